@@ -1,0 +1,139 @@
+"""Diagnostics: located, coded messages shared by every stage, and the sink that collects them.
+
+A stage reports problems by calling :meth:`DiagnosticSink.emit` with a registered code
+(see :mod:`procgen.diagnostics.codes`) and the template's named fields. Rendering happens
+in exactly one place, :mod:`procgen.diagnostics.render`.
+
+>>> sink = DiagnosticSink()
+>>> d = sink.emit("PG101", Span("p.yaml", 3, 1), detail="invalid start byte")
+>>> (d.code, d.severity, d.span.line)
+('PG101', 'error', 3)
+>>> sink.has_errors()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A 1-based region of a source file; ``end_*`` default to the start."""
+
+    file: str
+    line: int
+    col: int
+    end_line: int = 0
+    end_col: int = 0
+
+    def __post_init__(self) -> None:
+        if self.end_line == 0:
+            object.__setattr__(self, "end_line", self.line)
+        if self.end_col == 0:
+            object.__setattr__(self, "end_col", self.col)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A secondary location that explains a diagnostic (e.g. the first of two duplicates)."""
+
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None
+    related: tuple[Related, ...] = ()
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        s = self.span
+        return (s.file, s.line, s.col, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
+
+
+class CompilerBug(Exception):
+    """An internal invariant failed. Never a Diagnostic: the CLI turns it into exit 3."""
+
+
+class StageFailed(Exception):
+    """Ends a stage early; the diagnostics explaining why are already in the sink."""
+
+
+@dataclass
+class DiagnosticSink:
+    """Collects diagnostics from every stage of one run."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def emit(
+        self,
+        code: str,
+        span: Span | None,
+        *,
+        related: Iterable[Related] = (),
+        hint: str | None = None,
+        severity: Severity | None = None,
+        **fields: object,
+    ) -> Diagnostic:
+        """Create a diagnostic from the registry, record it and return it.
+
+        Raises:
+            CompilerBug: for an unknown code or a missing template field.
+        """
+        from procgen.diagnostics.codes import make
+
+        d = make(code, span, related=tuple(related), hint=hint, **fields)
+        if severity is not None:
+            d = replace(d, severity=severity)
+        self.items.append(d)
+        return d
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    def has_errors(self, *, strict: bool = False) -> bool:
+        return any(d.severity == "error" or strict for d in self.items)
+
+    def error_count(self) -> int:
+        return sum(1 for d in self.items if d.severity == "error")
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(set(self.items), key=Diagnostic.sort_key)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def promote_warnings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``--strict``: every warning becomes an error."""
+    return [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
+
+    >>> did_you_mean("child_dob", ["child_date_of_birth", "child_sex"])
+    "; did you mean 'child_date_of_birth'?"
+    >>> did_you_mean("zzz", ["child_sex"])
+    ''
+    """
+    import difflib
+
+    pool = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not matches:
+        lowered = [c for c in pool if word.lower() in c.lower() or c.lower().startswith(word.lower())]
+        matches = lowered[:1] if len(word) >= 3 else []
+    return f"; did you mean '{matches[0]}'?" if matches else ""

@@ -1,0 +1,98 @@
+"""The registry of diagnostic codes: each ``PGnnn`` declared once, with its docs.
+
+The hundreds digit is the category, so users can filter by prefix:
+
+========  ==========================================================
+PG1xx     reading YAML and checking it against the JSON Schemas
+PG2xx     expressions (syntax, names, types)
+PG3xx     references and rules across a procedure (ids, steps, fees)
+PG4xx     locality overlays
+PG5xx     targets (what a backend cannot express)
+PG6xx     answers given to ``procgen quote``
+========  ==========================================================
+
+``docs/diagnostics.md`` is generated from this registry
+(``python -m procgen.diagnostics.docs``); a test fails when it is stale, or when a code has
+no triggering test case.
+
+>>> CODES["PG104"].slug
+'duplicate-key'
+>>> make("PG104", None, key="id").message
+"duplicate key 'id'"
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import Diagnostic, Related, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One diagnostic code and its documentation.
+
+    Attributes:
+        code: ``PGnnn``.
+        severity: default severity (``--strict`` promotes warnings).
+        slug: a short stable name.
+        template: the message, with ``{named}`` fields filled by :func:`make`.
+        summary: one sentence for the docs.
+        bad: a small YAML example that triggers it.
+        fix: how to fix it, for a policy writer.
+    """
+
+    code: str
+    severity: Severity
+    slug: str
+    template: str
+    summary: str
+    bad: str
+    fix: str
+
+    @property
+    def fields(self) -> frozenset[str]:
+        return frozenset(f for _, f, _, _ in string.Formatter().parse(self.template) if f)
+
+
+def _collect() -> dict[str, Code]:
+    from procgen.diagnostics.codes import (
+        answers,
+        expressions,
+        localities,
+        references,
+        source,
+        targets,
+    )
+
+    table: dict[str, Code] = {}
+    for module in (source, expressions, references, localities, targets, answers):
+        for c in module.CODES:
+            if c.code in table:
+                raise ValueError(f"diagnostic code {c.code} declared twice")
+            table[c.code] = c
+    return dict(sorted(table.items()))
+
+
+CODES: dict[str, Code] = _collect()
+
+
+def make(code: str, span: Span | None, *, related: tuple[Related, ...] = (),
+         hint: str | None = None, **fields: object) -> Diagnostic:
+    """Build a :class:`~procgen.diagnostics.Diagnostic` from the registry.
+
+    Raises:
+        CompilerBug: the code is unknown, or a template field is missing or extra.
+    """
+    from procgen.diagnostics import CompilerBug, Diagnostic
+
+    entry = CODES.get(code)
+    if entry is None:
+        raise CompilerBug(f"unknown diagnostic code {code}")
+    given = set(fields)
+    if given != entry.fields:
+        raise CompilerBug(f"{code}: template fields {sorted(entry.fields)}, given {sorted(given)}")
+    return Diagnostic(code, entry.severity, entry.template.format(**fields), span, related, hint)

@@ -1,0 +1,26 @@
+"""Render diagnostics in the formats of CLI.md: ``text``, ``json`` and ``github``.
+
+>>> from procgen.diagnostics import Diagnostic, Span
+>>> d = Diagnostic("PG104", "error", "duplicate key 'id'", Span("p.yaml", 4, 3))
+>>> print(render([d], "text"))
+p.yaml:4:3: error[PG104]: duplicate key 'id'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from procgen.diagnostics import Diagnostic
+
+Format = Literal["text", "json", "github"]
+FORMATS: tuple[Format, ...] = ("text", "json", "github")
+
+
+def render(diagnostics: Iterable[Diagnostic], fmt: Format, *, color: bool = False) -> str:
+    """Render sorted diagnostics (file, line, column) as one string without trailing newline."""
+    from procgen.diagnostics.render import github, json, text
+
+    items = sorted(set(diagnostics), key=Diagnostic.sort_key)
+    module = {"text": text, "json": json, "github": github}[fmt]
+    return module.render(items, color=color)

@@ -1,0 +1,26 @@
+"""GitHub workflow annotations: ``::error file=…,line=…,col=…,title=CODE::message``."""
+
+from __future__ import annotations
+
+from procgen.diagnostics import Diagnostic
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(items: list[Diagnostic], *, color: bool = False) -> str:
+    lines = []
+    for d in items:
+        props = []
+        if d.span:
+            s = d.span
+            props += [f"file={_escape_prop(s.file)}", f"line={s.line}", f"col={s.col}",
+                      f"endLine={s.end_line}", f"endColumn={s.end_col}"]
+        props.append(f"title={d.code}")
+        lines.append(f"::{d.severity} {','.join(props)}::{_escape_data(f'[{d.code}] {d.message}')}")
+    return "\n".join(lines)

@@ -1,0 +1,347 @@
+"""Compose YAML with libyaml's safe loader and build plain values with spans, refusing unsafe input.
+
+Only plain data comes out: ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``.
+Dates and timestamps stay as the text that was written (``"2023-07-01"``); the JSON Schema checks
+their format. Every value's position is kept in a side index keyed by its path, so later stages
+can say *where* without carrying marks in the values.
+
+Refused, each with a located PG1xx diagnostic: invalid UTF-8, tabs used for indentation, YAML
+syntax errors, duplicate keys, null or non-scalar keys, explicit tags other than the core
+schema's, alias expansion beyond :data:`MAX_VALUES` values, and documents that are not a single
+mapping. Nothing is ever constructed from a tag: construction is our own walk over the nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Literal
+
+import yaml
+
+from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - the PyPI wheels ship libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+MAX_VALUES = 200_000
+"""The most values one file may expand to (aliases included): far beyond any real procedure."""
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_ALLOWED_TAGS = _SCALAR_TAGS | {f"{_CORE}map", f"{_CORE}seq"}
+_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarInfo:
+    """How a scalar was written, so offsets inside it (expressions) map back to the file.
+
+    Attributes:
+        span: the scalar's span, from its first character (a quote or block indicator).
+        style: ``""`` plain, ``"'"``/``'"'`` quoted, ``"|"``/``">"`` block.
+        raw: the source lines the scalar occupies.
+    """
+
+    span: Span
+    style: str
+    raw: tuple[str, ...]
+
+    def span_at(self, offset: int, length: int = 1) -> Span:
+        """The span of ``length`` characters at ``offset`` in the scalar's *value*.
+
+        Exact for plain and quoted single-line scalars without escapes and for block scalars;
+        otherwise the best line/column estimate.
+        """
+        s = self.span
+        if self.style in ("|", ">"):
+            # Content starts on the next line; lines keep their relative positions.
+            line_idx, col = _offset_to_line_col(self._value_text(), offset)
+            src_line = s.line + 1 + line_idx
+            indent = self._block_indent()
+            return Span(s.file, src_line, indent + col + 1, src_line, indent + col + length + 1)
+        start = 1 if self.style in ("'", '"') else 0
+        line_idx, col = _offset_to_line_col(self._value_text(), offset)
+        if line_idx == 0:
+            c = s.col + start + col
+            return Span(s.file, s.line, c, s.line, c + length)
+        line = s.line + line_idx
+        raw = self.raw[line_idx] if line_idx < len(self.raw) else ""
+        indent = len(raw) - len(raw.lstrip(" "))
+        return Span(s.file, line, indent + col + 1, line, indent + col + length + 1)
+
+    def _value_text(self) -> str:
+        # Single-line scalars: the value occupies the raw text after the start column.
+        if self.style in ("|", ">"):
+            indent = self._block_indent()
+            return "\n".join(ln[indent:] for ln in self.raw[1:])
+        return "\n".join(self.raw)
+
+    def _block_indent(self) -> int:
+        body = [ln for ln in self.raw[1:] if ln.strip()]
+        return min((len(ln) - len(ln.lstrip(" ")) for ln in body), default=0)
+
+
+def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    line_idx = before.count("\n")
+    col = offset - (before.rfind("\n") + 1)
+    return line_idx, col
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its plain value and where every key and value sits."""
+
+    file: str
+    value: Any
+    text: str
+    _keys: dict[Path, Span] = field(default_factory=dict, repr=False)
+    _values: dict[Path, Span] = field(default_factory=dict, repr=False)
+    _scalars: dict[Path, ScalarInfo] = field(default_factory=dict, repr=False)
+
+    def locate(self, path: Path, kind: Literal["key", "value"] = "value") -> Span:
+        """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
+        table = self._keys if kind == "key" else self._values
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if kind == "key" and p in self._values:
+                return self._values[p]
+            p = p[:-1]
+        return self._values.get((), Span(self.file, 1, 1))
+
+    def scalar(self, path: Path) -> ScalarInfo | None:
+        """How the scalar at ``path`` was written (for expression columns)."""
+        return self._scalars.get(tuple(path))
+
+    def has(self, path: Path) -> bool:
+        return tuple(path) in self._values
+
+
+def load_file(path: str | FsPath, sink: DiagnosticSink, *, display: str | None = None) -> Document:
+    """Read and load one YAML file.
+
+    Args:
+        path: the file to read.
+        sink: receives located diagnostics.
+        display: the name used in diagnostics (default: ``path`` as given).
+
+    Raises:
+        StageFailed: the file cannot be read or is not acceptable YAML (diagnostics in ``sink``).
+    """
+    name = display if display is not None else str(path)
+    try:
+        data = FsPath(path).read_bytes()
+    except OSError as e:
+        sink.emit("PG100", Span(name, 1, 1), path=name, reason=e.strerror or str(e))
+        raise StageFailed from None
+    return load_bytes(name, data, sink)
+
+
+def load_bytes(name: str, data: bytes, sink: DiagnosticSink) -> Document:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        sink.emit("PG101", Span(name, line, col), detail=f"byte 0x{data[e.start]:02x} cannot start "
+                  "a character here")
+        raise StageFailed from None
+    return load_text(name, text, sink)
+
+
+def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Document:
+    """Load YAML text (see :func:`load_file`)."""
+    sink = sink if sink is not None else DiagnosticSink()
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as e:
+        _syntax_error(name, text, e, sink)
+        raise StageFailed from None
+    except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
+        sink.emit("PG102", Span(name, 1, 1), problem=str(e))
+        raise StageFailed from None
+    if len(nodes) != 1:
+        what = "the file is empty" if not nodes else "the file holds several YAML documents; " \
+            "a procedure file holds exactly one"
+        span = Span(name, 1, 1) if not nodes else _span(name, nodes[1].start_mark, nodes[1].end_mark)
+        sink.emit("PG107", span, what=what)
+        raise StageFailed
+    doc = Document(name, None, text)
+    builder = _Builder(doc, text.splitlines(), sink)
+    root = nodes[0]
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        sink.emit("PG107", _span(name, root.start_mark, root.end_mark),
+                  what=f"the file must be a mapping of keys to values, not {kind}")
+        raise StageFailed
+    before = len(sink)
+    doc.value = builder.build(root, ())
+    if any(d.severity == "error" for d in sink.items[before:]):
+        raise StageFailed
+    return doc
+
+
+def _span(name: str, start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
+    """The one place where PyYAML's 0-based marks become 1-based spans."""
+    if end is None:
+        return Span(name, start.line + 1, start.column + 1)
+    return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: DiagnosticSink) -> None:
+    mark = e.problem_mark or e.context_mark
+    lines = text.splitlines()
+    # A tab at the start of the offending line (or the one before) is the usual cause.
+    if mark is not None:
+        for ln in (mark.line, mark.line - 1):
+            if 0 <= ln < len(lines):
+                stripped = lines[ln].lstrip(" ")
+                if stripped.startswith("\t"):
+                    col = len(lines[ln]) - len(stripped) + 1
+                    sink.emit("PG103", Span(name, ln + 1, col))
+                    return
+        if "\t" in (lines[mark.line] if mark.line < len(lines) else "") and "tab" in str(e.problem):
+            sink.emit("PG103", _span(name, mark))
+            return
+    problem = (e.problem or "invalid YAML").strip()
+    if e.context:
+        problem = f"{problem} ({e.context.strip()})"
+    sink.emit("PG102", _span(name, mark) if mark else Span(name, 1, 1), problem=problem)
+
+
+class _Builder:
+    def __init__(self, doc: Document, lines: list[str], sink: DiagnosticSink) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.sink = sink
+        self.count = 0
+        self.bombed = False
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            if not self.bombed:
+                self.bombed = True
+                self.sink.emit("PG106", _span(self.doc.file, node.start_mark), limit=MAX_VALUES)
+            raise StageFailed
+        name = self.doc.file
+        span = _span(name, node.start_mark, node.end_mark)
+        self.doc._values.setdefault(path, span)
+        if node.tag not in _ALLOWED_TAGS:
+            self.sink.emit("PG105", span, tag=node.tag.replace(_CORE, "!!"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag == f"{_CORE}str":
+            self._remember_scalar(node, path, span)
+        return _scalar(node)
+
+    def _remember_scalar(self, node: yaml.ScalarNode, path: Path, span: Span) -> None:
+        first, last = node.start_mark.line, node.end_mark.line
+        style = node.style or ""
+        if style in ("|", ">"):
+            raw = tuple(self.lines[first:last + 1])
+            # A block scalar's end mark sits at the start of the next key's line.
+            if node.end_mark.column == 0 and last > first:
+                raw = raw[:-1]
+        else:
+            raw_lines = self.lines[first:last + 1]
+            if raw_lines:
+                raw_lines = list(raw_lines)
+                raw_lines[0] = raw_lines[0][node.start_mark.column + (1 if style else 0):]
+            raw = tuple(_strip_tail(raw_lines, node.value, style))
+        self.doc._scalars[path] = ScalarInfo(span, style, raw)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        seen: dict[str, Span] = {}
+        if any(k.tag == f"{_CORE}merge" for k, _ in node.value):
+            k = next(k for k, _ in node.value if k.tag == f"{_CORE}merge")
+            self.sink.emit("PG105", _span(self.doc.file, k.start_mark, k.end_mark), tag="<< (merge)")
+            return out
+        for key_node, value_node in node.value:
+            kspan = _span(self.doc.file, key_node.start_mark, key_node.end_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_CORE}null":
+                what = "null" if isinstance(key_node, yaml.ScalarNode) else (
+                    "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                self.sink.emit("PG108", kspan, what=what)
+                continue
+            if key_node.tag not in _SCALAR_TAGS:
+                self.sink.emit("PG105", kspan, tag=key_node.tag.replace(_CORE, "!!"))
+                continue
+            key = key_node.value
+            if key in seen:
+                self.sink.emit("PG104", kspan, key=key,
+                               related=[Related("first defined here", seen[key])])
+                continue
+            seen[key] = kspan
+            self.doc._keys[(*path, key)] = kspan
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+def _strip_tail(raw_lines: list[str], value: str, style: str) -> list[str]:
+    if len(raw_lines) == 1 and not style:
+        return [raw_lines[0][: len(value)]] if raw_lines[0].startswith(value) else raw_lines
+    return raw_lines
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag, v = node.tag[len(_CORE):], node.value
+    if tag == "str" or tag == "timestamp":
+        return v
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return _BOOL[v.lower()]
+    if tag == "int":
+        return _int(v)
+    if tag == "float":
+        return _float(v)
+    return v  # pragma: no cover - tags are checked before
+
+
+def _int(v: str) -> int:
+    s = v.replace("_", "")
+    sign = -1 if s.startswith("-") else 1
+    s = s.lstrip("+-")
+    if s.startswith("0b"):
+        return sign * int(s[2:], 2)
+    if s.startswith("0x"):
+        return sign * int(s[2:], 16)
+    if s.startswith("0o"):
+        return sign * int(s[2:], 8)
+    if ":" in s:  # sexagesimal, YAML 1.1
+        total = 0
+        for part in s.split(":"):
+            total = total * 60 + int(part)
+        return sign * total
+    if len(s) > 1 and s.startswith("0"):
+        return sign * int(s, 8)
+    return sign * int(s)
+
+
+def _float(v: str) -> float:
+    s = v.replace("_", "").lower()
+    if s in (".nan",):
+        return float("nan")
+    if s.lstrip("+-") == ".inf":
+        return float("-inf") if s.startswith("-") else float("inf")
+    if ":" in s:
+        sign = -1.0 if s.startswith("-") else 1.0
+        total = 0.0
+        for part in s.lstrip("+-").split(":"):
+            total = total * 60 + float(part)
+        return sign * total
+    return float(s)
