@@ -122,6 +122,13 @@ class Document:
     def has(self, path: Path) -> bool:
         return tuple(path) in self._values
 
+    def value_at(self, path: Path) -> Any:
+        """The plain value at ``path``."""
+        node = self.value
+        for p in path:
+            node = node[p]
+        return node
+
 
 def load_file(path: str | FsPath, sink: DiagnosticSink, *, display: str | None = None) -> Document:
     """Read and load one YAML file.

@@ -1,0 +1,96 @@
+"""Model: turn validated YAML into the frozen IR (:mod:`procgen.model.ir`) every target reads.
+
+The entry points load a whole ``procedures/`` folder (:func:`load_portal`) or the files named
+on the command line (:func:`validate_paths`). Both report every problem into a
+:class:`~procgen.diagnostics.DiagnosticSink` and build IR only from input that passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from procgen.diagnostics import DiagnosticSink, Span
+from procgen.model.builder import build_procedure
+from procgen.model.ir import Locality, Portal, Procedure
+from procgen.model.localities import FeeTable, build_locality
+from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind_of
+
+__all__ = ["Portal", "Procedure", "load_portal", "procedure_files", "validate_paths"]
+
+
+def procedure_files(root: Path) -> list[Path]:
+    """The procedure files of a folder, in a stable order."""
+    return sorted(p for p in root.glob("*.yaml") if p.name != SETTINGS_FILE)
+
+
+def load_portal(root: Path, sink: DiagnosticSink) -> Portal:
+    """Load, check and build every file of one procedures folder."""
+    ws = Workspace(root, sink)
+    settings = ws.settings
+    procedures, fees = _procedures(ws, procedure_files(root))
+    for folder, kind in (("common", "block"), ("lists", "list")):
+        for path in sorted((root / folder).glob("*.yaml")):
+            ws.load(path, kind)  # type: ignore[arg-type]
+    localities = _localities(ws, sorted((root / "localities").glob("*.yaml")), fees)
+    return Portal(settings, tuple(p for p in procedures if p), tuple(localities))
+
+
+def _procedures(ws: Workspace, paths: Iterable[Path]) -> tuple[list[Procedure], FeeTable]:
+    procedures: list[Procedure] = []
+    fees: FeeTable = {}
+    for path in paths:
+        doc = ws.load(path, "procedure")
+        if doc is None:
+            continue
+        fees[doc.value["id"]] = {f["id"]: f for f in doc.value.get("fees", ())}
+        proc = build_procedure(ws, doc, path.stem, ws.sink)
+        if proc is not None:
+            procedures.append(proc)
+    return procedures, fees
+
+
+def _localities(ws: Workspace, paths: Iterable[Path], fees: FeeTable) -> list[Locality]:
+    out = []
+    for path in paths:
+        doc = ws.load(path, "locality")
+        if doc is not None:
+            loc = build_locality(doc, path.stem, fees, ws.settings, ws.sink)
+            if loc is not None:
+                out.append(loc)
+    return out
+
+
+def project_root(path: Path, default: Path) -> Path:
+    """The procedures folder a file belongs to: the nearest one holding ``procgen.yaml``."""
+    for candidate in (path.parent, path.parent.parent):
+        if (candidate / SETTINGS_FILE).is_file():
+            return candidate
+    return default
+
+
+def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSink) -> int:
+    """Check files and folders; returns how many files were checked."""
+    count = 0
+    for path in paths:
+        if path.is_dir():
+            load_portal(path, sink)
+            count += len(procedure_files(path)) + len(list(path.glob("*/*.yaml"))) + 1
+            continue
+        if not path.is_file():
+            sink.emit("PG100", Span(display_path(path), 1, 1), path=display_path(path), reason="no such file or folder")
+            continue
+        count += 1
+        root = project_root(path, default_root)
+        ws = Workspace(root, sink)
+        _ = ws.settings
+        kind = kind_of(path, root)
+        if kind == "procedure":
+            _procedures(ws, [path])
+        elif kind == "locality":
+            quiet = Workspace(root, DiagnosticSink())
+            _, fees = _procedures(quiet, procedure_files(root))
+            _localities(ws, [path], fees)
+        elif kind != "settings":
+            ws.load(path, kind)
+    return count

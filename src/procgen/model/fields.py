@@ -1,0 +1,248 @@
+"""Expand ``use`` blocks and build :class:`Field` values, checking what the schema cannot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from procgen.diagnostics import DiagnosticSink, Related, Span
+from procgen.model.ir import Field, FieldId, Option, Repeat
+from procgen.model.workspace import TextMaker, Workspace, options_from
+
+if TYPE_CHECKING:
+    from procgen.expr import Expr, FieldSig, Scope
+    from procgen.source import Document, Path
+
+NUMERIC = ("integer", "number", "money")
+TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
+
+
+@dataclass(frozen=True, slots=True)
+class RawField:
+    """One field item after ``use`` expansion, with the document it was written in."""
+
+    doc: Document
+    path: Path
+    value: dict[str, Any]
+    block: str | None
+    children: tuple[RawField, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.value["id"])
+
+    @property
+    def span(self) -> Span:
+        return self.doc.locate((*self.path, "id"))
+
+
+def expand(ws: Workspace, doc: Document, path: Path, block: str | None,
+           sink: DiagnosticSink, stack: tuple[str, ...] = ()) -> list[RawField]:
+    """Expand the field items at ``path`` (recursively through blocks and groups)."""
+    out: list[RawField] = []
+    for i, item in enumerate(doc.value_at(path)):
+        item_path = (*path, i)
+        if "use" in item:
+            name = item["use"]
+            span = doc.locate((*item_path, "use"))
+            if name in stack:
+                sink.emit("PG313", span, name=name, chain=" → ".join((*stack, name)))
+                continue
+            if not ws.has_block(name):
+                sink.emit("PG303", span, kind="block", name=name,
+                          suggestion=ws.suggest("common", name))
+                continue
+            bdoc = ws.block(name)
+            if bdoc is not None:
+                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name)))
+            continue
+        children: tuple[RawField, ...] = ()
+        if "fields" in item:
+            children = tuple(expand(ws, doc, (*item_path, "fields"), block, sink, stack))
+        out.append(RawField(doc, item_path, item, block, children))
+    return out
+
+
+def check_unique(fields: list[RawField] | tuple[RawField, ...], sink: DiagnosticSink) -> None:
+    """Field ids are unique among siblings (top level, and inside each group)."""
+    seen: dict[str, RawField] = {}
+    for f in fields:
+        if f.id in seen:
+            first = seen[f.id]
+            sink.emit("PG302", f.span, kind="field", id=f.id,
+                      related=[Related("first defined here", first.span)])
+        else:
+            seen[f.id] = f
+        check_unique(f.children, sink)
+
+
+class FieldBuilder:
+    """Turns raw fields into :class:`Field` values; one per procedure."""
+
+    def __init__(self, ws: Workspace, text: TextMaker, sink: DiagnosticSink) -> None:
+        self.ws = ws
+        self.text = text
+        self.sink = sink
+        self._options: dict[int, tuple[Option, ...]] = {}
+
+    def options(self, f: RawField) -> tuple[Option, ...]:
+        key = id(f)
+        if key not in self._options:
+            opts = f.value.get("options")
+            result: tuple[Option, ...] = ()
+            if isinstance(opts, str):
+                found = self.ws.options(opts, self.text)
+                if found is None and not (self.ws.root / "lists" / f"{opts}.yaml").is_file():
+                    self.sink.emit("PG303", f.doc.locate((*f.path, "options")), kind="option list",
+                                   name=opts, suggestion=self.ws.suggest("lists", opts))
+                result = found or ()
+            elif isinstance(opts, list):
+                result = options_from(f.doc, (*f.path, "options"), self.text)
+            self._options[key] = result
+        return self._options[key]
+
+    def signature(self, f: RawField) -> FieldSig:
+        from procgen.expr import FieldSig
+
+        values = tuple(str(o.value) for o in self.options(f)) if f.value["type"] in (
+            "choice", "multichoice") else None
+        return FieldSig(f.id, f.value["type"], values, tuple(self.signature(c) for c in f.children))
+
+    def build(self, f: RawField, scope: Scope, group: str | None = None) -> Field:
+        from procgen.expr import Scope as ScopeType
+
+        v, doc, path = f.value, f.doc, f.path
+        kind = v["type"]
+        self._check_keys(f)
+        inner = ScopeType(scope.fields, group=f.id) if kind == "group" else scope
+        children = tuple(self.build(c, inner, f.id) for c in f.children)
+        expr_scope = scope if group is None else ScopeType(scope.fields, group=group)
+        required = v.get("required", False)
+        if isinstance(required, str):
+            required = self.expr(doc, (*path, "required"), expr_scope, "boolean") or False
+        label = self.text(doc, (*path, "label"), v["label"])
+        return Field(
+            id=FieldId(f.id), kind=kind, label=label, span=f.span,
+            hint=self.text.maybe(doc, (*path, "hint"), v.get("hint")),
+            required=required,
+            when=self.expr(doc, (*path, "when"), expr_scope, "boolean"),
+            constraint=self.expr(doc, (*path, "constraint"), expr_scope, "boolean"),
+            constraint_message=self.text.maybe(doc, (*path, "constraint_message"),
+                                               v.get("constraint_message")),
+            min=v.get("min"), max=v.get("max"),
+            min_length=v.get("min_length"), max_length=v.get("max_length"),
+            pattern=v.get("pattern"),
+            options=self.options(f),
+            options_list=v["options"] if isinstance(v.get("options"), str) else None,
+            default=tuple(v["default"]) if isinstance(v.get("default"), list) else v.get("default"),
+            prefill=v.get("prefill"),
+            children=children,
+            repeat=_repeat(v) if kind == "group" else None,
+            block=f.block,
+        )
+
+    def expr(self, doc: Document, path: Path, scope: Scope, expect: str) -> Expr | None:
+        """Compile the expression at ``path`` if there is one."""
+        source = doc.value_at(path) if doc.has(path) else None
+        if not isinstance(source, str):
+            return None
+        from procgen.expr import compile_expression
+
+        where = doc.scalar(path) or doc.locate(path)
+        return compile_expression(source, where, scope, expect, self.sink)  # type: ignore[arg-type]
+
+    def _check_keys(self, f: RawField) -> None:
+        """Keys that must fit the field's type (the schema cannot say so clearly)."""
+        v, doc, path, kind = f.value, f.doc, f.path, f.value["type"]
+
+        def bad(key: str, problem: str) -> None:
+            self.sink.emit("PG309", doc.locate((*path, key), "key"), problem=problem)
+
+        allowed: dict[str, tuple[str, ...]] = {
+            "options": ("choice", "multichoice"),
+            "fields": ("group",), "repeat": ("group",),
+            "min": (*NUMERIC, "date"), "max": (*NUMERIC, "date"),
+            "min_length": (*TEXTUAL, "multichoice"), "max_length": (*TEXTUAL, "multichoice"),
+            "pattern": TEXTUAL,
+        }
+        for key, kinds in allowed.items():
+            if key in v and kind not in kinds:
+                bad(key, f"'{key}' does not apply to a {kind} field (only to: {', '.join(kinds)})")
+        if kind in ("choice", "multichoice") and "options" not in v:
+            self.sink.emit("PG111", doc.locate(path), key="options", context=f" in '{f.id}'")
+        if kind == "group" and "fields" not in v:
+            self.sink.emit("PG111", doc.locate(path), key="fields", context=f" in '{f.id}'")
+        if "constraint_message" in v and "constraint" not in v:
+            bad("constraint_message", "'constraint_message' needs a 'constraint'")
+        self._check_bounds(f, bad)
+        if "pattern" in v:
+            try:
+                re.compile(v["pattern"])
+            except re.error as e:
+                bad("pattern", f"'pattern' is not a valid regular expression: {e}")
+        if "default" in v:
+            self._check_default(f, bad)
+
+    def _check_bounds(self, f: RawField, bad: Any) -> None:
+        v, kind = f.value, f.value["type"]
+        for key in ("min", "max"):
+            if key not in v:
+                continue
+            value = v[key]
+            if kind == "date" and not _is_date(value):
+                bad(key, f"'{key}' of a date field must be a date written YYYY-MM-DD")
+            elif kind in NUMERIC and (isinstance(value, str) or isinstance(value, bool)):
+                bad(key, f"'{key}' of a {kind} field must be a number")
+            elif kind in ("integer", "money") and isinstance(value, float) and not value.is_integer():
+                bad(key, f"'{key}' of a {kind} field must be a whole number")
+        lo, hi = v.get("min"), v.get("max")
+        if lo is not None and hi is not None and type(lo) is type(hi) and lo > hi:
+            bad("max", f"'max' ({hi}) is less than 'min' ({lo})")
+        if v.get("min_length") is not None and v.get("max_length") is not None \
+                and v["min_length"] > v["max_length"]:
+            bad("max_length", f"'max_length' ({v['max_length']}) is less than 'min_length' "
+                f"({v['min_length']})")
+        rep = v.get("repeat") or {}
+        if rep.get("min") is not None and rep.get("max") is not None and rep["min"] > rep["max"]:
+            bad("repeat", f"repeat max ({rep['max']}) is less than min ({rep['min']})")
+
+    def _check_default(self, f: RawField, bad: Any) -> None:
+        v, kind, d = f.value, f.value["type"], f.value["default"]
+        ok = {
+            "boolean": isinstance(d, bool),
+            "integer": isinstance(d, int) and not isinstance(d, bool),
+            "money": isinstance(d, int) and not isinstance(d, bool),
+            "number": isinstance(d, int | float) and not isinstance(d, bool),
+            "date": _is_date(d),
+            "multichoice": isinstance(d, list),
+            "group": False,
+        }.get(kind, isinstance(d, str | int) and not isinstance(d, bool))
+        if not ok:
+            bad("default", f"'default' {d!r} does not fit a {kind} field")
+            return
+        if kind in ("choice", "multichoice"):
+            values = {o.value for o in self.options(f)}
+            for item in d if isinstance(d, list) else [d]:
+                if values and item not in values:
+                    bad("default", f"'default' {item!r} is not one of the options")
+        if kind in NUMERIC:
+            lo, hi = v.get("min"), v.get("max")
+            if (isinstance(lo, int | float) and d < lo) or (isinstance(hi, int | float) and d > hi):
+                bad("default", f"'default' {d} is outside min/max")
+
+
+def _repeat(v: dict[str, Any]) -> Repeat:
+    r = v.get("repeat") or {}
+    return Repeat(int(r.get("min", 0)), r.get("max"))
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,376 @@
+"""The frozen, typed intermediate representation every target compiles from.
+
+Built only from validated input by :mod:`procgen.model.builder`. Tuples, not lists; every node
+carries the :class:`~procgen.diagnostics.Span` it came from, so targets and the diff can point
+back at the YAML. Frozen dataclasses give structural ``==`` for golden and diff tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from procgen.diagnostics import CompilerBug, Span
+
+if TYPE_CHECKING:
+    from procgen.expr import Expr
+
+_SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+_FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+CHANNELS: tuple[str, ...] = ("online", "in_person", "postal")
+FIELD_KINDS: tuple[str, ...] = (
+    "text", "textarea", "integer", "number", "money", "date", "boolean", "choice", "multichoice",
+    "email", "phone", "national_id", "address", "group",
+)
+
+
+class Slug(str):
+    """A procedure, document, fee, step, output or locality id: safe in paths and URLs.
+
+    >>> Slug("birth-notice")
+    'birth-notice'
+    >>> Slug("../etc")
+    Traceback (most recent call last):
+    ...
+    procgen.diagnostics.CompilerBug: not a slug: '../etc'
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value: str) -> Slug:
+        if not _SLUG.match(value) or len(value) > 64:
+            raise CompilerBug(f"not a slug: {value!r}")
+        return super().__new__(cls, value)
+
+
+class FieldId(str):
+    """A snake_case field id, nameable in expressions and safe as a JSON/HTML name."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: str) -> FieldId:
+        if not _FIELD.match(value) or len(value) > 64:
+            raise CompilerBug(f"not a field id: {value!r}")
+        return super().__new__(cls, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Localized text: ``(language, text)`` pairs, plus the project's default language.
+
+    >>> t = Text((("vi", "Tên"),), "vi")
+    >>> t.get("en")
+    'Tên'
+    """
+
+    values: tuple[tuple[str, str], ...]
+    default: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else in the default language, else the first one written."""
+        table = dict(self.values)
+        return table.get(lang) or table.get(self.default) or self.values[0][1]
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+Cond = bool  # a constant condition; an expression condition is an ``Expr``
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str | int
+    label: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    min: int
+    max: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    id: FieldId
+    kind: str
+    label: Text
+    span: Span
+    hint: Text | None = None
+    required: bool | Expr = False
+    when: Expr | None = None
+    constraint: Expr | None = None
+    constraint_message: Text | None = None
+    min: int | float | str | None = None
+    max: int | float | str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    options: tuple[Option, ...] = ()
+    options_list: str | None = None
+    default: str | int | float | bool | tuple[str | int, ...] | None = None
+    prefill: str | None = None
+    children: tuple[Field, ...] = ()
+    repeat: Repeat | None = None
+    block: str | None = None
+
+    @property
+    def unconditionally_required(self) -> bool:
+        """Required whatever the answers: ``required: true`` and no ``when``."""
+        return self.required is True and self.when is None
+
+    def walk(self) -> Iterator[Field]:
+        """This field and, for groups, every field inside it."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    code: str
+    title: Text | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: Slug
+    title: Text
+    span: Span
+    hint: Text | None = None
+    template: Template | None = None
+    originals: int = 0
+    copies: int = 0
+    required: bool | Expr = True
+    when: Expr | None = None
+    present_only: bool = False
+    held_by_state: str | None = None
+    accept: tuple[str, ...] = ()
+    max_size_mb: float | None = None
+    generated_from_form: bool = False
+
+    @property
+    def uploadable(self) -> bool:
+        """Asked for as a file online: not held by the state, not shown only, not the form itself."""
+        return not (self.held_by_state or self.present_only or self.generated_from_form)
+
+    @property
+    def electronic(self) -> bool:
+        """Accepted electronically, as DSL.md's fully-online rule defines."""
+        return bool(self.accept) or self.held_by_state is not None or self.generated_from_form
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    unit: Literal["working_days", "hours"]
+    value: int | float
+
+    def as_dict(self) -> dict[str, int | float]:
+        return {self.unit: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    name: str
+    processing_time: Duration
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Exemption:
+    when: Expr
+    label: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    id: Slug
+    label: Text
+    span: Span
+    channels: tuple[str, ...]
+    amount: int | Expr | None = None
+    set_by_locality: bool = False
+    range: tuple[int, int] | None = None
+    when: Expr | None = None
+    exemptions: tuple[Exemption, ...] = ()
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: Slug
+    actor: Literal["applicant", "agency", "system"]
+    title: Text
+    span: Span
+    description: Text | None = None
+    fields: tuple[FieldId, ...] = ()
+    documents: tuple[Slug, ...] = ()
+    outputs: tuple[Slug, ...] = ()
+    duration: Duration | None = None
+    presence: str | None = None
+
+    @property
+    def is_information(self) -> bool:
+        """An applicant step that asks nothing: shown as what to do and where."""
+        return self.actor == "applicant" and not self.fields and not self.documents
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    id: Slug
+    title: Text
+    span: Span
+    electronic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LegalBasis:
+    title: Text
+    number: str | None
+    article: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One question page (web) or screen (mobile): derived, so every target agrees."""
+
+    id: str
+    title: Text
+    fields: tuple[Field, ...]
+    documents: tuple[Document, ...]
+    description: Text | None = None
+
+
+@dataclass(frozen=True)  # not slots: ``pages`` is a cached_property
+class Procedure:
+    id: Slug
+    file: str
+    span: Span
+    title: Text
+    revision: int
+    channels: tuple[Channel, ...]
+    code: str | None = None
+    effective_from: str | None = None
+    summary: Text | None = None
+    level: str | None = None
+    sector: str | None = None
+    agency: Text | None = None
+    audience: tuple[str, ...] = ()
+    legal_basis: tuple[LegalBasis, ...] = ()
+    fields: tuple[Field, ...] = ()
+    documents: tuple[Document, ...] = ()
+    fees: tuple[Fee, ...] = ()
+    steps: tuple[Step, ...] = ()
+    outputs: tuple[Output, ...] = ()
+    source_hash: str = field(default="", compare=False)
+
+    @property
+    def channel_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.channels)
+
+    def channel(self, name: str) -> Channel | None:
+        return next((c for c in self.channels if c.name == name), None)
+
+    def field(self, field_id: str) -> Field | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    @property
+    def fully_online(self) -> bool:
+        """DSL.md: an online channel, no step needing presence, every required document electronic."""
+        if "online" not in self.channel_names:
+            return False
+        if any(s.presence == "required" for s in self.steps):
+            return False
+        return all(d.electronic for d in self.documents if d.required is not False)
+
+    @cached_property
+    def pages(self) -> tuple[Page, ...]:
+        """The applicant's question pages, in order.
+
+        Applicant steps that ask fields or documents become pages. With no applicant step listing
+        fields, one page holds them all. Uploadable documents that no step lists go on a final
+        ``documents`` page.
+        """
+        by_id = {f.id: f for f in self.fields}
+        docs = {d.id: d for d in self.documents}
+        pages: list[Page] = []
+        stepped_fields = any(s.fields for s in self.steps if s.actor == "applicant")
+        if not stepped_fields and self.fields:
+            pages.append(Page("details", self.title, self.fields, ()))
+        for s in self.steps:
+            if s.actor != "applicant" or s.is_information:
+                continue
+            fields = tuple(by_id[f] for f in s.fields)
+            pages.append(Page(s.id, s.title, fields, tuple(docs[d] for d in s.documents),
+                              s.description))
+        placed = {d.id for p in pages for d in p.documents}
+        rest = tuple(d for d in self.documents if d.id not in placed and d.uploadable)
+        if rest:
+            title = Text((("vi", "Giấy tờ"), ("en", "Documents")), self.title.default)
+            pages.append(Page("documents", title, (), rest))
+        return tuple(pages)
+
+    @property
+    def asked_fields(self) -> tuple[Field, ...]:
+        """Top-level fields in page order (what the form asks and the API accepts)."""
+        return tuple(f for p in self.pages for f in p.fields)
+
+    @property
+    def uploadable_documents(self) -> tuple[Document, ...]:
+        return tuple(d for p in self.pages for d in p.documents if d.uploadable)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    name: Text
+    address: str | None = None
+    phone: str | None = None
+    hours: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Locality:
+    id: Slug
+    file: str
+    name: Text
+    span: Span
+    offices: tuple[Office, ...] = ()
+    fees: tuple[tuple[str, str, int], ...] = ()
+    """``(procedure id, fee id, amount)`` triples."""
+
+    def fee(self, procedure: str, fee: str) -> int | None:
+        return next((a for p, f, a in self.fees if p == procedure and f == fee), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    languages: tuple[str, ...]
+    default_language: str
+    currency: str = "VND"
+    api_base_url: str = "/api"
+    portal_name: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Portal:
+    """Everything one build compiles: the settings, the procedures and the localities."""
+
+    settings: Settings
+    procedures: tuple[Procedure, ...]
+    localities: tuple[Locality, ...] = ()
+
+    def procedure(self, pid: str) -> Procedure | None:
+        return next((p for p in self.procedures if p.id == pid), None)
+
+    def locality(self, lid: str) -> Locality | None:
+        return next((loc for loc in self.localities if loc.id == lid), None)

@@ -1,0 +1,162 @@
+"""The files of one ``procedures/`` folder: settings, blocks and lists, loaded once on demand."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from procgen.diagnostics import DiagnosticSink, Span, StageFailed, did_you_mean
+from procgen.model.ir import Option, Settings, Text
+from procgen.schema import Kind, validate
+from procgen.source import Document, load_file
+
+SETTINGS_FILE = "procgen.yaml"
+DEFAULT_SETTINGS = Settings(("vi", "en"), "vi", "VND")
+
+
+def display_path(path: Path | str) -> str:
+    """A path as users should see it: relative to the working directory when below it."""
+    p = Path(path)
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:  # another drive on Windows
+        return str(p)
+    return str(p) if rel.startswith("..") else rel
+
+
+def kind_of(path: Path, root: Path | None) -> Kind:
+    """Which schema a file follows, from where it sits."""
+    if path.name == SETTINGS_FILE:
+        return "settings"
+    parent = path.parent.name
+    if root is not None and path.parent.parent.resolve() != root.resolve() and parent in (
+            "common", "lists", "localities"):
+        return "procedure"
+    return {"common": "block", "lists": "list", "localities": "locality"}.get(parent, "procedure")
+
+
+@dataclass
+class Workspace:
+    """One procedures folder. Loads each shared file once and reports its problems once."""
+
+    root: Path
+    sink: DiagnosticSink
+    _docs: dict[Path, Document | None] = field(default_factory=dict)
+    _settings: Settings | None = None
+    _lists: dict[str, tuple[Option, ...] | None] = field(default_factory=dict)
+
+    def load(self, path: Path, kind: Kind) -> Document | None:
+        """Load and schema-check one file (cached); None when it has errors."""
+        key = path.resolve()
+        if key not in self._docs:
+            try:
+                doc: Document | None = load_file(path, self.sink, display=display_path(path))
+            except StageFailed:
+                doc = None
+            if doc is not None and not validate(doc, kind, self.sink):
+                doc = None
+            self._docs[key] = doc
+        return self._docs[key]
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self._load_settings()
+        return self._settings
+
+    def _load_settings(self) -> Settings:
+        path = self.root / SETTINGS_FILE
+        if not path.is_file():
+            self.sink.emit("PG120", Span(display_path(path), 1, 1),
+                           problem=f"no project settings: {display_path(path)} is missing")
+            return DEFAULT_SETTINGS
+        doc = self.load(path, "settings")
+        if doc is None:
+            return DEFAULT_SETTINGS
+        v = doc.value
+        langs = tuple(v["languages"])
+        default = v["default_language"]
+        if default not in langs:
+            self.sink.emit("PG120", doc.locate(("default_language",)),
+                           problem=f"default_language '{default}' is not in languages {list(langs)}")
+            default = langs[0]
+        settings = Settings(langs, default, v.get("currency", "VND"), v.get("api_base_url", "/api"))
+        if "portal_name" in v:
+            name = TextMaker(settings, self.sink)(doc, ("portal_name",), v["portal_name"])
+            settings = Settings(
+                langs, default, settings.currency, settings.api_base_url, name)
+        return settings
+
+    def names(self, folder: str) -> list[str]:
+        d = self.root / folder
+        return sorted(p.stem for p in d.glob("*.yaml")) if d.is_dir() else []
+
+    def block(self, name: str) -> Document | None:
+        """The document of ``common/<name>.yaml``, or None when it is missing or invalid."""
+        path = self.root / "common" / f"{name}.yaml"
+        return self.load(path, "block") if path.is_file() else None
+
+    def has_block(self, name: str) -> bool:
+        return (self.root / "common" / f"{name}.yaml").is_file()
+
+    def options(self, name: str, text: TextMaker) -> tuple[Option, ...] | None:
+        """The options of ``lists/<name>.yaml`` (None when missing or invalid)."""
+        if name not in self._lists:
+            path = self.root / "lists" / f"{name}.yaml"
+            doc = self.load(path, "list") if path.is_file() else None
+            self._lists[name] = None if doc is None else options_from(doc, ("options",), text)
+        return self._lists[name]
+
+    def suggest(self, folder: str, name: str) -> str:
+        return did_you_mean(name, self.names(folder))
+
+
+class TextMaker:
+    """Builds :class:`Text` values, warning about missing and unknown languages."""
+
+    def __init__(self, settings: Settings, sink: DiagnosticSink) -> None:
+        self.settings = settings
+        self.sink = sink
+
+    def __call__(self, doc: Document, path: tuple[str | int, ...], value: Any) -> Text:
+        s = self.settings
+        if isinstance(value, str):
+            return Text(((s.default_language, value),), s.default_language)
+        pairs = []
+        for lang, text in value.items():
+            if lang not in s.languages:
+                self.sink.emit("PG119", doc.locate((*path, lang), "key"), lang=lang,
+                               languages=list(s.languages),
+                               suggestion=did_you_mean(lang, s.languages))
+                continue
+            pairs.append((lang, text))
+        for lang in s.languages:
+            if lang not in value:
+                self.sink.emit("PG118", doc.locate(path), lang=lang, default=s.default_language)
+        if not pairs:  # every language was unknown: keep the text so later stages can go on
+            pairs = [(s.default_language, next(iter(value.values())))]
+        order = {lang: i for i, lang in enumerate(s.languages)}
+        return Text(tuple(sorted(pairs, key=lambda p: order.get(p[0], 99))), s.default_language)
+
+    def maybe(self, doc: Document, path: tuple[str | int, ...], value: Any) -> Text | None:
+        return None if value is None else self(doc, path, value)
+
+
+def options_from(doc: Document, path: tuple[str | int, ...], text: TextMaker) -> tuple[Option, ...]:
+    """Options from an inline list or a list file, refusing duplicate values."""
+    out: list[Option] = []
+    seen: dict[object, Span] = {}
+    from procgen.diagnostics import Related
+
+    for i, raw in enumerate(doc.value_at(path)):
+        span = doc.locate((*path, i, "value"))
+        value = raw["value"]
+        if value in seen:
+            text.sink.emit("PG302", span, kind="option", id=str(value),
+                           related=[Related("first defined here", seen[value])])
+            continue
+        seen[value] = span
+        out.append(Option(value, text(doc, (*path, i, "label"), raw["label"]), span))
+    return tuple(out)

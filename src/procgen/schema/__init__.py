@@ -1,0 +1,236 @@
+"""Schema: check loaded YAML against the JSON Schemas in ``schemas/`` and report located diagnostics.
+
+Every violation is reported (``iter_errors``), one diagnostic per problem: ``anyOf`` noise is
+collapsed with :func:`jsonschema.exceptions.best_match`, each keyword is rephrased in plain
+language, and each diagnostic points at the offending key (missing and unknown keys) or value.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from procgen.diagnostics import DiagnosticSink, did_you_mean
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+    from procgen.source import Document, Path
+
+Kind = Literal["procedure", "settings", "block", "list", "locality"]
+SUPPORTED_VERSION = 1
+
+
+@cache
+def schema(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema for one kind of file."""
+    text = resources.files("procgen").joinpath("_schemas", f"{kind}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator(kind: Kind) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(kind))
+
+
+@cache
+def _fast(kind: Kind) -> Any:
+    """jsonschema-rs, when installed: a compiled validator used only to say "valid" quickly."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.Draft202012Validator(schema(kind))
+
+
+def check_version(doc: Document, sink: DiagnosticSink) -> bool:
+    """Refuse files without ``procgen: 1`` before anything else looks at them."""
+    value = doc.value.get("procgen") if isinstance(doc.value, dict) else None
+    if value is None:
+        sink.emit("PG111", doc.locate(()), key="procgen", context=" (every file starts with "
+                  "'procgen: 1')")
+        return False
+    if value != SUPPORTED_VERSION or isinstance(value, bool):
+        sink.emit("PG110", doc.locate(("procgen",)), found=json.dumps(value, ensure_ascii=False),
+                  supported=SUPPORTED_VERSION)
+        return False
+    return True
+
+
+def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
+    """Check ``doc`` against the schema for ``kind``; True when it is valid."""
+    if not check_version(doc, sink):
+        return False
+    fast = _fast(kind)
+    if fast is not None and fast.is_valid(doc.value):
+        return True
+    errors = list(_validator(kind).iter_errors(doc.value))
+    if not errors:
+        return True
+    for error in _flatten(errors):
+        _report(doc, error, sink)
+    return False
+
+
+def _flatten(errors: list[ValidationError]) -> list[ValidationError]:
+    """Replace each anyOf/oneOf error by its most relevant sub-error, then drop redundant ones."""
+    out: list[ValidationError] = []
+    pending = list(errors)
+    while pending:
+        e = pending.pop(0)
+        if e.validator in ("anyOf", "oneOf") and e.context:
+            pending[:0] = _best_branch(e)
+        else:
+            out.append(e)
+    by_path: dict[tuple[Any, ...], list[ValidationError]] = {}
+    for e in out:
+        by_path.setdefault(tuple(e.absolute_path), []).append(e)
+    kept = []
+    for path, group in by_path.items():
+        types = [e for e in group if e.validator in ("type", "enum", "const")]
+        chosen = types[:1] if types else group
+        # A type error below a wrong-typed parent is noise.
+        if any(tuple(p.absolute_path) == path[: len(p.absolute_path)] and p.validator == "type"
+               for p in out if len(p.absolute_path) < len(path)):
+            continue
+        kept.extend(chosen)
+    return kept
+
+
+def _best_branch(e: ValidationError) -> list[ValidationError]:
+    """The errors of the anyOf/oneOf branch that fits best: one whose type matched, else the first.
+
+    A branch whose type matched the value (say, the mapping form of a localized text) reports the
+    real, deeper problem; the other branch's "must be a text" is noise.
+    """
+    from jsonschema.exceptions import best_match
+
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in e.context or ():
+        branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
+    for subs in branches.values():
+        if not any(s.validator == "type" and not s.relative_path for s in subs):
+            return subs
+    best = best_match(e.context or ())
+    return [best] if best is not None else [e]
+
+
+_PATTERNS = {
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "is not a lower-case slug such as 'birth-notice'",
+    "^[a-z][a-z0-9_]*$": "is not a snake_case id such as 'child_full_name'",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date written YYYY-MM-DD",
+    "^[a-z][a-z0-9]*([-_][a-z0-9]+)*$": "is not a bare file name such as 'applicant'",
+    "^[a-z]{2,3}(-[A-Z]{2})?$": "is not a language code such as 'vi' or 'en'",
+    "^[a-z]+/[a-z0-9.+-]+$": "is not a MIME type such as 'application/pdf'",
+    "^https?://": "is not an http(s) address",
+}
+_JSON_TYPES = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false",
+               int: "a whole number", float: "a number", type(None): "empty"}
+_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "a text", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number", "null": "empty"}
+
+
+def _describe(path: Path) -> str:
+    if not path:
+        return "the file"
+    last = path[-1]
+    if isinstance(last, int):
+        parent = path[-2] if len(path) > 1 else "item"
+        return f"{parent}[{last}]"
+    return f"'{last}'"
+
+
+def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
+    path: Path = tuple(e.absolute_path)
+    v = e.validator
+    if v == "required":
+        missing = [k for k in e.validator_value if k not in (e.instance or {})]
+        owner = _owner(doc.value, path)
+        for key in missing:
+            sink.emit("PG111", doc.locate(path, "key"), key=key, context=owner)
+        return
+    if v == "additionalProperties" and isinstance(e.instance, dict):
+        allowed = set(e.schema.get("properties", {}))
+        for key in sorted(set(e.instance) - allowed, key=list(e.instance).index):
+            suggestion = did_you_mean(key, allowed)
+            sink.emit("PG112", doc.locate((*path, key), "key"), key=key, suggestion=suggestion)
+        return
+    if v == "propertyNames":
+        bad = _bad_property_name(e)
+        where = doc.locate((*path, bad), "key") if bad is not None else doc.locate(path)
+        problem = _PATTERNS.get(str(e.schema.get("propertyNames", {}).get("pattern", "")),
+                                "is not allowed here")
+        sink.emit("PG115", where, what="key", value=bad if bad is not None else "?", problem=problem)
+        return
+    span = doc.locate(path)
+    if v == "type":
+        expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        found = _JSON_TYPES.get(type(e.instance), type(e.instance).__name__)
+        extra = ""
+        if "string" in expected and isinstance(e.instance, int | float) and path and path[-1] == "code":
+            extra = " (write it in quotes, e.g. \"1.001193\")"
+        sink.emit("PG113", span, what=_describe(path), expected=words, found=found, extra=extra)
+    elif v in ("enum", "const"):
+        allowed = e.validator_value if v == "enum" else [e.validator_value]
+        shown = ", ".join(str(a) for a in allowed)
+        suggestion = did_you_mean(str(e.instance), [str(a) for a in allowed])
+        sink.emit("PG114", span, value=_short(e.instance), allowed=f"[{shown}]", suggestion=suggestion)
+    elif v == "pattern":
+        problem = _PATTERNS.get(str(e.validator_value), f"does not match {e.validator_value}")
+        sink.emit("PG115", span, what=_describe(path), value=_short(e.instance), problem=problem)
+    elif v in ("maxLength",) and isinstance(e.instance, str):
+        sink.emit("PG115", span, what=_describe(path), value=_short(e.instance),
+                  problem=f"is longer than {e.validator_value} characters")
+    elif v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
+               "minProperties", "maxProperties", "minLength", "uniqueItems"):
+        sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, e.validator_value))
+    else:
+        sink.emit("PG117", span, message=f"{_describe(path)}: {e.message}")
+
+
+def _owner(root: Any, path: Path) -> str:
+    node = root
+    for p in path:
+        node = node[p]
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        return f" in '{node['id']}'"
+    return f" in {_describe(path)}" if path else ""
+
+
+def _bad_property_name(e: ValidationError) -> str | None:
+    if isinstance(e.instance, dict):
+        from jsonschema import Draft202012Validator
+
+        names_schema = e.schema.get("propertyNames", {})
+        check = Draft202012Validator(names_schema)
+        for k in e.instance:
+            if not check.is_valid(k):
+                return str(k)
+    return None
+
+
+def _range_problem(keyword: str, limit: Any) -> str:
+    return {
+        "minimum": f"must be at least {limit}",
+        "maximum": f"must be at most {limit}",
+        "exclusiveMinimum": f"must be more than {limit}",
+        "exclusiveMaximum": f"must be less than {limit}",
+        "minItems": f"must have at least {limit} item{'s' if limit != 1 else ''}",
+        "maxItems": f"must have at most {limit} items",
+        "minProperties": f"must have at least {limit} key{'s' if limit != 1 else ''}",
+        "maxProperties": f"must have at most {limit} key{'s' if limit != 1 else ''}",
+        "minLength": "must not be empty",
+        "uniqueItems": "lists the same item twice",
+    }[keyword]
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
