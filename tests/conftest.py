@@ -1,0 +1,78 @@
+"""Shared test fixtures: repository paths, the golden-file helper and the real-tool locators.
+
+``pytest --update-golden`` rewrites golden files instead of comparing against them.
+Tools that CI installs (node packages in tests/js, Debian chromium) are skipped when missing
+locally, but their absence fails the run when ``CI`` is set: CI must never pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROCEDURES = ROOT / "procedures"
+NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files from the current output")
+
+
+def require_tool(available: bool, what: str) -> None:
+    """Skip when a real tool is missing locally; fail under CI, which must have installed it."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing on CI: .ci/run must install it")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture
+def node_modules() -> Path:
+    require_tool(shutil.which("node") is not None and NODE_MODULES.is_dir(),
+                 "node with tests/js/node_modules (cd tests/js && npm ci)")
+    return NODE_MODULES
+
+
+@pytest.fixture
+def chromium() -> Path:
+    require_tool(CHROMIUM.exists(), "Debian chromium (/usr/bin/chromium)")
+    return CHROMIUM
+
+
+class Golden:
+    """Compare text with ``tests/golden/<name>``, or rewrite it under ``--update-golden``."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+        self.base = ROOT / "tests" / "golden"
+
+    def check(self, name: str, actual: str | bytes) -> None:
+        path = self.base / name
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        assert path.exists(), f"no golden file {path.relative_to(ROOT)}; run pytest --update-golden"
+        expected = path.read_bytes()
+        if expected != data:
+            import difflib
+
+            diff = "\n".join(difflib.unified_diff(
+                expected.decode("utf-8", "replace").splitlines(),
+                data.decode("utf-8", "replace").splitlines(),
+                f"golden/{name}", "actual", lineterm="", n=2))
+            pytest.fail(f"output differs from golden/{name} (pytest --update-golden to accept):\n"
+                        f"{diff[:6000]}")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(bool(request.config.getoption("--update-golden")))
