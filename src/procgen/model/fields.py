@@ -174,8 +174,6 @@ class FieldBuilder:
             self.sink.emit("PG111", doc.locate(path), key="options", context=f" in '{f.id}'")
         if kind == "group" and "fields" not in v:
             self.sink.emit("PG111", doc.locate(path), key="fields", context=f" in '{f.id}'")
-        if "constraint_message" in v and "constraint" not in v:
-            bad("constraint_message", "'constraint_message' needs a 'constraint'")
         self._check_bounds(f, bad)
         if "pattern" in v:
             try:

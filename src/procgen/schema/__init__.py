@@ -191,6 +191,12 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
     elif v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
                "minProperties", "maxProperties", "minLength", "uniqueItems"):
         sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, e.validator_value))
+    elif v == "dependentRequired" and isinstance(e.instance, dict):
+        for key, needs in e.validator_value.items():
+            missing = [n for n in needs if key in e.instance and n not in e.instance]
+            if missing:
+                sink.emit("PG117", doc.locate((*path, key), "key"),
+                          message=f"'{key}' needs '{missing[0]}' beside it")
     else:
         sink.emit("PG117", span, message=f"{_describe(path)}: {e.message}")
 

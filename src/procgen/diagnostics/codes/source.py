@@ -74,8 +74,9 @@ CODES = (
          "revision: 0",
          "Use a value within the limits the message names."),
     Code("PG117", "error", "schema", "{message}",
-         "Any other violation of the JSON Schema for this kind of file.",
-         "channels: {}",
+         "Any other violation of the JSON Schema for this kind of file, e.g. a key that needs "
+         "another beside it.",
+         "- {id: name, type: text, label: Tên, constraint_message: Sai}   # no constraint",
          "Read the message and the DSL reference (`docs/dsl.md`) for the key."),
     Code("PG118", "warning", "missing-translation",
          "missing '{lang}' text; the '{default}' text will be shown instead",
