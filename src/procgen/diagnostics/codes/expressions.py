@@ -1,7 +1,64 @@
-"""PG2xx: expressions — syntax, names and types."""
+"""PG2xx: expressions — syntax, names and types (see ``docs/expressions.md``)."""
 
 from __future__ import annotations
 
 from procgen.diagnostics.codes import Code
 
-CODES: tuple[Code, ...] = ()
+CODES: tuple[Code, ...] = (
+    Code("PG201", "error", "expression-syntax", "syntax error in expression: {problem}",
+         "The text of a `when`, `required`, `constraint` or `amount` is not a well-formed "
+         "expression.",
+         "when: child_sex = \"male\"",
+         "Compare with `==`, join conditions with `and` / `or`, close every bracket and quote "
+         "(`when: child_sex == \"male\"`)."),
+    Code("PG202", "error", "bad-literal", "invalid {what}: {problem}",
+         "A literal value in an expression cannot be used: a date that does not exist, a number "
+         "too large to compute exactly, or a list holding something other than fixed values.",
+         "when: child_date_of_birth < date(\"2024-02-30\")",
+         "Write dates as `date(\"YYYY-MM-DD\")` with a real day, numbers below 9007199254740991, "
+         "and lists of fixed values of one type (`[1, 2]`, `[\"a\", \"b\"]`)."),
+    Code("PG203", "error", "unknown-field", "unknown field '{name}' in expression{suggestion}",
+         "An expression names a field that the procedure does not define (or that is not "
+         "visible here, such as a group's field outside its group).",
+         "when: days_between(child_dob, today()) > 60",
+         "Use the field's exact id (the message suggests the closest one); outside a group, "
+         "reach its fields with `count(group)` and `sum(group.field)`."),
+    Code("PG204", "error", "unknown-function", "unknown function '{name}'{suggestion}",
+         "An expression calls a function the language does not have.",
+         "when: years(child_date_of_birth) < 6",
+         "Use one of today(), age(d), days_between(a, b), len(x), count(group), "
+         "sum(group.field), answered(x), date(\"YYYY-MM-DD\")."),
+    Code("PG205", "error", "wrong-arity", "{function}() takes {expected}, not {given}",
+         "A function is called with too few or too many arguments.",
+         "when: days_between(child_date_of_birth) > 60",
+         "Give the function the arguments it takes: "
+         "`days_between(child_date_of_birth, today())`."),
+    Code("PG206", "error", "type-mismatch", "{problem}",
+         "Values of different types are mixed: text compared with a number, arithmetic on "
+         "dates or text, `and` on a number, a function given the wrong kind of value.",
+         "when: age(child_date_of_birth) > \"18\"",
+         "Compare numbers with numbers (`> 18`, no quotes), dates with dates; compute with "
+         "dates only through `age()` and `days_between()`."),
+    Code("PG207", "error", "group-misuse", "{problem}",
+         "A repeated group is used as if it were one value, or `group.field` is used outside "
+         "`sum()`.",
+         "when: children > 2",
+         "Outside the group write `count(children)` or `sum(children.field)`; inside the "
+         "group's own fields, name its fields bare."),
+    Code("PG208", "error", "wrong-result-type",
+         "this expression must give {expected}, but it gives {found}",
+         "A `when`, `required` or `constraint` must be a condition (true or false), and an "
+         "`amount` a number.",
+         "when: extra_copies",
+         "Make it a condition (`when: extra_copies > 0`) or a number, as the key needs."),
+    Code("PG209", "error", "unknown-option", "'{value}' is not an option of '{field}'{suggestion}",
+         "An expression compares a choice field with a value that is not one of its options, so "
+         "the comparison could never be true.",
+         "when: child_sex == \"mael\"",
+         "Use one of the option values of the field's list (the message suggests the closest)."),
+    Code("PG210", "error", "unknown-group-field",
+         "group '{group}' has no field '{name}'{suggestion}",
+         "`sum(group.field)` names a field that the group does not have.",
+         "amount: sum(heirs.shares)",
+         "Use the id of one of the group's own fields."),
+)

@@ -1,0 +1,440 @@
+"""Type-check a parsed expression against the fields it can see, resolving names.
+
+The checker returns the same node classes with ``type`` set (:mod:`procgen.expr.types`),
+``date("...")`` turned into :class:`~procgen.expr.ast.Date`, bare group children marked
+``row=True``, and explicit :class:`~procgen.expr.ast.Round` nodes wherever a money result may
+have a fraction. Every problem is reported through ``report`` at the offending token; an
+expression with an error gets the ``error`` type, which never causes a second diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date as _date
+from typing import Any, Literal
+
+from procgen.diagnostics import CompilerBug, did_you_mean
+from procgen.expr import ast
+from procgen.expr.scope import FieldSig, Scope
+from procgen.expr.types import (
+    BOOLEAN,
+    DATE,
+    ERROR,
+    GROUP,
+    INTEGER,
+    KIND_TYPES,
+    MONEY,
+    NUMBER,
+    TEXT,
+    ExprType,
+)
+
+Report = Callable[..., None]
+"""``report(code, start, end, hint=None, **template_fields)``."""
+
+Expect = Literal["boolean", "number", "any"]
+MAX_EXACT = 2**53 - 1
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SIGNATURES: dict[str, tuple[int, str]] = {
+    "today": (0, "no arguments"), "age": (1, "1 argument"), "days_between": (2, "2 arguments"),
+    "len": (1, "1 argument"), "count": (1, "1 argument"), "sum": (1, "1 argument"),
+    "answered": (1, "1 argument"), "date": (1, "1 argument"),
+}
+
+
+def valid_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a real day.
+
+    >>> valid_date("2024-02-29"), valid_date("2023-02-29"), valid_date("20240101")
+    (True, False, False)
+    """
+    if not _DATE_RE.fullmatch(text):
+        return False
+    try:
+        _date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+class Checker:
+    """Checks one expression; create one per expression."""
+
+    def __init__(self, scope: Scope, report: Report) -> None:
+        self.scope = scope
+        self._report = report
+        self.errors = 0
+        self.names: set[str] = set()
+        self._dispatch: dict[type[ast.Node], Callable[[Any], ast.Node]] = {
+            ast.Number: self._number, ast.Text: self._text, ast.Boolean: self._boolean,
+            ast.Date: self._date, ast.ListLit: self._list, ast.Ref: self._ref,
+            ast.Member: self._member_outside_sum, ast.Neg: self._neg, ast.Arith: self._arith,
+            ast.Round: self._round, ast.Compare: self._compare, ast.In: self._in,
+            ast.Not: self._not, ast.And: self._logic, ast.Or: self._logic, ast.Call: self._call,
+        }
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def check(self, node: ast.Node, expect: Expect) -> ast.Node:
+        out = self.value(node)
+        t = out.type
+        wanted = {"boolean": "a condition (true or false)", "number": "a number"}.get(expect)
+        if t is not None and t != ERROR and wanted is not None and not (
+                (expect == "boolean" and t == BOOLEAN) or (expect == "number" and t.is_number)):
+            self.report("PG208", node, expected=wanted, found=_describe(t))
+        return out
+
+    def report(self, code: str, at: ast.Node | tuple[int, int], hint: str | None = None,
+               **fields: object) -> None:
+        start, end = (at.start, at.end) if isinstance(at, ast.Node) else at
+        self.errors += 1
+        self._report(code, start, end, hint=hint, **fields)
+
+    def node(self, node: ast.Node) -> ast.Node:
+        """Check any node, a bare group name included."""
+        handler = self._dispatch.get(type(node))
+        if handler is None:
+            raise CompilerBug(f"checker has no rule for {type(node).__name__}")
+        return handler(node)
+
+    def value(self, node: ast.Node) -> ast.Node:
+        """Check a node that must be a single value (not a bare group)."""
+        out = self.node(node)
+        if out.type == GROUP:
+            assert isinstance(out, ast.Ref)
+            self.report("PG207", node, problem=f"'{out.name}' is a group of repeated answers, "
+                        f"not one value; use count({out.name}) or sum({out.name}.field)")
+            return replace(out, type=ERROR)
+        return out
+
+    # -- literals and names -------------------------------------------------------------------
+
+    def _number(self, n: ast.Number) -> ast.Node:
+        if isinstance(n.value, int):
+            if n.value > MAX_EXACT:
+                self.report("PG202", n, what="number", problem=f"{n.value} is larger than "
+                            f"{MAX_EXACT}, the largest whole number every target computes exactly")
+                return replace(n, type=ERROR)
+            return replace(n, type=INTEGER)
+        return replace(n, type=NUMBER)
+
+    def _text(self, n: ast.Text) -> ast.Node:
+        return replace(n, type=TEXT)
+
+    def _boolean(self, n: ast.Boolean) -> ast.Node:
+        return replace(n, type=BOOLEAN)
+
+    def _date(self, n: ast.Date) -> ast.Node:
+        return replace(n, type=DATE)
+
+    def _round(self, n: ast.Round) -> ast.Node:
+        raise CompilerBug("Round nodes are made by the checker, never parsed")
+
+    def _list(self, n: ast.ListLit) -> ast.Node:
+        items: list[ast.Node] = []
+        for item in n.items:
+            if isinstance(item, ast.Neg) and isinstance(item.operand, ast.Number):
+                item = ast.Number(-item.operand.value, start=item.start, end=item.end)
+            if not isinstance(item, ast.Number | ast.Text | ast.Call) or (
+                    isinstance(item, ast.Call) and item.name != "date"):
+                self.report("PG202", item, what="list", problem="a list holds fixed values "
+                            "(numbers, \"texts\" or date(\"YYYY-MM-DD\")), not expressions")
+                return replace(n, type=ERROR)
+            items.append(self.value(item))
+        types = [i.type for i in items]
+        if ERROR in types:
+            return replace(n, items=tuple(items), type=ERROR)
+        kinds = {t.kind for t in types if t is not None}
+        if len(kinds) > 1:
+            odd = next(i for i in items if i.type and i.type.kind != types[0].kind)  # type: ignore[union-attr]
+            self.report("PG202", odd, what="list", problem=f"a list holds values of one type; "
+                        f"this is {_describe(odd.type)} in a list of {_describe(types[0])}")
+            return replace(n, items=tuple(items), type=ERROR)
+        element: ExprType | None = None
+        if kinds == {"number"}:
+            element = INTEGER if all(t.whole for t in types if t) else NUMBER
+        elif kinds:
+            element = types[0]
+        return replace(n, items=tuple(items), type=ExprType.list_of(element))
+
+    def _ref(self, n: ast.Ref) -> ast.Node:
+        found = self.scope.lookup(n.name)
+        if found is None:
+            owner = self.scope.owner_of(n.name)
+            hint = (f"'{n.name}' is a field of group '{owner}': outside the group use "
+                    f"sum({owner}.{n.name}) or count({owner})") if owner else None
+            self.report("PG203", n, hint=hint, name=n.name,
+                        suggestion="" if owner else did_you_mean(n.name, self.scope.visible()))
+            return replace(n, type=ERROR)
+        sig, in_row = found
+        self.names.add(self.scope.group if in_row and self.scope.group else sig.id)
+        return replace(n, row=in_row, type=_field_type(sig))
+
+    def _member_outside_sum(self, n: ast.Member) -> ast.Node:
+        self.report("PG207", n, problem=f"'{n.group}.{n.field}' names one field of every entry "
+                    f"of a group; it can only be added up: sum({n.group}.{n.field})")
+        return replace(n, type=ERROR)
+
+    # -- operators -------------------------------------------------------------------------
+
+    def _neg(self, n: ast.Neg) -> ast.Node:
+        operand = self.value(n.operand)
+        t = operand.type
+        if t != ERROR and t is not None and not t.is_number:
+            self.report("PG206", operand, problem=f"'-' needs a number, not {_describe(t)}")
+            t = ERROR
+        return replace(n, operand=operand, type=t)
+
+    def _arith(self, n: ast.Arith) -> ast.Node:
+        left, right = self.value(n.left), self.value(n.right)
+        lt, rt = left.type or ERROR, right.type or ERROR
+        out = replace(n, left=left, right=right, type=ERROR)
+        if ERROR in (lt, rt):
+            return out
+        if not (lt.is_number and rt.is_number):
+            if DATE in (lt, rt):
+                self.report("PG206", (n.op_start, n.op_start + 1), hint="days_between(a, b) "
+                            "counts the days from a to b; age(d) gives whole years until today",
+                            problem=f"'{n.op}' cannot compute with dates")
+            else:
+                odd = left if not lt.is_number else right
+                self.report("PG206", odd, problem=f"'{n.op}' needs numbers, not "
+                            f"{_describe(odd.type or ERROR)}")
+            return out
+        result, rounds = _arith_type(n.op, lt, rt)
+        # A rounded result is a plain number until Round makes it whole money.
+        out = replace(out, type=NUMBER if rounds else result)
+        return ast.Round(out, start=n.start, end=n.end, type=MONEY) if rounds else out
+
+    def _compare(self, n: ast.Compare) -> ast.Node:
+        left, right = self.value(n.left), self.value(n.right)
+        out = replace(n, left=left, right=right, type=BOOLEAN)
+        lt, rt = left.type or ERROR, right.type or ERROR
+        if ERROR in (lt, rt):
+            return out
+        ordering = n.op not in ("==", "!=")
+        allowed = ("number", "date") if ordering else ("number", "date", "text", "boolean")
+        what = "numbers or dates" if ordering else "numbers, texts, dates or true/false"
+        if lt.kind not in allowed:
+            self.report("PG206", left, problem=f"'{n.op}' compares {what}, not {_describe(lt)}",
+                        hint="use 'in' to test whether a list holds a value"
+                        if lt.kind == "list" else None)
+        elif rt.kind != lt.kind:
+            hint = None
+            if isinstance(right, ast.Text) and lt.is_number:
+                hint = "write numbers without quotes"
+            elif isinstance(right, ast.Text) and lt == DATE:
+                hint = "write a date as date(\"YYYY-MM-DD\")"
+            self.report("PG206", right, hint=hint,
+                        problem=f"cannot compare {_describe(lt)} with {_describe(rt)}")
+        else:
+            self._check_options(left, right)
+            self._check_options(right, left)
+        return out
+
+    def _in(self, n: ast.In) -> ast.Node:
+        item, container = self.value(n.item), self.value(n.container)
+        out = replace(n, item=item, container=container, type=BOOLEAN)
+        it, ct = item.type or ERROR, container.type or ERROR
+        if ERROR in (it, ct):
+            return out
+        word = "not in" if n.negated else "in"
+        if ct.kind == "list":
+            el = ct.element
+            if it.kind not in ("number", "text", "date"):
+                self.report("PG206", item, problem=f"'{word}' looks for a number, text or "
+                            f"date, not {_describe(it)}")
+            elif el is not None and el.kind != it.kind:
+                self.report("PG206", item, problem=f"cannot look for {_describe(it)} in "
+                            f"{_describe(ct)}")
+            else:
+                self._check_options(item, container)
+                self._check_options(container, item)
+        elif ct == TEXT:
+            if it != TEXT:
+                self.report("PG206", item, problem=f"'{word}' on a text looks for a text, "
+                            f"not {_describe(it)}")
+        else:
+            self.report("PG206", container, problem=f"'{word}' needs a list or a text on its "
+                        f"right, not {_describe(ct)}")
+        return out
+
+    def _not(self, n: ast.Not) -> ast.Node:
+        operand = self._condition(n.operand, "not")
+        return replace(n, operand=operand, type=BOOLEAN)
+
+    def _logic(self, n: ast.And | ast.Or) -> ast.Node:
+        word = "and" if isinstance(n, ast.And) else "or"
+        left, right = self._condition(n.left, word), self._condition(n.right, word)
+        return replace(n, left=left, right=right, type=BOOLEAN)
+
+    def _condition(self, node: ast.Node, word: str) -> ast.Node:
+        out = self.value(node)
+        if out.type not in (BOOLEAN, ERROR):
+            self.report("PG206", out, problem=f"'{word}' works on conditions (true or false), "
+                        f"not {_describe(out.type or ERROR)}")
+            return replace(out, type=ERROR)
+        return out
+
+    def _check_options(self, ref: ast.Node, other: ast.Node) -> None:
+        """Text literals compared with a choice field must be among its options."""
+        if not isinstance(ref, ast.Ref):
+            return
+        found = self.scope.lookup(ref.name)
+        options = found[0].options if found else None
+        if not options:
+            return
+        literals = [other] if isinstance(other, ast.Text) else [
+            i for i in other.items if isinstance(i, ast.Text)] if isinstance(
+            other, ast.ListLit) else []
+        for lit in literals:
+            assert isinstance(lit, ast.Text)
+            if lit.value not in options:
+                self.report("PG209", lit, value=lit.value, field=ref.name,
+                            suggestion=did_you_mean(lit.value, options))
+
+    # -- functions ---------------------------------------------------------------------------
+
+    def _call(self, n: ast.Call) -> ast.Node:
+        name_span = (n.start, n.start + len(n.name))
+        sig = _SIGNATURES.get(n.name)
+        if sig is None:
+            self.report("PG204", name_span, name=n.name,
+                        suggestion=did_you_mean(n.name, _SIGNATURES))
+            return replace(n, type=ERROR)
+        arity, words = sig
+        if len(n.args) != arity:
+            given = f"{len(n.args)} argument{'s' if len(n.args) != 1 else ''}"
+            self.report("PG205", name_span, function=n.name, expected=words,
+                        given=given if n.args else "none")
+            return replace(n, type=ERROR)
+        handler: Callable[[ast.Call], ast.Node] = getattr(self, f"_fn_{n.name}")
+        return handler(n)
+
+    def _fn_date(self, n: ast.Call) -> ast.Node:
+        arg = n.args[0]
+        if not isinstance(arg, ast.Text):
+            self.report("PG202", arg, what="date", problem="date() takes a fixed text "
+                        "\"YYYY-MM-DD\"; use a date field or today() for other dates")
+            return replace(n, type=ERROR)
+        if not valid_date(arg.value):
+            self.report("PG202", arg, what="date", problem=f"'{arg.value}' is not a real day "
+                        "written YYYY-MM-DD")
+            return replace(n, type=ERROR)
+        return ast.Date(arg.value, start=n.start, end=n.end, type=DATE)
+
+    def _fn_today(self, n: ast.Call) -> ast.Node:
+        return replace(n, type=DATE)
+
+    def _typed_args(self, n: ast.Call, *wanted: ExprType) -> ast.Node:
+        args = tuple(self.value(a) for a in n.args)
+        ok = True
+        for arg, want in zip(args, wanted, strict=True):
+            if arg.type not in (want, ERROR):
+                self.report("PG206", arg, problem=f"{n.name}() needs {_describe(want)}, not "
+                            f"{_describe(arg.type or ERROR)}")
+                ok = False
+        return replace(n, args=args, type=INTEGER if ok else ERROR)
+
+    def _fn_age(self, n: ast.Call) -> ast.Node:
+        return self._typed_args(n, DATE)
+
+    def _fn_days_between(self, n: ast.Call) -> ast.Node:
+        return self._typed_args(n, DATE, DATE)
+
+    def _fn_len(self, n: ast.Call) -> ast.Node:
+        arg = self.node(n.args[0])
+        t = arg.type or ERROR
+        if t == GROUP:
+            g = arg.name if isinstance(arg, ast.Ref) else "group"
+            self.report("PG207", arg, problem=f"len() measures a text or a list; count the "
+                        f"entries of a group with count({g})")
+        elif t != ERROR and t.kind not in ("text", "list"):
+            self.report("PG206", arg, problem=f"len() needs a text or a list, not {_describe(t)}")
+        return replace(n, args=(arg,), type=INTEGER)
+
+    def _fn_count(self, n: ast.Call) -> ast.Node:
+        arg = n.args[0]
+        if isinstance(arg, ast.Member):
+            self.report("PG207", arg, problem=f"count() counts the entries of a group: write "
+                        f"count({arg.group})")
+            return replace(n, type=ERROR)
+        checked = self.node(arg)
+        if checked.type not in (GROUP, ERROR):
+            self.report("PG207", arg, problem="count() counts the entries of a group, not "
+                        f"{_describe(checked.type or ERROR)}",
+                        hint="len(x) gives the length of a text or a list")
+        return replace(n, args=(checked,), type=INTEGER)
+
+    def _fn_sum(self, n: ast.Call) -> ast.Node:
+        arg = n.args[0]
+        if not isinstance(arg, ast.Member):
+            checked = self.node(arg)
+            if checked.type != ERROR:
+                g = arg.name if isinstance(arg, ast.Ref) else "group"
+                self.report("PG207", arg, problem=f"sum() adds up one field of a group: write "
+                            f"sum({g}.field)")
+            return replace(n, type=ERROR)
+        found = self.scope.lookup(arg.group)
+        group_span = (arg.start, arg.start + len(arg.group))
+        if found is None:
+            self.report("PG203", group_span, name=arg.group,
+                        suggestion=did_you_mean(arg.group, self.scope.visible()))
+            return replace(n, type=ERROR)
+        sig, in_row = found
+        if sig.kind != "group":
+            self.report("PG207", group_span, problem=f"'{arg.group}' is not a group; sum() adds "
+                        "up one field of a repeated group")
+            return replace(n, type=ERROR)
+        child = next((c for c in sig.children if c.id == arg.field), None)
+        field_span = (arg.end - len(arg.field), arg.end)
+        if child is None:
+            self.report("PG210", field_span, group=arg.group, name=arg.field,
+                        suggestion=did_you_mean(arg.field, [c.id for c in sig.children]))
+            return replace(n, type=ERROR)
+        t = _field_type(child)
+        if not t.is_number:
+            self.report("PG206", field_span, problem=f"sum() adds up numbers; '{arg.field}' is "
+                        f"{_describe(t)}")
+            return replace(n, type=ERROR)
+        self.names.add(self.scope.group if in_row and self.scope.group else sig.id)
+        member = replace(arg, row=in_row, type=t)
+        return replace(n, args=(member,), type=t)
+
+    def _fn_answered(self, n: ast.Call) -> ast.Node:
+        arg = n.args[0]
+        if isinstance(arg, ast.Member):
+            self._member_outside_sum(arg)
+            return replace(n, type=ERROR)
+        return replace(n, args=(self.node(arg),), type=BOOLEAN)
+
+
+def _field_type(sig: FieldSig) -> ExprType:
+    t = KIND_TYPES.get(sig.kind)
+    if t is None:
+        raise CompilerBug(f"field '{sig.id}' has unknown kind '{sig.kind}'")
+    return t
+
+
+def _arith_type(op: str, lt: ExprType, rt: ExprType) -> tuple[ExprType, bool]:
+    """The result type of ``lt op rt`` and whether it is money to round."""
+    if op == "/":
+        if lt.money and not rt.money:
+            return MONEY, True
+        return NUMBER, False
+    if lt.money or rt.money:
+        return MONEY, not (lt.whole and rt.whole)
+    return (INTEGER if lt.whole and rt.whole else NUMBER), False
+
+
+def _describe(t: ExprType | None) -> str:
+    if t is None or t.kind == "error":
+        return "an invalid value"
+    if t.kind == "list":
+        return f"a {t}"
+    if t.kind == "group":
+        return "a group"
+    article = "an" if str(t)[0] in "aeiou" else "a"
+    return f"{article} {t}" if t.kind != "boolean" else "a condition (true or false)"

@@ -1,0 +1,203 @@
+"""Parse expression text into AST nodes (:mod:`procgen.expr.ast`) with the lark grammar.
+
+No ``lark.Tree`` leaves this module: the Transformer builds frozen nodes, and lark's errors
+become :class:`ExprSyntaxError` with an offset into the source.
+
+>>> parse("age(child_date_of_birth) >= 18").op
+'>='
+>>> try:
+...     parse("x = 1")
+... except ExprSyntaxError as e:
+...     (e.offset, e.problem)
+(2, "'=' is not an operator here; write '==' to compare")
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from procgen.expr import ast
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+
+_GRAMMAR = Path(__file__).with_name("grammar.lark")
+
+
+class ExprSyntaxError(Exception):
+    """The text is not an expression. ``offset``/``length`` locate the offending text."""
+
+    def __init__(self, offset: int, length: int, problem: str) -> None:
+        super().__init__(problem)
+        self.offset = offset
+        self.length = max(length, 1)
+        self.problem = problem
+
+
+@functools.cache
+def _parser() -> Lark:
+    """Build the LALR parser once, on first use."""
+    from lark import Lark
+
+    try:
+        import interegular  # noqa: F401  (lark's strict mode needs it to check collisions)
+
+        strict = True
+    except ImportError:  # pragma: no cover - optional
+        strict = False
+    return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", propagate_positions=True,
+                strict=strict, maybe_placeholders=False)
+
+
+def parse(source: str) -> ast.Node:
+    """Parse ``source`` into an unchecked AST.
+
+    Raises:
+        ExprSyntaxError: the text is not a well-formed expression.
+    """
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    if not source.strip():
+        raise ExprSyntaxError(0, 1, "the expression is empty")
+    try:
+        tree = _parser().parse(source)
+    except UnexpectedInput as e:
+        raise _syntax_error(source, e) from None
+    try:
+        node: ast.Node = _builder().transform(tree)
+    except VisitError as e:
+        raise e.orig_exc from None
+    return node
+
+
+_TERMINALS = {
+    "NAME": "a field name", "NUMBER": "a number", "STRING": "a \"text\"", "LPAR": "'('",
+    "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "COMMA": "','", "MINUS": "'-'", "PLUS": "'+'",
+    "STAR": "'*'", "SLASH": "'/'", "COMP_OP": "a comparison", "NOT": "'not'", "IN": "'in'",
+    "AND": "'and'", "OR": "'or'", "TRUE": "'true'", "FALSE": "'false'", "DOT": "'.'",
+    "$END": "the end",
+}
+_OPERAND_STARTS = {"NAME", "NUMBER", "STRING", "LPAR", "TRUE", "FALSE", "LSQB", "NOT"}
+_HINTS = {
+    "=": "'=' is not an operator here; write '==' to compare",
+    "&": "write 'and' instead of '&&'",
+    "|": "write 'or' instead of '||'",
+    "!": "write 'not x' instead of '!x' ('!=' means not equal)",
+    "%": "'%' is not an operator in expressions",
+    "'": "a text in quotes is not closed",
+    '"': "a text in quotes is not closed",
+}
+
+
+def _syntax_error(source: str, e: Any) -> ExprSyntaxError:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    if isinstance(e, UnexpectedCharacters):
+        ch = source[e.pos_in_stream]
+        hint = _HINTS.get(ch)
+        if ch == "=" and source[e.pos_in_stream - 1: e.pos_in_stream] in ("=", "!", "<", ">"):
+            hint = None
+        return ExprSyntaxError(e.pos_in_stream, 1, hint or f"unexpected character {ch!r}")
+    if isinstance(e, UnexpectedEOF) or (
+            isinstance(e, UnexpectedToken) and e.token.type == "$END"):
+        expected = _expected(getattr(e, "expected", ()) or ())
+        return ExprSyntaxError(len(source.rstrip()), 1,
+                               f"the expression ends too early; expected {expected}")
+    if isinstance(e, UnexpectedToken):
+        tok = e.token
+        text = str(tok)
+        if tok.type == "COMP_OP" and e.accepts and "COMP_OP" not in e.accepts:
+            problem = (f"comparisons do not chain: '{text}' after a comparison; "
+                       "join two comparisons with 'and'")
+        elif tok.type in _OPERAND_STARTS and not (_OPERAND_STARTS & set(e.accepts or ())):
+            problem = f"unexpected {text!r}; is an operator or ',' missing before it?"
+        else:
+            problem = f"unexpected {text!r}; expected {_expected(e.accepts or e.expected)}"
+        return ExprSyntaxError(tok.start_pos or 0, len(text), problem)
+    return ExprSyntaxError(0, 1, str(e))  # pragma: no cover - lark has no other kinds
+
+
+def _expected(names: Any) -> str:
+    words = sorted({_TERMINALS.get(n, n.lower()) for n in names if not n.startswith("__")})
+    if len(words) > 6:
+        return "a value" if "a field name" in words else "an operator"
+    return " or ".join(words) if words else "more"
+
+
+@functools.cache
+def _builder() -> Any:
+    from lark import Transformer, v_args
+
+    @v_args(inline=True)
+    class Builder(Transformer[Any, ast.Node]):
+        """One method per grammar alias; each returns a frozen node with its offsets."""
+
+        def number(self, tok: Token) -> ast.Node:
+            text = str(tok)
+            value: int | float = float(text) if "." in text else int(text)
+            return ast.Number(value, start=tok.start_pos or 0, end=tok.end_pos or 0)
+
+        def string(self, tok: Token) -> ast.Node:
+            body, out, i = str(tok)[1:-1], [], 0
+            while i < len(body):
+                if body[i] == "\\" and i + 1 < len(body):
+                    i += 1
+                out.append(body[i])
+                i += 1
+            return ast.Text("".join(out), start=tok.start_pos or 0, end=tok.end_pos or 0)
+
+        @v_args(meta=True)
+        def true(self, meta: Any, children: list[Any]) -> ast.Node:
+            return ast.Boolean(True, start=meta.start_pos, end=meta.end_pos)
+
+        @v_args(meta=True)
+        def false(self, meta: Any, children: list[Any]) -> ast.Node:
+            return ast.Boolean(False, start=meta.start_pos, end=meta.end_pos)
+
+        @v_args(meta=True)
+        def list_(self, meta: Any, children: list[Any]) -> ast.Node:
+            items = tuple(c for c in children[1:] if isinstance(c, ast.Node))
+            return ast.ListLit(items, start=meta.start_pos, end=meta.end_pos)
+
+        @v_args(meta=True)
+        def call(self, meta: Any, children: list[Any]) -> ast.Node:
+            name, *args = children
+            return ast.Call(str(name), tuple(a for a in args if isinstance(a, ast.Node)),
+                            start=meta.start_pos, end=meta.end_pos)
+
+        def member(self, group: Token, name: Token) -> ast.Node:
+            return ast.Member(str(group), str(name), start=group.start_pos or 0,
+                              end=name.end_pos or 0)
+
+        def name(self, tok: Token) -> ast.Node:
+            return ast.Ref(str(tok), start=tok.start_pos or 0, end=tok.end_pos or 0)
+
+        def neg(self, minus: Token, operand: ast.Node) -> ast.Node:
+            return ast.Neg(operand, start=minus.start_pos or 0, end=operand.end)
+
+        def arith(self, left: ast.Node, op: Token, right: ast.Node) -> ast.Node:
+            return ast.Arith(str(op), left, right, start=left.start,  # type: ignore[arg-type]
+                             end=right.end, op_start=op.start_pos or 0)
+
+        def compare(self, left: ast.Node, op: Token, right: ast.Node) -> ast.Node:
+            return ast.Compare(str(op), left, right, start=left.start,  # type: ignore[arg-type]
+                               end=right.end, op_start=op.start_pos or 0)
+
+        def in_(self, item: ast.Node, container: ast.Node) -> ast.Node:
+            return ast.In(item, container, start=item.start, end=container.end)
+
+        def not_in(self, item: ast.Node, _not: Token, container: ast.Node) -> ast.Node:
+            return ast.In(item, container, negated=True, start=item.start, end=container.end)
+
+        def not_(self, tok: Token, operand: ast.Node) -> ast.Node:
+            return ast.Not(operand, start=tok.start_pos or 0, end=operand.end)
+
+        def and_(self, left: ast.Node, right: ast.Node) -> ast.Node:
+            return ast.And(left, right, start=left.start, end=right.end)
+
+        def or_(self, left: ast.Node, right: ast.Node) -> ast.Node:
+            return ast.Or(left, right, start=left.start, end=right.end)
+
+    return Builder()

@@ -1,0 +1,65 @@
+"""What an expression can see: the fields of a procedure, and the group it sits in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSig:
+    """What the checker knows about a field.
+
+    Attributes:
+        id: the field id.
+        kind: the DSL field type (``text``, ``integer``, ``money``, ``group``...).
+        options: option values of a ``choice`` or ``multichoice`` field.
+        children: the fields of a ``group``.
+    """
+
+    id: str
+    kind: str
+    options: tuple[str, ...] | None = None
+    children: tuple[FieldSig, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The names visible to an expression.
+
+    Attributes:
+        fields: top-level fields by id (groups included, their children inside them).
+        group: when set, that group's children are also visible bare and shadow outer names.
+    """
+
+    fields: Mapping[str, FieldSig]
+    group: str | None = None
+
+    @staticmethod
+    def of(*fields: FieldSig, group: str | None = None) -> Scope:
+        """A scope holding ``fields`` (a convenience for callers and tests)."""
+        return Scope({f.id: f for f in fields}, group)
+
+    def lookup(self, name: str) -> tuple[FieldSig, bool] | None:
+        """The field a bare name means, and whether it is a child of the current group."""
+        if self.group is not None:
+            g = self.fields.get(self.group)
+            for child in g.children if g else ():
+                if child.id == name:
+                    return child, True
+        f = self.fields.get(name)
+        return (f, False) if f is not None else None
+
+    def visible(self) -> list[str]:
+        """Every name that can be written bare here (for "did you mean")."""
+        names = list(self.fields)
+        if self.group is not None and (g := self.fields.get(self.group)):
+            names += [c.id for c in g.children]
+        return names
+
+    def owner_of(self, name: str) -> str | None:
+        """The group that has a child ``name``, when the name is not visible bare."""
+        for f in self.fields.values():
+            if any(c.id == name for c in f.children):
+                return f.id
+        return None
