@@ -258,10 +258,9 @@ class _Builder:
         first, last = node.start_mark.line, node.end_mark.line
         style = node.style or ""
         if style in ("|", ">"):
-            raw = tuple(self.lines[first:last + 1])
-            # A block scalar's end mark sits at the start of the next key's line.
-            if node.end_mark.column == 0 and last > first:
-                raw = raw[:-1]
+            # A block scalar's end mark sits at the start of the line after it.
+            stop = last if node.end_mark.column == 0 and last > first else last + 1
+            raw = tuple(self.lines[first:stop])
         else:
             raw_lines = self.lines[first:last + 1]
             if raw_lines:
