@@ -149,8 +149,8 @@ class Checker:
         kinds = {t.kind for t in types if t is not None}
         if len(kinds) > 1:
             odd = next(i for i in items if i.type and i.type.kind != types[0].kind)  # type: ignore[union-attr]
-            self.report("PG202", odd, what="list", problem=f"a list holds values of one type; "
-                        f"this is {_describe(odd.type)} in a list of {_describe(types[0])}")
+            self.report("PG202", odd, what="list", problem="a list holds values of one type; this "
+                        f"is {_describe(odd.type)}, the first is {_describe(types[0])}")
             return replace(n, items=tuple(items), type=ERROR)
         element: ExprType | None = None
         if kinds == {"number"}:
