@@ -25,15 +25,17 @@ class InputError(click.ClickException):
     exit_code = 1
 
 
-def _report(sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None = None) -> bool:
+def _report(sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None = None,
+            err: bool = False) -> bool:
     """Print diagnostics; True when the run must fail (errors, or warnings under --strict)."""
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.render import render
 
     items = promote_warnings(sink) if strict else list(sink)
     if items:
-        color = fmt == "text" and sys.stdout.isatty()
-        click.echo(render(items, fmt, color=color))  # type: ignore[arg-type]
+        stream = sys.stderr if err else sys.stdout
+        color = fmt == "text" and stream.isatty()
+        click.echo(render(items, fmt, color=color), err=err)  # type: ignore[arg-type]
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
     if summary is not None and fmt == "text":
@@ -149,7 +151,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("procgen: interrupted", err=True)
         sys.exit(130)
-    except BaseException as e:  # noqa: BLE001 - the one guard that turns bugs into exit 3
+    except BaseException as e:
         where = ""
         tb = e.__traceback__
         while tb is not None and tb.tb_next is not None:

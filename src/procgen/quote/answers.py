@@ -1,0 +1,287 @@
+"""Check a citizen's answers against a procedure and work out what is actually answered.
+
+The rules are the DSL's, in page order:
+
+1. a field whose ``when`` does not hold is not asked: its answer (if any) is dropped (PG609);
+2. an absent answer takes the field's ``default``; an asked ``boolean`` is always answered
+   (absent means ``false``);
+3. an asked field that is required (``true``, or an expression that holds) must be answered;
+4. a given answer must have the field's type, be one of its options, lie within min/max,
+   lengths and pattern, and satisfy its ``constraint`` — a constraint is checked only when
+   the field is answered, and one that ends in no value does not reject the answer;
+5. a group's entries are checked the same way, one by one, with the group's own fields named
+   bare; the number of entries must lie within ``repeat``.
+
+The result, :class:`Answers`, holds the effective answers that expressions see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
+from procgen.model.ir import Field, Procedure
+
+NATIONAL_ID = re.compile(r"\d{12}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+?[0-9][0-9 .-]{7,14}[0-9]")
+TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
+WHOLE = ("integer", "money")
+
+Locate = Callable[[tuple[str | int, ...]], Span]
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The effective answers: what expressions, fees and the API see."""
+
+    values: dict[str, Any]
+
+
+def national_id_problem(value: str) -> str | None:
+    """Why ``value`` is not a Vietnamese personal ID number (None when it is).
+
+    The 12 digits are: a 3-digit province-of-birth code (001–096), a century-and-sex digit, the
+    last two digits of the birth year, and 6 serial digits.
+
+    >>> national_id_problem("001099012345") is None
+    True
+    >>> national_id_problem("12345")
+    'it must have exactly 12 digits'
+    >>> national_id_problem("000099012345")
+    "its first three digits '000' are not a province code (001–096)"
+    """
+    if not NATIONAL_ID.fullmatch(value):
+        return "it must have exactly 12 digits"
+    if not 1 <= int(value[:3]) <= 96:
+        return f"its first three digits '{value[:3]}' are not a province code (001–096)"
+    return None
+
+
+class AnswerChecker:
+    """Checks one procedure's answers; diagnostics are located in the answers file."""
+
+    def __init__(self, procedure: Procedure, today: str, lang: str, locate: Locate,
+                 sink: DiagnosticSink) -> None:
+        self.p = procedure
+        self.today = today
+        self.lang = lang
+        self.locate = locate
+        self.sink = sink
+
+    def check(self, raw: Mapping[str, Any]) -> Answers:
+        fields = self.p.asked_fields or self.p.fields
+        known = {f.id for f in fields}
+        for name in raw:
+            if name not in known:
+                self.sink.emit("PG601", self.locate((name,)), name=name, procedure=self.p.id,
+                               suggestion=did_you_mean(name, known))
+        typed = self._typed_all(fields, raw, ())
+        env = self._settle(fields, typed, {}, None)
+        for f in fields:
+            self._judge(f, raw, env, {}, None, (f.id,))
+        for f in fields:
+            if f.kind == "group" and f.id in env:
+                env[f.id] = self._group(f, env[f.id], raw[f.id], env, (f.id,))
+        return Answers(env)
+
+    def _typed_all(self, fields: tuple[Field, ...], raw: Mapping[str, Any],
+                   path: tuple[str | int, ...]) -> dict[str, Any]:
+        """The answers that have the right type, with defaults and unchecked booleans added."""
+        out: dict[str, Any] = {}
+        for f in fields:
+            value = raw.get(f.id)
+            if value is not None and self._typed(f, value, (*path, f.id)):
+                out[f.id] = _normalise(f, value)
+            elif value is None and f.default is not None:
+                out[f.id] = list(f.default) if isinstance(f.default, tuple) else f.default
+            elif value is None and f.kind == "boolean":
+                out[f.id] = False
+            if f.kind == "multichoice" and out.get(f.id) == []:
+                del out[f.id]
+        return out
+
+    def _settle(self, fields: tuple[Field, ...], typed: dict[str, Any], outer: dict[str, Any],
+                row: bool | None) -> dict[str, Any]:
+        """Drop the answers of fields that are not asked, until that no longer changes.
+
+        A field is asked when its ``when`` holds on the effective answers; dropping one answer
+        can hide another question, hence the fixpoint (at most one pass per field).
+        """
+        from procgen.expr import holds
+
+        env = dict(typed)
+        for _ in range(len(fields) + 1):
+            answers, entry = ({**outer}, env) if row else (env, None)
+            asked = {f.id for f in fields
+                     if f.when is None or holds(f.when, answers, today=self.today, row=entry)}
+            settled = {k: v for k, v in typed.items() if k in asked}
+            if settled == env:
+                break
+            env = settled
+        return env
+
+    def _judge(self, f: Field, raw: Mapping[str, Any], env: dict[str, Any], outer: Mapping[str, Any], row: bool | None,
+               path: tuple[str | int, ...]) -> None:
+        """Report a dropped, missing, out-of-bounds or constraint-breaking answer."""
+        from procgen.expr import evaluate, holds
+
+        answers, entry = (outer, env) if row else (env, None)
+        asked = f.when is None or holds(f.when, answers, today=self.today, row=entry)
+        if not asked:
+            if raw.get(f.id) is not None:
+                self.sink.emit("PG609", self.locate(path), field=f.id)
+            return
+        if f.id not in env:
+            if raw.get(f.id) is not None:
+                return  # given but unusable: its type error is already reported
+            required = f.required if isinstance(f.required, bool) else holds(
+                f.required, answers, today=self.today, row=entry)
+            if required:
+                self.sink.emit("PG604", self.locate(path[:-1]), field=f.id,
+                               label=f.label.get(self.lang),
+                               related=[Related("the question is defined here", f.span)])
+            return
+        if raw.get(f.id) is None or f.kind == "group":
+            return
+        self._bounds(f, env[f.id], path)
+        if f.constraint is not None and evaluate(
+                f.constraint, answers, today=self.today, row=entry) is False:
+            message = f.constraint_message.get(self.lang) if f.constraint_message else \
+                f"the rule {f.constraint.source!r} is false"
+            self.sink.emit("PG605", self.locate(path), field=f.id, message=message)
+
+    def _group(self, f: Field, rows: list[dict[str, Any]], raw_rows: list[dict[str, Any]],
+               outer: dict[str, Any], path: tuple[str | int, ...]) -> list[dict[str, Any]]:
+        rep = f.repeat
+        if rep is not None:
+            problem = None
+            if len(rows) < rep.min:
+                problem = f"at least {rep.min} {'is' if rep.min == 1 else 'are'} needed"
+            elif rep.max is not None and len(rows) > rep.max:
+                problem = f"at most {rep.max} {'is' if rep.max == 1 else 'are'} allowed"
+            if problem:
+                self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
+                               problem=problem)
+        names = [c.id for c in f.children]
+        out = []
+        for i, raw_row in enumerate(raw_rows):
+            for name in raw_row:
+                if name not in names:
+                    self.sink.emit("PG601", self.locate((*path, i, name)), name=f"{f.id}.{name}",
+                                   procedure=self.p.id, suggestion=did_you_mean(name, names))
+            typed = self._typed_all(f.children, raw_row, (*path, i))
+            entry = self._settle(f.children, typed, outer, True)
+            for child in f.children:
+                self._judge(child, raw_row, entry, outer, True, (*path, i, child.id))
+            out.append(entry)
+        return out
+
+    def _typed(self, f: Field, value: Any, path: tuple[str | int, ...]) -> bool:
+        """Report a wrong type or an unknown option; True when the answer can be used."""
+        expected = _expected(f)
+        ok = _has_type(f, value)
+        if not ok:
+            self.sink.emit("PG602", self.locate(path), field=f.id, expected=expected,
+                           found=_json_type(value))
+            return False
+        if f.kind in ("choice", "multichoice") and f.options:
+            values = [o.value for o in f.options]
+            for item in value if isinstance(value, list) else [value]:
+                if item not in values:
+                    self.sink.emit("PG603", self.locate(path), value=item, field=f.id,
+                                   suggestion=did_you_mean(str(item), [str(v) for v in values]))
+                    return False
+        if f.kind == "national_id" and (problem := national_id_problem(value)):
+            self.sink.emit("PG608", self.locate(path), value=value, field=f.id, problem=problem)
+            return False
+        if f.kind == "email" and not EMAIL.fullmatch(value):
+            self.sink.emit("PG602", self.locate(path), field=f.id, expected="an email address",
+                           found=f"'{value}'")
+            return False
+        if f.kind == "phone" and not PHONE.fullmatch(value):
+            self.sink.emit("PG602", self.locate(path), field=f.id, expected="a phone number",
+                           found=f"'{value}'")
+            return False
+        return True
+
+    def _bounds(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
+        def bad(problem: str) -> None:
+            self.sink.emit("PG606", self.locate(path), field=f.id, problem=problem)
+
+        if f.min is not None and value < f.min:
+            bad(f"must be at least {f.min}")
+        if f.max is not None and value > f.max:
+            bad(f"must be at most {f.max}")
+        if f.min_length is not None and len(value) < f.min_length:
+            bad(f"must have at least {f.min_length} {_unit(f)}")
+        if f.max_length is not None and len(value) > f.max_length:
+            bad(f"must have at most {f.max_length} {_unit(f)}")
+        if f.pattern is not None and isinstance(value, str) and not re.fullmatch(f.pattern, value):
+            bad(f"must match the pattern {f.pattern}")
+
+
+def _unit(f: Field) -> str:
+    return "choices" if f.kind == "multichoice" else "characters"
+
+
+def _has_type(f: Field, v: Any) -> bool:
+    k = f.kind
+    if k in TEXTUAL:
+        return isinstance(v, str)
+    if k == "choice":
+        return isinstance(v, str | int) and not isinstance(v, bool)
+    if k in WHOLE:
+        return (isinstance(v, int) and not isinstance(v, bool)) or (
+            isinstance(v, float) and v.is_integer())
+    if k == "number":
+        return isinstance(v, int | float) and not isinstance(v, bool)
+    if k == "boolean":
+        return isinstance(v, bool)
+    if k == "date":
+        if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return False
+        try:
+            dt.date.fromisoformat(v)
+        except ValueError:
+            return False
+        return True
+    if k == "multichoice":
+        return isinstance(v, list) and all(isinstance(i, str | int) and not isinstance(i, bool)
+                                           for i in v)
+    if k == "group":
+        return isinstance(v, list) and all(isinstance(i, dict) for i in v)
+    return False
+
+
+def _normalise(f: Field, v: Any) -> Any:
+    if f.kind in WHOLE and isinstance(v, float):
+        return int(v)
+    return v
+
+
+def _expected(f: Field) -> str:
+    return {
+        "integer": "a whole number", "money": "a whole number of VND", "number": "a number",
+        "boolean": "true or false", "date": "a date written \"YYYY-MM-DD\"",
+        "multichoice": "a list of option values", "group": "a list of objects (one per entry)",
+        "choice": "one option value",
+    }.get(f.kind, "a text")
+
+
+def _json_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, int | float):
+        return f"the number {v}"
+    if isinstance(v, str):
+        return f"the text '{v}'" if len(v) < 40 else "a text"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "an object"
+    return "null"
