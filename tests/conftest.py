@@ -20,8 +20,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite golden files from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from the current output"
+    )
 
 
 def require_tool(available: bool, what: str) -> None:
@@ -35,8 +36,10 @@ def require_tool(available: bool, what: str) -> None:
 
 @pytest.fixture
 def node_modules() -> Path:
-    require_tool(shutil.which("node") is not None and NODE_MODULES.is_dir(),
-                 "node with tests/js/node_modules (cd tests/js && npm ci)")
+    require_tool(
+        shutil.which("node") is not None and NODE_MODULES.is_dir(),
+        "node with tests/js/node_modules (cd tests/js && npm ci)",
+    )
     return NODE_MODULES
 
 
@@ -65,12 +68,20 @@ class Golden:
         if expected != data:
             import difflib
 
-            diff = "\n".join(difflib.unified_diff(
-                expected.decode("utf-8", "replace").splitlines(),
-                data.decode("utf-8", "replace").splitlines(),
-                f"golden/{name}", "actual", lineterm="", n=2))
-            pytest.fail(f"output differs from golden/{name} (pytest --update-golden to accept):\n"
-                        f"{diff[:6000]}")
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected.decode("utf-8", "replace").splitlines(),
+                    data.decode("utf-8", "replace").splitlines(),
+                    f"golden/{name}",
+                    "actual",
+                    lineterm="",
+                    n=2,
+                )
+            )
+            pytest.fail(
+                f"output differs from golden/{name} (pytest --update-golden to accept):\n"
+                f"{diff[:6000]}"
+            )
 
 
 @pytest.fixture

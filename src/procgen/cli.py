@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -25,8 +25,9 @@ class InputError(click.ClickException):
     exit_code = 1
 
 
-def _report(sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None = None,
-            err: bool = False) -> bool:
+def _report(
+    sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None = None, err: bool = False
+) -> bool:
     """Print diagnostics; True when the run must fail (errors, or warnings under --strict)."""
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.render import render
@@ -44,15 +45,21 @@ def _report(sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None
     return errors > 0
 
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]),
-                      default="text", show_default=True, help="How to print diagnostics.")
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print diagnostics.",
+)
 STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 
 class LazyGroup(click.Group):
     """Commands that live in their own modules (``procgen.commands.*``), imported when run."""
 
-    lazy: dict[str, str] = {
+    lazy: ClassVar[dict[str, str]] = {
         "build": "procgen.commands.build:build",
         "diff": "procgen.commands.diff:diff",
         "quote": "procgen.commands.quote:quote",
@@ -78,9 +85,14 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="procgen")
-@click.option("--procedures", "procedures_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("procedures"), show_default=True,
-              help="The folder holding procgen.yaml, the procedures, common/, lists/, localities/.")
+@click.option(
+    "--procedures",
+    "procedures_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("procedures"),
+    show_default=True,
+    help="The folder holding procgen.yaml, the procedures, common/, lists/, localities/.",
+)
 @click.pass_context
 def cli(ctx: click.Context, procedures_dir: Path) -> None:
     """Compile public-service procedures, written once in YAML, into web forms, OpenAPI 3.1
@@ -158,8 +170,11 @@ def main() -> None:
             tb = tb.tb_next
         if tb is not None:
             where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
-        click.echo(f"procgen: internal error ({type(e).__name__}: {e}{where}); this is a bug in "
-                   f"procgen, please report it at {BUG_URL} with the command you ran", err=True)
+        click.echo(
+            f"procgen: internal error ({type(e).__name__}: {e}{where}); this is a bug in "
+            f"procgen, please report it at {BUG_URL} with the command you ran",
+            err=True,
+        )
         sys.exit(3)
 
 

@@ -31,7 +31,9 @@ BINARY_CASES = {
 }
 
 
-def parse_case(text: str) -> tuple[str, list[tuple[int, int]], list[str], list[tuple[str, str]], str]:
+def parse_case(
+    text: str,
+) -> tuple[str, list[tuple[int, int]], list[str], list[tuple[str, str]], str]:
     """Strip markers; return (text, marker positions, codes, (code, where) pairs, kind)."""
     codes: list[str] = []
     elsewhere: list[tuple[str, str]] = []
@@ -70,7 +72,9 @@ def test_case(case: Path, project: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         positions = [pos]
     else:
         data = text.encode("utf-8")
-    assert len(codes) == len(positions), f"{case.name}: {len(codes)} codes, {len(positions)} markers"
+    assert len(codes) == len(positions), (
+        f"{case.name}: {len(codes)} codes, {len(positions)} markers"
+    )
     target = {
         "procedure": project / f"{case.stem}.yaml",
         "locality": project / "localities" / f"{case.stem}.yaml",
@@ -82,7 +86,16 @@ def test_case(case: Path, project: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     validate_paths([target.relative_to(project.parent)], Path("procedures"), sink)
     name = str(target.relative_to(project.parent))
     actual = sorted((d.code, d.span.file, d.span.line, d.span.col) for d in sink if d.span)
-    expected = sorted([(c, name, line, col) for c, (line, col) in zip(codes, positions, strict=True)]
-                      + [(c, "procedures/" + w.rsplit(":", 2)[0], int(w.rsplit(":", 2)[1]),
-                          int(w.rsplit(":", 2)[2])) for c, w in elsewhere])
+    expected = sorted(
+        [(c, name, line, col) for c, (line, col) in zip(codes, positions, strict=True)]
+        + [
+            (
+                c,
+                "procedures/" + w.rsplit(":", 2)[0],
+                int(w.rsplit(":", 2)[1]),
+                int(w.rsplit(":", 2)[2]),
+            )
+            for c, w in elsewhere
+        ]
+    )
     assert actual == expected, "\n".join(f"{d.span}: {d.code} {d.message}" for d in sink)

@@ -29,8 +29,9 @@ def test_every_code_is_documented() -> None:
 
 
 def test_docs_are_generated_from_the_registry() -> None:
-    assert DOCS.read_text("utf-8") == render(), \
+    assert DOCS.read_text("utf-8") == render(), (
         "docs/diagnostics.md is stale: run python -m procgen.diagnostics.docs"
+    )
 
 
 def _cases() -> set[str]:
@@ -53,8 +54,9 @@ def _asserted_elsewhere() -> set[str]:
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_a_triggering_test(code: str) -> None:
-    assert code in _cases() | _asserted_elsewhere(), \
+    assert code in _cases() | _asserted_elsewhere(), (
         f"{code} has no case in tests/diagnostics/cases and no test asserting it"
+    )
 
 
 def test_unknown_code_or_missing_field_is_a_bug() -> None:

@@ -15,49 +15,92 @@ from procgen.cli import cli
 
 KITCHEN = Path(__file__).resolve().parent.parent / "fixtures" / "kitchen-sink"
 BASE: dict[str, Any] = {
-    "person_full_name": "Nguyễn Văn An", "person_national_id": "001099012345",
-    "person_date_of_birth": "1990-05-01", "person_sex": "male", "person_phone": "0912345678",
-    "purpose": "Travelling abroad", "home_address": "1 Phố Huế",
+    "person_full_name": "Nguyễn Văn An",
+    "person_national_id": "001099012345",
+    "person_date_of_birth": "1990-05-01",
+    "person_sex": "male",
+    "person_phone": "0912345678",
+    "purpose": "Travelling abroad",
+    "home_address": "1 Phố Huế",
 }
 
 
 def run(tmp_path: Path, answers: dict[str, Any], *args: str) -> tuple[int, str, str]:
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers, ensure_ascii=False, indent=1), "utf-8")
-    result = CliRunner().invoke(cli, ["--procedures", str(KITCHEN), "quote", "kitchen-sink",
-                                      "--answers", str(path), "--on", "2026-11-28", *args])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--procedures",
+            str(KITCHEN),
+            "quote",
+            "kitchen-sink",
+            "--answers",
+            str(path),
+            "--on",
+            "2026-11-28",
+            *args,
+        ],
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
 def fees(output: str) -> dict[str, Any]:
     data = json.loads(output)
-    return {"fees": {f["id"]: (f["amount"], f["exempt"]) for f in data["fees"]},
-            "total": data["total"], "time": data["processing_time"]}
+    return {
+        "fees": {f["id"]: (f["amount"], f["exempt"]) for f in data["fees"]},
+        "total": data["total"],
+        "time": data["processing_time"],
+    }
 
 
 # (answers added to BASE, CLI args, expected fees, expected total)
 QUOTES = [
     ({}, [], {"online-fee": (45000, False), "copy-fee": (8000, False)}, 53000),
     ({"copies": 0}, [], {"online-fee": (45000, False), "copy-fee": (0, False)}, 45000),
-    ({"declared_value": 1500500}, [],
-     {"online-fee": (45000, False), "copy-fee": (8000, False), "value-fee": (1501, False)}, 54501),
-    ({"declared_value": 1500499}, [],
-     {"online-fee": (45000, False), "copy-fee": (8000, False), "value-fee": (1500, False)}, 54500),
-    ({}, ["--channel", "in_person"], {"base-fee": (50000, False), "copy-fee": (8000, False)}, 58000),
-    ({"poor_household": True}, ["--channel", "postal"],
-     {"base-fee": (0, True), "copy-fee": (8000, False)}, 8000),
-    ({"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
-     ["--channel", "in_person"],
-     {"base-fee": (50000, False), "copy-fee": (8000, False), "desk-fee": (None, False)}, 58000),
-    ({"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
-     ["--channel", "in_person", "--locality", "test-city"],
-     {"base-fee": (50000, False), "copy-fee": (8000, False), "desk-fee": (30000, False)}, 88000),
+    (
+        {"declared_value": 1500500},
+        [],
+        {"online-fee": (45000, False), "copy-fee": (8000, False), "value-fee": (1501, False)},
+        54501,
+    ),
+    (
+        {"declared_value": 1500499},
+        [],
+        {"online-fee": (45000, False), "copy-fee": (8000, False), "value-fee": (1500, False)},
+        54500,
+    ),
+    (
+        {},
+        ["--channel", "in_person"],
+        {"base-fee": (50000, False), "copy-fee": (8000, False)},
+        58000,
+    ),
+    (
+        {"poor_household": True},
+        ["--channel", "postal"],
+        {"base-fee": (0, True), "copy-fee": (8000, False)},
+        8000,
+    ),
+    (
+        {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
+        ["--channel", "in_person"],
+        {"base-fee": (50000, False), "copy-fee": (8000, False), "desk-fee": (None, False)},
+        58000,
+    ),
+    (
+        {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
+        ["--channel", "in_person", "--locality", "test-city"],
+        {"base-fee": (50000, False), "copy-fee": (8000, False), "desk-fee": (30000, False)},
+        88000,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("extra", "args", "expected", "total"), QUOTES)
-def test_quote(tmp_path: Path, extra: dict[str, Any], args: list[str],
-               expected: dict[str, Any], total: int) -> None:
+def test_quote(
+    tmp_path: Path, extra: dict[str, Any], args: list[str], expected: dict[str, Any], total: int
+) -> None:
     code, out, _ = run(tmp_path, {**BASE, **extra}, *args)
     assert code == 0, out
     got = fees(out)
@@ -68,8 +111,19 @@ def test_quote(tmp_path: Path, extra: dict[str, Any], args: list[str],
 def test_valid_window_rules_a_fee_out(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps(BASE), "utf-8")
-    result = CliRunner().invoke(cli, ["--procedures", str(KITCHEN), "quote", "kitchen-sink",
-                                      "--answers", str(path), "--on", "2031-01-01"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--procedures",
+            str(KITCHEN),
+            "quote",
+            "kitchen-sink",
+            "--answers",
+            str(path),
+            "--on",
+            "2031-01-01",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "online-fee" not in fees(result.output)["fees"]
 
@@ -78,8 +132,17 @@ def test_output_shape(tmp_path: Path) -> None:
     code, out, _ = run(tmp_path, BASE)
     assert code == 0, out
     data = json.loads(out)
-    assert list(data) == ["procedure", "revision", "channel", "on", "fees", "total", "currency",
-                          "processing_time", "fully_online"]
+    assert list(data) == [
+        "procedure",
+        "revision",
+        "channel",
+        "on",
+        "fees",
+        "total",
+        "currency",
+        "processing_time",
+        "fully_online",
+    ]
     assert data["channel"] == "online" and data["currency"] == "VND"
     assert data["processing_time"] == {"working_days": 2} and data["fully_online"] is False
 
@@ -94,16 +157,19 @@ ERRORS = [
     ({"person_date_of_birth": "2999-01-01"}, ["PG605"]),
     ({"copies": 11}, ["PG606"]),
     ({"reference_code": "ab12"}, ["PG606"]),
-    ({"children": [{"child_name": str(i), "child_birth_date": "2020-01-01"} for i in range(6)]},
-     ["PG607"]),
+    (
+        {"children": [{"child_name": str(i), "child_birth_date": "2020-01-01"} for i in range(6)]},
+        ["PG607"],
+    ),
     ({"late_reason": "x", "start_date": None}, ["PG609"]),
     ({"services": ["notary"]}, ["PG604"]),  # contact_email becomes required
 ]
 
 
 @pytest.mark.parametrize(("change", "codes"), ERRORS)
-def test_broken_answers_are_located(tmp_path: Path, change: dict[str, Any],
-                                    codes: list[str]) -> None:
+def test_broken_answers_are_located(
+    tmp_path: Path, change: dict[str, Any], codes: list[str]
+) -> None:
     answers = {k: v for k, v in {**BASE, **change}.items() if v is not None}
     code, out, err = run(tmp_path, answers, "--format", "json")
     diagnostics = json.loads(err)
@@ -121,6 +187,7 @@ def test_unknown_procedure_and_locality(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, BASE, "--locality", "nowhere")
     assert code == 1 and "no locality 'nowhere'" in err
     path = tmp_path / "answers.json"
-    result = CliRunner().invoke(cli, ["--procedures", str(KITCHEN), "quote", "kitchen-snk",
-                                      "--answers", str(path)])
+    result = CliRunner().invoke(
+        cli, ["--procedures", str(KITCHEN), "quote", "kitchen-snk", "--answers", str(path)]
+    )
     assert result.exit_code == 1 and "did you mean 'kitchen-sink'" in result.output

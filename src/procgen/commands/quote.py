@@ -15,19 +15,38 @@ from procgen.commands import FORMAT, InputError, report
 
 @click.command()
 @click.argument("procedure_id")
-@click.option("--answers", "answers_file", required=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="A JSON object: field id → answer (dates YYYY-MM-DD, multichoice as a list, "
-                   "a group as a list of objects).")
-@click.option("--channel", type=click.Choice(["online", "in_person", "postal"]),
-              help="The channel used [default: online where the procedure has it].")
-@click.option("--locality", help="A locality id from procedures/localities/, for locality-set fees.")
-@click.option("--on", "on", help="The day today() and fee windows see, YYYY-MM-DD [default: today].")
+@click.option(
+    "--answers",
+    "answers_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A JSON object: field id → answer (dates YYYY-MM-DD, multichoice as a list, "
+    "a group as a list of objects).",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(["online", "in_person", "postal"]),
+    help="The channel used [default: online where the procedure has it].",
+)
+@click.option(
+    "--locality", help="A locality id from procedures/localities/, for locality-set fees."
+)
+@click.option(
+    "--on", "on", help="The day today() and fee windows see, YYYY-MM-DD [default: today]."
+)
 @click.option("--lang", help="Language of messages [default: the project's default language].")
 @FORMAT
 @click.pass_obj
-def quote(obj: dict[str, Any], procedure_id: str, answers_file: Path, channel: str | None,
-          locality: str | None, on: str | None, lang: str | None, fmt: str) -> None:
+def quote(
+    obj: dict[str, Any],
+    procedure_id: str,
+    answers_file: Path,
+    channel: str | None,
+    locality: str | None,
+    on: str | None,
+    lang: str | None,
+    fmt: str,
+) -> None:
     """Print the fees and processing time of procedure ID for the given answers.
 
     The quote goes to standard output; diagnostics go to standard error. Answers that break
@@ -49,8 +68,9 @@ def quote(obj: dict[str, Any], procedure_id: str, answers_file: Path, channel: s
     try:
         dt.date.fromisoformat(day)
     except ValueError:
-        raise click.BadParameter(f"'{day}' is not a date written YYYY-MM-DD",
-                                 param_hint="--on") from None
+        raise click.BadParameter(
+            f"'{day}' is not a date written YYYY-MM-DD", param_hint="--on"
+        ) from None
     sink = DiagnosticSink()
     portal = load_portal(obj["procedures"], sink)
     procedure = portal.procedure(procedure_id)
@@ -58,20 +78,27 @@ def quote(obj: dict[str, Any], procedure_id: str, answers_file: Path, channel: s
         if report(sink, fmt, False, err=True):
             sys.exit(1)
         known = [p.id for p in portal.procedures]
-        raise InputError(f"no procedure '{procedure_id}' in {obj['procedures']}"
-                         f"{did_you_mean(procedure_id, known)}")
+        raise InputError(
+            f"no procedure '{procedure_id}' in {obj['procedures']}"
+            f"{did_you_mean(procedure_id, known)}"
+        )
     sink = DiagnosticSink()  # problems elsewhere in the project do not block this quote
-    chosen = channel or ("online" if "online" in procedure.channel_names
-                         else procedure.channel_names[0])
+    chosen = channel or (
+        "online" if "online" in procedure.channel_names else procedure.channel_names[0]
+    )
     if chosen not in procedure.channel_names:
-        raise InputError(f"'{procedure_id}' has no {chosen} channel "
-                         f"(it has: {', '.join(procedure.channel_names)})")
+        raise InputError(
+            f"'{procedure_id}' has no {chosen} channel "
+            f"(it has: {', '.join(procedure.channel_names)})"
+        )
     place = None
     if locality is not None:
         place = portal.locality(locality)
         if place is None:
-            raise InputError(f"no locality '{locality}'"
-                             f"{did_you_mean(locality, [x.id for x in portal.localities])}")
+            raise InputError(
+                f"no locality '{locality}'"
+                f"{did_you_mean(locality, [x.id for x in portal.localities])}"
+            )
     try:
         doc = load_file(answers_file, sink)
     except StageFailed:
@@ -79,9 +106,14 @@ def quote(obj: dict[str, Any], procedure_id: str, answers_file: Path, channel: s
         sys.exit(1)
     if not isinstance(doc.value, dict):
         raise InputError(f"{answers_file}: the answers must be a JSON object")
-    answers = check_answers(procedure, doc.value, today=day,
-                            lang=lang or portal.settings.default_language,
-                            locate=doc.locate, sink=sink)
+    answers = check_answers(
+        procedure,
+        doc.value,
+        today=day,
+        lang=lang or portal.settings.default_language,
+        locate=doc.locate,
+        sink=sink,
+    )
     if report(sink, fmt, False, err=True):
         sys.exit(1)
     result = make_quote(procedure, answers, channel=chosen, on=day, locality=place)

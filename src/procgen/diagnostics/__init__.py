@@ -57,7 +57,11 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         s = self.span
-        return (s.file, s.line, s.col, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
+        return (
+            (s.file, s.line, s.col, self.code, self.message)
+            if s
+            else ("", 0, 0, self.code, self.message)
+        )
 
 
 class CompilerBug(Exception):
@@ -134,6 +138,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not matches:
-        lowered = [c for c in pool if word.lower() in c.lower() or c.lower().startswith(word.lower())]
+        lowered = [
+            c for c in pool if word.lower() in c.lower() or c.lower().startswith(word.lower())
+        ]
         matches = lowered[:1] if len(word) >= 3 else []
     return f"; did you mean '{matches[0]}'?" if matches else ""

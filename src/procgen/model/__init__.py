@@ -78,7 +78,12 @@ def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSi
             count += len(procedure_files(path)) + len(list(path.glob("*/*.yaml"))) + 1
             continue
         if not path.is_file():
-            sink.emit("PG100", Span(display_path(path), 1, 1), path=display_path(path), reason="no such file or folder")
+            sink.emit(
+                "PG100",
+                Span(display_path(path), 1, 1),
+                path=display_path(path),
+                reason="no such file or folder",
+            )
             continue
         count += 1
         root = project_root(path, default_root)

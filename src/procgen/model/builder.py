@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from procgen.source import Path
 
 
-def build_procedure(ws: Workspace, doc: SourceDoc, stem: str, sink: DiagnosticSink) -> Procedure | None:
+def build_procedure(
+    ws: Workspace, doc: SourceDoc, stem: str, sink: DiagnosticSink
+) -> Procedure | None:
     """Check and build one procedure; None when it has errors (diagnostics in ``sink``)."""
     before = sink.error_count()
     b = _ProcedureBuilder(ws, doc, sink)
@@ -55,39 +57,68 @@ class _ProcedureBuilder:
         return self.text(self.doc, path, self.doc.value_at(path))
 
     def tm(self, path: Path) -> Any:
-        return self.text.maybe(self.doc, path, self.doc.value_at(path) if self.doc.has(path) else None)
+        return self.text.maybe(
+            self.doc, path, self.doc.value_at(path) if self.doc.has(path) else None
+        )
 
     def build(self, stem: str) -> Procedure:
         v, doc = self.v, self.doc
         if v["id"] != stem:
             self.sink.emit("PG301", doc.locate(("id",)), kind="procedure", id=v["id"], stem=stem)
         channels = tuple(
-            Channel(name, duration(v["channels"][name]["processing_time"]),
-                    doc.locate(("channels", name), "key"))
-            for name in CHANNELS if name in v["channels"]
+            Channel(
+                name,
+                duration(v["channels"][name]["processing_time"]),
+                doc.locate(("channels", name), "key"),
+            )
+            for name in CHANNELS
+            if name in v["channels"]
         )
         raw_fields = expand(self.ws, doc, ("fields",), None, self.sink) if "fields" in v else []
         check_unique(raw_fields, self.sink)
         scope = self._scope(raw_fields)
         fields = tuple(self.fields.build(f, scope) for f in raw_fields)
         documents = self._documents(scope)
-        outputs = tuple(Output(Slug(o["id"]), self.t(("outputs", i, "title")),
-                               doc.locate(("outputs", i, "id")), bool(o.get("electronic", False)))
-                        for i, o in enumerate(v.get("outputs", ())))
+        outputs = tuple(
+            Output(
+                Slug(o["id"]),
+                self.t(("outputs", i, "title")),
+                doc.locate(("outputs", i, "id")),
+                bool(o.get("electronic", False)),
+            )
+            for i, o in enumerate(v.get("outputs", ()))
+        )
         self._unique("output", "outputs")
         fees = self._fees(scope, tuple(c.name for c in channels))
         steps = self._steps(raw_fields, fields, documents, outputs)
         return Procedure(
-            id=Slug(v["id"]), file=doc.file, span=doc.locate(("id",)), title=self.t(("title",)),
-            revision=v.get("revision", 1), channels=channels, code=v.get("code"),
-            effective_from=self._date(("effective_from",)), summary=self.tm(("summary",)),
-            level=v.get("level"), sector=v.get("sector"), agency=self.tm(("agency",)),
+            id=Slug(v["id"]),
+            file=doc.file,
+            span=doc.locate(("id",)),
+            title=self.t(("title",)),
+            revision=v.get("revision", 1),
+            channels=channels,
+            code=v.get("code"),
+            effective_from=self._date(("effective_from",)),
+            summary=self.tm(("summary",)),
+            level=v.get("level"),
+            sector=v.get("sector"),
+            agency=self.tm(("agency",)),
             audience=tuple(v.get("audience", ())),
             legal_basis=tuple(
-                LegalBasis(self.t(("legal_basis", i, "title")), lb.get("number"),
-                           str(lb["article"]) if "article" in lb else None, lb.get("url"))
-                for i, lb in enumerate(v.get("legal_basis", ()))),
-            fields=fields, documents=documents, fees=fees, steps=steps, outputs=outputs,
+                LegalBasis(
+                    self.t(("legal_basis", i, "title")),
+                    lb.get("number"),
+                    str(lb["article"]) if "article" in lb else None,
+                    lb.get("url"),
+                )
+                for i, lb in enumerate(v.get("legal_basis", ()))
+            ),
+            fields=fields,
+            documents=documents,
+            fees=fees,
+            steps=steps,
+            outputs=outputs,
             source_hash=hashlib.sha256(doc.text.encode()).hexdigest(),
         )
 
@@ -104,8 +135,13 @@ class _ProcedureBuilder:
             return None
         value = self.doc.value_at(path)
         if not _is_date(value):
-            self.sink.emit("PG115", self.doc.locate(path), what=f"'{path[-1]}'", value=value,
-                           problem="is not a real calendar date")
+            self.sink.emit(
+                "PG115",
+                self.doc.locate(path),
+                what=f"'{path[-1]}'",
+                value=value,
+                problem="is not a real calendar date",
+            )
             return None
         return str(value)
 
@@ -114,8 +150,13 @@ class _ProcedureBuilder:
         for i, item in enumerate(self.v.get(key, ())):
             span = self.doc.locate((key, i, "id"))
             if item["id"] in seen:
-                self.sink.emit("PG302", span, kind=kind, id=item["id"],
-                               related=[Related("first defined here", seen[item["id"]])])
+                self.sink.emit(
+                    "PG302",
+                    span,
+                    kind=kind,
+                    id=item["id"],
+                    related=[Related("first defined here", seen[item["id"]])],
+                )
             else:
                 seen[item["id"]] = span
 
@@ -128,15 +169,26 @@ class _ProcedureBuilder:
             if isinstance(required, str):
                 required = self.fields.expr(self.doc, (*p, "required"), scope, "boolean") or True
             tpl = d.get("template")
-            out.append(Document(
-                id=Slug(d["id"]), title=self.t((*p, "title")), span=self.doc.locate((*p, "id")),
-                hint=self.tm((*p, "hint")),
-                template=Template(tpl["code"], self.tm((*p, "template", "title"))) if tpl else None,
-                originals=d.get("originals", 0), copies=d.get("copies", 0), required=required,
-                when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
-                present_only=d.get("present_only", False), held_by_state=d.get("held_by_state"),
-                accept=tuple(d.get("accept", ())), max_size_mb=d.get("max_size_mb"),
-                generated_from_form=d.get("generated_from_form", False)))
+            out.append(
+                Document(
+                    id=Slug(d["id"]),
+                    title=self.t((*p, "title")),
+                    span=self.doc.locate((*p, "id")),
+                    hint=self.tm((*p, "hint")),
+                    template=Template(tpl["code"], self.tm((*p, "template", "title")))
+                    if tpl
+                    else None,
+                    originals=d.get("originals", 0),
+                    copies=d.get("copies", 0),
+                    required=required,
+                    when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
+                    present_only=d.get("present_only", False),
+                    held_by_state=d.get("held_by_state"),
+                    accept=tuple(d.get("accept", ())),
+                    max_size_mb=d.get("max_size_mb"),
+                    generated_from_form=d.get("generated_from_form", False),
+                )
+            )
         return tuple(out)
 
     def _fees(self, scope: Scope, channels: tuple[str, ...]) -> tuple[Fee, ...]:
@@ -147,22 +199,40 @@ class _ProcedureBuilder:
             span = self.doc.locate((*p, "id"))
             local = f.get("set_by") == "locality"
             if local and "amount" in f:
-                self.sink.emit("PG307", self.doc.locate((*p, "amount"), "key"),
-                               problem=f"fee '{f['id']}' is set by localities, so it has no 'amount'")
+                self.sink.emit(
+                    "PG307",
+                    self.doc.locate((*p, "amount"), "key"),
+                    problem=f"fee '{f['id']}' is set by localities, so it has no 'amount'",
+                )
             elif not local and "amount" not in f:
-                self.sink.emit("PG307", span, problem=f"fee '{f['id']}' needs an 'amount' or "
-                               "'set_by: locality' with a 'range'")
+                self.sink.emit(
+                    "PG307",
+                    span,
+                    problem=f"fee '{f['id']}' needs an 'amount' or "
+                    "'set_by: locality' with a 'range'",
+                )
             if local and "range" not in f:
-                self.sink.emit("PG307", span, problem=f"fee '{f['id']}' is set by localities, so "
-                               "it needs a national 'range: {min, max}'")
+                self.sink.emit(
+                    "PG307",
+                    span,
+                    problem=f"fee '{f['id']}' is set by localities, so "
+                    "it needs a national 'range: {min, max}'",
+                )
             rng = f.get("range")
             if rng and rng["min"] > rng["max"]:
-                self.sink.emit("PG307", self.doc.locate((*p, "range")),
-                               problem=f"range min ({rng['min']}) is more than max ({rng['max']})")
+                self.sink.emit(
+                    "PG307",
+                    self.doc.locate((*p, "range")),
+                    problem=f"range min ({rng['min']}) is more than max ({rng['max']})",
+                )
             for j, ch in enumerate(f.get("channels", ())):
                 if ch not in channels:
-                    self.sink.emit("PG308", self.doc.locate((*p, "channels", j)), channel=ch,
-                                   channels=", ".join(channels))
+                    self.sink.emit(
+                        "PG308",
+                        self.doc.locate((*p, "channels", j)),
+                        channel=ch,
+                        channels=", ".join(channels),
+                    )
             amount = f.get("amount")
             if isinstance(amount, str):
                 amount = self.fields.expr(self.doc, (*p, "amount"), scope, "number")
@@ -170,25 +240,46 @@ class _ProcedureBuilder:
             vfrom = self._date((*p, "valid", "from")) if "from" in valid else None
             vuntil = self._date((*p, "valid", "until")) if "until" in valid else None
             if vfrom and vuntil and vfrom > vuntil:
-                self.sink.emit("PG312", self.doc.locate((*p, "valid")),
-                               problem=f"the window ends ({vuntil}) before it starts ({vfrom})")
+                self.sink.emit(
+                    "PG312",
+                    self.doc.locate((*p, "valid")),
+                    problem=f"the window ends ({vuntil}) before it starts ({vfrom})",
+                )
             exemptions = []
-            for j, ex in enumerate(f.get("exemptions", ())):
+            for j in range(len(f.get("exemptions", ()))):
                 when = self.fields.expr(self.doc, (*p, "exemptions", j, "when"), scope, "boolean")
                 if when is not None:
-                    exemptions.append(Exemption(when, self.t((*p, "exemptions", j, "label")),
-                                                self.doc.locate((*p, "exemptions", j))))
-            out.append(Fee(
-                id=Slug(f["id"]), label=self.t((*p, "label")), span=span,
-                channels=tuple(c for c in CHANNELS if c in f.get("channels", channels)),
-                amount=amount, set_by_locality=local,
-                range=(rng["min"], rng["max"]) if rng else None,
-                when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
-                exemptions=tuple(exemptions), valid_from=vfrom, valid_until=vuntil))
+                    exemptions.append(
+                        Exemption(
+                            when,
+                            self.t((*p, "exemptions", j, "label")),
+                            self.doc.locate((*p, "exemptions", j)),
+                        )
+                    )
+            out.append(
+                Fee(
+                    id=Slug(f["id"]),
+                    label=self.t((*p, "label")),
+                    span=span,
+                    channels=tuple(c for c in CHANNELS if c in f.get("channels", channels)),
+                    amount=amount,
+                    set_by_locality=local,
+                    range=(rng["min"], rng["max"]) if rng else None,
+                    when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
+                    exemptions=tuple(exemptions),
+                    valid_from=vfrom,
+                    valid_until=vuntil,
+                )
+            )
         return tuple(out)
 
-    def _steps(self, raw_fields: list[RawField], fields: tuple[Field, ...],
-               documents: tuple[Document, ...], outputs: tuple[Output, ...]) -> tuple[Step, ...]:
+    def _steps(
+        self,
+        raw_fields: list[RawField],
+        fields: tuple[Field, ...],
+        documents: tuple[Document, ...],
+        outputs: tuple[Output, ...],
+    ) -> tuple[Step, ...]:
         self._unique("step", "steps")
         field_ids = [f.id for f in fields]
         blocks: dict[str, list[str]] = {}
@@ -213,25 +304,42 @@ class _ProcedureBuilder:
                 span = self.doc.locate((*p, "fields", j))
                 names = blocks.get(name, [name] if name in field_ids else [])
                 if not names:
-                    self.sink.emit("PG303", span, kind="field", name=name,
-                                   suggestion=did_you_mean(name, [*field_ids, *blocks]))
+                    self.sink.emit(
+                        "PG303",
+                        span,
+                        kind="field",
+                        name=name,
+                        suggestion=did_you_mean(name, [*field_ids, *blocks]),
+                    )
                 for fid in names:
                     if actor == "applicant" and fid in asked_on:
-                        self.sink.emit("PG305", span, field=fid, step=asked_on[fid][0],
-                                       related=[Related("first asked here", asked_on[fid][1])])
+                        self.sink.emit(
+                            "PG305",
+                            span,
+                            field=fid,
+                            step=asked_on[fid][0],
+                            related=[Related("first asked here", asked_on[fid][1])],
+                        )
                         continue
                     if actor == "applicant":
                         asked_on[fid] = (s["id"], span)
                     step_fields.append(fid)
             step_docs = self._refs(s, p, "documents", "document", doc_ids, referenced_docs)
             step_outputs = self._refs(s, p, "outputs", "output", out_ids, referenced_outputs)
-            steps.append(Step(
-                id=Slug(s["id"]), actor=actor, title=self.t((*p, "title")),
-                span=self.doc.locate((*p, "id")), description=self.tm((*p, "description")),
-                fields=tuple(FieldId(f) for f in step_fields), documents=tuple(Slug(d) for d in step_docs),
-                outputs=tuple(Slug(o) for o in step_outputs),
-                duration=duration(s["duration"]) if "duration" in s else None,
-                presence=s.get("presence")))
+            steps.append(
+                Step(
+                    id=Slug(s["id"]),
+                    actor=actor,
+                    title=self.t((*p, "title")),
+                    span=self.doc.locate((*p, "id")),
+                    description=self.tm((*p, "description")),
+                    fields=tuple(FieldId(f) for f in step_fields),
+                    documents=tuple(Slug(d) for d in step_docs),
+                    outputs=tuple(Slug(o) for o in step_outputs),
+                    duration=duration(s["duration"]) if "duration" in s else None,
+                    presence=s.get("presence"),
+                )
+            )
         if asked_on:  # with no applicant step listing fields, one page holds them all
             for f in fields:
                 if f.id not in asked_on:
@@ -241,13 +349,19 @@ class _ProcedureBuilder:
                 self.sink.emit("PG311", o.span, kind="output", id=o.id)
         return tuple(steps)
 
-    def _refs(self, s: dict[str, Any], p: Path, key: str, kind: str, known: list[str],
-              used: set[str]) -> list[str]:
+    def _refs(
+        self, s: dict[str, Any], p: Path, key: str, kind: str, known: list[str], used: set[str]
+    ) -> list[str]:
         out = []
         for j, name in enumerate(s.get(key, ())):
             if name not in known:
-                self.sink.emit("PG303", self.doc.locate((*p, key, j)), kind=kind, name=name,
-                               suggestion=did_you_mean(name, known))
+                self.sink.emit(
+                    "PG303",
+                    self.doc.locate((*p, key, j)),
+                    kind=kind,
+                    name=name,
+                    suggestion=did_you_mean(name, known),
+                )
                 continue
             used.add(name)
             out.append(name)

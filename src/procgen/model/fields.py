@@ -38,8 +38,14 @@ class RawField:
         return self.doc.locate((*self.path, "id"))
 
 
-def expand(ws: Workspace, doc: Document, path: Path, block: str | None,
-           sink: DiagnosticSink, stack: tuple[str, ...] = ()) -> list[RawField]:
+def expand(
+    ws: Workspace,
+    doc: Document,
+    path: Path,
+    block: str | None,
+    sink: DiagnosticSink,
+    stack: tuple[str, ...] = (),
+) -> list[RawField]:
     """Expand the field items at ``path`` (recursively through blocks and groups)."""
     out: list[RawField] = []
     for i, item in enumerate(doc.value_at(path)):
@@ -51,8 +57,9 @@ def expand(ws: Workspace, doc: Document, path: Path, block: str | None,
                 sink.emit("PG313", span, name=name, chain=" → ".join((*stack, name)))
                 continue
             if not ws.has_block(name):
-                sink.emit("PG303", span, kind="block", name=name,
-                          suggestion=ws.suggest("common", name))
+                sink.emit(
+                    "PG303", span, kind="block", name=name, suggestion=ws.suggest("common", name)
+                )
                 continue
             bdoc = ws.block(name)
             if bdoc is not None:
@@ -71,8 +78,13 @@ def check_unique(fields: list[RawField] | tuple[RawField, ...], sink: Diagnostic
     for f in fields:
         if f.id in seen:
             first = seen[f.id]
-            sink.emit("PG302", f.span, kind="field", id=f.id,
-                      related=[Related("first defined here", first.span)])
+            sink.emit(
+                "PG302",
+                f.span,
+                kind="field",
+                id=f.id,
+                related=[Related("first defined here", first.span)],
+            )
         else:
             seen[f.id] = f
         check_unique(f.children, sink)
@@ -95,8 +107,13 @@ class FieldBuilder:
             if isinstance(opts, str):
                 found = self.ws.options(opts, self.text)
                 if found is None and not (self.ws.root / "lists" / f"{opts}.yaml").is_file():
-                    self.sink.emit("PG303", f.doc.locate((*f.path, "options")), kind="option list",
-                                   name=opts, suggestion=self.ws.suggest("lists", opts))
+                    self.sink.emit(
+                        "PG303",
+                        f.doc.locate((*f.path, "options")),
+                        kind="option list",
+                        name=opts,
+                        suggestion=self.ws.suggest("lists", opts),
+                    )
                 result = found or ()
             elif isinstance(opts, list):
                 result = options_from(f.doc, (*f.path, "options"), self.text)
@@ -106,8 +123,11 @@ class FieldBuilder:
     def signature(self, f: RawField) -> FieldSig:
         from procgen.expr import FieldSig
 
-        values = tuple(str(o.value) for o in self.options(f)) if f.value["type"] in (
-            "choice", "multichoice") else None
+        values = (
+            tuple(str(o.value) for o in self.options(f))
+            if f.value["type"] in ("choice", "multichoice")
+            else None
+        )
         return FieldSig(f.id, f.value["type"], values, tuple(self.signature(c) for c in f.children))
 
     def build(self, f: RawField, scope: Scope, group: str | None = None) -> Field:
@@ -124,15 +144,21 @@ class FieldBuilder:
             required = self.expr(doc, (*path, "required"), expr_scope, "boolean") or False
         label = self.text(doc, (*path, "label"), v["label"])
         return Field(
-            id=FieldId(f.id), kind=kind, label=label, span=f.span,
+            id=FieldId(f.id),
+            kind=kind,
+            label=label,
+            span=f.span,
             hint=self.text.maybe(doc, (*path, "hint"), v.get("hint")),
             required=required,
             when=self.expr(doc, (*path, "when"), expr_scope, "boolean"),
             constraint=self.expr(doc, (*path, "constraint"), expr_scope, "boolean"),
-            constraint_message=self.text.maybe(doc, (*path, "constraint_message"),
-                                               v.get("constraint_message")),
-            min=v.get("min"), max=v.get("max"),
-            min_length=v.get("min_length"), max_length=v.get("max_length"),
+            constraint_message=self.text.maybe(
+                doc, (*path, "constraint_message"), v.get("constraint_message")
+            ),
+            min=v.get("min"),
+            max=v.get("max"),
+            min_length=v.get("min_length"),
+            max_length=v.get("max_length"),
             pattern=v.get("pattern"),
             options=self.options(f),
             options_list=v["options"] if isinstance(v.get("options"), str) else None,
@@ -162,9 +188,12 @@ class FieldBuilder:
 
         allowed: dict[str, tuple[str, ...]] = {
             "options": ("choice", "multichoice"),
-            "fields": ("group",), "repeat": ("group",),
-            "min": (*NUMERIC, "date"), "max": (*NUMERIC, "date"),
-            "min_length": (*TEXTUAL, "multichoice"), "max_length": (*TEXTUAL, "multichoice"),
+            "fields": ("group",),
+            "repeat": ("group",),
+            "min": (*NUMERIC, "date"),
+            "max": (*NUMERIC, "date"),
+            "min_length": (*TEXTUAL, "multichoice"),
+            "max_length": (*TEXTUAL, "multichoice"),
             "pattern": TEXTUAL,
         }
         for key, kinds in allowed.items():
@@ -191,17 +220,24 @@ class FieldBuilder:
             value = v[key]
             if kind == "date" and not _is_date(value):
                 bad(key, f"'{key}' of a date field must be a date written YYYY-MM-DD")
-            elif kind in NUMERIC and (isinstance(value, str) or isinstance(value, bool)):
+            elif kind in NUMERIC and (isinstance(value, str | bool)):
                 bad(key, f"'{key}' of a {kind} field must be a number")
-            elif kind in ("integer", "money") and isinstance(value, float) and not value.is_integer():
+            elif (
+                kind in ("integer", "money") and isinstance(value, float) and not value.is_integer()
+            ):
                 bad(key, f"'{key}' of a {kind} field must be a whole number")
         lo, hi = v.get("min"), v.get("max")
         if lo is not None and hi is not None and type(lo) is type(hi) and lo > hi:
             bad("max", f"'max' ({hi}) is less than 'min' ({lo})")
-        if v.get("min_length") is not None and v.get("max_length") is not None \
-                and v["min_length"] > v["max_length"]:
-            bad("max_length", f"'max_length' ({v['max_length']}) is less than 'min_length' "
-                f"({v['min_length']})")
+        if (
+            v.get("min_length") is not None
+            and v.get("max_length") is not None
+            and v["min_length"] > v["max_length"]
+        ):
+            bad(
+                "max_length",
+                f"'max_length' ({v['max_length']}) is less than 'min_length' ({v['min_length']})",
+            )
         rep = v.get("repeat") or {}
         if rep.get("min") is not None and rep.get("max") is not None and rep["min"] > rep["max"]:
             bad("repeat", f"repeat max ({rep['max']}) is less than min ({rep['min']})")

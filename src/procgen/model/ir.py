@@ -23,8 +23,20 @@ _FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 CHANNELS: tuple[str, ...] = ("online", "in_person", "postal")
 FIELD_KINDS: tuple[str, ...] = (
-    "text", "textarea", "integer", "number", "money", "date", "boolean", "choice", "multichoice",
-    "email", "phone", "national_id", "address", "group",
+    "text",
+    "textarea",
+    "integer",
+    "number",
+    "money",
+    "date",
+    "boolean",
+    "choice",
+    "multichoice",
+    "email",
+    "phone",
+    "national_id",
+    "address",
+    "group",
 )
 
 
@@ -156,7 +168,7 @@ class Document:
 
     @property
     def uploadable(self) -> bool:
-        """Asked for as a file online: not held by the state, not shown only, not the form itself."""
+        """Asked for as a file online: not held by the state, not shown only, not the form."""
         return not (self.held_by_state or self.present_only or self.generated_from_form)
 
     @property
@@ -284,7 +296,7 @@ class Procedure:
 
     @property
     def fully_online(self) -> bool:
-        """DSL.md: an online channel, no step needing presence, every required document electronic."""
+        """DSL.md: online channel, no step needing presence, every required document electronic."""
         if "online" not in self.channel_names:
             return False
         if any(s.presence == "required" for s in self.steps):
@@ -309,8 +321,9 @@ class Procedure:
             if s.actor != "applicant" or s.is_information:
                 continue
             fields = tuple(by_id[f] for f in s.fields)
-            pages.append(Page(s.id, s.title, fields, tuple(docs[d] for d in s.documents),
-                              s.description))
+            pages.append(
+                Page(s.id, s.title, fields, tuple(docs[d] for d in s.documents), s.description)
+            )
         placed = {d.id for p in pages for d in p.documents}
         rest = tuple(d for d in self.documents if d.id not in placed and d.uploadable)
         if rest:

@@ -16,8 +16,9 @@ FeeTable = dict[str, dict[str, dict[str, Any]]]
 """procedure id → fee id → the fee as written (schema-valid)."""
 
 
-def build_locality(doc: Document, stem: str, fees: FeeTable, settings: Settings,
-                   sink: DiagnosticSink) -> Locality | None:
+def build_locality(
+    doc: Document, stem: str, fees: FeeTable, settings: Settings, sink: DiagnosticSink
+) -> Locality | None:
     """Check one overlay against the national fee table; None when it has errors."""
     before = sink.error_count()
     v = doc.value
@@ -27,33 +28,59 @@ def build_locality(doc: Document, stem: str, fees: FeeTable, settings: Settings,
     amounts: list[tuple[str, str, int]] = []
     for pid, table in v.get("fees", {}).items():
         if pid not in fees:
-            sink.emit("PG401", doc.locate(("fees", pid), "key"), name=pid,
-                      suggestion=did_you_mean(pid, fees))
+            sink.emit(
+                "PG401",
+                doc.locate(("fees", pid), "key"),
+                name=pid,
+                suggestion=did_you_mean(pid, fees),
+            )
             continue
         national = fees[pid]
         for fid, amount in table.items():
             span = doc.locate(("fees", pid, fid), "key")
             fee = national.get(fid)
             if fee is None:
-                sink.emit("PG402", span, procedure=pid, name=fid, suggestion=did_you_mean(fid, national))
+                sink.emit(
+                    "PG402", span, procedure=pid, name=fid, suggestion=did_you_mean(fid, national)
+                )
             elif fee.get("set_by") != "locality":
                 sink.emit("PG403", span, procedure=pid, name=fid)
             elif "range" in fee and not fee["range"]["min"] <= amount <= fee["range"]["max"]:
-                sink.emit("PG404", doc.locate(("fees", pid, fid)), amount=amount, name=fid,
-                          low=fee["range"]["min"], high=fee["range"]["max"])
+                sink.emit(
+                    "PG404",
+                    doc.locate(("fees", pid, fid)),
+                    amount=amount,
+                    name=fid,
+                    low=fee["range"]["min"],
+                    high=fee["range"]["max"],
+                )
             else:
                 amounts.append((pid, fid, amount))
     given = {(p, f) for p, f, _ in amounts} | {
-        (p, f) for p, t in v.get("fees", {}).items() for f in t}
+        (p, f) for p, t in v.get("fees", {}).items() for f in t
+    }
     for pid in sorted(fees):
         for fid, fee in fees[pid].items():
             if fee.get("set_by") == "locality" and (pid, fid) not in given:
                 sink.emit("PG405", doc.locate(("locality",)), procedure=pid, name=fid)
     offices = tuple(
-        Office(text(doc, ("offices", i, "name"), o["name"]), o.get("address"), o.get("phone"),
-               o.get("hours"), o.get("email"), o.get("url"))
-        for i, o in enumerate(v.get("offices", ())))
+        Office(
+            text(doc, ("offices", i, "name"), o["name"]),
+            o.get("address"),
+            o.get("phone"),
+            o.get("hours"),
+            o.get("email"),
+            o.get("url"),
+        )
+        for i, o in enumerate(v.get("offices", ()))
+    )
     if sink.error_count() != before:
         return None
-    return Locality(Slug(v["locality"]), doc.file, text(doc, ("name",), v["name"]),
-                    doc.locate(("locality",)), offices, tuple(sorted(amounts)))
+    return Locality(
+        Slug(v["locality"]),
+        doc.file,
+        text(doc, ("name",), v["name"]),
+        doc.locate(("locality",)),
+        offices,
+        tuple(sorted(amounts)),
+    )

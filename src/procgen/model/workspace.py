@@ -31,8 +31,11 @@ def kind_of(path: Path, root: Path | None) -> Kind:
     if path.name == SETTINGS_FILE:
         return "settings"
     parent = path.parent.name
-    if root is not None and path.parent.parent.resolve() != root.resolve() and parent in (
-            "common", "lists", "localities"):
+    if (
+        root is not None
+        and path.parent.parent.resolve() != root.resolve()
+        and parent in ("common", "lists", "localities")
+    ):
         return "procedure"
     return {"common": "block", "lists": "list", "localities": "locality"}.get(parent, "procedure")
 
@@ -69,8 +72,11 @@ class Workspace:
     def _load_settings(self) -> Settings:
         path = self.root / SETTINGS_FILE
         if not path.is_file():
-            self.sink.emit("PG120", Span(display_path(path), 1, 1),
-                           problem=f"no project settings: {display_path(path)} is missing")
+            self.sink.emit(
+                "PG120",
+                Span(display_path(path), 1, 1),
+                problem=f"no project settings: {display_path(path)} is missing",
+            )
             return DEFAULT_SETTINGS
         doc = self.load(path, "settings")
         if doc is None:
@@ -79,14 +85,16 @@ class Workspace:
         langs = tuple(v["languages"])
         default = v["default_language"]
         if default not in langs:
-            self.sink.emit("PG120", doc.locate(("default_language",)),
-                           problem=f"default_language '{default}' is not in languages {list(langs)}")
+            self.sink.emit(
+                "PG120",
+                doc.locate(("default_language",)),
+                problem=f"default_language '{default}' is not in languages {list(langs)}",
+            )
             default = langs[0]
         settings = Settings(langs, default, v.get("currency", "VND"), v.get("api_base_url", "/api"))
         if "portal_name" in v:
             name = TextMaker(settings, self.sink)(doc, ("portal_name",), v["portal_name"])
-            settings = Settings(
-                langs, default, settings.currency, settings.api_base_url, name)
+            settings = Settings(langs, default, settings.currency, settings.api_base_url, name)
         return settings
 
     def names(self, folder: str) -> list[str]:
@@ -127,9 +135,13 @@ class TextMaker:
         pairs = []
         for lang, text in value.items():
             if lang not in s.languages:
-                self.sink.emit("PG119", doc.locate((*path, lang), "key"), lang=lang,
-                               languages=list(s.languages),
-                               suggestion=did_you_mean(lang, s.languages))
+                self.sink.emit(
+                    "PG119",
+                    doc.locate((*path, lang), "key"),
+                    lang=lang,
+                    languages=list(s.languages),
+                    suggestion=did_you_mean(lang, s.languages),
+                )
                 continue
             pairs.append((lang, text))
         for lang in s.languages:
@@ -154,8 +166,13 @@ def options_from(doc: Document, path: tuple[str | int, ...], text: TextMaker) ->
         span = doc.locate((*path, i, "value"))
         value = raw["value"]
         if value in seen:
-            text.sink.emit("PG302", span, kind="option", id=str(value),
-                           related=[Related("first defined here", seen[value])])
+            text.sink.emit(
+                "PG302",
+                span,
+                kind="option",
+                id=str(value),
+                related=[Related("first defined here", seen[value])],
+            )
             continue
         seen[value] = span
         out.append(Option(value, text(doc, (*path, i, "label"), raw["label"]), span))

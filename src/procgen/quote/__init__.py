@@ -45,8 +45,12 @@ class Quote:
 
     def as_json(self) -> dict[str, Any]:
         """The object of CLI.md, keys in its order (``locality`` added when given)."""
-        out: dict[str, Any] = {"procedure": self.procedure, "revision": self.revision,
-                               "channel": self.channel, "on": self.on}
+        out: dict[str, Any] = {
+            "procedure": self.procedure,
+            "revision": self.revision,
+            "channel": self.channel,
+            "on": self.on,
+        }
         if self.locality is not None:
             out["locality"] = self.locality
         out["fees"] = [{"id": f.id, "amount": f.amount, "exempt": f.exempt} for f in self.fees]
@@ -57,27 +61,51 @@ class Quote:
         return out
 
 
-def check_answers(procedure: Procedure, raw: Mapping[str, Any], *, today: str, lang: str,
-                  locate: Locate, sink: DiagnosticSink) -> Answers:
+def check_answers(
+    procedure: Procedure,
+    raw: Mapping[str, Any],
+    *,
+    today: str,
+    lang: str,
+    locate: Locate,
+    sink: DiagnosticSink,
+) -> Answers:
     """The effective answers; every broken rule is reported into ``sink`` (PG6xx)."""
     return AnswerChecker(procedure, today, lang, locate, sink).check(raw)
 
 
-def quote(procedure: Procedure, answers: Answers, *, channel: str, on: str,
-          locality: Locality | None = None) -> Quote:
+def quote(
+    procedure: Procedure,
+    answers: Answers,
+    *,
+    channel: str,
+    on: str,
+    locality: Locality | None = None,
+) -> Quote:
     """Work out the fees and processing time of ``procedure`` for checked answers."""
     ch = procedure.channel(channel)
     if ch is None:
         raise ValueError(f"channel '{channel}' is not offered by '{procedure.id}'")
-    fees = tuple(q for fee in procedure.fees
-                 if (q := _quote_fee(fee, answers.values, channel, on, locality, procedure.id)))
-    return Quote(procedure.id, procedure.revision, channel, on, fees,
-                 ch.processing_time.as_dict(), procedure.fully_online,
-                 locality.id if locality else None)
+    fees = tuple(
+        q
+        for fee in procedure.fees
+        if (q := _quote_fee(fee, answers.values, channel, on, locality, procedure.id))
+    )
+    return Quote(
+        procedure.id,
+        procedure.revision,
+        channel,
+        on,
+        fees,
+        ch.processing_time.as_dict(),
+        procedure.fully_online,
+        locality.id if locality else None,
+    )
 
 
-def _quote_fee(fee: Fee, values: Mapping[str, Any], channel: str, on: str,
-               locality: Locality | None, pid: str) -> QuotedFee | None:
+def _quote_fee(
+    fee: Fee, values: Mapping[str, Any], channel: str, on: str, locality: Locality | None, pid: str
+) -> QuotedFee | None:
     from procgen.expr import NO_VALUE, evaluate, holds
     from procgen.expr.compile.python import round_half_up
 

@@ -65,8 +65,9 @@ def national_id_problem(value: str) -> str | None:
 class AnswerChecker:
     """Checks one procedure's answers; diagnostics are located in the answers file."""
 
-    def __init__(self, procedure: Procedure, today: str, lang: str, locate: Locate,
-                 sink: DiagnosticSink) -> None:
+    def __init__(
+        self, procedure: Procedure, today: str, lang: str, locate: Locate, sink: DiagnosticSink
+    ) -> None:
         self.p = procedure
         self.today = today
         self.lang = lang
@@ -78,8 +79,13 @@ class AnswerChecker:
         known = {f.id for f in fields}
         for name in raw:
             if name not in known:
-                self.sink.emit("PG601", self.locate((name,)), name=name, procedure=self.p.id,
-                               suggestion=did_you_mean(name, known))
+                self.sink.emit(
+                    "PG601",
+                    self.locate((name,)),
+                    name=name,
+                    procedure=self.p.id,
+                    suggestion=did_you_mean(name, known),
+                )
         typed = self._typed_all(fields, raw, ())
         env = self._settle(fields, typed, {}, None)
         for f in fields:
@@ -89,8 +95,9 @@ class AnswerChecker:
                 env[f.id] = self._group(f, env[f.id], raw[f.id], env, (f.id,))
         return Answers(env)
 
-    def _typed_all(self, fields: tuple[Field, ...], raw: Mapping[str, Any],
-                   path: tuple[str | int, ...]) -> dict[str, Any]:
+    def _typed_all(
+        self, fields: tuple[Field, ...], raw: Mapping[str, Any], path: tuple[str | int, ...]
+    ) -> dict[str, Any]:
         """The answers that have the right type, with defaults and unchecked booleans added."""
         out: dict[str, Any] = {}
         for f in fields:
@@ -105,8 +112,13 @@ class AnswerChecker:
                 del out[f.id]
         return out
 
-    def _settle(self, fields: tuple[Field, ...], typed: dict[str, Any], outer: dict[str, Any],
-                row: bool | None) -> dict[str, Any]:
+    def _settle(
+        self,
+        fields: tuple[Field, ...],
+        typed: dict[str, Any],
+        outer: dict[str, Any],
+        row: bool | None,
+    ) -> dict[str, Any]:
         """Drop the answers of fields that are not asked, until that no longer changes.
 
         A field is asked when its ``when`` holds on the effective answers; dropping one answer
@@ -117,16 +129,26 @@ class AnswerChecker:
         env = dict(typed)
         for _ in range(len(fields) + 1):
             answers, entry = ({**outer}, env) if row else (env, None)
-            asked = {f.id for f in fields
-                     if f.when is None or holds(f.when, answers, today=self.today, row=entry)}
+            asked = {
+                f.id
+                for f in fields
+                if f.when is None or holds(f.when, answers, today=self.today, row=entry)
+            }
             settled = {k: v for k, v in typed.items() if k in asked}
             if settled == env:
                 break
             env = settled
         return env
 
-    def _judge(self, f: Field, raw: Mapping[str, Any], env: dict[str, Any], outer: Mapping[str, Any], row: bool | None,
-               path: tuple[str | int, ...]) -> None:
+    def _judge(
+        self,
+        f: Field,
+        raw: Mapping[str, Any],
+        env: dict[str, Any],
+        outer: Mapping[str, Any],
+        row: bool | None,
+        path: tuple[str | int, ...],
+    ) -> None:
         """Report a dropped, missing, out-of-bounds or constraint-breaking answer."""
         from procgen.expr import evaluate, holds
 
@@ -139,24 +161,42 @@ class AnswerChecker:
         if f.id not in env:
             if raw.get(f.id) is not None:
                 return  # given but unusable: its type error is already reported
-            required = f.required if isinstance(f.required, bool) else holds(
-                f.required, answers, today=self.today, row=entry)
+            required = (
+                f.required
+                if isinstance(f.required, bool)
+                else holds(f.required, answers, today=self.today, row=entry)
+            )
             if required:
-                self.sink.emit("PG604", self.locate(path[:-1]), field=f.id,
-                               label=f.label.get(self.lang),
-                               related=[Related("the question is defined here", f.span)])
+                self.sink.emit(
+                    "PG604",
+                    self.locate(path[:-1]),
+                    field=f.id,
+                    label=f.label.get(self.lang),
+                    related=[Related("the question is defined here", f.span)],
+                )
             return
         if raw.get(f.id) is None or f.kind == "group":
             return
         self._bounds(f, env[f.id], path)
-        if f.constraint is not None and evaluate(
-                f.constraint, answers, today=self.today, row=entry) is False:
-            message = f.constraint_message.get(self.lang) if f.constraint_message else \
-                f"the rule {f.constraint.source!r} is false"
+        if (
+            f.constraint is not None
+            and evaluate(f.constraint, answers, today=self.today, row=entry) is False
+        ):
+            message = (
+                f.constraint_message.get(self.lang)
+                if f.constraint_message
+                else f"the rule {f.constraint.source!r} is false"
+            )
             self.sink.emit("PG605", self.locate(path), field=f.id, message=message)
 
-    def _group(self, f: Field, rows: list[dict[str, Any]], raw_rows: list[dict[str, Any]],
-               outer: dict[str, Any], path: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    def _group(
+        self,
+        f: Field,
+        rows: list[dict[str, Any]],
+        raw_rows: list[dict[str, Any]],
+        outer: dict[str, Any],
+        path: tuple[str | int, ...],
+    ) -> list[dict[str, Any]]:
         rep = f.repeat
         if rep is not None:
             problem = None
@@ -165,15 +205,21 @@ class AnswerChecker:
             elif rep.max is not None and len(rows) > rep.max:
                 problem = f"at most {rep.max} {'is' if rep.max == 1 else 'are'} allowed"
             if problem:
-                self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
-                               problem=problem)
+                self.sink.emit(
+                    "PG607", self.locate(path), field=f.id, count=len(rows), problem=problem
+                )
         names = [c.id for c in f.children]
         out = []
         for i, raw_row in enumerate(raw_rows):
             for name in raw_row:
                 if name not in names:
-                    self.sink.emit("PG601", self.locate((*path, i, name)), name=f"{f.id}.{name}",
-                                   procedure=self.p.id, suggestion=did_you_mean(name, names))
+                    self.sink.emit(
+                        "PG601",
+                        self.locate((*path, i, name)),
+                        name=f"{f.id}.{name}",
+                        procedure=self.p.id,
+                        suggestion=did_you_mean(name, names),
+                    )
             typed = self._typed_all(f.children, raw_row, (*path, i))
             entry = self._settle(f.children, typed, outer, True)
             for child in f.children:
@@ -186,26 +232,42 @@ class AnswerChecker:
         expected = _expected(f)
         ok = _has_type(f, value)
         if not ok:
-            self.sink.emit("PG602", self.locate(path), field=f.id, expected=expected,
-                           found=_json_type(value))
+            self.sink.emit(
+                "PG602", self.locate(path), field=f.id, expected=expected, found=_json_type(value)
+            )
             return False
         if f.kind in ("choice", "multichoice") and f.options:
             values = [o.value for o in f.options]
             for item in value if isinstance(value, list) else [value]:
                 if item not in values:
-                    self.sink.emit("PG603", self.locate(path), value=item, field=f.id,
-                                   suggestion=did_you_mean(str(item), [str(v) for v in values]))
+                    self.sink.emit(
+                        "PG603",
+                        self.locate(path),
+                        value=item,
+                        field=f.id,
+                        suggestion=did_you_mean(str(item), [str(v) for v in values]),
+                    )
                     return False
         if f.kind == "national_id" and (problem := national_id_problem(value)):
             self.sink.emit("PG608", self.locate(path), value=value, field=f.id, problem=problem)
             return False
         if f.kind == "email" and not EMAIL.fullmatch(value):
-            self.sink.emit("PG602", self.locate(path), field=f.id, expected="an email address",
-                           found=f"'{value}'")
+            self.sink.emit(
+                "PG602",
+                self.locate(path),
+                field=f.id,
+                expected="an email address",
+                found=f"'{value}'",
+            )
             return False
         if f.kind == "phone" and not PHONE.fullmatch(value):
-            self.sink.emit("PG602", self.locate(path), field=f.id, expected="a phone number",
-                           found=f"'{value}'")
+            self.sink.emit(
+                "PG602",
+                self.locate(path),
+                field=f.id,
+                expected="a phone number",
+                found=f"'{value}'",
+            )
             return False
         return True
 
@@ -237,7 +299,8 @@ def _has_type(f: Field, v: Any) -> bool:
         return isinstance(v, str | int) and not isinstance(v, bool)
     if k in WHOLE:
         return (isinstance(v, int) and not isinstance(v, bool)) or (
-            isinstance(v, float) and v.is_integer())
+            isinstance(v, float) and v.is_integer()
+        )
     if k == "number":
         return isinstance(v, int | float) and not isinstance(v, bool)
     if k == "boolean":
@@ -251,8 +314,9 @@ def _has_type(f: Field, v: Any) -> bool:
             return False
         return True
     if k == "multichoice":
-        return isinstance(v, list) and all(isinstance(i, str | int) and not isinstance(i, bool)
-                                           for i in v)
+        return isinstance(v, list) and all(
+            isinstance(i, str | int) and not isinstance(i, bool) for i in v
+        )
     if k == "group":
         return isinstance(v, list) and all(isinstance(i, dict) for i in v)
     return False
@@ -266,9 +330,13 @@ def _normalise(f: Field, v: Any) -> Any:
 
 def _expected(f: Field) -> str:
     return {
-        "integer": "a whole number", "money": "a whole number of VND", "number": "a number",
-        "boolean": "true or false", "date": "a date written \"YYYY-MM-DD\"",
-        "multichoice": "a list of option values", "group": "a list of objects (one per entry)",
+        "integer": "a whole number",
+        "money": "a whole number of VND",
+        "number": "a number",
+        "boolean": "true or false",
+        "date": 'a date written "YYYY-MM-DD"',
+        "multichoice": "a list of option values",
+        "group": "a list of objects (one per entry)",
         "choice": "one option value",
     }.get(f.kind, "a text")
 

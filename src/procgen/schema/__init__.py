@@ -1,4 +1,4 @@
-"""Schema: check loaded YAML against the JSON Schemas in ``schemas/`` and report located diagnostics.
+"""Schema: check loaded YAML against the JSON Schemas in ``schemas/``, as located diagnostics.
 
 Every violation is reported (``iter_errors``), one diagnostic per problem: ``anyOf`` noise is
 collapsed with :func:`jsonschema.exceptions.best_match`, each keyword is rephrased in plain
@@ -53,12 +53,17 @@ def check_version(doc: Document, sink: DiagnosticSink) -> bool:
     """Refuse files without ``procgen: 1`` before anything else looks at them."""
     value = doc.value.get("procgen") if isinstance(doc.value, dict) else None
     if value is None:
-        sink.emit("PG111", doc.locate(()), key="procgen", context=" (every file starts with "
-                  "'procgen: 1')")
+        sink.emit(
+            "PG111", doc.locate(()), key="procgen", context=" (every file starts with 'procgen: 1')"
+        )
         return False
     if value != SUPPORTED_VERSION or isinstance(value, bool):
-        sink.emit("PG110", doc.locate(("procgen",)), found=json.dumps(value, ensure_ascii=False),
-                  supported=SUPPORTED_VERSION)
+        sink.emit(
+            "PG110",
+            doc.locate(("procgen",)),
+            found=json.dumps(value, ensure_ascii=False),
+            supported=SUPPORTED_VERSION,
+        )
         return False
     return True
 
@@ -96,8 +101,11 @@ def _flatten(errors: list[ValidationError]) -> list[ValidationError]:
         types = [e for e in group if e.validator in ("type", "enum", "const")]
         chosen = types[:1] if types else group
         # A type error below a wrong-typed parent is noise.
-        if any(tuple(p.absolute_path) == path[: len(p.absolute_path)] and p.validator == "type"
-               for p in out if len(p.absolute_path) < len(path)):
+        if any(
+            tuple(p.absolute_path) == path[: len(p.absolute_path)] and p.validator == "type"
+            for p in out
+            if len(p.absolute_path) < len(path)
+        ):
             continue
         kept.extend(chosen)
     return kept
@@ -130,10 +138,24 @@ _PATTERNS = {
     "^[a-z]+/[a-z0-9.+-]+$": "is not a MIME type such as 'application/pdf'",
     "^https?://": "is not an http(s) address",
 }
-_JSON_TYPES = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false",
-               int: "a whole number", float: "a number", type(None): "empty"}
-_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "a text", "boolean": "true or false",
-               "integer": "a whole number", "number": "a number", "null": "empty"}
+_JSON_TYPES = {
+    dict: "a mapping",
+    list: "a list",
+    str: "a text",
+    bool: "true/false",
+    int: "a whole number",
+    float: "a number",
+    type(None): "empty",
+}
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "empty",
+}
 
 
 def _describe(path: Path) -> str:
@@ -164,9 +186,12 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
     if v == "propertyNames":
         bad = _bad_property_name(e)
         where = doc.locate((*path, bad), "key") if bad is not None else doc.locate(path)
-        problem = _PATTERNS.get(str(e.schema.get("propertyNames", {}).get("pattern", "")),
-                                "is not allowed here")
-        sink.emit("PG115", where, what="key", value=bad if bad is not None else "?", problem=problem)
+        problem = _PATTERNS.get(
+            str(e.schema.get("propertyNames", {}).get("pattern", "")), "is not allowed here"
+        )
+        sink.emit(
+            "PG115", where, what="key", value=bad if bad is not None else "?", problem=problem
+        )
         return
     span = doc.locate(path)
     if v == "type":
@@ -174,29 +199,54 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         found = _JSON_TYPES.get(type(e.instance), type(e.instance).__name__)
         extra = ""
-        if "string" in expected and isinstance(e.instance, int | float) and path and path[-1] == "code":
-            extra = " (write it in quotes, e.g. \"1.001193\")"
+        if (
+            "string" in expected
+            and isinstance(e.instance, int | float)
+            and path
+            and path[-1] == "code"
+        ):
+            extra = ' (write it in quotes, e.g. "1.001193")'
         sink.emit("PG113", span, what=_describe(path), expected=words, found=found, extra=extra)
     elif v in ("enum", "const"):
         allowed = e.validator_value if v == "enum" else [e.validator_value]
         shown = ", ".join(str(a) for a in allowed)
         suggestion = did_you_mean(str(e.instance), [str(a) for a in allowed])
-        sink.emit("PG114", span, value=_short(e.instance), allowed=f"[{shown}]", suggestion=suggestion)
+        sink.emit(
+            "PG114", span, value=_short(e.instance), allowed=f"[{shown}]", suggestion=suggestion
+        )
     elif v == "pattern":
         problem = _PATTERNS.get(str(e.validator_value), f"does not match {e.validator_value}")
         sink.emit("PG115", span, what=_describe(path), value=_short(e.instance), problem=problem)
     elif v in ("maxLength",) and isinstance(e.instance, str):
-        sink.emit("PG115", span, what=_describe(path), value=_short(e.instance),
-                  problem=f"is longer than {e.validator_value} characters")
-    elif v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
-               "minProperties", "maxProperties", "minLength", "uniqueItems"):
+        sink.emit(
+            "PG115",
+            span,
+            what=_describe(path),
+            value=_short(e.instance),
+            problem=f"is longer than {e.validator_value} characters",
+        )
+    elif v in (
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+        "minLength",
+        "uniqueItems",
+    ):
         sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, e.validator_value))
     elif v == "dependentRequired" and isinstance(e.instance, dict):
         for key, needs in e.validator_value.items():
             missing = [n for n in needs if key in e.instance and n not in e.instance]
             if missing:
-                sink.emit("PG117", doc.locate((*path, key), "key"),
-                          message=f"'{key}' needs '{missing[0]}' beside it")
+                sink.emit(
+                    "PG117",
+                    doc.locate((*path, key), "key"),
+                    message=f"'{key}' needs '{missing[0]}' beside it",
+                )
     else:
         sink.emit("PG117", span, message=f"{_describe(path)}: {e.message}")
 

@@ -158,8 +158,11 @@ def load_bytes(name: str, data: bytes, sink: DiagnosticSink) -> Document:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        sink.emit("PG101", Span(name, line, col), detail=f"byte 0x{data[e.start]:02x} cannot start "
-                  "a character here")
+        sink.emit(
+            "PG101",
+            Span(name, line, col),
+            detail=f"byte 0x{data[e.start]:02x} cannot start a character here",
+        )
         raise StageFailed from None
     return load_text(name, text, sink)
 
@@ -176,9 +179,14 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         sink.emit("PG102", Span(name, 1, 1), problem=str(e))
         raise StageFailed from None
     if len(nodes) != 1:
-        what = "the file is empty" if not nodes else "the file holds several YAML documents; " \
-            "a procedure file holds exactly one"
-        span = Span(name, 1, 1) if not nodes else _span(name, nodes[1].start_mark, nodes[1].end_mark)
+        what = (
+            "the file is empty"
+            if not nodes
+            else "the file holds several YAML documents; a procedure file holds exactly one"
+        )
+        span = (
+            Span(name, 1, 1) if not nodes else _span(name, nodes[1].start_mark, nodes[1].end_mark)
+        )
         sink.emit("PG107", span, what=what)
         raise StageFailed
     doc = Document(name, None, text)
@@ -186,8 +194,11 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        sink.emit("PG107", _span(name, root.start_mark, root.end_mark),
-                  what=f"the file must be a mapping of keys to values, not {kind}")
+        sink.emit(
+            "PG107",
+            _span(name, root.start_mark, root.end_mark),
+            what=f"the file must be a mapping of keys to values, not {kind}",
+        )
         raise StageFailed
     before = len(sink)
     doc.value = builder.build(root, ())
@@ -262,10 +273,10 @@ class _Builder:
             stop = last if node.end_mark.column == 0 and last > first else last + 1
             raw = tuple(self.lines[first:stop])
         else:
-            raw_lines = self.lines[first:last + 1]
+            raw_lines = self.lines[first : last + 1]
             if raw_lines:
                 raw_lines = list(raw_lines)
-                raw_lines[0] = raw_lines[0][node.start_mark.column + (1 if style else 0):]
+                raw_lines[0] = raw_lines[0][node.start_mark.column + (1 if style else 0) :]
             raw = tuple(_strip_tail(raw_lines, node.value, style))
         self.doc._scalars[path] = ScalarInfo(span, style, raw)
 
@@ -274,13 +285,18 @@ class _Builder:
         seen: dict[str, Span] = {}
         if any(k.tag == f"{_CORE}merge" for k, _ in node.value):
             k = next(k for k, _ in node.value if k.tag == f"{_CORE}merge")
-            self.sink.emit("PG105", _span(self.doc.file, k.start_mark, k.end_mark), tag="<< (merge)")
+            self.sink.emit(
+                "PG105", _span(self.doc.file, k.start_mark, k.end_mark), tag="<< (merge)"
+            )
             return out
         for key_node, value_node in node.value:
             kspan = _span(self.doc.file, key_node.start_mark, key_node.end_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_CORE}null":
-                what = "null" if isinstance(key_node, yaml.ScalarNode) else (
-                    "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                what = (
+                    "null"
+                    if isinstance(key_node, yaml.ScalarNode)
+                    else ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                )
                 self.sink.emit("PG108", kspan, what=what)
                 continue
             if key_node.tag not in _SCALAR_TAGS:
@@ -288,8 +304,9 @@ class _Builder:
                 continue
             key = key_node.value
             if key in seen:
-                self.sink.emit("PG104", kspan, key=key,
-                               related=[Related("first defined here", seen[key])])
+                self.sink.emit(
+                    "PG104", kspan, key=key, related=[Related("first defined here", seen[key])]
+                )
                 continue
             seen[key] = kspan
             self.doc._keys[(*path, key)] = kspan
@@ -304,7 +321,7 @@ def _strip_tail(raw_lines: list[str], value: str, style: str) -> list[str]:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag, v = node.tag[len(_CORE):], node.value
+    tag, v = node.tag[len(_CORE) :], node.value
     if tag == "str" or tag == "timestamp":
         return v
     if tag == "null":

@@ -10,16 +10,19 @@ from pathlib import Path
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 
 
-def write_starter(root: Path, procedure_id: str, *, force: bool = False,
-                  today: dt.date | None = None) -> list[Path]:
+def write_starter(
+    root: Path, procedure_id: str, *, force: bool = False, today: dt.date | None = None
+) -> list[Path]:
     """Write ``root/<id>.yaml`` (and ``root/procgen.yaml`` when absent); return what was written.
 
     Raises:
         ValueError: the id is not a slug, or the file exists and ``force`` is false.
     """
     if not _SLUG.match(procedure_id) or len(procedure_id) > 64:
-        raise ValueError(f"'{procedure_id}' is not a valid procedure id: use lower-case words "
-                         "joined by hyphens, such as 'birth-registration' (at most 64 characters)")
+        raise ValueError(
+            f"'{procedure_id}' is not a valid procedure id: use lower-case words "
+            "joined by hyphens, such as 'birth-registration' (at most 64 characters)"
+        )
     target = root / f"{procedure_id}.yaml"
     if target.exists() and not force:
         raise ValueError(f"{target} already exists (use --force to overwrite it)")

@@ -44,8 +44,7 @@ class EmitContext:
 class Target(Protocol):
     name: str
 
-    def emit_procedure(self, procedure: Procedure, ctx: EmitContext,
-                       sink: DiagnosticSink) -> Files:
+    def emit_procedure(self, procedure: Procedure, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         """The files for one procedure (e.g. ``web/vi/<id>.html``). Pure and deterministic."""
         ...
 

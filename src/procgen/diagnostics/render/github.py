@@ -19,8 +19,13 @@ def render(items: list[Diagnostic], *, color: bool = False) -> str:
         props = []
         if d.span:
             s = d.span
-            props += [f"file={_escape_prop(s.file)}", f"line={s.line}", f"col={s.col}",
-                      f"endLine={s.end_line}", f"endColumn={s.end_col}"]
+            props += [
+                f"file={_escape_prop(s.file)}",
+                f"line={s.line}",
+                f"col={s.col}",
+                f"endLine={s.end_line}",
+                f"endColumn={s.end_col}",
+            ]
         props.append(f"title={d.code}")
         lines.append(f"::{d.severity} {','.join(props)}::{_escape_data(f'[{d.code}] {d.message}')}")
     return "\n".join(lines)

@@ -25,7 +25,12 @@ def render(items: list[Diagnostic], *, color: bool = False) -> str:
             obj["hint"] = d.hint
         if d.related:
             obj["related"] = [
-                {"file": r.span.file, "line": r.span.line, "column": r.span.col, "message": r.message}
+                {
+                    "file": r.span.file,
+                    "line": r.span.line,
+                    "column": r.span.col,
+                    "message": r.message,
+                }
                 for r in d.related
             ]
         out.append(obj)
