@@ -72,7 +72,7 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
 
     def report(code: str, start: int, end: int, hint: str | None = None,
                **fields: object) -> None:
-        sink.emit(code, locate(start, end), hint=hint, **fields)
+        sink.emit(code, locate(start, end), hint=hint, **fields)  # type: ignore[arg-type]
 
     checker = Checker(scope, report)
     checked = checker.check(tree, expect)

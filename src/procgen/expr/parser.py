@@ -95,11 +95,12 @@ def _syntax_error(source: str, e: Any) -> ExprSyntaxError:
     from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
     if isinstance(e, UnexpectedCharacters):
-        ch = source[e.pos_in_stream]
+        pos = e.pos_in_stream or 0
+        ch = source[pos]
         hint = _HINTS.get(ch)
-        if ch == "=" and source[e.pos_in_stream - 1: e.pos_in_stream] in ("=", "!", "<", ">"):
+        if ch == "=" and source[pos - 1: pos] in ("=", "!", "<", ">"):
             hint = None
-        return ExprSyntaxError(e.pos_in_stream, 1, hint or f"unexpected character {ch!r}")
+        return ExprSyntaxError(pos, 1, hint or f"unexpected character {ch!r}")
     if isinstance(e, UnexpectedEOF) or (
             isinstance(e, UnexpectedToken) and e.token.type == "$END"):
         expected = _expected(getattr(e, "expected", ()) or ())
