@@ -1,7 +1,40 @@
-"""PG5xx: what a target cannot express."""
+"""PG5xx: what a target cannot express.
+
+Ranges: PG500–PG529 web, PG530–PG559 OpenAPI, PG560–PG589 mobile.
+"""
 
 from __future__ import annotations
 
 from procgen.diagnostics.codes import Code
 
-CODES: tuple[Code, ...] = ()
+CODES: tuple[Code, ...] = (
+    # --- web (PG500–PG529) ---
+    Code("PG501", "warning", "web-no-interface-language",
+         "web: no interface wording for language '{lang}'; the form's buttons and messages "
+         "are shown in English",
+         "The web form's own wording (buttons, progress, error messages) exists in Vietnamese "
+         "and English only.",
+         "# procgen.yaml\nlanguages: [vi, en, fr]",
+         "Add the language's wording to `src/procgen/targets/web/i18n.py`, or drop the "
+         "language."),
+    Code("PG502", "warning", "web-unsafe-link",
+         "web: legal basis link '{url}' is not an http(s) address; it is shown as text",
+         "Only `http://` and `https://` links become links in the web form, so a "
+         "`javascript:` or relative address can never run or mislead.",
+         "legal_basis:\n  - {title: Luật, number: 1/2025/QH15, url: \"javascript:alert(1)\"}",
+         "Use the full `https://` address of the published text."),
+    Code("PG503", "warning", "web-pattern-not-portable",
+         "web: the pattern of '{field}' ({pattern}) uses Python-only syntax that browsers do "
+         "not understand; it is checked by the server only",
+         "Browsers run `pattern` as a JavaScript regular expression. Named groups written "
+         "`(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive quantifiers do not exist "
+         "there.",
+         "pattern: \"\\\\A[0-9]{4}\\\\Z\"",
+         "Write the portable form: `^[0-9]{4}$`, `(?<name>…)`."),
+    Code("PG504", "warning", "web-nested-group",
+         "web: group '{field}' holds another group; the inner group is not shown in the form",
+         "The web form shows one level of groups (entries of a repeatable group hold plain "
+         "questions).",
+         "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
+         "Flatten the inner group into its own top-level repeatable group."),
+)

@@ -1,0 +1,81 @@
+"""Web target: one accessible, multi-step HTML form per procedure and language.
+
+Output (``CLI.md``): ``web/<lang>/<id>.html`` and the shared ``web/assets/``. A page is
+self-contained except for those assets (``../assets/...``): no inline script or style, so a
+strict Content-Security-Policy works, and no request leaves the portal except the submission
+to ``{api_base_url}/procedures/{id}/applications``. Without JavaScript every step shows at
+once and the form still posts. Conditions travel as data (``procgen-rules`` JSON) that
+``procgen-form.js`` evaluates with the expression runtime ``procgen-expr.js``.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from procgen.diagnostics import CompilerBug
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model.ir import Portal, Procedure
+    from procgen.targets import EmitContext, Files
+
+ASSETS = PurePosixPath("web/assets")
+_PY_ONLY_REGEX = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]+\)|\(\?[aiLmsux-]+:|\*\+|\+\+|\?\+")
+
+
+class WebTarget:
+    """The ``web`` target (see the module docstring)."""
+
+    name = "web"
+
+    def emit_procedure(self, procedure: Procedure, ctx: EmitContext,
+                       sink: DiagnosticSink) -> Files:
+        from procgen.targets.web.render import render
+        from procgen.targets.web.rules import page_rules
+        from procgen.targets.web.view import page_view
+
+        _check(procedure, sink)
+        files: Files = {}
+        for lang in ctx.settings.languages:
+            view = page_view(procedure, ctx.settings, lang)
+            rules = page_rules(procedure, lang, view.action)
+            html = render("procedure.html.j2", page=view, rules=rules, version=ctx.version)
+            files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")
+        return files
+
+    def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+        from procgen.targets.web.i18n import UI
+
+        for lang in portal.settings.languages:
+            if lang not in UI:
+                sink.emit("PG501", None, lang=lang)
+        here = resources.files("procgen.targets.web") / "assets"
+        expr_js = resources.files("procgen.expr") / "runtime" / "procgen-expr.js"
+        if not expr_js.is_file():
+            raise CompilerBug("the expression runtime procgen-expr.js is missing")
+        header = "/* procgen web runtime: expression runtime, then the form runtime. */\n"
+        bundle = (header + expr_js.read_text("utf-8").rstrip("\n") + "\n\n"
+                  + (here / "procgen-form.js").read_text("utf-8"))
+        return {
+            ASSETS / "procgen.js": bundle.encode("utf-8"),
+            ASSETS / "procgen.css": (here / "procgen.css").read_bytes(),
+        }
+
+
+
+def _check(procedure: Procedure, sink: DiagnosticSink) -> None:
+    """Warn about what the browser cannot do as written (PG5xx)."""
+    from procgen.targets.web.view import safe_url
+
+    for lb in procedure.legal_basis:
+        if lb.url and not safe_url(lb.url):
+            sink.emit("PG502", procedure.span, url=lb.url)
+    for top in procedure.fields:
+        for f in top.walk():
+            if f.pattern and _PY_ONLY_REGEX.search(f.pattern):
+                sink.emit("PG503", f.span, field=f.id, pattern=f.pattern)
+            if f.kind == "group" and any(c.kind == "group" for c in f.children):
+                sink.emit("PG504", f.span, field=f.id)

@@ -1,0 +1,543 @@
+/*
+ * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
+ * conditions shown and hidden live, validation with the procedure's own messages, repeatable
+ * groups, a check-your-answers page with the fee total, and a multipart submission.
+ * Reads its data from <script type="application/json" id="procgen-rules">; never uses
+ * innerHTML, eval or Function(): every text reaches the page through textContent.
+ */
+(function () {
+  "use strict";
+  var E = globalThis.ProcgenExpr;
+  var form = document.getElementById("procgen-form");
+  var data = document.getElementById("procgen-rules");
+  if (!form || !data || !E) return;
+  var R = JSON.parse(data.textContent);
+  var M = R.messages;
+  var ORDER = [];
+  R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
+  var current = "start", returnToCheck = false, state = null;
+
+  function $(id) { return document.getElementById(id); }
+  function fmt(t, v) {
+    return t.replace(/\{(\w+)\}/g, function (m, k) { return v[k] === undefined ? m : String(v[k]); });
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+  function holds(cond, answers, row) {
+    if (cond === true || cond === false || cond === null || cond === undefined) return cond === true;
+    return E.holds(cond, answers, today(), row || null);
+  }
+  function isEmpty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+
+  /* ---- reading answers ---------------------------------------------------------------- */
+
+  function controls(wrap) {
+    return Array.prototype.filter.call(wrap.querySelectorAll("input, select, textarea"),
+      function (el) { return el.closest(".pg-field") === wrap; });
+  }
+
+  // {value, error}: value is the typed answer (null when empty), error a message key.
+  function read(rule, wrap) {
+    var els = controls(wrap), k = rule.kind, raw;
+    if (k === "boolean") return { value: els[0].checked, error: null };
+    if (k === "multichoice") {
+      var vs = els.filter(function (e) { return e.checked; }).map(function (e) {
+        return rule.numeric_options ? Number(e.value) : e.value;
+      });
+      return { value: vs.length ? vs : null, error: null };
+    }
+    if (k === "choice") {
+      var picked = els.filter(function (e) { return e.type !== "radio" || e.checked; })[0];
+      raw = picked ? picked.value : "";
+      if (raw === "") return { value: null, error: null };
+      return { value: rule.numeric_options ? Number(raw) : raw, error: null };
+    }
+    var el = els[0];
+    if (k === "date") {
+      if (el.validity && el.validity.badInput) return { value: null, error: "err_date" };
+      return { value: el.value || null, error: null };
+    }
+    raw = el.value.trim();
+    if (raw === "") return { value: null, error: null };
+    if (k === "integer" || k === "money") {
+      var digits = k === "money" ? raw.replace(/[\s.,]/g, "").replace(/₫|đ|VND$/i, "") : raw.replace(/\s/g, "");
+      if (!/^-?\d+$/.test(digits)) return { value: null, error: "err_integer" };
+      return { value: parseInt(digits, 10), error: null };
+    }
+    if (k === "number") {
+      var n = raw.replace(/\s/g, "").replace(",", ".");
+      if (!/^-?\d+(\.\d+)?$/.test(n)) return { value: null, error: "err_number" };
+      return { value: parseFloat(n), error: null };
+    }
+    return { value: k === "national_id" || k === "phone" ? raw.replace(/[\s.]/g, "") : raw, error: null };
+  }
+
+  function fieldWrap(id, scope) {
+    var root = scope || form;
+    var found = root.querySelectorAll('[data-field="' + id + '"]');
+    for (var i = 0; i < found.length; i++) {
+      var owner = found[i].parentElement.closest("[data-entry]");
+      if (scope ? owner === scope : !owner) return found[i];
+    }
+    return null;
+  }
+  function entries(id) {
+    return Array.prototype.slice.call($("f-" + id + "-entries").children);
+  }
+
+  // Visibility and answers, iterated until stable (a condition may read a later field).
+  function compute() {
+    var answers = {}, visible = {}, parsed = {}, rows = {};
+    ORDER.forEach(function (id) {
+      var rule = R.fields[id];
+      if (rule.kind === "group") {
+        rows[id] = entries(id).map(function (entry) { return readEntry(rule, entry, answers); });
+        parsed[id] = { value: rows[id].map(function (r) { return r.row; }), error: null };
+      } else {
+        parsed[id] = read(rule, fieldWrap(id));
+      }
+    });
+    for (var pass = 0; pass < 4; pass++) {
+      var changed = false;
+      ORDER.forEach(function (id) {
+        var rule = R.fields[id];
+        var vis = rule.when === undefined || holds(rule.when, answers);
+        if (visible[id] !== vis) changed = true;
+        visible[id] = vis;
+        var v = parsed[id].value;
+        if (isEmpty(v) && rule.default !== undefined) v = rule.default;
+        if (rule.kind === "group" && vis) {
+          rows[id] = entries(id).map(function (entry) { return readEntry(rule, entry, answers); });
+          v = rows[id].map(function (r) { return r.row; });
+        }
+        if (vis && !isEmpty(v)) answers[id] = v; else delete answers[id];
+      });
+      if (!changed && pass > 0) break;
+    }
+    var docs = {};
+    Object.keys(R.documents).forEach(function (id) {
+      var rule = R.documents[id];
+      docs[id] = rule.when === undefined || holds(rule.when, answers);
+    });
+    return { answers: answers, visible: visible, parsed: parsed, rows: rows, docs: docs };
+  }
+
+  function readEntry(rule, entry, answers) {
+    var row = {}, vis = {}, parsed = {};
+    rule.order.forEach(function (cid) { parsed[cid] = read(rule.fields[cid], fieldWrap(cid, entry)); });
+    rule.order.forEach(function (cid) {
+      var c = rule.fields[cid];
+      vis[cid] = c.when === undefined || holds(c.when, answers, row);
+      var v = parsed[cid].value;
+      if (isEmpty(v) && c.default !== undefined) v = c.default;
+      if (vis[cid] && !isEmpty(v)) row[cid] = v;
+    });
+    return { row: row, visible: vis, parsed: parsed, entry: entry };
+  }
+
+  /* ---- showing and hiding ------------------------------------------------------------- */
+
+  function setShown(wrap, shown) {
+    if (!wrap) return;
+    wrap.hidden = !shown;
+    if (!shown) clearError(wrap);
+  }
+
+  function refresh() {
+    state = compute();
+    ORDER.forEach(function (id) {
+      setShown(fieldWrap(id), state.visible[id]);
+      (state.rows[id] || []).forEach(function (r) {
+        Object.keys(r.visible).forEach(function (cid) { setShown(fieldWrap(cid, r.entry), r.visible[cid]); });
+      });
+    });
+    Object.keys(R.documents).forEach(function (id) {
+      setShown(form.querySelector('[data-document="' + id + '"]'), state.docs[id]);
+    });
+    if (current === "check") fees();
+    return state;
+  }
+
+  function stepVisible(step) {
+    return step.fields.some(function (id) { return state.visible[id]; }) ||
+      step.documents.some(function (id) { return state.docs[id]; });
+  }
+  function visibleSteps() { return R.steps.filter(stepVisible); }
+
+  function show(name, focusId) {
+    var section = name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
+      : name === "sent" ? $("pg-sent") : $("step-" + name);
+    document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s !== section; });
+    current = name;
+    var title = section.querySelector("h2");
+    var steps = visibleSteps();
+    var index = steps.map(function (s) { return s.id; }).indexOf(name);
+    if (index >= 0) {
+      $("step-" + name + "-progress").textContent = fmt(M.step_of, { n: index + 1, total: steps.length });
+    }
+    if (name === "check") summary();
+    hideSummary();
+    document.title = (title ? title.textContent + " – " : "") + R.title;
+    var target = focusId ? $(focusId) : title || section;
+    if (target) target.focus();
+    window.scrollTo(0, 0);
+    if (focusId && target) target.scrollIntoView({ block: "center" });
+  }
+
+  /* ---- validation --------------------------------------------------------------------- */
+
+  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  var PHONE = /^(\+84|0)\d{9,10}$/;
+
+  function check(rule, p, answers, row) {
+    var label = rule.label, v = p.value, k = rule.kind;
+    if (p.error) return fmt(M[p.error], { label: label });
+    if (isEmpty(v)) {
+      if (k === "boolean" || k === "group" || !holds(rule.required, answers, row)) return null;
+      var key = k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required";
+      return fmt(M[key], { label: label });
+    }
+    var numeric = k === "integer" || k === "number" || k === "money";
+    if (numeric && rule.min !== undefined && v < rule.min) return fmt(M.err_min, { label: label, min: rule.min });
+    if (numeric && rule.max !== undefined && v > rule.max) return fmt(M.err_max, { label: label, max: rule.max });
+    if (k === "date" && rule.min !== undefined && v < rule.min) return fmt(M.err_date_min, { label: label, min: rule.min });
+    if (k === "date" && rule.max !== undefined && v > rule.max) return fmt(M.err_date_max, { label: label, max: rule.max });
+    var len = k === "multichoice" ? v.length : typeof v === "string" ? Array.from(v).length : null;
+    if (len !== null && rule.min_length !== undefined && len < rule.min_length) {
+      return fmt(M[k === "multichoice" ? "err_min_items" : "err_min_length"], { label: label, n: rule.min_length });
+    }
+    if (len !== null && rule.max_length !== undefined && len > rule.max_length) {
+      return fmt(M[k === "multichoice" ? "err_max_items" : "err_max_length"], { label: label, n: rule.max_length });
+    }
+    if (k === "email" && !EMAIL.test(v)) return fmt(M.err_email, { label: label });
+    if (k === "phone" && !PHONE.test(v)) return fmt(M.err_phone, { label: label });
+    if (k === "national_id" && !/^\d{12}$/.test(v)) return fmt(M.err_national_id, { label: label });
+    if (rule.pattern !== undefined) {
+      var re = null;
+      try { re = new RegExp(rule.pattern, "u"); } catch (e) { re = null; }
+      if (re && !re.test(v)) return fmt(M.err_pattern, { label: label });
+    }
+    if (rule.constraint !== undefined && !holds(rule.constraint, answers, row)) {
+      return rule.constraint_message || fmt(M.err_constraint, { label: label });
+    }
+    return null;
+  }
+
+  function checkDocument(id) {
+    var rule = R.documents[id], input = $("d-" + id), file = input.files && input.files[0];
+    if (!file) return holds(rule.required, state.answers) ? fmt(M.err_required_file, { label: rule.label }) : null;
+    var type = (file.type || "").toLowerCase();
+    if (rule.accept.length && rule.accept.indexOf(type) < 0) {
+      return fmt(M.err_file_type, { label: rule.label, types: input.getAttribute("accept") });
+    }
+    if (rule.max_bytes && file.size > rule.max_bytes) return fmt(M.err_file_size, { label: rule.label, size: rule.max_size_mb });
+    return null;
+  }
+
+  // Every problem of one step, in page order: [{wrap, target, message}].
+  function problems(step) {
+    var out = [];
+    step.fields.forEach(function (id) {
+      if (!state.visible[id]) return;
+      var rule = R.fields[id], wrap = fieldWrap(id);
+      if (rule.kind === "group") {
+        var rows = state.rows[id], n = rows.length, rep = rule.repeat;
+        var need = Math.max(rep.min, holds(rule.required, state.answers) ? 1 : 0);
+        if (n < need) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_min_entries, { label: rule.label, n: need }) });
+        if (rep.max && n > rep.max) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_max_entries, { label: rule.label, n: rep.max }) });
+        rows.forEach(function (r) {
+          rule.order.forEach(function (cid) {
+            if (!r.visible[cid]) return;
+            var msg = check(rule.fields[cid], r.parsed[cid], state.answers, r.row);
+            var cw = fieldWrap(cid, r.entry);
+            if (msg) out.push({ wrap: cw, target: firstControl(cw).id, message: msg });
+          });
+        });
+        return;
+      }
+      var msg = check(rule, state.parsed[id], state.answers, null);
+      if (msg) out.push({ wrap: wrap, target: firstControl(wrap).id, message: msg });
+    });
+    step.documents.forEach(function (id) {
+      if (!state.docs[id]) return;
+      var msg = checkDocument(id);
+      if (msg) out.push({ wrap: $("d-" + id + "-field"), target: "d-" + id, message: msg });
+    });
+    return out;
+  }
+
+  function firstControl(wrap) { return controls(wrap)[0] || wrap; }
+
+  function clearError(wrap) {
+    wrap.classList.remove("pg-field-error");
+    var err = wrap.querySelector(".pg-error-message");
+    if (err && err.closest(".pg-field") === wrap) { err.hidden = true; err.textContent = ""; }
+    controls(wrap).forEach(function (el) { el.removeAttribute("aria-invalid"); });
+  }
+
+  function hideSummary() { $("pg-error-summary").hidden = true; }
+
+  function report(list) {
+    form.querySelectorAll(".pg-field-error").forEach(clearError);
+    var ul = $("pg-error-list");
+    while (ul.firstChild) ul.removeChild(ul.firstChild);
+    list.forEach(function (p) {
+      p.wrap.classList.add("pg-field-error");
+      var err = Array.prototype.filter.call(p.wrap.querySelectorAll(".pg-error-message"),
+        function (e) { return e.closest(".pg-field") === p.wrap; })[0];
+      if (err) { err.textContent = p.message; err.hidden = false; }
+      controls(p.wrap).forEach(function (el) { el.setAttribute("aria-invalid", "true"); });
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + p.target;
+      a.textContent = p.message;
+      a.addEventListener("click", function (ev) { ev.preventDefault(); var t = $(p.target); if (t) { t.focus(); t.scrollIntoView({ block: "center" }); } });
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    var box = $("pg-error-summary");
+    box.hidden = !list.length;
+    if (list.length) {
+      document.title = (document.title.indexOf(M.error_prefix) === 0 ? "" : M.error_prefix) + document.title;
+      box.focus();
+    }
+  }
+
+  /* ---- check your answers, fees -------------------------------------------------------- */
+
+  function display(rule, v) {
+    if (isEmpty(v)) return M.not_answered;
+    if (rule.kind === "boolean") return v ? M.yes : M.no;
+    if (rule.options) {
+      return (Array.isArray(v) ? v : [v]).map(function (x) { return rule.options[String(x)] || String(x); }).join(", ");
+    }
+    if (rule.kind === "money") return money(v);
+    return String(v);
+  }
+
+  function money(n) {
+    var s = String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, R.lang === "vi" ? "." : ",");
+    return s + " ₫";
+  }
+
+  function row(dl, label, value, target, step) {
+    var div = document.createElement("div"), dt = document.createElement("dt");
+    var dd = document.createElement("dd"), act = document.createElement("dd"), a = document.createElement("a");
+    dt.textContent = label;
+    value.split("\n").forEach(function (line, i) {
+      if (i) dd.appendChild(document.createElement("br"));
+      dd.appendChild(document.createTextNode(line));
+    });
+    a.href = "#" + target;
+    a.textContent = M.change;
+    var hidden = document.createElement("span");
+    hidden.className = "pg-visually-hidden";
+    hidden.textContent = " " + label;
+    a.appendChild(hidden);
+    a.addEventListener("click", function (ev) { ev.preventDefault(); returnToCheck = true; show(step, target); });
+    act.className = "pg-summary-action";
+    act.appendChild(a);
+    div.appendChild(dt); div.appendChild(dd); div.appendChild(act);
+    dl.appendChild(div);
+  }
+
+  function summary() {
+    var box = $("pg-summary");
+    while (box.firstChild) box.removeChild(box.firstChild);
+    visibleSteps().forEach(function (step) {
+      var h = document.createElement("h3"), dl = document.createElement("dl");
+      h.textContent = step.title;
+      dl.className = "pg-summary-list";
+      step.fields.forEach(function (id) {
+        if (!state.visible[id]) return;
+        var rule = R.fields[id];
+        if (rule.kind !== "group") {
+          row(dl, rule.label, display(rule, state.answers[id]), firstControl(fieldWrap(id)).id, step.id);
+          return;
+        }
+        state.rows[id].forEach(function (r, i) {
+          var lines = rule.order.filter(function (c) { return r.visible[c]; }).map(function (c) {
+            return rule.fields[c].label + ": " + display(rule.fields[c], r.row[c]);
+          });
+          row(dl, fmt(M.entry, { label: rule.label, n: i + 1 }), lines.join("\n"), firstControl(r.entry).id, step.id);
+        });
+        if (!state.rows[id].length) row(dl, rule.label, M.not_answered, "f-" + id, step.id);
+      });
+      step.documents.forEach(function (id) {
+        if (!state.docs[id]) return;
+        var input = $("d-" + id), file = input.files && input.files[0];
+        row(dl, R.documents[id].label, file ? file.name : M.not_answered, "d-" + id, step.id);
+      });
+      box.appendChild(h);
+      box.appendChild(dl);
+    });
+    fees();
+  }
+
+  function fees() {
+    var total = 0, t = today();
+    R.fees.forEach(function (fee) {
+      var tr = form.querySelector('[data-fee="' + fee.id + '"]');
+      var applies = (!fee.valid_from || t >= fee.valid_from) && (!fee.valid_until || t <= fee.valid_until) &&
+        (fee.when === undefined || holds(fee.when, state.answers));
+      var amount = null, text;
+      if (applies && !fee.set_by_locality) {
+        amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, state.answers, t, null);
+        if (amount === null) applies = false;
+      }
+      var exempt = fee.exemptions.some(function (c) { return holds(c, state.answers); });
+      if (fee.set_by_locality) text = exempt ? M.fee_exempt : M.fee_unknown;
+      else if (exempt) text = M.fee_exempt;
+      else { text = money(amount || 0); total += amount || 0; }
+      tr.hidden = !applies;
+      tr.querySelector(".pg-amount").textContent = text;
+    });
+    var cell = $("pg-fee-total");
+    if (cell) cell.textContent = money(total);
+  }
+
+  /* ---- repeatable groups -------------------------------------------------------------- */
+
+  function renumber(group) {
+    var rule = R.fields[group], list = entries(group);
+    var idRe = new RegExp("^(f-" + group + "-)(\\d+|__i__)(-)"), nameRe = new RegExp("^(" + group + "\\[)(\\d+|__i__)(\\])");
+    list.forEach(function (entry, i) {
+      entry.querySelectorAll("*").forEach(function (el) {
+        ["id", "for", "aria-describedby", "aria-labelledby"].forEach(function (attr) {
+          var v = el.getAttribute(attr);
+          if (v) el.setAttribute(attr, v.split(" ").map(function (t) { return t.replace(idRe, "$1" + i + "$3"); }).join(" "));
+        });
+        if (el.name) el.name = el.name.replace(nameRe, "$1" + i + "$3");
+      });
+      entry.querySelector("legend").textContent = fmt(M.entry, { label: rule.label, n: i + 1 });
+      var rm = entry.querySelector("[data-action=remove]");
+      if (rm) { rm.textContent = fmt(M.remove_entry, { label: rule.label, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
+    });
+    var add = $("f-" + group + "-field").querySelector("[data-action=add]");
+    if (add) add.hidden = !!rule.repeat.max && list.length >= rule.repeat.max;
+  }
+
+  function addEntry(group) {
+    var tpl = $("f-" + group + "-template");
+    var entry = tpl.content.firstElementChild.cloneNode(true);
+    $("f-" + group + "-entries").appendChild(entry);
+    renumber(group);
+    refresh();
+    var n = entries(group).length;
+    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].label, n: n });
+    firstControl(entry.querySelector(".pg-field")).focus();
+  }
+
+  function removeEntry(group, entry) {
+    entry.parentNode.removeChild(entry);
+    renumber(group);
+    refresh();
+    $("f-" + group + "-status").textContent = fmt(M.entry_removed, { label: R.fields[group].label });
+    var add = $("f-" + group + "-field").querySelector("[data-action=add]");
+    (add && !add.hidden ? add : $("f-" + group)).focus();
+  }
+
+  /* ---- navigation and submission ------------------------------------------------------ */
+
+  function go(delta) {
+    refresh();
+    var steps = visibleSteps(), ids = steps.map(function (s) { return s.id; });
+    var at = ids.indexOf(current);
+    if (delta > 0 && current !== "start") {
+      var list = problems(steps[at]);
+      if (list.length) { report(list); return; }
+      if (returnToCheck) { returnToCheck = false; show("check"); return; }
+    }
+    if (current === "start") { show(ids.length ? ids[0] : "check"); return; }
+    if (current === "check") { show(ids.length ? ids[ids.length - 1] : "start"); return; }
+    var next = at + delta;
+    show(next < 0 ? "start" : next >= ids.length ? "check" : ids[next]);
+  }
+
+  function part(boundary, name, value, type, filename) {
+    var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
+    if (filename !== undefined) head += '; filename="' + filename.replace(/["\r\n\\]/g, "_") + '"';
+    if (type) head += "\r\nContent-Type: " + type;
+    return [head + "\r\n\r\n", value, "\r\n"];
+  }
+
+  function body() {
+    var boundary = "procgen-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
+    var parts = [];
+    visibleSteps().forEach(function (step) {
+      step.fields.forEach(function (id) {
+        var v = state.answers[id], rule = R.fields[id];
+        if (!state.visible[id] || isEmpty(v)) return;
+        if (rule.kind === "group") {
+          v.forEach(function (r) { parts = parts.concat(part(boundary, id, JSON.stringify(r), "application/json")); });
+        } else if (Array.isArray(v)) {
+          v.forEach(function (x) { parts = parts.concat(part(boundary, id, String(x))); });
+        } else {
+          parts = parts.concat(part(boundary, id, String(v)));
+        }
+      });
+      step.documents.forEach(function (id) {
+        var input = $("d-" + id), file = input.files && input.files[0];
+        if (state.docs[id] && file) parts = parts.concat(part(boundary, id, file, file.type || "application/octet-stream", file.name));
+      });
+    });
+    parts.push("--" + boundary + "--\r\n");
+    return { blob: new Blob(parts), type: "multipart/form-data; boundary=" + boundary };
+  }
+
+  function submit(ev) {
+    ev.preventDefault();
+    refresh();
+    var steps = visibleSteps();
+    for (var i = 0; i < steps.length; i++) {
+      var list = problems(steps[i]);
+      if (list.length) { show(steps[i].id); report(list); return; }
+    }
+    var status = $("pg-send-status"), button = $("pg-submit");
+    var b = body();
+    status.textContent = M.sending;
+    button.disabled = true;
+    fetch(form.getAttribute("action"), { method: "POST", body: b.blob, headers: { "Content-Type": b.type }, credentials: "same-origin" })
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.text();
+      })
+      .then(function (text) {
+        var ref = null;
+        try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
+        $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
+        show("sent");
+        $("pg-sent").focus();
+      })
+      .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
+  }
+
+  function start() {
+    form.noValidate = true;
+    document.documentElement.classList.add("pg-js");
+    document.querySelectorAll("[data-js-only]").forEach(function (el) {
+      if (el.id !== "pg-check") el.hidden = false;
+    });
+    document.querySelectorAll("[data-nojs-only]").forEach(function (el) { el.hidden = true; });
+    Object.keys(R.fields).forEach(function (id) { if (R.fields[id].kind === "group" && $("f-" + id + "-template")) renumber(id); });
+    form.addEventListener("input", refresh);
+    form.addEventListener("change", refresh);
+    form.addEventListener("submit", submit);
+    form.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-action]");
+      if (!b) return;
+      var a = b.getAttribute("data-action");
+      if (a === "start" || a === "continue") go(1);
+      else if (a === "back") { returnToCheck = false; go(-1); }
+      else if (a === "add") addEntry(b.closest("[data-group]").getAttribute("data-group"));
+      else if (a === "remove") removeEntry(b.closest("[data-group]").getAttribute("data-group"), b.closest("[data-entry]"));
+    });
+    refresh();
+    current = "start";
+    document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
+  }
+
+  start();
+})();

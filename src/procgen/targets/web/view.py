@@ -1,0 +1,369 @@
+"""The small view model the web templates render: plain strings and flags, no IR, no logic.
+
+:func:`page_view` turns one procedure into a :class:`PageView` for one language. Everything
+the templates show is a ``str`` here, still unescaped: escaping is the template engine's job
+(autoescape), so procedure text is shown literally wherever it lands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
+from procgen.targets.web import i18n
+from procgen.targets.web.i18n import text
+
+INDEX = "__i__"
+"""Placeholder for a repeat-group entry's index in ids and names (the runtime replaces it)."""
+
+INPUT_TYPES: dict[str, tuple[str, str]] = {
+    # kind: (input type, inputmode)
+    "text": ("text", ""), "email": ("email", "email"), "phone": ("tel", "tel"),
+    "national_id": ("text", "numeric"), "integer": ("text", "numeric"),
+    "number": ("text", "decimal"), "money": ("text", "numeric"), "date": ("date", ""),
+}
+
+_AUTOCOMPLETE = {  # only for fields about the person filling in the form (WCAG 1.3.5)
+    "full_name": "name", "date_of_birth": "bday", "phone": "tel", "email": "email",
+    "address": "street-address",
+}
+_SELF_BLOCKS = ("applicant", "person", "contact", "representative")
+
+
+@dataclass(frozen=True, slots=True)
+class OptionView:
+    value: str
+    label: str
+    dom_id: str
+    checked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    """One question. ``dom_id``/``name`` hold :data:`INDEX` inside a repeat-group template."""
+
+    id: str
+    kind: str
+    dom_id: str
+    name: str
+    label: str
+    hint: str
+    prefill: str
+    required: bool
+    optional: bool
+    value: str
+    options: tuple[OptionView, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+    children: tuple[FieldView, ...] = ()
+    entries: tuple[tuple[FieldView, ...], ...] = ()
+    repeat_min: int = 0
+    repeat_max: int = 0
+    add_label: str = ""
+
+    @property
+    def describedby(self) -> str:
+        ids = [f"{self.dom_id}-hint"] if self.hint or self.prefill else []
+        return " ".join([*ids, f"{self.dom_id}-error"])
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    id: str
+    dom_id: str
+    name: str
+    title: str
+    hint: str
+    counts: str
+    upload_note: str
+    note: str
+    template: str
+    required: bool
+    optional: bool
+    conditional: bool
+    accept: str
+    limits: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    id: str
+    dom_id: str
+    number: int
+    title: str
+    description: str
+    fields: tuple[FieldView, ...]
+    documents: tuple[DocumentView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FeeView:
+    id: str
+    label: str
+    cells: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InfoStep:
+    title: str
+    description: str
+    duration: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegalView:
+    title: str
+    detail: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    lang: str
+    ui: dict[str, str]
+    procedure_id: str
+    title: str
+    summary: str
+    code: str
+    agency: str
+    portal: str
+    csp: str
+    action: str
+    alternates: tuple[tuple[str, str, str], ...]
+    channels: tuple[tuple[str, str], ...]
+    fees: tuple[FeeView, ...]
+    fully_online: bool
+    documents: tuple[DocumentView, ...]
+    steps: tuple[StepView, ...]
+    after: tuple[InfoStep, ...]
+    legal: tuple[LegalView, ...]
+
+
+def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
+    """The view of ``procedure`` in ``lang``."""
+    ui = i18n.ui(lang)
+    pages = procedure.pages
+    steps = tuple(
+        StepView(p.id, f"step-{p.id}", n, text(p.title, lang), text(p.description, lang),
+                 tuple(field_view(f, lang, ui) for f in p.fields),
+                 tuple(document_view(d, lang, ui) for d in p.documents if d.uploadable))
+        for n, p in enumerate(pages, 1)
+    )
+    api = api_base(settings.api_base_url)
+    return PageView(
+        lang=lang, ui=ui, procedure_id=procedure.id, title=text(procedure.title, lang),
+        summary=text(procedure.summary, lang), code=procedure.code or "",
+        agency=text(procedure.agency, lang),
+        portal=text(settings.portal_name, lang) or ui["portal"],
+        csp=csp(api), action=f"{settings.api_base_url.rstrip('/')}/procedures/{procedure.id}"
+                             "/applications",
+        alternates=tuple((other, f"../{other}/{procedure.id}.html",
+                          i18n.UI_LANGUAGE_NAMES.get(other, other))
+                         for other in settings.languages if other != lang),
+        channels=tuple((ui.get(c.name, c.name), duration(c.processing_time, ui))
+                       for c in procedure.channels),
+        fees=tuple(fee_view(f, procedure, lang, ui) for f in procedure.fees),
+        fully_online=procedure.fully_online,
+        documents=tuple(document_view(d, lang, ui) for d in procedure.documents),
+        steps=steps,
+        after=tuple(info_step(s, lang, ui) for s in procedure.steps
+                    if s.actor != "applicant" or s.is_information),
+        legal=tuple(LegalView(text(lb.title, lang),
+                              " ".join(x for x in (lb.number or "", _article(lb.article, lang))
+                                       if x),
+                              lb.url if lb.url and safe_url(lb.url) else "")
+                    for lb in procedure.legal_basis),
+    )
+
+
+def _article(article: str | None, lang: str) -> str:
+    if not article:
+        return ""
+    return f"Điều {article}" if lang == "vi" else f"article {article}"
+
+
+def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None) -> FieldView:
+    """The view of one field; inside a repeat group its ids and names carry :data:`INDEX`."""
+    dom_id = f"f-{group}-{INDEX}-{f.id}" if group else f"f-{f.id}"
+    name = f"{group}[{INDEX}][{f.id}]" if group else f.id
+    label = text(f.label, lang)
+    value = _default(f)
+    options = tuple(
+        OptionView(str(o.value), text(o.label, lang), f"{dom_id}-{i}",
+                   str(o.value) in value.split("\n") if value else False)
+        for i, o in enumerate(f.options, 1)
+    )
+    children: tuple[FieldView, ...] = ()
+    entries: tuple[tuple[FieldView, ...], ...] = ()
+    rmin = rmax = 0
+    if f.kind == "group":
+        children = tuple(field_view(c, lang, ui, f.id) for c in f.children)
+        rmin = f.repeat.min if f.repeat else 1
+        rmax = (f.repeat.max or 0) if f.repeat else 1
+        entries = tuple(tuple(entry(c, i) for c in children) for i in range(rmin))
+    return FieldView(
+        id=f.id, kind=f.kind, dom_id=dom_id, name=name, label=label,
+        hint=text(f.hint, lang),
+        prefill=ui["prefill"].format(database=i18n.database(f.prefill, lang)) if f.prefill else "",
+        required=f.unconditionally_required and f.kind not in ("boolean", "group"),
+        optional=f.required is False and f.kind not in ("boolean", "group"),
+        value="" if f.kind in ("group", "multichoice") else value,
+        options=options, attrs=_attrs(f, lang), children=children, entries=entries,
+        repeat_min=rmin, repeat_max=rmax, add_label=ui["add_entry"].format(label=label),
+    )
+
+
+def entry(f: FieldView, index: int) -> FieldView:
+    """A repeat-group child for entry ``index`` (0-based) instead of the template's placeholder."""
+    from dataclasses import replace
+
+    i = str(index)
+    return replace(
+        f, dom_id=f.dom_id.replace(INDEX, i), name=f.name.replace(INDEX, i),
+        options=tuple(replace(o, dom_id=o.dom_id.replace(INDEX, i)) for o in f.options))
+
+
+def _default(f: Field) -> str:
+    d = f.default
+    if d is None or isinstance(d, bool):
+        return "true" if d is True else ""
+    if isinstance(d, tuple):
+        return "\n".join(str(x) for x in d)
+    return str(d)
+
+
+def _attrs(f: Field, lang: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    if f.kind in INPUT_TYPES:
+        kind, mode = INPUT_TYPES[f.kind]
+        out.append(("type", kind))
+        if mode and kind != mode:
+            out.append(("inputmode", mode))
+    if f.kind == "date":
+        for key in ("min", "max"):
+            value = getattr(f, key)
+            if value is not None:
+                out.append((key, str(value)))
+    if f.kind in ("text", "textarea", "email", "phone", "address") and f.max_length:
+        out.append(("maxlength", str(f.max_length)))
+    if f.kind == "national_id":
+        out.append(("maxlength", "12"))
+    if f.kind not in ("group", "choice", "multichoice", "boolean", "date"):
+        out.append(("spellcheck", "false") if f.kind in INPUT_TYPES and f.kind != "text"
+                   else ("spellcheck", "true"))
+    auto = _autocomplete(f)
+    if auto:
+        out.append(("autocomplete", auto))
+    return tuple(out)
+
+
+def _autocomplete(f: Field) -> str:
+    if f.block not in _SELF_BLOCKS:
+        return ""
+    for suffix, token in _AUTOCOMPLETE.items():
+        if f.id.endswith(suffix):
+            return token
+    return ""
+
+
+def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
+    if d.held_by_state:
+        note = ui["held_by_state"].format(database=i18n.database(d.held_by_state, lang))
+    elif d.present_only:
+        note = ui["present_only"]
+    elif d.generated_from_form:
+        note = ui["generated_from_form"]
+    elif d.required is not True:
+        note = ui["optional_document"] if d.required is False else ui["conditional_document"]
+    else:
+        note = ""
+    if d.when is not None and d.uploadable and not note:
+        note = ui["conditional_document"]
+    template = ""
+    if d.template:
+        template = f"{ui['template']} {d.template.code}"
+        if d.template.title:
+            template += f": {text(d.template.title, lang)}"
+    types = ", ".join(_type_name(t) for t in d.accept)
+    limits = ""
+    if d.accept or d.max_size_mb:
+        limits = ui["file_limit"].format(types=types or "*", size=_num(d.max_size_mb or 0))
+        if not d.max_size_mb:
+            limits = limits.split(".")[0] + "."
+    return DocumentView(
+        id=d.id, dom_id=f"d-{d.id}", name=d.id, title=text(d.title, lang), hint=text(d.hint, lang),
+        counts=ui["originals_copies"].format(originals=d.originals, copies=d.copies),
+        upload_note=ui["upload_original"] if d.originals or not d.copies else ui["upload_copy"],
+        note=note, template=template,
+        required=d.required is True and d.when is None, optional=d.required is False,
+        conditional=d.when is not None, accept=",".join(d.accept), limits=limits)
+
+
+def _type_name(mime: str) -> str:
+    return {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}.get(
+        mime, mime.rsplit("/", 1)[-1].upper())
+
+
+def _num(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def money(amount: int, lang: str) -> str:
+    """``50000`` → ``50.000 ₫`` (vi) or ``50,000 ₫`` (en)."""
+    s = f"{amount:,}"
+    return (s.replace(",", ".") if lang == "vi" else s) + " ₫"
+
+
+def duration(d: Duration, ui: dict[str, str]) -> str:
+    """``3 working days``; ``1 working day``."""
+    return ui[f"{d.unit}_one"] if d.value == 1 else ui[d.unit].format(n=_num(d.value))
+
+
+def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str]) -> FeeView:
+    if isinstance(fee.amount, int):
+        amount = money(fee.amount, lang)
+    elif fee.set_by_locality and fee.range:
+        amount = ui["fee_set_by_locality"].format(low=money(fee.range[0], lang),
+                                                  high=money(fee.range[1], lang))
+    else:
+        amount = ui["fee_depends"]
+    cells = tuple(amount if c in fee.channels else "—" for c in procedure.channel_names)
+    notes: list[str] = []
+    if fee.when is not None:
+        notes.append(ui["fee_conditional"])
+    if fee.valid_from or fee.valid_until:
+        notes.append(ui["valid_window"].format(start=fee.valid_from or "…",
+                                               end=fee.valid_until or "…"))
+    notes.extend(ui["exempt"].format(who=text(e.label, lang)) for e in fee.exemptions)
+    return FeeView(fee.id, text(fee.label, lang), cells, tuple(notes))
+
+
+def info_step(s: Step, lang: str, ui: dict[str, str]) -> InfoStep:
+    return InfoStep(text(s.title, lang), text(s.description, lang),
+                    duration(s.duration, ui) if s.duration else "")
+
+
+def safe_url(url: str) -> bool:
+    """Only ``http(s)`` links are rendered as links (never ``javascript:`` and friends)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def api_base(url: str) -> str:
+    """The CSP source for the API: its origin, or ``'self'`` for a relative base URL."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc and _CSP_SAFE(parts.netloc):
+        return f"{parts.scheme}://{parts.netloc}"
+    return "'self'"
+
+
+def _CSP_SAFE(netloc: str) -> bool:  # noqa: N802 - reads as a predicate constant
+    return all(c.isalnum() or c in ".-:[]" for c in netloc)
+
+
+def csp(api: str) -> str:
+    """A Content-Security-Policy that needs no 'unsafe-inline' and allows only the API."""
+    connect = "'self'" if api == "'self'" else f"'self' {api}"
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"form-action {api}; connect-src {connect}; base-uri 'none'")
