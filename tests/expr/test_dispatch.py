@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from procgen.expr import ast
@@ -15,12 +17,12 @@ BACKENDS = [Evaluator, JsonLogicCompiler, RuntimeCompiler]
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda b: b.__name__)
-def test_every_node_class_has_a_method(backend: type) -> None:
+def test_every_node_class_has_a_method(backend: Any) -> None:
     assert set(backend.NODES) == set(ast.NODE_CLASSES)
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda b: b.__name__)
-def test_every_function_has_a_method(backend: type) -> None:
+def test_every_function_has_a_method(backend: Any) -> None:
     assert set(backend.CALLS) == set(ast.FUNCTIONS)
 
 

@@ -65,7 +65,7 @@ def diagnose(when: str, expect: Any, scope: Scope = SCOPE) -> list[tuple[str, in
     sink = DiagnosticSink()
     result = compile_expression(doc.value["when"], info, scope, expect, sink)
     assert (result is None) == bool(sink.items)
-    return [(d.code, d.span.line, d.span.col) for d in sink]
+    return [(d.code, d.span.line, d.span.col) for d in sink if d.span]
 
 
 @pytest.mark.parametrize(("when", "expect", "expected"), [c[1:] for c in CASES],
@@ -84,6 +84,7 @@ def test_bare_span_counts_from_its_column() -> None:
     sink = DiagnosticSink()
     assert compile_expression("n > bogus", Span("p.yaml", 5, 20), SCOPE, "boolean", sink) is None
     [d] = sink.items
+    assert d.span is not None
     assert (d.code, d.span.line, d.span.col, d.span.end_col) == ("PG203", 5, 24, 29)
 
 
