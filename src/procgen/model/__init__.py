@@ -42,6 +42,7 @@ def _procedures(ws: Workspace, paths: Iterable[Path]) -> tuple[list[Procedure], 
     for path in paths:
         doc = ws.load(path, "procedure")
         if doc is None:
+            fees.setdefault(path.stem, None)  # broken: overlays are not checked against it
             continue
         fees[doc.value["id"]] = {f["id"]: f for f in doc.value.get("fees", ())}
         proc = build_procedure(ws, doc, path.stem, ws.sink)

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from procgen.model.ir import Settings
     from procgen.source import Document
 
-FeeTable = dict[str, dict[str, dict[str, Any]]]
-"""procedure id → fee id → the fee as written (schema-valid)."""
+FeeTable = dict[str, dict[str, dict[str, Any]] | None]
+"""procedure id → fee id → the fee as written; None for a procedure file with errors."""
 
 
 def build_locality(
@@ -36,6 +36,8 @@ def build_locality(
             )
             continue
         national = fees[pid]
+        if national is None:  # its own errors are reported; do not cascade
+            continue
         for fid, amount in table.items():
             span = doc.locate(("fees", pid, fid), "key")
             fee = national.get(fid)
@@ -60,7 +62,7 @@ def build_locality(
         (p, f) for p, t in v.get("fees", {}).items() for f in t
     }
     for pid in sorted(fees):
-        for fid, fee in fees[pid].items():
+        for fid, fee in (fees[pid] or {}).items():
             if fee.get("set_by") == "locality" and (pid, fid) not in given:
                 sink.emit("PG405", doc.locate(("locality",)), procedure=pid, name=fid)
     offices = tuple(

@@ -8,6 +8,7 @@ language, and each diagnostic points at the offending key (missing and unknown k
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
@@ -72,6 +73,7 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
     """Check ``doc`` against the schema for ``kind``; True when it is valid."""
     if not check_version(doc, sink):
         return False
+    _join_split_texts(doc.value, doc, (), sink)
     fast = _fast(kind)
     if fast is not None and fast.is_valid(doc.value):
         return True
@@ -81,6 +83,40 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
     for error in _flatten(errors):
         _report(doc, error, sink)
     return False
+
+
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+
+
+def _join_split_texts(node: Any, doc: Document, path: Path, sink: DiagnosticSink) -> None:
+    """Join text cut in two by an unquoted comma inside ``{ }``, and warn (PG121).
+
+    ``{vi: Họ, chữ đệm và tên, en: Name}`` reads as ``vi: Họ``, a key ``chữ đệm và tên`` with
+    no value, and ``en: Name``. A key with no value that is not a language code, right after a
+    language entry holding text, can only be this mistake; the author meant
+    ``vi: "Họ, chữ đệm và tên"``.
+    """
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            _join_split_texts(item, doc, (*path, i), sink)
+        return
+    if not isinstance(node, dict):
+        return
+    lang: str | None = None
+    joined: list[str] = []
+    for key in list(node):
+        value = node[key]
+        if value is None and lang is not None and not _LANG.fullmatch(str(key)):
+            node[lang] = f"{node[lang]}, {key}"
+            del node[key]
+            if lang not in joined:
+                joined.append(lang)
+            continue
+        is_text = isinstance(value, str) and _LANG.fullmatch(str(key)) is not None
+        lang = str(key) if is_text else None
+        _join_split_texts(value, doc, (*path, key), sink)
+    for lang in joined:
+        sink.emit("PG121", doc.locate((*path, lang)), lang=lang, text=node[lang])
 
 
 def _flatten(errors: list[ValidationError]) -> list[ValidationError]:

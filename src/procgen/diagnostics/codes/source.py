@@ -88,6 +88,14 @@ CODES = (
          "A localized text uses a language code that `procedures/procgen.yaml` does not list.",
          "title: {vi: Đăng ký khai sinh, eng: Birth registration}",
          "Use the codes from `procgen.yaml` (`vi`, `en`), or add the language there."),
+    Code("PG121", "warning", "comma-in-text",
+         "unquoted comma inside {{ }}: read the '{lang}' text as \"{text}\"; put it in quotes",
+         "Inside `{ }` a comma separates entries, so unquoted text with a comma is cut in two "
+         "(the rest becomes a key with no value). procgen joins the pieces back, as the author "
+         "evidently meant, and warns; an error with `--strict`.",
+         "label: {vi: Họ, chữ đệm và tên của trẻ, en: Child's full name}",
+         "Quote the text: `label: {vi: \"Họ, chữ đệm và tên của trẻ\", en: Child's full name}`, "
+         "or write the mapping on several lines."),
     Code("PG120", "error", "no-settings", "{problem}",
          "The project settings file `procedures/procgen.yaml` is missing or invalid.",
          "procedures/          # with no procgen.yaml",
