@@ -90,7 +90,7 @@ def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSi
         root = project_root(path, default_root)
         ws = Workspace(root, sink)
         _ = ws.settings
-        kind = kind_of(path, root)
+        kind = kind_of(path)
         if kind == "procedure":
             _procedures(ws, [path])
         elif kind == "locality":

@@ -26,18 +26,12 @@ def display_path(path: Path | str) -> str:
     return str(p) if rel.startswith("..") else rel
 
 
-def kind_of(path: Path, root: Path | None) -> Kind:
-    """Which schema a file follows, from where it sits."""
+def kind_of(path: Path) -> Kind:
+    """Which schema a file follows, from where it sits (``common/`` holds blocks, and so on)."""
     if path.name == SETTINGS_FILE:
         return "settings"
-    parent = path.parent.name
-    if (
-        root is not None
-        and path.parent.parent.resolve() != root.resolve()
-        and parent in ("common", "lists", "localities")
-    ):
-        return "procedure"
-    return {"common": "block", "lists": "list", "localities": "locality"}.get(parent, "procedure")
+    kinds: dict[str, Kind] = {"common": "block", "lists": "list", "localities": "locality"}
+    return kinds.get(path.parent.name, "procedure")
 
 
 @dataclass
@@ -131,6 +125,9 @@ class TextMaker:
     def __call__(self, doc: Document, path: tuple[str | int, ...], value: Any) -> Text:
         s = self.settings
         if isinstance(value, str):
+            for lang in s.languages:
+                if lang != s.default_language:
+                    self.sink.emit("PG118", doc.locate(path), lang=lang, default=s.default_language)
             return Text(((s.default_language, value),), s.default_language)
         pairs = []
         for lang, text in value.items():

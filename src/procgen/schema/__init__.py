@@ -171,7 +171,7 @@ _PATTERNS = {
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date written YYYY-MM-DD",
     "^[a-z][a-z0-9]*([-_][a-z0-9]+)*$": "is not a bare file name such as 'applicant'",
     "^[a-z]{2,3}(-[A-Z]{2})?$": "is not a language code such as 'vi' or 'en'",
-    "^[a-z]+/[a-z0-9.+-]+$": "is not a MIME type such as 'application/pdf'",
+    "^[a-z]+/([a-z0-9.+-]+|\\*)$": "is not a MIME type such as 'application/pdf' or 'image/*'",
     "^https?://": "is not an http(s) address",
 }
 _JSON_TYPES = {
