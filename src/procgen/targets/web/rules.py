@@ -56,8 +56,9 @@ def field_rules(f: Field, lang: str) -> dict[str, Any]:
         rule["options"] = {str(o.value): text(o.label, lang) for o in f.options}
         rule["numeric_options"] = all(isinstance(o.value, int) for o in f.options)
     if f.kind == "group":
-        rule["fields"] = {c.id: field_rules(c, lang) for c in f.children}
-        rule["order"] = [c.id for c in f.children]
+        shown = [c for c in f.children if c.kind != "group"]  # PG504: one level of groups
+        rule["fields"] = {c.id: field_rules(c, lang) for c in shown}
+        rule["order"] = [c.id for c in shown]
         rule["repeat"] = ({"min": f.repeat.min, "max": f.repeat.max} if f.repeat
                           else {"min": 1, "max": 1})
     return rule
