@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
@@ -26,7 +27,7 @@ from procgen.model.ir import (
 from procgen.model.workspace import TextMaker, Workspace
 
 if TYPE_CHECKING:
-    from procgen.expr import Scope
+    from procgen.expr import FieldSig, Scope
     from procgen.source import Document as SourceDoc
     from procgen.source import Path
 
@@ -43,7 +44,7 @@ def build_procedure(
 
 def duration(raw: dict[str, Any]) -> Duration:
     unit, value = next(iter(raw.items()))
-    return Duration(unit, value)
+    return Duration("hours" if unit == "hours" else "working_days", value)
 
 
 class _ProcedureBuilder:
@@ -125,7 +126,7 @@ class _ProcedureBuilder:
     def _scope(self, raw_fields: list[RawField]) -> Scope:
         from procgen.expr import Scope
 
-        sigs = {}
+        sigs: dict[str, FieldSig] = {}
         for f in raw_fields:
             sigs.setdefault(f.id, self.fields.signature(f))
         return Scope(sigs)
@@ -350,7 +351,7 @@ class _ProcedureBuilder:
         return tuple(steps)
 
     def _refs(
-        self, s: dict[str, Any], p: Path, key: str, kind: str, known: list[str], used: set[str]
+        self, s: dict[str, Any], p: Path, key: str, kind: str, known: Sequence[str], used: set[str]
     ) -> list[str]:
         out = []
         for j, name in enumerate(s.get(key, ())):

@@ -207,14 +207,17 @@ def _describe(path: Path) -> str:
 def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
     path: Path = tuple(e.absolute_path)
     v = e.validator
+    value: Any = e.validator_value  # the keyword's value in the schema
+    here: dict[str, Any] = e.schema if isinstance(e.schema, dict) else {}
     if v == "required":
-        missing = [k for k in e.validator_value if k not in (e.instance or {})]
+        present: Any = e.instance if isinstance(e.instance, dict) else {}
+        missing = [k for k in value if k not in present]
         owner = _owner(doc.value, path)
         for key in missing:
             sink.emit("PG111", doc.locate(path, "key"), key=key, context=owner)
         return
     if v == "additionalProperties" and isinstance(e.instance, dict):
-        allowed = set(e.schema.get("properties", {}))
+        allowed: set[str] = set(here.get("properties", {}))
         for key in sorted(set(e.instance) - allowed, key=list(e.instance).index):
             suggestion = did_you_mean(key, allowed)
             sink.emit("PG112", doc.locate((*path, key), "key"), key=key, suggestion=suggestion)
@@ -223,7 +226,7 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         bad = _bad_property_name(e)
         where = doc.locate((*path, bad), "key") if bad is not None else doc.locate(path)
         problem = _PATTERNS.get(
-            str(e.schema.get("propertyNames", {}).get("pattern", "")), "is not allowed here"
+            str(here.get("propertyNames", {}).get("pattern", "")), "is not allowed here"
         )
         sink.emit(
             "PG115", where, what="key", value=bad if bad is not None else "?", problem=problem
@@ -231,8 +234,8 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         return
     span = doc.locate(path)
     if v == "type":
-        expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        expected = value if isinstance(value, list) else [value]
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
         found = _JSON_TYPES.get(type(e.instance), type(e.instance).__name__)
         extra = ""
         if (
@@ -244,14 +247,14 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
             extra = ' (write it in quotes, e.g. "1.001193")'
         sink.emit("PG113", span, what=_describe(path), expected=words, found=found, extra=extra)
     elif v in ("enum", "const"):
-        allowed = e.validator_value if v == "enum" else [e.validator_value]
-        shown = ", ".join(str(a) for a in allowed)
-        suggestion = did_you_mean(str(e.instance), [str(a) for a in allowed])
+        choices = value if v == "enum" else [value]
+        shown = ", ".join(str(a) for a in choices)
+        suggestion = did_you_mean(str(e.instance), [str(a) for a in choices])
         sink.emit(
             "PG114", span, value=_short(e.instance), allowed=f"[{shown}]", suggestion=suggestion
         )
     elif v == "pattern":
-        problem = _PATTERNS.get(str(e.validator_value), f"does not match {e.validator_value}")
+        problem = _PATTERNS.get(str(value), f"does not match {value}")
         sink.emit("PG115", span, what=_describe(path), value=_short(e.instance), problem=problem)
     elif v in ("maxLength",) and isinstance(e.instance, str):
         sink.emit(
@@ -259,7 +262,7 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
             span,
             what=_describe(path),
             value=_short(e.instance),
-            problem=f"is longer than {e.validator_value} characters",
+            problem=f"is longer than {value} characters",
         )
     elif v in (
         "minimum",
@@ -273,9 +276,9 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         "minLength",
         "uniqueItems",
     ):
-        sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, e.validator_value))
+        sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, value))
     elif v == "dependentRequired" and isinstance(e.instance, dict):
-        for key, needs in e.validator_value.items():
+        for key, needs in value.items():
             missing = [n for n in needs if key in e.instance and n not in e.instance]
             if missing:
                 sink.emit(
@@ -300,7 +303,7 @@ def _bad_property_name(e: ValidationError) -> str | None:
     if isinstance(e.instance, dict):
         from jsonschema import Draft202012Validator
 
-        names_schema = e.schema.get("propertyNames", {})
+        names_schema = e.schema.get("propertyNames", {}) if isinstance(e.schema, dict) else {}
         check = Draft202012Validator(names_schema)
         for k in e.instance:
             if not check.is_valid(k):

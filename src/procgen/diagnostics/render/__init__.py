@@ -23,4 +23,5 @@ def render(diagnostics: Iterable[Diagnostic], fmt: Format, *, color: bool = Fals
 
     items = sorted(set(diagnostics), key=Diagnostic.sort_key)
     module = {"text": text, "json": json, "github": github}[fmt]
-    return module.render(items, color=color)
+    rendered: str = module.render(items, color=color)
+    return rendered

@@ -13,7 +13,7 @@ def _where(d: Diagnostic) -> str:
 def render(items: list[Diagnostic], *, color: bool = False) -> str:
     lines = []
     for d in items:
-        sev = d.severity
+        sev: str = d.severity
         if color:
             sev = f"\x1b[1;{'31' if sev == 'error' else '33'}m{sev}\x1b[0m"
         lines.append(f"{_where(d)}{sev}[{d.code}]: {d.message}")
