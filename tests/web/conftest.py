@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from procgen.model.ir import Portal
 from tests.web.helpers import KITCHEN_SINK, PROCEDURES, browser, build, serve, write
 from tests.web.projects import hostile, project
+
+from procgen.model.ir import Portal
 
 
 @dataclass

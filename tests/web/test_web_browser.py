@@ -11,15 +11,16 @@ procedure ever runs.
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
 from tests.web.helpers import AXE_TAGS, Watch
 
 pytestmark = pytest.mark.browser
 
-AXE = ("() => axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => r.violations.map("
-       "v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' '))"
-       ".join(' | ')))" % AXE_TAGS)
+AXE = ("() => axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(AXE_TAGS) + "}})"
+       ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3)"
+       ".map(n => n.target.join(' ')).join(' | ')))")
 SHOW_ALL = ("() => document.querySelectorAll('.pg-page').forEach(s => {"
             " if (s.id !== 'pg-sent') s.hidden = false; })")
 
