@@ -107,3 +107,32 @@ def test_hostile_markup_is_shown_and_never_runs(site, chrome) -> None:
         assert page.locator("img, b").count() == 0
         assert watch.dialogs == [] and watch.errors == [] and watch.outside == []
         page.close()
+
+
+def test_without_javascript_every_step_shows_and_the_form_still_submits(site, chrome) -> None:
+    context = chrome.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sent: list[tuple[str, bytes]] = []
+
+    def intercept(route, request) -> None:
+        sent.append((request.headers["content-type"], request.post_data_buffer))
+        route.fulfill(status=201, content_type="text/plain", body="ok")
+
+    page.route("**/procedures/hostile/applications", intercept)
+    page.goto(site.url("hostile", "en", "hostile"))
+    assert page.locator("#step-first").is_visible() and page.locator("#pg-start").is_visible()
+    assert not page.locator("#pg-check").is_visible()
+    assert not page.locator("[data-action=continue]").first.is_visible()
+    page.click(".pg-nojs-submit button[type=submit]")
+    assert sent == []  # the browser's own checks stop an empty required answer
+    page.fill("#f-name", "Nguyễn An")
+    page.fill("#f-items-0-item_name", "Một")
+    page.set_input_files("#d-paper", files=[{"name": "a.pdf", "mimeType": "application/pdf",
+                                             "buffer": b"%PDF-1.4\n"}])
+    page.click(".pg-nojs-submit button[type=submit]")
+    page.wait_for_load_state()
+    context.close()
+    assert len(sent) == 1 and sent[0][0].startswith("multipart/form-data; boundary=")
+    body = sent[0][1]
+    for name in (b'name="name"', b'name="items[0][item_name]"', b'name="paper"; filename="a.pdf"'):
+        assert name in body
