@@ -253,3 +253,11 @@ def test_pg504_nested_group_is_left_out(tmp_path: Path) -> None:
     assert codes(root) == [("PG504", 8)]
     text = html(build(root)[1], "vi", "tiny")
     assert 'name="outer[__i__][plain]"' in text and "[inner]" not in text and '"inner"' not in text
+
+
+def test_a_procedure_without_an_online_channel_shows_information_only(tmp_path: Path) -> None:
+    body = minimal().replace("online: {processing_time", "in_person: {processing_time")
+    _, files, _ = build(project(tmp_path, {"tiny": body}))
+    page = Page(html(files, "en", "tiny"))
+    assert page.all("form") == [] and not page.all("input")
+    assert "You cannot apply for this online" in html(files, "en", "tiny")

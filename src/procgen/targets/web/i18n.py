@@ -46,6 +46,8 @@ UI: dict[str, dict[str, str]] = {
         "fully_online": "Thủ tục này được thực hiện trực tuyến toàn trình.",
         "not_fully_online": "Thủ tục này chưa thực hiện trực tuyến toàn trình: một số bước "
                             "cần đến trực tiếp.",
+        "no_online": "Thủ tục này chưa nhận hồ sơ trực tuyến: hãy nộp trực tiếp hoặc qua "
+                     "bưu chính.",
         "what_happens": "Các bước sau khi nộp",
         "legal_basis": "Căn cứ pháp lý",
         "agency": "Cơ quan giải quyết",
@@ -144,6 +146,7 @@ UI: dict[str, dict[str, str]] = {
         "fully_online": "You can do this fully online.",
         "not_fully_online": "This cannot be done fully online: some steps need a visit "
                             "in person.",
+        "no_online": "You cannot apply for this online: apply in person or by post.",
         "what_happens": "What happens after you apply",
         "legal_basis": "Legal basis",
         "agency": "Handled by",

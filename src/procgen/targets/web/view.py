@@ -134,6 +134,7 @@ class PageView:
     channels: tuple[tuple[str, str], ...]
     fees: tuple[FeeView, ...]
     fully_online: bool
+    online: bool
     documents: tuple[DocumentView, ...]
     steps: tuple[StepView, ...]
     after: tuple[InfoStep, ...]
@@ -165,6 +166,7 @@ def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
                        for c in procedure.channels),
         fees=tuple(fee_view(f, procedure, lang, ui) for f in procedure.fees),
         fully_online=procedure.fully_online,
+        online="online" in procedure.channel_names,
         documents=tuple(document_view(d, lang, ui) for d in procedure.documents),
         steps=steps,
         after=tuple(info_step(s, lang, ui) for s in procedure.steps
