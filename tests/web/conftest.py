@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from tests.web.helpers import KITCHEN_SINK, PROCEDURES, browser, build, serve, write
-from tests.web.projects import hostile, project
+from tests.web.projects import every_kind, hostile, project
 
 from procgen.model.ir import Portal
 
@@ -39,7 +39,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     require_tool((NODE_MODULES / "axe-core").is_dir(), "tests/js/node_modules (npm ci)")
     folder = tmp_path_factory.mktemp("site")
     portals = {}
-    hostile_root = project(tmp_path_factory.mktemp("hostile"), {"hostile": hostile()})
+    hostile_root = project(tmp_path_factory.mktemp("hostile"),
+                           {"hostile": hostile(), "every-kind": every_kind()})
     for name, root in (("bundled", PROCEDURES), ("kitchen", KITCHEN_SINK),
                        ("hostile", hostile_root)):
         portal, files, _ = build(root)

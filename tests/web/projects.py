@@ -110,3 +110,32 @@ steps:
     description: {t("Visit description")}
     presence: required
 """
+
+
+def every_kind() -> str:
+    """Every field kind at the top level and inside a repeatable group, with long option lists,
+    integer option values and a question-free information step."""
+    kinds = {
+        "text": "", "textarea": "", "integer": ", min: 1, max: 9", "number": ", min: 0.5",
+        "money": ", min: 0", "date": ", min: 2000-01-01", "boolean": "", "email": "",
+        "phone": "", "national_id": "", "address": "",
+        "choice": ", options: [{value: 1, label: Một}, {value: 2, label: Hai}]",
+        "multichoice": ", options: [" + ", ".join(
+            f"{{value: o{i}, label: Lựa chọn số {i}}}" for i in range(12)) + "], max_length: 3",
+    }
+    top = "".join(f"  - {{id: top_{k}, type: {k}, label: {{vi: Câu hỏi {k}, en: Question {k}}},"
+                  f" hint: Gợi ý, required: {'false' if k == 'boolean' else 'true'}{extra}}}\n"
+                  for k, extra in kinds.items())
+    long_choice = ("  - {id: top_province, type: choice, label: Tỉnh, required: true, options: ["
+                   + ", ".join(f"{{value: p{i}, label: Tỉnh {i}}}" for i in range(20)) + "]}\n")
+    children = "".join(f"      - {{id: row_{k}, type: {k}, label: {{vi: Mục {k}, en: Item {k}}}"
+                       f"{extra}}}\n" for k, extra in kinds.items())
+    group = ("  - id: rows\n    type: group\n    label: {vi: Danh sách, en: List}\n"
+             "    repeat: {min: 1, max: 4}\n    fields:\n" + children
+             + "      - {id: row_province, type: choice, label: Tỉnh, options: ["
+             + ", ".join(f"{{value: p{i}, label: Tỉnh {i}}}" for i in range(20)) + "]}\n")
+    single = ("  - id: single\n    type: group\n    label: Một nhóm\n    fields:\n"
+              "      - {id: single_name, type: text, label: Tên, required: true}\n")
+    return minimal("every-kind", top + long_choice + group + single,
+                   "steps:\n  - id: info\n    actor: applicant\n    title: Thông tin\n"
+                   "    description: Đến trụ sở.\n")

@@ -38,7 +38,7 @@ def test_axe_finds_nothing_on_any_page(site, chrome, width: int) -> None:
     watch = Watch(page, site.base)
     failures: dict[str, list[str]] = {}
     pages = site.pages()
-    assert len(pages) >= 2 * 25 + 4
+    assert len(pages) >= 2 * 25 + 6
     for path in pages:
         page.goto(f"{site.base}/{path}")
         page.wait_for_function("() => document.documentElement.classList.contains('pg-js')")

@@ -239,3 +239,24 @@ def test_kitchen_sink_live_fees_and_choices(site, walker) -> None:
     assert "home_address" not in data and data["poor_household"] == "true"
     assert data["children"] == [{"child_name": "Nguyễn Văn An", "child_birth_date": "1990-01-15",
                                  "child_allowance": 100000}]
+
+
+def test_every_kind_sends_typed_group_entries(site, walker) -> None:
+    w, watch = walker
+    w.open(site.url("hostile", "en", "every-kind"))
+    w.start()
+    w.page.click("#f-rows-field [data-action=add]")
+    w.fill(row_integer="3", row_money="1.200.000", row_number="2,5", row_choice=2,
+           row_multichoice=["o1", "o3"], top_multichoice=["o1", "o2", "o3", "o4"])
+    w.page.check("#f-rows-1-row_boolean")
+    w.proceed()
+    assert w.errors() == ["Select no more than 3 for Question multichoice"]
+    w.to_check(top_multichoice=["o2"])
+    data = sent_ok(site, w, watch, "hostile", "every-kind")
+    first, second = data["rows"]
+    assert second["row_integer"] == 3 and second["row_money"] == 1200000
+    assert second["row_number"] == 2.5 and second["row_choice"] == 2
+    assert second["row_multichoice"] == ["o1", "o3"] and second["row_boolean"] is True
+    assert first["row_boolean"] is False and "row_province" in first
+    assert data["single"] == [{"single_name": "Nguyễn Văn An"}]
+    assert data["top_multichoice"] == ["o2"] and data["top_choice"] == "1"
