@@ -98,6 +98,7 @@ def test_birth_registration(site, walker) -> None:
     summary = w.page.inner_text("#pg-summary")
     assert "Child's full name" in summary and "Nguyễn Văn An" in summary
     assert "Father's full name" not in summary and "giay-chung-sinh.pdf" in summary
+    assert "15 January 1990" in summary
     w.page.click("#pg-summary a[href='#f-child_full_name']")
     assert w.current() == "step-child" and w.focused() == "f-child_full_name"
     w.page.fill("#f-child_full_name", "Nguyễn Minh Khang")
