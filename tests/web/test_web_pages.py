@@ -177,7 +177,7 @@ def test_without_javascript_every_step_shows_and_the_form_posts_multipart(kitche
 def test_held_by_state_documents_are_explained_not_asked(kitchen) -> None:
     _, files, _ = kitchen
     text = html(files, "en", "kitchen-sink")
-    assert "the state already holds it in National Population Database" in text
+    assert "the state already holds it in the National Population Database" in text
     names = {a.get("name") for a in Page(text).all("input")}
     assert "id-card" not in names and "original-deed" not in names and "declaration" not in names
     assert 'accept="image/jpeg,image/png"' in text and "Up to 2 MB" in text

@@ -118,7 +118,7 @@ UI: dict[str, dict[str, str]] = {
         "originals_copies": "Originals: {originals} – Copies: {copies}",
         "upload_original": "Upload a scan or photo of the original.",
         "upload_copy": "Upload a scan or photo of a copy.",
-        "held_by_state": "You do not need to provide this: the state already holds it in "
+        "held_by_state": "You do not need to provide this: the state already holds it in the "
                          "{database}.",
         "present_only": "Bring the original to be shown at the desk; it is not filed.",
         "generated_from_form": "This online form is this document.",

@@ -296,7 +296,8 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
             limits = limits.split(".")[0] + "."
     return DocumentView(
         id=d.id, dom_id=f"d-{d.id}", name=d.id, title=text(d.title, lang), hint=text(d.hint, lang),
-        counts=ui["originals_copies"].format(originals=d.originals, copies=d.copies),
+        counts=ui["originals_copies"].format(originals=d.originals, copies=d.copies)
+        if d.originals or d.copies else "",
         upload_note=ui["upload_original"] if d.originals or not d.copies else ui["upload_copy"],
         note=note, template=template,
         required=d.required is True and d.when is None, optional=d.required is False,

@@ -421,6 +421,8 @@
     });
     var add = $("f-" + group + "-field").querySelector("[data-action=add]");
     if (add) add.hidden = !!rule.repeat.max && list.length >= rule.repeat.max;
+    var empty = $("f-" + group + "-empty");
+    if (empty) empty.hidden = list.length > 0;
   }
 
   function addEntry(group) {
