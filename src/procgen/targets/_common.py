@@ -1,0 +1,486 @@
+"""Shared lower layer of the API-shaped targets: answers as JSON Schema and rules as JSON Logic.
+
+Used by the OpenAPI and mobile targets (never by the web target's runtime, which has its own
+compact form). Everything here is pure and deterministic: dicts are built in a fixed key order
+so that ``yaml.safe_dump(sort_keys=False)`` / ``json.dumps`` give stable bytes.
+
+The answers object is the JSON of ``procgen quote --answers`` (CLI.md): field id → value, dates
+``"YYYY-MM-DD"``, multichoice a list, a group a list of objects.
+
+Public API (kept stable; the mobile target imports it):
+
+* :func:`field_schema` — the JSON Schema (2020-12) of one field's answer;
+* :func:`answers_schema` — the object schema of a procedure's answers (``required`` lists
+  exactly the unconditionally required fields, ``allOf`` holds ``if``/``then`` for conditional
+  requirements that JSON Schema can state exactly);
+* :func:`condition_schema` — a condition as an exact JSON Schema, or ``None``;
+* :func:`field_rules` / :func:`document_rules` — the ``x-procgen-rules`` entries: compiled JSON
+  Logic (:func:`procgen.expr.to_jsonlogic`) with messages in every language;
+* :func:`json_pattern` — a DSL ``pattern`` (Python ``fullmatch``) as an anchored JSON Schema
+  pattern, and :func:`pattern_portable`;
+* :func:`localized` — a :class:`~procgen.model.ir.Text` as ``{lang: text}`` in project order.
+
+JSON Logic rules are applied to ``{"answers": {...}, "row": {...}, "today": "YYYY-MM-DD"}``
+(:func:`procgen.expr.jsonlogic_data`); ``row`` is the group entry for rules whose ``group`` is
+set. Semantics of each ``kind``:
+
+* ``when``: the field/document is asked only when the logic is true; an answer given while it
+  is false is ignored (not rejected);
+* ``required``: when the logic is true (and the field is asked), an answer must be given;
+* ``constraint``: when the field is answered, the logic must not be ``false`` (``null``, no
+  value, accepts).
+
+>>> from procgen.diagnostics import Span
+>>> from procgen.model.ir import Field, FieldId, Text
+>>> f = Field(FieldId("pid"), "national_id", Text((("vi", "Số định danh"),), "vi"),
+...           Span("p.yaml", 1, 1))
+>>> field_schema(f, "vi")["pattern"]
+'^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from procgen.model.ir import Document, Field, Procedure, Text
+
+if TYPE_CHECKING:
+    from procgen.expr import Expr
+    from procgen.expr.ast import Node
+
+__all__ = [
+    "DATE_PATTERN",
+    "EMAIL_PATTERN",
+    "NATIONAL_ID_PATTERN",
+    "PHONE_PATTERN",
+    "answers_schema",
+    "condition_schema",
+    "document_required_schema",
+    "document_rules",
+    "document_unconditionally_required",
+    "field_rules",
+    "field_schema",
+    "json_pattern",
+    "localized",
+    "message",
+    "pattern_portable",
+]
+
+NATIONAL_ID_PATTERN = "^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$"
+"""12 digits whose first three are a province code 001–096 (as ``procgen quote`` checks)."""
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 .-]{7,14}[0-9]$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+_TEXTUAL = ("text", "textarea", "address")
+_PY_ONLY = re.compile(r"\\[AZz]|\(\?P[<=]|\(\?[aiLmsux]+[:)]|[*+?}]\+")
+
+# Messages of the rules that the DSL does not word itself.
+_MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"vi": "Câu hỏi này là bắt buộc.", "en": "An answer is required."},
+    "required_document": {"vi": "Giấy tờ này là bắt buộc.", "en": "This document is required."},
+    "constraint": {"vi": "Câu trả lời không được chấp nhận.", "en": "The answer is not accepted."},
+    "when": {
+        "vi": "Câu hỏi này không được hỏi với các câu trả lời đã cho; câu trả lời bị bỏ qua.",
+        "en": "Not asked with these answers; an answer given is ignored.",
+    },
+    "when_document": {
+        "vi": "Giấy tờ này không cần với các câu trả lời đã cho.",
+        "en": "Not needed with these answers; a file sent is ignored.",
+    },
+}
+
+
+def localized(text: Text, languages: tuple[str, ...] | None = None) -> dict[str, str]:
+    """``{lang: text}`` for every language (the default language fills any gap)."""
+    langs = languages or tuple(lang for lang, _ in text.values)
+    return {lang: text.get(lang) for lang in langs}
+
+
+def message(key: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """One of the built-in rule messages in every language (English where none is written)."""
+    table = _MESSAGES[key]
+    return {lang: table.get(lang, table["en"]) for lang in languages}
+
+
+def pattern_portable(pattern: str) -> bool:
+    """Whether a DSL pattern means the same in ECMA-262 (JSON Schema, browsers) as in Python."""
+    return _PY_ONLY.search(pattern) is None
+
+
+def json_pattern(pattern: str) -> str:
+    """The DSL's ``pattern`` (matched whole, Python ``fullmatch``) anchored for JSON Schema.
+
+    >>> json_pattern("[A-Z]{2}[0-9]{4}")
+    '^(?:[A-Z]{2}[0-9]{4})$'
+    """
+    return f"^(?:{pattern})$"
+
+
+def _value(v: Any) -> Any:
+    return list(v) if isinstance(v, tuple) else v
+
+
+def field_schema(field: Field, lang: str) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one answer to ``field``, titled in ``lang``.
+
+    Types follow ``procgen quote``'s checks: ``money`` and ``integer`` are integers, ``date``
+    is a ``YYYY-MM-DD`` string (``format: date``; its bounds as ``formatMinimum`` /
+    ``formatMaximum``, which 2020-12 validators ignore — they are also in the description), a
+    ``group`` is an array of objects (``repeat`` gives ``minItems``/``maxItems``; without
+    ``repeat``, at most one entry).
+    """
+    s: dict[str, Any] = {"title": field.label.get(lang)}
+    if field.hint is not None:
+        s["description"] = field.hint.get(lang)
+    k = field.kind
+    if k in _TEXTUAL:
+        s["type"] = "string"
+        if field.pattern is not None:
+            s["pattern"] = json_pattern(field.pattern)
+    elif k == "email":
+        s.update(type="string", format="email", pattern=EMAIL_PATTERN)
+    elif k == "phone":
+        s.update(type="string", pattern=PHONE_PATTERN)
+    elif k == "national_id":
+        s.update(type="string", pattern=NATIONAL_ID_PATTERN, minLength=12, maxLength=12)
+    elif k in ("integer", "money"):
+        s["type"] = "integer"
+        if k == "money":
+            s["x-procgen-currency"] = "VND"
+    elif k == "number":
+        s["type"] = "number"
+    elif k == "date":
+        s.update(type="string", format="date", pattern=DATE_PATTERN)
+    elif k == "boolean":
+        s["type"] = "boolean"
+    elif k == "choice":
+        s["type"] = _option_type(field)
+        if field.options:
+            s["enum"] = [o.value for o in field.options]
+    elif k == "multichoice":
+        items: dict[str, Any] = {"type": _option_type(field)}
+        if field.options:
+            items["enum"] = [o.value for o in field.options]
+        s.update(type="array", items=items, uniqueItems=True)
+    elif k == "group":
+        s.update(type="array", items=_object_schema(field.children, lang))
+        if field.repeat is not None:
+            s["minItems"] = field.repeat.min
+            if field.repeat.max is not None:
+                s["maxItems"] = field.repeat.max
+        else:
+            s["maxItems"] = 1
+    _bounds(field, s)
+    if field.default is not None:
+        s["default"] = _value(field.default)
+    if field.prefill is not None:
+        s["x-procgen-prefill"] = field.prefill
+    return s
+
+
+def _option_type(field: Field) -> str | list[str]:
+    kinds = sorted({"integer" if isinstance(o.value, int) else "string" for o in field.options})
+    if not kinds:
+        return ["string", "integer"]
+    return kinds[0] if len(kinds) == 1 else kinds
+
+
+def _bounds(field: Field, s: dict[str, Any]) -> None:
+    if field.kind == "date":
+        if field.min is not None:
+            s["formatMinimum"] = str(field.min)
+        if field.max is not None:
+            s["formatMaximum"] = str(field.max)
+    elif field.kind in ("integer", "money", "number"):
+        if field.min is not None:
+            s["minimum"] = field.min
+        if field.max is not None:
+            s["maximum"] = field.max
+    if field.kind == "multichoice":
+        if field.min_length is not None:
+            s["minItems"] = field.min_length
+        if field.max_length is not None:
+            s["maxItems"] = field.max_length
+    elif field.kind != "group":
+        if field.min_length is not None:
+            s["minLength"] = field.min_length
+        if field.max_length is not None:
+            s["maxLength"] = field.max_length
+
+
+def _object_schema(fields: tuple[Field, ...], lang: str) -> dict[str, Any]:
+    by_id: dict[str, Field] = {f.id: f for f in fields}
+    s: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.id: field_schema(f, lang) for f in fields},
+        "additionalProperties": False,
+    }
+    required = [f.id for f in fields if f.unconditionally_required]
+    if required:
+        s["required"] = required
+    conditionals = [c for f in fields if (c := _conditional_required(f, by_id)) is not None]
+    if conditionals:
+        s["allOf"] = conditionals
+    return s
+
+
+def answers_schema(procedure: Procedure, lang: str) -> dict[str, Any]:
+    """The JSON object of a procedure's answers (its asked fields, in page order).
+
+    ``required`` is exactly the unconditionally required fields; a requirement that depends on
+    the answers appears in ``allOf`` as ``if``/``then`` when :func:`condition_schema` can state
+    its condition exactly (and always in :func:`field_rules`).
+    """
+    return _object_schema(procedure.asked_fields or procedure.fields, lang)
+
+
+def _conditional_required(f: Field, by_id: dict[str, Field]) -> dict[str, Any] | None:
+    """``{"if": <asked and required>, "then": {"required": [f]}}`` when exact, else None."""
+    if f.unconditionally_required or f.required is False:
+        return None
+    parts: list[dict[str, Any]] = []
+    for cond in (f.when, f.required if not isinstance(f.required, bool) else None):
+        if cond is None:
+            continue
+        exact = condition_schema(cond, by_id)
+        if exact is None:
+            return None
+        parts.append(exact)
+    condition = parts[0] if len(parts) == 1 else {"allOf": parts}
+    return {"if": condition, "then": {"required": [f.id]}}
+
+
+def condition_schema(expr: Expr | Node, fields: dict[str, Field]) -> dict[str, Any] | None:
+    """A condition as a JSON Schema that an answers object satisfies exactly when it holds.
+
+    Exact only for: ``true``/``false``; a boolean field; ``x == lit``, ``x != lit``,
+    ``x in [lits]``, ``x not in [lits]`` and ``lit in x`` (multichoice) where ``x`` is a
+    top-level field with no ``when`` and no ``default`` (so "no value" is simply "absent");
+    and ``not``/``and``/``or`` of those. Anything else gives ``None``: the rule is then
+    carried by ``x-procgen-rules`` alone.
+    """
+    from procgen.expr import ast
+
+    node: Node = expr.ast if isinstance(expr, ast.Expr) else expr
+
+    def plain(name: str, kinds: tuple[str, ...]) -> Field | None:
+        f = fields.get(name)
+        if f is None or f.kind not in kinds or f.when is not None:
+            return None
+        if f.default is not None and not (f.kind == "boolean" and f.default is False):
+            return None
+        return f
+
+    def has(name: str, value_schema: dict[str, Any]) -> dict[str, Any]:
+        return {"required": [name], "properties": {name: value_schema}}
+
+    scalar = (
+        "text",
+        "textarea",
+        "address",
+        "email",
+        "phone",
+        "national_id",
+        "integer",
+        "money",
+        "number",
+        "choice",
+        "date",
+    )
+
+    def literal(n: Node) -> tuple[bool, Any]:
+        if isinstance(n, ast.Text | ast.Number | ast.Boolean):
+            return True, n.value
+        return False, None
+
+    def walk(n: Node) -> dict[str, Any] | None:
+        if isinstance(n, ast.Boolean):
+            return {} if n.value else {"not": {}}
+        if isinstance(n, ast.Ref) and not n.row:
+            f = plain(n.name, ("boolean",))
+            return has(f.id, {"const": True}) if f is not None else None
+        if isinstance(n, ast.Not):
+            inner = walk(n.operand)
+            return None if inner is None else {"not": inner}
+        if isinstance(n, ast.And | ast.Or):
+            left, right = walk(n.left), walk(n.right)
+            if left is None or right is None:
+                return None
+            return {"allOf" if isinstance(n, ast.And) else "anyOf": [left, right]}
+        if isinstance(n, ast.Compare) and n.op in ("==", "!="):
+            ref, lit = (n.left, n.right) if isinstance(n.left, ast.Ref) else (n.right, n.left)
+            ok, value = literal(lit)
+            if not ok or not isinstance(ref, ast.Ref) or ref.row:
+                return None
+            f = plain(ref.name, (*scalar, "boolean"))
+            if f is None:
+                return None
+            const = {"const": value}
+            return has(f.id, const if n.op == "==" else {"not": const})
+        if isinstance(n, ast.In):
+            return _in_schema(n, plain, has, literal, scalar)
+        return None
+
+    return walk(node)
+
+
+def _in_schema(
+    n: Any, plain: Any, has: Any, literal: Any, scalar: tuple[str, ...]
+) -> dict[str, Any] | None:
+    from procgen.expr import ast
+
+    if isinstance(n.item, ast.Ref) and not n.item.row and isinstance(n.container, ast.ListLit):
+        values = [literal(i) for i in n.container.items]
+        f = plain(n.item.name, scalar)
+        if f is None or not all(ok for ok, _ in values):
+            return None
+        enum = {"enum": [v for _, v in values]}
+        result: dict[str, Any] = has(f.id, {"not": enum} if n.negated else enum)
+        return result
+    ok, value = literal(n.item)
+    if ok and isinstance(n.container, ast.Ref) and not n.container.row:
+        f = plain(n.container.name, ("multichoice",))
+        if f is None:
+            return None
+        contains = {"contains": {"const": value}}
+        result = has(f.id, {"not": contains} if n.negated else contains)
+        return result
+    return None
+
+
+def _logic(expr: Expr) -> Any:
+    from procgen.expr import to_jsonlogic
+
+    return to_jsonlogic(expr)
+
+
+def field_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The ``x-procgen-rules`` entries of every asked field (group entries included).
+
+    Each entry: ``id`` (unique), ``kind`` (``when``/``required``/``constraint``), ``field``,
+    ``group`` (set when it applies to each entry of that group, with ``row`` the entry),
+    ``logic`` (JSON Logic), ``message`` (``{lang: text}``) and ``in_schema`` (whether the same
+    rule is also stated exactly by the JSON Schema).
+    """
+    out: list[dict[str, Any]] = []
+    top = procedure.asked_fields or procedure.fields
+
+    def visit(fields: tuple[Field, ...], group: str | None) -> None:
+        by_id: dict[str, Field] = {f.id: f for f in fields} if group is None else {}
+        for f in fields:
+            exact = _conditional_required(f, by_id) is not None
+            name = f"{group}.{f.id}" if group else f.id
+            base: dict[str, Any] = {"field": f.id}
+            if group:
+                base["group"] = group
+            if f.when is not None:
+                out.append(
+                    {
+                        "id": f"{name}.when",
+                        "kind": "when",
+                        **base,
+                        "logic": _logic(f.when),
+                        "message": message("when", languages),
+                        "in_schema": False,
+                    }
+                )
+            if not isinstance(f.required, bool):
+                out.append(
+                    {
+                        "id": f"{name}.required",
+                        "kind": "required",
+                        **base,
+                        "logic": _logic(f.required),
+                        "message": message("required", languages),
+                        "in_schema": exact,
+                    }
+                )
+            elif f.required and f.when is not None:
+                out.append(
+                    {
+                        "id": f"{name}.required",
+                        "kind": "required",
+                        **base,
+                        "logic": True,
+                        "message": message("required", languages),
+                        "in_schema": exact,
+                    }
+                )
+            if f.constraint is not None:
+                msg = (
+                    localized(f.constraint_message, languages)
+                    if f.constraint_message
+                    else message("constraint", languages)
+                )
+                out.append(
+                    {
+                        "id": f"{name}.constraint",
+                        "kind": "constraint",
+                        **base,
+                        "logic": _logic(f.constraint),
+                        "message": msg,
+                        "in_schema": False,
+                    }
+                )
+            if f.kind == "group" and group is None:
+                visit(f.children, f.id)
+
+    visit(top, None)
+    return out
+
+
+def document_required_schema(procedure: Procedure) -> list[dict[str, Any]]:
+    """``if``/``then`` requirements of uploadable documents whose conditions are exact."""
+    by_id: dict[str, Field] = {f.id: f for f in procedure.asked_fields or procedure.fields}
+    out = []
+    for d in procedure.uploadable_documents:
+        if (d.required is True and d.when is None) or d.required is False:
+            continue
+        conds = [c for c in (d.when, d.required) if c is not None and not isinstance(c, bool)]
+        parts = [condition_schema(c, by_id) for c in conds]
+        if any(p is None for p in parts):
+            continue
+        exact = [p for p in parts if p is not None]
+        out.append(
+            {"if": exact[0] if len(exact) == 1 else {"allOf": exact}, "then": {"required": [d.id]}}
+        )
+    return out
+
+
+def document_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The ``x-procgen-rules`` entries of uploadable documents (``document`` instead of
+    ``field``)."""
+    exact = {r["then"]["required"][0] for r in document_required_schema(procedure)}
+    out: list[dict[str, Any]] = []
+    for d in procedure.uploadable_documents:
+        if d.when is not None:
+            out.append(
+                {
+                    "id": f"{d.id}.when",
+                    "kind": "when",
+                    "document": d.id,
+                    "logic": _logic(d.when),
+                    "message": message("when_document", languages),
+                    "in_schema": False,
+                }
+            )
+        if d.required is not False and (d.when is not None or not isinstance(d.required, bool)):
+            logic = True if isinstance(d.required, bool) else _logic(d.required)
+            out.append(
+                {
+                    "id": f"{d.id}.required",
+                    "kind": "required",
+                    "document": d.id,
+                    "logic": logic,
+                    "message": message("required_document", languages),
+                    "in_schema": d.id in exact,
+                }
+            )
+    return out
+
+
+def document_unconditionally_required(d: Document) -> bool:
+    """Required whatever the answers: ``required: true`` and no ``when``."""
+    return d.required is True and d.when is None
