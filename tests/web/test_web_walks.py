@@ -60,9 +60,13 @@ def test_birth_registration(site, walker) -> None:
     assert w.focused() == "f-applicant_full_name"
     w.fill(applicant_national_id="12345", applicant_phone="12")
     w.proceed()
-    assert w.errors() == ["Personal identification number must be exactly 12 digits",
+    assert w.errors() == ["Personal identification number must be 12 digits, starting with a "
+                          "province code from 001 to 096",
                           "Phone number must be a Vietnamese phone number, like 0912 345 678"]
-    w.fill(applicant_national_id="001090012345", applicant_phone="0912 345 678")
+    w.fill(applicant_national_id="000090012345", applicant_phone="0912 345 678")
+    w.proceed()  # 000 is no province code
+    assert len(w.errors()) == 1 and w.errors()[0].startswith("Personal identification number")
+    w.fill(applicant_national_id="001090012345")
     w.proceed()
     assert w.current() == "step-child"
     assert w.page.inner_text("#step-child-progress") == "Step 2 of 5"

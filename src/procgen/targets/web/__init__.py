@@ -10,7 +10,6 @@ once and the form still posts. Conditions travel as data (``procgen-rules`` JSON
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from procgen.targets import EmitContext, Files
 
 ASSETS = PurePosixPath("web/assets")
-_PY_ONLY_REGEX = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]+\)|\(\?[aiLmsux-]+:|\*\+|\+\+|\?\+")
 
 
 class WebTarget:
@@ -68,6 +66,7 @@ class WebTarget:
 
 def _check(procedure: Procedure, sink: DiagnosticSink) -> None:
     """Warn about what the browser cannot do as written (PG5xx)."""
+    from procgen.targets._common import pattern_portable
     from procgen.targets.web.view import safe_url
 
     for lb in procedure.legal_basis:
@@ -75,7 +74,7 @@ def _check(procedure: Procedure, sink: DiagnosticSink) -> None:
             sink.emit("PG502", procedure.span, url=lb.url)
     for top in procedure.fields:
         for f in top.walk():
-            if f.pattern and _PY_ONLY_REGEX.search(f.pattern):
+            if f.pattern and not pattern_portable(f.pattern):
                 sink.emit("PG503", f.span, field=f.id, pattern=f.pattern)
             if f.kind == "group" and any(c.kind == "group" for c in f.children):
                 sink.emit("PG504", f.span, field=f.id)

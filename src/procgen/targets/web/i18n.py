@@ -101,7 +101,7 @@ UI: dict[str, dict[str, str]] = {
         "err_pattern": "{label} không đúng định dạng",
         "err_email": "{label} phải là địa chỉ thư điện tử, ví dụ ten@example.vn",
         "err_phone": "{label} phải là số điện thoại Việt Nam, ví dụ 0912 345 678",
-        "err_national_id": "{label} phải gồm đúng 12 chữ số",
+        "err_national_id": "{label} phải gồm 12 chữ số, bắt đầu bằng mã tỉnh từ 001 đến 096",
         "err_constraint": "{label} không hợp lệ",
         "err_file_type": "{label}: tệp phải có định dạng {types}",
         "err_file_size": "{label}: tệp phải nhỏ hơn {size} MB",
@@ -200,7 +200,8 @@ UI: dict[str, dict[str, str]] = {
         "err_pattern": "{label} is not in the right format",
         "err_email": "{label} must be an email address, like name@example.com",
         "err_phone": "{label} must be a Vietnamese phone number, like 0912 345 678",
-        "err_national_id": "{label} must be exactly 12 digits",
+        "err_national_id": "{label} must be 12 digits, starting with a province code from "
+                           "001 to 096",
         "err_constraint": "{label} is not valid",
         "err_file_type": "{label}: the file must be {types}",
         "err_file_size": "{label}: the file must be smaller than {size} MB",

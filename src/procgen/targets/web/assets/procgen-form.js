@@ -191,6 +191,8 @@
 
   var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   var PHONE = /^(\+84|0)\d{9,10}$/;
+  // 12 digits, the first three a province code 001-096 (as procgen quote and the API check).
+  var NATIONAL_ID = /^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$/;
 
   function check(rule, p, answers, row) {
     var label = rule.label, v = p.value, k = rule.kind;
@@ -214,13 +216,15 @@
     }
     if (k === "email" && !EMAIL.test(v)) return fmt(M.err_email, { label: label });
     if (k === "phone" && !PHONE.test(v)) return fmt(M.err_phone, { label: label });
-    if (k === "national_id" && !/^\d{12}$/.test(v)) return fmt(M.err_national_id, { label: label });
+    if (k === "national_id" && !NATIONAL_ID.test(v)) return fmt(M.err_national_id, { label: label });
     if (rule.pattern !== undefined) {
       var re = null;
-      try { re = new RegExp(rule.pattern, "u"); } catch (e) { re = null; }
+      // The DSL's pattern matches the whole answer (Python fullmatch).
+      try { re = new RegExp("^(?:" + rule.pattern + ")$", "u"); } catch (e) { re = null; }
       if (re && !re.test(v)) return fmt(M.err_pattern, { label: label });
     }
-    if (rule.constraint !== undefined && !holds(rule.constraint, answers, row)) {
+    // A constraint rejects only a false value: "no value" (e.g. another answer missing) passes.
+    if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today(), row || null) === false) {
       return rule.constraint_message || fmt(M.err_constraint, { label: label });
     }
     return null;
