@@ -33,7 +33,7 @@ def _report(
     from procgen.diagnostics.render import render
 
     items = promote_warnings(sink) if strict else list(sink)
-    if items:
+    if items or fmt == "json":  # JSON always prints an array, [] when all is well
         stream = sys.stderr if err else sys.stdout
         color = fmt == "text" and stream.isatty()
         click.echo(render(items, fmt, color=color), err=err)  # type: ignore[arg-type]

@@ -112,11 +112,6 @@ def test_core_tags_are_plain_data() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader._scalar converts explicitly tagged scalars without checking their text: "
-    "'!!int abc' raises ValueError, '!!bool maybe' KeyError (exit 3 from validate)",
-)
 @pytest.mark.parametrize(
     "text", ["a: !!int abc\n", "a: !!float abc\n", "a: !!bool maybe\n", "a: !!int ''\n"]
 )
@@ -236,6 +231,27 @@ def test_syntax_error_is_located() -> None:
     assert d.span.line in (2, 3)
 
 
+def test_control_character_is_located_at_itself() -> None:
+    (d,) = fails("procgen: 1\nid: a\x00b\n")
+    assert (d.span.line, d.span.col) == (2, 6)  # the NUL itself: "id: a" is five characters
+    assert "\n" not in d.message
+
+
+def test_bad_byte_column_counts_characters(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes("a: é".encode() + b"\xff\n")
+    sink = DiagnosticSink()
+    with pytest.raises(StageFailed):
+        load_file(path, sink)
+    assert codes_at(sink.items) == [("PG101", 1, 5)]
+
+
+def test_syntax_error_at_end_of_file_stays_inside_the_file() -> None:
+    (d,) = fails("procgen: 1\ntitle: {")
+    assert d.code == "PG102"
+    assert (d.span.line, d.span.col) == (2, 9)
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     sink = DiagnosticSink()
     with pytest.raises(StageFailed):
@@ -330,7 +346,7 @@ SCALARS_WRONG = {
     # A blank line folds to one newline in the value but is two line breaks in the file.
     "folded-blank-line": "k:\n  when: >\n    alpha and\n\n    beta_x > 3\n",
     # An escape is two characters in the file and one in the value.
-    "double-quoted-escape": 'k:\n  when: "\\"a\\" in beta_x"\n',
+    "double-quoted-escape": 'k:\n  when: "\\"x\\" in alpha and beta_x"\n',
 }
 
 
@@ -358,11 +374,6 @@ def test_span_at_maps_value_offsets_to_file_columns(name: str) -> None:
     check_span_at(SCALARS[name])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ScalarInfo.span_at (source/loader.py:62-83) maps offsets in the folded value through "
-    "raw lines that still hold indentation, blank lines and escapes",
-)
 @pytest.mark.parametrize("name", sorted(SCALARS_WRONG))
 def test_span_at_multi_line_and_escaped_scalars(name: str) -> None:
     check_span_at(SCALARS_WRONG[name])
@@ -424,11 +435,6 @@ def test_numbers_load_like_pyyaml(scalar: str) -> None:
         assert got == expected and type(got) is type(expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader._int (source/loader.py:336-357) raises ValueError for ints PyYAML's resolver "
-    "accepts but int() cannot read: '0b_', '0x_', and more than 4300 digits",
-)
 @pytest.mark.parametrize(
     "scalar", ["0b_", "0x_", "-0x__", "9" * 5000], ids=["0b_", "0x_", "-0x__", "5000-digits"]
 )

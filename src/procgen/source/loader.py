@@ -13,6 +13,8 @@ mapping. Nothing is ever constructed from a tag: construction is our own walk ov
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -38,58 +40,78 @@ _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "of
 
 @dataclass(frozen=True, slots=True)
 class ScalarInfo:
-    """How a scalar was written, so offsets inside it (expressions) map back to the file.
+    """How a scalar was written, so offsets inside its value (expressions) map back to the file.
 
     Attributes:
         span: the scalar's span, from its first character (a quote or block indicator).
-        style: ``""`` plain, ``"'"``/``'"'`` quoted, ``"|"``/``">"`` block.
-        raw: the source lines the scalar occupies.
+        value: the scalar's value, as YAML read it.
+        source: the file's text from the scalar's first character to its end.
     """
 
     span: Span
-    style: str
-    raw: tuple[str, ...]
+    value: str
+    source: str
 
     def span_at(self, offset: int, length: int = 1) -> Span:
-        """The span of ``length`` characters at ``offset`` in the scalar's *value*.
+        """The file span of ``length`` value characters at ``offset``.
 
-        Exact for plain and quoted single-line scalars without escapes and for block scalars;
-        otherwise the best line/column estimate.
+        The value is aligned with the source text: YAML folds line breaks and indentation into
+        spaces, drops quotes and turns escapes into one character, but never reorders or
+        invents the other characters. So each value character is found by skipping only
+        whitespace, quotes, backslashes and block indicators in the source. Exact for every
+        style; an escape such as ``\\x41`` points at its backslash.
         """
+        table = _align(self.value, self.source)
+        start = min(max(offset, 0), len(table) - 1)
+        end = min(start + max(length, 1) - 1, len(table) - 1)
+        (l0, c0), (l1, c1) = table[start], table[end]
         s = self.span
-        if self.style in ("|", ">"):
-            # Content starts on the next line; lines keep their relative positions.
-            line_idx, col = _offset_to_line_col(self._value_text(), offset)
-            src_line = s.line + 1 + line_idx
-            indent = self._block_indent()
-            return Span(s.file, src_line, indent + col + 1, src_line, indent + col + length + 1)
-        start = 1 if self.style in ("'", '"') else 0
-        line_idx, col = _offset_to_line_col(self._value_text(), offset)
-        if line_idx == 0:
-            c = s.col + start + col
-            return Span(s.file, s.line, c, s.line, c + length)
-        line = s.line + line_idx
-        raw = self.raw[line_idx] if line_idx < len(self.raw) else ""
-        indent = len(raw) - len(raw.lstrip(" "))
-        return Span(s.file, line, indent + col + 1, line, indent + col + length + 1)
-
-    def _value_text(self) -> str:
-        # Single-line scalars: the value occupies the raw text after the start column.
-        if self.style in ("|", ">"):
-            indent = self._block_indent()
-            return "\n".join(ln[indent:] for ln in self.raw[1:])
-        return "\n".join(self.raw)
-
-    def _block_indent(self) -> int:
-        body = [ln for ln in self.raw[1:] if ln.strip()]
-        return min((len(ln) - len(ln.lstrip(" ")) for ln in body), default=0)
+        first = (s.line + l0, (s.col if l0 == 0 else 1) + c0)
+        last = (s.line + l1, (s.col if l1 == 0 else 1) + c1 + 1)
+        return Span(s.file, first[0], first[1], last[0], last[1])
 
 
-def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line_idx = before.count("\n")
-    col = offset - (before.rfind("\n") + 1)
-    return line_idx, col
+_SKIPPABLE = frozenset(" \t\n\r\\'\"|>-+0123456789")
+
+
+@functools.lru_cache(maxsize=256)
+def _align(value: str, source: str) -> tuple[tuple[int, int], ...]:
+    """For each value character (and one past the end), its (line, col) offset in ``source``."""
+    where: list[tuple[int, int]] = []
+    line = col = 0
+    j = 0
+    positions = []
+    for ch in source:  # (line, col) of every source character
+        positions.append((line, col))
+        if ch == "\n":
+            line, col = line + 1, 0
+        else:
+            col += 1
+    positions.append((line, col))
+    # Skip the block header ("|", ">-", "|2" ...) up to its line break.
+    if source[:1] in ("|", ">"):
+        j = source.find("\n") + 1 if "\n" in source else len(source)
+    elif source[:1] in ("'", '"'):
+        j = 1
+    for ch in value:
+        k = j
+        if ch.isspace():
+            # Folded whitespace: any whitespace (or nothing, before a line end) in the source.
+            while k < len(source) and source[k] not in " \t\n" and source[k] in "\\":
+                k += 1
+        else:
+            while k < len(source) and source[k] != ch and source[k] in _SKIPPABLE:
+                k += 1
+            if k >= len(source) or source[k] != ch:
+                k = j  # an escape that spells the character differently: stay put
+            elif k > j and source[k - 1] == "\\":
+                where.append(positions[k - 1])  # an escaped character starts at its backslash
+                j = k + 1
+                continue
+        where.append(positions[min(k, len(source))])
+        j = min(k + 1, len(source))
+    where.append(positions[min(j, len(source))])
+    return tuple(where)
 
 
 @dataclass
@@ -157,7 +179,8 @@ def load_bytes(name: str, data: bytes, sink: DiagnosticSink) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        col = len(data[line_start : e.start].decode("utf-8", "replace")) + 1  # characters
         sink.emit(
             "PG101",
             Span(name, line, col),
@@ -175,6 +198,12 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
     except yaml.MarkedYAMLError as e:
         _syntax_error(name, text, e, sink)
         raise StageFailed from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
+        before = re.split("\r\n|[\r\n\x85\u2028\u2029]", text[: e.position])  # YAML's breaks
+        line, col = len(before), len(before[-1]) + 1
+        problem = f"character U+{_codepoint(e.character):04X} is not allowed in a YAML file"
+        sink.emit("PG102", Span(name, line, col), problem=problem)
+        raise StageFailed from None
     except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
         sink.emit("PG102", Span(name, 1, 1), problem=str(e))
         raise StageFailed from None
@@ -190,7 +219,7 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         sink.emit("PG107", span, what=what)
         raise StageFailed
     doc = Document(name, None, text)
-    builder = _Builder(doc, text.splitlines(), sink)
+    builder = _Builder(doc, text, sink)
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
@@ -214,6 +243,10 @@ def _span(name: str, start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
     return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+def _codepoint(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
 def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: DiagnosticSink) -> None:
     mark = e.problem_mark or e.context_mark
     lines = text.splitlines()
@@ -232,13 +265,16 @@ def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: Diagnosti
     problem = (e.problem or "invalid YAML").strip()
     if e.context:
         problem = f"{problem} ({e.context.strip()})"
-    sink.emit("PG102", _span(name, mark) if mark else Span(name, 1, 1), problem=problem)
+    span = _span(name, mark) if mark else Span(name, 1, 1)
+    if lines and span.line > len(lines):  # libyaml marks the end past a missing final newline
+        span = Span(name, len(lines), len(lines[-1]) + 1)
+    sink.emit("PG102", span, problem=problem)
 
 
 class _Builder:
-    def __init__(self, doc: Document, lines: list[str], sink: DiagnosticSink) -> None:
+    def __init__(self, doc: Document, text: str, sink: DiagnosticSink) -> None:
         self.doc = doc
-        self.lines = lines
+        self.text = text
         self.sink = sink
         self.count = 0
         self.bombed = False
@@ -263,22 +299,16 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.tag == f"{_CORE}str":
             self._remember_scalar(node, path, span)
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except (ValueError, KeyError):  # an explicit core tag on text it cannot read
+            self.sink.emit("PG117", span, message=f"'{node.value}' cannot be read as "
+                           f"{node.tag.replace(_CORE, '!!')}")
+            return None
 
     def _remember_scalar(self, node: yaml.ScalarNode, path: Path, span: Span) -> None:
-        first, last = node.start_mark.line, node.end_mark.line
-        style = node.style or ""
-        if style in ("|", ">"):
-            # A block scalar's end mark sits at the start of the line after it.
-            stop = last if node.end_mark.column == 0 and last > first else last + 1
-            raw = tuple(self.lines[first:stop])
-        else:
-            raw_lines = self.lines[first : last + 1]
-            if raw_lines:
-                raw_lines = list(raw_lines)
-                raw_lines[0] = raw_lines[0][node.start_mark.column + (1 if style else 0) :]
-            raw = tuple(_strip_tail(raw_lines, node.value, style))
-        self.doc._scalars[path] = ScalarInfo(span, style, raw)
+        start, end = node.start_mark.index, node.end_mark.index
+        self.doc._scalars[path] = ScalarInfo(span, node.value, self.text[start:end])
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -312,12 +342,6 @@ class _Builder:
             self.doc._keys[(*path, key)] = kspan
             out[key] = self.build(value_node, (*path, key))
         return out
-
-
-def _strip_tail(raw_lines: list[str], value: str, style: str) -> list[str]:
-    if len(raw_lines) == 1 and not style:
-        return [raw_lines[0][: len(value)]] if raw_lines[0].startswith(value) else raw_lines
-    return raw_lines
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

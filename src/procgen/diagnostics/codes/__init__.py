@@ -95,4 +95,19 @@ def make(code: str, span: Span | None, *, related: tuple[Related, ...] = (),
     given = set(fields)
     if given != entry.fields:
         raise CompilerBug(f"{code}: template fields {sorted(entry.fields)}, given {sorted(given)}")
-    return Diagnostic(code, entry.severity, entry.template.format(**fields), span, related, hint)
+    clean = {k: _one_line(v) if isinstance(v, str) else v for k, v in fields.items()}
+    return Diagnostic(code, entry.severity, entry.template.format(**clean), span, related, hint)
+
+
+def _one_line(text: str) -> str:
+    r"""Escape control characters, so that a diagnostic is always exactly one line.
+
+    >>> _one_line("kitchen\nsink")
+    'kitchen\\nsink'
+    """
+    if text.isprintable():
+        return text
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return "".join(
+        escapes.get(c, f"\\x{ord(c):02x}") if not c.isprintable() else c for c in text
+    )
