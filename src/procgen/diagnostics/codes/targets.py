@@ -37,4 +37,29 @@ CODES: tuple[Code, ...] = (
          "questions).",
          "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
          "Flatten the inner group into its own top-level repeatable group."),
+    # --- OpenAPI (PG530–PG559) ---
+    Code("PG530", "warning", "openapi-pattern-not-portable",
+         "openapi: the pattern of '{field}' ({pattern}) uses Python-only syntax that has no "
+         "JSON Schema form; the spec carries it as x-procgen-pattern only",
+         "JSON Schema's `pattern` is an ECMA-262 regular expression. Named groups written "
+         "`(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive quantifiers do not exist "
+         "there. `\\A`, `\\Z` and `(?P<name>` are rewritten; inline flags and possessive "
+         "quantifiers cannot be.",
+         "pattern: \"(?i)[a-z]{4}\"",
+         "Write the portable form: `[A-Za-z]{4}` instead of `(?i)[a-z]{4}`."),
+    Code("PG531", "warning", "openapi-no-example",
+         "openapi: no example answer for '{field}' could be made from its pattern {pattern}; "
+         "the example request leaves it out",
+         "The OpenAPI spec carries an example request built from the procedure. A value for a "
+         "text field is made by following its `pattern`; back-references, look-arounds and "
+         "similar constructs cannot be followed.",
+         "pattern: \"(a)\\\\1\"",
+         "Use a simpler pattern (character classes, repetitions and alternatives)."),
+    Code("PG532", "warning", "openapi-nested-group",
+         "openapi: group '{field}' inside group '{group}': its rules (when, required, "
+         "constraint) are not carried in x-procgen-rules",
+         "`x-procgen-rules` applies a rule to each entry of a top-level group; a group inside "
+         "a group is described by the JSON Schema only.",
+         "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
+         "Flatten the inner group into its own top-level repeatable group."),
 )
