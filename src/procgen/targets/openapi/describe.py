@@ -1,0 +1,95 @@
+"""The public description of a procedure (the body of ``GET /procedures/{id}``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from procgen.model.ir import Document, Fee, Procedure, Text
+from procgen.targets._common import localized
+
+
+def describe(procedure: Procedure, languages: tuple[str, ...]) -> dict[str, Any]:
+    """Documents, fees, channels, times, steps and legal basis, texts in every language."""
+    p = procedure
+
+    def text(t: Text | None) -> dict[str, str] | None:
+        return None if t is None else localized(t, languages)
+
+    return {
+        "id": p.id,
+        "code": p.code,
+        "revision": p.revision,
+        "effective_from": p.effective_from,
+        "title": text(p.title),
+        "summary": text(p.summary),
+        "level": p.level,
+        "sector": p.sector,
+        "agency": text(p.agency),
+        "audience": list(p.audience),
+        "fully_online": p.fully_online,
+        "legal_basis": [
+            {"title": text(b.title), "number": b.number, "article": b.article, "url": b.url}
+            for b in p.legal_basis
+        ],
+        "channels": [
+            {"name": c.name, "processing_time": c.processing_time.as_dict()} for c in p.channels
+        ],
+        "documents": [_document(d, text) for d in p.documents],
+        "fees": [_fee(f, text) for f in p.fees],
+        "steps": [
+            {
+                "id": s.id,
+                "actor": s.actor,
+                "title": text(s.title),
+                "duration": s.duration.as_dict() if s.duration else None,
+                "presence_required": s.presence == "required",
+            }
+            for s in p.steps
+        ],
+        "outputs": [
+            {"id": o.id, "title": text(o.title), "electronic": o.electronic} for o in p.outputs
+        ],
+    }
+
+
+def _document(d: Document, text: Any) -> dict[str, Any]:
+    required = (
+        "optional"
+        if d.required is False
+        else "always"
+        if d.required is True and d.when is None
+        else "conditional"
+    )
+    return {
+        "id": d.id,
+        "title": text(d.title),
+        "originals": d.originals,
+        "copies": d.copies,
+        "required": required,
+        "present_only": d.present_only,
+        "held_by_state": d.held_by_state,
+        "uploadable": d.uploadable,
+        "accept": list(d.accept),
+        "max_size_mb": d.max_size_mb,
+        "template": (
+            {"code": d.template.code, "title": text(d.template.title)} if d.template else None
+        ),
+    }
+
+
+def _fee(f: Fee, text: Any) -> dict[str, Any]:
+    fixed = f.amount if isinstance(f.amount, int) and not isinstance(f.amount, bool) else None
+    return {
+        "id": f.id,
+        "label": text(f.label),
+        "channels": list(f.channels),
+        "amount": fixed,
+        "depends_on_answers": (f.amount is not None and fixed is None)
+        or f.when is not None
+        or bool(f.exemptions),
+        "set_by_locality": f.set_by_locality,
+        "range": {"min": f.range[0], "max": f.range[1]} if f.range else None,
+        "valid_from": f.valid_from,
+        "valid_until": f.valid_until,
+        "exemptions": [text(e.label) for e in f.exemptions],
+    }

@@ -1,0 +1,227 @@
+"""Example bodies generated from a procedure: answers that its rules accept, files, a quote.
+
+Deterministic: no randomness, and ``today()`` is the fixed :data:`EXAMPLE_DAY` (the day the
+quote example is computed for; the tests check the examples against the rules on that day).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from procgen.model.ir import Field, Procedure
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import DiagnosticSink
+
+EXAMPLE_DAY = "2026-01-15"
+
+_TEXT = {
+    "text": "Nguyễn Văn An",
+    "textarea": "Tôi đề nghị cơ quan giải quyết hồ sơ này theo quy định.",
+    "address": "Số 1 phố Tràng Tiền, phường Hoàn Kiếm, Hà Nội",
+    "email": "nguyen.van.an@example.vn",
+    "phone": "0912345678",
+    "national_id": "001099012345",
+}
+
+
+def sample_for_pattern(pattern: str) -> str | None:
+    """A short string that ``re.fullmatch(pattern, s)`` accepts, or None when not found.
+
+    Walks Python's own parse of the pattern, taking the first alternative and the fewest
+    repetitions; the result is checked, so a pattern it cannot follow gives None.
+
+    >>> sample_for_pattern("^[A-Z]{2}[0-9]{4}$")
+    'AA0000'
+    >>> sample_for_pattern("[0-9]{10}([0-9]{3})?")
+    '0000000000'
+    """
+    try:
+        from re import _parser
+
+        out = _sample(_parser.parse(pattern))
+    except Exception:  # an exotic pattern is simply not followed
+        return None
+    return out if re.fullmatch(pattern, out) else None
+
+
+def _sample(items: Any) -> str:
+    from re import _constants as c
+
+    out: list[str] = []
+    for op, arg in items:
+        if op is c.LITERAL:
+            out.append(chr(arg))
+        elif op is c.IN:
+            out.append(_class_char(arg, c))
+        elif op is c.ANY:
+            out.append("a")
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = arg
+            out.append(_sample(sub) * max(low, 0))
+        elif op is c.SUBPATTERN:
+            out.append(_sample(arg[-1]))
+        elif op is c.BRANCH:
+            out.append(_sample(arg[1][0]))
+        elif op is c.AT:
+            continue
+        else:
+            raise ValueError(f"unsupported pattern item {op}")
+    return "".join(out)
+
+
+def _class_char(arg: Any, c: Any) -> str:
+    if arg and arg[0][0] is c.NEGATE:
+        for ch in "a0A_":
+            if not any(_in(ch, item, c) for item in arg[1:]):
+                return ch
+        raise ValueError("negated class")
+    op, value = arg[0]
+    if op is c.LITERAL:
+        return chr(value)
+    if op is c.RANGE:
+        return chr(value[0])
+    if op is c.CATEGORY:
+        return {"CATEGORY_DIGIT": "0", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a"}.get(
+            str(value), "a"
+        )
+    raise ValueError("unsupported class")
+
+
+def _in(ch: str, item: tuple[Any, Any], c: Any) -> bool:
+    op, value = item
+    if op is c.LITERAL:
+        return ord(ch) == int(value)
+    if op is c.RANGE:
+        low, high = value
+        return int(low) <= ord(ch) <= int(high)
+    return True
+
+
+def _fit_length(text: str, f: Field) -> str:
+    if f.min_length is not None:
+        while len(text) < f.min_length:
+            text = f"{text} {text}"
+    if f.max_length is not None:
+        text = text[: f.max_length].rstrip() or text[: f.max_length]
+    return text
+
+
+def _number(f: Field, base: int | float) -> int | float:
+    value: Any = base
+    if f.min is not None and isinstance(f.min, int | float) and value < f.min:
+        value = f.min
+    if f.max is not None and isinstance(f.max, int | float) and value > f.max:
+        value = f.max
+    if f.kind in ("integer", "money") and isinstance(value, float):
+        value = int(value) if value.is_integer() else int(value) + 1
+    return value  # type: ignore[no-any-return]
+
+
+def field_example(f: Field, sink: DiagnosticSink | None = None) -> Any:
+    """An answer to ``f`` that its type, options, bounds and pattern accept (None: none found)."""
+    if f.default is not None:
+        return list(f.default) if isinstance(f.default, tuple) else f.default
+    k = f.kind
+    if k in _TEXT:
+        if f.pattern is not None:
+            sample = sample_for_pattern(f.pattern)
+            if sample is None and sink is not None:
+                sink.emit("PG531", f.span, field=f.id, pattern=f.pattern)
+            return sample
+        return _fit_length(_TEXT[k], f) if k in ("text", "textarea", "address") else _TEXT[k]
+    if k == "integer":
+        return _number(f, 1)
+    if k == "money":
+        return _number(f, 100000)
+    if k == "number":
+        return _number(f, 1.5)
+    if k == "date":
+        day = "1990-05-17"
+        if f.min is not None and str(f.min) > day:
+            day = str(f.min)
+        if f.max is not None and str(f.max) < day:
+            day = str(f.max)
+        return day
+    if k == "boolean":
+        return False
+    if k == "choice":
+        return f.options[0].value if f.options else None
+    if k == "multichoice":
+        return [o.value for o in f.options[: max(f.min_length or 1, 1)]]
+    if k == "group":
+        count = max(f.repeat.min if f.repeat else 1, 1)
+        if f.repeat is not None and f.repeat.max is not None:
+            count = min(count, f.repeat.max)
+        rows = []
+        for _ in range(count):
+            rows.append(_settle(f.children, {}, sink, row=True))
+        return rows
+    return None
+
+
+def _settle(
+    fields: tuple[Field, ...], outer: dict[str, Any], sink: DiagnosticSink | None, *, row: bool
+) -> dict[str, Any]:
+    """Answer every field, then drop those not asked (``when`` false) until nothing changes."""
+    from procgen.expr import evaluate, holds
+
+    values: dict[str, Any] = {f.id: v for f in fields if (v := field_example(f, sink)) is not None}
+    for _ in range(len(fields) + 1):
+        answers, entry = (outer, values) if row else (values, None)
+        kept: dict[str, Any] = {
+            f.id: values[f.id]
+            for f in fields
+            if f.id in values
+            and (f.when is None or holds(f.when, answers, today=EXAMPLE_DAY, row=entry))
+        }
+        if kept == values:
+            break
+        values = kept
+    answers, entry = (outer, values) if row else (values, None)
+    for f in fields:  # an optional answer its constraint refuses is left out
+        if (
+            f.id in values
+            and f.constraint is not None
+            and not f.unconditionally_required
+            and evaluate(f.constraint, answers, today=EXAMPLE_DAY, row=entry) is False
+        ):
+            del values[f.id]
+    return values
+
+
+def example_answers(procedure: Procedure, sink: DiagnosticSink | None = None) -> dict[str, Any]:
+    """Answers to every question the procedure asks with these answers, in page order."""
+    return _settle(procedure.asked_fields or procedure.fields, {}, sink, row=False)
+
+
+def example_files(procedure: Procedure, answers: dict[str, Any]) -> dict[str, str]:
+    """A placeholder file name for every uploadable document needed with ``answers``."""
+    from procgen.expr import holds
+
+    out: dict[str, str] = {}
+    for d in procedure.uploadable_documents:
+        if d.when is not None and not holds(d.when, answers, today=EXAMPLE_DAY):
+            continue
+        first = d.accept[0] if d.accept else "application/octet-stream"
+        ext = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(first, "bin")
+        out[d.id] = f"{d.id}.{ext}"
+    return out
+
+
+def example_quote(procedure: Procedure, answers: dict[str, Any]) -> dict[str, Any]:
+    """What ``procgen quote`` prints for ``answers`` on :data:`EXAMPLE_DAY` (no locality)."""
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.quote import check_answers, quote
+
+    checked = check_answers(
+        procedure,
+        answers,
+        today=EXAMPLE_DAY,
+        lang=procedure.title.default,
+        locate=lambda _path: procedure.span,
+        sink=DiagnosticSink(),
+    )
+    channel = "online" if "online" in procedure.channel_names else procedure.channel_names[0]
+    return quote(procedure, checked, channel=channel, on=EXAMPLE_DAY).as_json()
