@@ -192,11 +192,16 @@ def parse_multipart(content_type: str, body: bytes) -> list[Part]:
 
 
 def payload(parts: list[Part], rules: dict[str, Any]) -> dict[str, Any]:
-    """The parts as the API would read them: arrays for groups and multichoice."""
+    """The parts as the API reads them: a group is one JSON part holding its list of entries,
+    a multichoice one part per chosen value."""
     out: dict[str, Any] = {}
     for p in parts:
         rule = rules["fields"].get(p.name)
-        if rule and rule["kind"] in ("group", "multichoice"):
+        if rule and rule["kind"] == "group":
+            assert p.content_type == "application/json" and isinstance(p.value, list)
+            assert p.name not in out, f"group {p.name} sent in more than one part"
+            out[p.name] = p.value
+        elif rule and rule["kind"] == "multichoice":
             out.setdefault(p.name, []).append(p.value)
         else:
             assert p.name not in out, f"part {p.name} sent twice"

@@ -481,7 +481,8 @@
         var v = state.answers[id], rule = R.fields[id];
         if (!state.visible[id] || isEmpty(v)) return;
         if (rule.kind === "group") {
-          v.forEach(function (r) { parts = parts.concat(part(boundary, id, JSON.stringify(r), "application/json")); });
+          // One application/json part holding the list of entries (the OpenAPI encoding).
+          parts = parts.concat(part(boundary, id, JSON.stringify(v), "application/json"));
         } else if (Array.isArray(v)) {
           v.forEach(function (x) { parts = parts.concat(part(boundary, id, String(x))); });
         } else {
