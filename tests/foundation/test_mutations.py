@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from procgen.cli import cli
@@ -91,7 +91,7 @@ def targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
     return out
 
 
-def run_mutant(target: Target, text: str | bytes) -> None:
+def run_mutant(target: Target, text: str | bytes) -> int:
     """Write the mutant over the target, validate it, check the outcome, restore the file."""
     try:
         if isinstance(text, bytes):
@@ -108,7 +108,7 @@ def run_mutant(target: Target, text: str | bytes) -> None:
     assert "Traceback" not in result.output
     assert result.exit_code in (0, 1), result.output
     if result.exit_code == 0:
-        return
+        return 0
     lines = result.stdout.splitlines()
     assert lines, "exit 1 without a diagnostic"
     assert any("error[PG" in line for line in lines)
@@ -116,6 +116,7 @@ def run_mutant(target: Target, text: str | bytes) -> None:
         m = LINE.match(line)
         assert m, f"not a located diagnostic: {line!r}"
         check_position(Path(m["file"]), int(m["line"]), int(m["col"]), text, target, line)
+    return 1
 
 
 def check_position(
@@ -153,7 +154,8 @@ JUNK_VALUES: list[Any] = [
     {"a": 1},
     "not a slug!",
     "a <b> & 'c'",
-    "x y",  # a value holding a line break: see test_message_with_a_line_break_stays_one_line
+    "x\ny",  # echoed in messages: each diagnostic must still be one line
+    "x\ty\x07",
     "2023-02-30",
     "today( +",
 ]
@@ -192,6 +194,7 @@ def mutate_tree(tree: Any, data: st.DataObject) -> Any:
     """Apply one structural mutation in place; return the tree."""
     all_paths = [p for p in paths(tree) if p]
     kind = data.draw(st.sampled_from(["delete", "retype", "rename", "drop-item", "ids"]))
+    event(kind)
     if kind == "delete" or kind == "rename":
         keyed = [p for p in all_paths if isinstance(p[-1], str)]
         path = data.draw(st.sampled_from(keyed))
@@ -232,7 +235,7 @@ def test_structural_mutations_never_crash(targets: Targets, data: st.DataObject)
     for _ in range(n):
         tree = mutate_tree(tree, data)
     text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=10_000)
-    run_mutant(target, text)
+    event(f"exit {run_mutant(target, text)}")
 
 
 # --- text mutations -----------------------------------------------------------------------------
@@ -249,6 +252,7 @@ def mutate_text(text: str, data: st.DataObject) -> str | bytes:
     kind = data.draw(
         st.sampled_from(["junk", "dup-line", "dup-key", "del-line", "cut", "indent", "bytes"])
     )
+    event(kind)
     if kind == "junk":
         pos = data.draw(st.integers(0, len(text)))
         junk = data.draw(st.lists(st.sampled_from(JUNK), min_size=1, max_size=3))
@@ -278,12 +282,13 @@ def mutate_text(text: str, data: st.DataObject) -> str | bytes:
 @given(st.data())
 def test_text_mutations_never_crash(targets: Targets, data: st.DataObject) -> None:
     target = data.draw(st.sampled_from(targets))
-    run_mutant(target, mutate_text(target.text, data))
+    event(f"exit {run_mutant(target, mutate_text(target.text, data))}")
 
 
 def test_message_with_a_line_break_stays_one_line(targets: Targets) -> None:
     target = targets[0]
-    run_mutant(target, target.text.replace("id: kitchen-sink", 'id: "kitchen\\nsink"', 1))
+    mutant = target.text.replace("id: kitchen-sink", 'id: "kitchen\\nsink"', 1)
+    assert run_mutant(target, mutant) == 1
 
 
 def test_mutation_targets_include_the_bundled_procedures(targets: Targets) -> None:
