@@ -10,6 +10,7 @@ PG501–PG504.
 from __future__ import annotations
 
 import json
+import os
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
@@ -105,6 +106,20 @@ def test_one_bundled_procedure_golden(bundled, golden) -> None:
 
 def test_build_is_deterministic() -> None:
     assert build(KITCHEN_SINK)[1] == build(KITCHEN_SINK)[1]
+
+
+def test_build_does_not_depend_on_hash_seeds() -> None:
+    import subprocess
+    import sys
+
+    script = ("import hashlib, sys; from tests.web.helpers import build, PROCEDURES; "
+              "files = build(PROCEDURES)[1]; h = hashlib.sha256(); "
+              "[h.update(str(k).encode() + v) for k, v in sorted(files.items())]; "
+              "print(h.hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, text=True,
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}
+                              ).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
 
 
 def test_pages_need_no_unsafe_inline_and_load_only_local_assets(bundled, kitchen) -> None:
