@@ -1,0 +1,198 @@
+"""The build cache (``.procgen-cache/`` beside the output folder): what the last build did.
+
+Two kinds of record:
+
+* ``state-<hash of the output path>.json``: the last successful build into one output folder:
+  its overall input key, the key each procedure was built with, every output file's
+  ``(size, mtime_ns, inode)`` as left on disk, and the diagnostics it reported. A no-op
+  rebuild reads only this file (JSON, no pickle) and ``stat``\\ s the output tree.
+* ``entries/<key>.pickle``: one procedure compiled under one key (content-addressed): its IR,
+  its fee table (to check locality overlays), its diagnostics and the SHA-256 of every file
+  its targets emitted. The IR lets a later build re-emit portal-level files (such as
+  ``openapi/portal.yaml``) without parsing every procedure again.
+
+Trust model: the cache is a local, private build directory, like ``__pycache__``. Entries are
+pickles, and loading a pickle runs code, so the cache must never be shared between users,
+committed or restored from an untrusted source (it is git-ignored). Within that boundary the
+build does not trust it blindly: an entry must name the key it was looked up by, a record that
+fails to load is a miss, and output files are only reused when their ``stat`` matches the state
+record or their bytes hash to what the entry says. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from procgen.build.inputs import FORMAT_VERSION, digest
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import Diagnostic
+    from procgen.model.ir import Procedure
+
+CACHE_DIR = ".procgen-cache"
+
+Stat = tuple[int, int, int]
+"""``(size, mtime_ns, inode)`` of an output file."""
+
+
+def stat_of(path: Path) -> Stat | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@dataclass
+class Entry:
+    """One procedure file compiled under one key (see the module docstring)."""
+
+    key: str
+    name: str
+    procedure: Procedure | None
+    fees: tuple[str, dict[str, Any] | None] | None
+    """``(procedure id or file stem, fee id → fee as written)``; None when unreadable."""
+    diagnostics: tuple[Diagnostic, ...]
+    files: dict[str, str] = field(default_factory=dict)
+    """Output path → SHA-256 of the bytes the targets emitted."""
+
+
+@dataclass
+class State:
+    """The last successful build into one output folder."""
+
+    key: str
+    procedures: dict[str, str]
+    files: dict[str, Stat]
+    diagnostics: list[dict[str, Any]]
+
+
+class Cache:
+    """One cache folder. ``readonly`` (``--check``) never creates or writes anything."""
+
+    def __init__(self, folder: Path, out: Path, *, readonly: bool = False) -> None:
+        self.folder = folder
+        self.readonly = readonly
+        self.state_path = folder / f"state-{digest(str(out.absolute()))[:16]}.json"
+
+    @classmethod
+    def beside(cls, out: Path, *, readonly: bool = False) -> Cache:
+        return cls(out.absolute().parent / CACHE_DIR, out, readonly=readonly)
+
+    # -- state ---------------------------------------------------------------------------
+    def load_state(self) -> State | None:
+        try:
+            raw = json.loads(self.state_path.read_bytes())
+            if raw.get("format") != FORMAT_VERSION:
+                return None
+            return State(
+                raw["key"],
+                dict(raw["procedures"]),
+                {p: (s[0], s[1], s[2]) for p, s in raw["files"].items()},
+                list(raw["diagnostics"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def save_state(self, state: State) -> None:
+        data = {
+            "format": FORMAT_VERSION,
+            "key": state.key,
+            "procedures": dict(sorted(state.procedures.items())),
+            "files": dict(sorted(state.files.items())),
+            "diagnostics": state.diagnostics,
+        }
+        self._write(self.state_path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    def forget_state(self) -> None:
+        if not self.readonly:
+            with contextlib.suppress(FileNotFoundError):
+                self.state_path.unlink()
+
+    # -- entries -------------------------------------------------------------------------
+    def _entry_path(self, key: str) -> Path:
+        return self.folder / "entries" / f"{key}.pickle"
+
+    def load_entry(self, key: str) -> Entry | None:
+        try:
+            entry = pickle.loads(self._entry_path(key).read_bytes())
+        except Exception:  # a torn or foreign record is a miss, never a failure
+            return None
+        return entry if isinstance(entry, Entry) and entry.key == key else None
+
+    def save_entry(self, entry: Entry) -> None:
+        self._write(self._entry_path(entry.key), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+
+    def prune(self, keep: set[str]) -> None:
+        """Remove entries that no state file in this folder refers to (besides ``keep``)."""
+        if self.readonly:
+            return
+        for other in self.folder.glob("state-*.json"):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                keep |= set(json.loads(other.read_bytes())["procedures"].values())
+        with contextlib.suppress(FileNotFoundError):
+            for path in (self.folder / "entries").iterdir():
+                if path.suffix == ".pickle" and path.stem not in keep:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write atomically (temporary file, then ``os.replace``)."""
+        if self.readonly:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold an exclusive lock so two builds never race on one output folder."""
+        if self.readonly:
+            yield
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        gitignore = self.folder / ".gitignore"
+        if not gitignore.exists():
+            self._write(gitignore, b"*\n")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            yield
+            return
+        with (self.folder / "lock").open("a") as f:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def diagnostics_to_json(items: list[Diagnostic]) -> list[dict[str, Any]]:
+    """Diagnostics as plain JSON, so a no-op rebuild can report them without pickle."""
+    from dataclasses import asdict
+
+    return [asdict(d) for d in items]
+
+
+def diagnostics_from_json(raw: list[dict[str, Any]]) -> list[Diagnostic]:
+    from procgen.diagnostics import Diagnostic, Related, Span
+
+    def span(s: dict[str, Any] | None) -> Span | None:
+        return None if s is None else Span(**s)
+
+    out = []
+    for d in raw:
+        related = tuple(Related(r["message"], span(r["span"])) for r in d["related"])  # type: ignore[arg-type]
+        out.append(
+            Diagnostic(d["code"], d["severity"], d["message"], span(d["span"]), related, d["hint"])
+        )
+    return out

@@ -1,0 +1,225 @@
+"""Compile procedures: validate one file into IR and run every target's ``emit_procedure``.
+
+Runs in worker processes (``-j N``) as well as in the main process. Each process loads the
+shared inputs once (:class:`Shared`: settings, blocks, option lists, all reported into one
+shared bucket of diagnostics) and then compiles procedure files independently of each other,
+so the result of a file never depends on which worker compiled it or in which order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from procgen.build.cache import Cache, Entry
+from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
+
+if TYPE_CHECKING:
+    from procgen.model.ir import Locality, Portal, Procedure, Settings
+    from procgen.model.workspace import Workspace
+    from procgen.targets import EmitContext, Files, Target
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Shared:
+    """What every procedure of one build reads, loaded once per process."""
+
+    root: Path
+    targets: tuple[str, ...]
+    version: str
+    workspace: Workspace
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings
+
+    def context(self) -> EmitContext:
+        from procgen.targets import EmitContext
+
+        return EmitContext(self.settings, self.version)
+
+    def fresh_workspace(self, sink: DiagnosticSink) -> Workspace:
+        """A workspace for one procedure: the shared files already loaded, a sink of its own."""
+        from procgen.model.workspace import Workspace
+
+        ws = self.workspace
+        return Workspace(
+            ws.root, sink, _docs=dict(ws._docs), _settings=ws.settings, _lists=dict(ws._lists)
+        )
+
+
+def load_shared(root: Path, targets: tuple[str, ...], version: str) -> Shared:
+    """Load settings, blocks and lists, and build every list's options once.
+
+    Building the options up front (rather than on first use) keeps the diagnostics of a list
+    file in the shared bucket instead of in whichever procedure happened to use it first.
+    """
+    from procgen.model.workspace import TextMaker, Workspace
+
+    sink = DiagnosticSink()
+    ws = Workspace(root, sink)
+    settings = ws.settings
+    for folder, kind in (("common", "block"), ("lists", "list")):
+        for path in sorted((root / folder).glob("*.yaml")):
+            ws.load(path, kind)  # type: ignore[arg-type]
+    text = TextMaker(settings, sink)
+    for name in ws.names("lists"):
+        ws.options(name, text)
+    return Shared(root, targets, version, ws, tuple(sink.items))
+
+
+_SHARED: Shared | None = None
+_TARGETS: dict[str, Target] = {}
+
+
+def init_process(root: Path, targets: tuple[str, ...], version: str) -> Shared:
+    """Set up this process's :class:`Shared` (kept when inherited through ``fork``)."""
+    global _SHARED
+    s = _SHARED
+    if s is None or (s.root, s.targets, s.version) != (root, targets, version):
+        _SHARED = s = load_shared(root, targets, version)
+    return s
+
+
+def target(name: str) -> Target:
+    if name not in _TARGETS:
+        from procgen.targets import get
+
+        _TARGETS[name] = get(name)
+    return _TARGETS[name]
+
+
+def check_path(path: PurePosixPath, who: str) -> str:
+    """An emitted path as a manifest key; refuses anything that could escape the output."""
+    s = path.as_posix()
+    if path.is_absolute() or ".." in path.parts or s in ("", ".", MANIFEST) or "\\" in s:
+        raise CompilerBug(f"target {who} emitted a bad path: {s!r}")
+    return s
+
+
+def emit_procedure(
+    procedure: Procedure, targets: tuple[str, ...], ctx: EmitContext, sink: DiagnosticSink
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name in targets:
+        out = target(name).emit_procedure(procedure, ctx, sink)
+        _merge(files, out, name)
+    return files
+
+
+def emit_portal(
+    portal: Portal, targets: tuple[str, ...], ctx: EmitContext, sink: DiagnosticSink
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name in targets:
+        _merge(files, target(name).emit_portal(portal, ctx, sink), name)
+    return files
+
+
+def _merge(into: dict[str, bytes], out: Files, who: str) -> None:
+    for path, data in out.items():
+        key = check_path(path, who)
+        if key in into:
+            raise CompilerBug(f"two outputs at {key} (target {who})")
+        if not isinstance(data, bytes):
+            raise CompilerBug(f"target {who} emitted {type(data).__name__} for {key}, not bytes")
+        into[key] = data
+
+
+@dataclass
+class Compiled:
+    """A worker's answer: the cache entry plus the emitted bytes."""
+
+    entry: Entry
+    files: dict[str, bytes]
+
+    @property
+    def ok(self) -> bool:
+        return self.entry.procedure is not None and not any(
+            d.severity == "error" for d in self.entry.diagnostics
+        )
+
+
+def compile_one(name: str, key: str, cache_folder: str | None = None) -> Compiled:
+    """Validate ``root/name`` and emit it for every target (in the process's :class:`Shared`)."""
+    from procgen.model.builder import build_procedure
+
+    shared = _SHARED
+    if shared is None:
+        raise CompilerBug("compile_one called before init_process")
+    sink = DiagnosticSink()
+    ws = shared.fresh_workspace(sink)
+    path = shared.root / name
+    doc = ws.load(path, "procedure")
+    fees: tuple[str, dict[str, Any] | None] | None
+    procedure = None
+    if doc is None:
+        fees = (path.stem, None)
+    else:
+        fees = (doc.value["id"], {f["id"]: f for f in doc.value.get("fees", ())})
+        procedure = build_procedure(ws, doc, path.stem, sink)
+    files: dict[str, bytes] = {}
+    if procedure is not None:
+        files = emit_procedure(procedure, shared.targets, shared.context(), sink)
+    shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
+    entry = Entry(key, name, procedure, fees, tuple(sink.items), shas)
+    result = Compiled(entry, files)
+    if cache_folder is not None and result.ok:
+        Cache(Path(cache_folder), Path(os.devnull)).save_entry(entry)
+    return result
+
+
+def _compile_star(args: tuple[str, str, str | None]) -> Compiled:
+    return compile_one(*args)
+
+
+def compile_many(
+    shared: Shared, work: list[tuple[str, str]], jobs: int, cache_folder: str | None
+) -> list[Compiled]:
+    """Compile ``(name, key)`` pairs, in worker processes when that pays; sorted by name."""
+    global _SHARED
+    _SHARED = shared
+    args = [(name, key, cache_folder) for name, key in sorted(work)]
+    if jobs <= 1 or len(args) < 4:
+        return [_compile_star(a) for a in args]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(jobs, len(args))
+    for name in shared.targets:  # imported once here, inherited by forked workers
+        target(name)
+    chunk = max(1, min(16, len(args) // (workers * 4)))
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp,
+        initializer=init_process,
+        initargs=(shared.root, shared.targets, shared.version),
+    ) as pool:
+        results = list(pool.map(_compile_star, args, chunksize=chunk))
+    return sorted(results, key=lambda c: c.entry.name)
+
+
+def check_localities(
+    shared: Shared, fees: dict[str, dict[str, Any] | None]
+) -> tuple[list[Locality], list[Diagnostic]]:
+    """Load and check every overlay against the national fee table (as ``load_portal`` does)."""
+    from procgen.model.localities import build_locality
+
+    sink = DiagnosticSink()
+    ws = shared.fresh_workspace(sink)
+    out: list[Locality] = []
+    for path in sorted((shared.root / "localities").glob("*.yaml")):
+        doc = ws.load(path, "locality")
+        if doc is not None:
+            loc = build_locality(doc, path.stem, fees, shared.settings, sink)
+            if loc is not None:
+                out.append(loc)
+    return out, list(sink.items)

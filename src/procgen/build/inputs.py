@@ -1,0 +1,179 @@
+"""Build inputs: which files a build reads, their content hashes, and the cache keys.
+
+Everything here is cheap on purpose (``hashlib``, ``os``): a no-op rebuild runs only this
+module and :mod:`procgen.build.cache`, so it never parses YAML, imports Jinja or lark, or reads
+a template. Keys are SHA-256 over length-prefixed parts, so no two different inputs can give
+the same byte stream.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import procgen
+
+SETTINGS = "procgen.yaml"
+SHARED_FOLDERS = ("common", "lists")
+"""Folders every procedure may read (blocks and option lists)."""
+LOCALITIES = "localities"
+FORMAT_VERSION = "procgen-build/1"
+"""Bump when the cache layout or what a key covers changes."""
+
+_LIBRARIES = ("jinja2", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click")
+"""Libraries whose version can change the output; their installed versions enter the key."""
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 (hex) over length-prefixed parts.
+
+    >>> digest("a", "bc") == digest("ab", "c")
+    False
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        b = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(b).to_bytes(8, "big"))
+        h.update(b)
+    return h.hexdigest()
+
+
+def file_sha(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The files of one procedures folder, each with the SHA-256 of its bytes.
+
+    Lists are ``(name, sha)`` pairs sorted by name, so the order never depends on the file
+    system. ``display_root`` is the folder as diagnostics print it (relative to the working
+    directory), which is part of every key because diagnostics carry it.
+    """
+
+    root: Path
+    display_root: str
+    settings: str
+    shared: tuple[tuple[str, str], ...]
+    localities: tuple[tuple[str, str], ...]
+    procedures: tuple[tuple[str, str], ...]
+
+    @property
+    def procedure_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.procedures)
+
+
+def _yaml_files(folder: Path) -> list[str]:
+    try:
+        paths = list(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return sorted(p.name for p in paths if p.suffix == ".yaml" and p.is_file())
+
+
+def scan(root: Path) -> Inputs:
+    """Hash every file a build of ``root`` reads (the same globs as ``load_portal``)."""
+    settings_path = root / SETTINGS
+    settings = file_sha(settings_path) if settings_path.is_file() else "-"
+    shared = tuple(
+        (f"{folder}/{name}", file_sha(root / folder / name))
+        for folder in SHARED_FOLDERS
+        for name in _yaml_files(root / folder)
+    )
+    localities = tuple(
+        (name, file_sha(root / LOCALITIES / name)) for name in _yaml_files(root / LOCALITIES)
+    )
+    procedures = tuple(
+        (name, file_sha(root / name)) for name in _yaml_files(root) if name != SETTINGS
+    )
+    rel = os.path.relpath(root)
+    display = str(root) if rel.startswith("..") else rel
+    return Inputs(root, display, settings, shared, localities, procedures)
+
+
+def _package_tree_hash() -> str:
+    """A hash of every file of the installed ``procgen`` package (code, templates, assets)."""
+    base = Path(procgen.__file__).parent
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = Path(dirpath, name)
+            rel = path.relative_to(base).as_posix()
+            h.update(digest(rel, path.read_bytes()).encode())
+    return h.hexdigest()
+
+
+def _library_versions() -> str:
+    """``name-version`` of the libraries in :data:`_LIBRARIES`, from their dist-info folders.
+
+    Read from directory names rather than ``importlib.metadata`` (which costs tens of ms).
+    """
+    found: set[str] = set()
+    wanted = {n.lower().replace("-", "_") for n in _LIBRARIES}
+    for entry in sys.path:
+        try:
+            names = [p.name for p in Path(entry or ".").iterdir()]
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist = name[: -len(".dist-info")]
+                if dist.partition("-")[0].lower().replace("-", "_") in wanted:
+                    found.add(dist.lower())
+    return ",".join(sorted(found))
+
+
+def compiler_key() -> str:
+    """What the compiler itself contributes to every key: version, sources, libraries, Python."""
+    return digest(
+        FORMAT_VERSION,
+        procgen.__version__,
+        _package_tree_hash(),
+        _library_versions(),
+        sys.version,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The cache keys of one build.
+
+    ``context`` covers what every procedure's output depends on besides its own file: the
+    compiler, the target set, the settings and the shared blocks and lists. Localities do not
+    enter it: targets see them only in ``emit_portal``, so an overlay edit re-emits the portal
+    files and nothing else. ``overall`` covers every input of the build.
+    """
+
+    context: str
+    overall: str
+    procedures: dict[str, str]
+
+
+def keys(inputs: Inputs, targets: tuple[str, ...], compiler: str) -> Keys:
+    context = digest(
+        compiler,
+        "targets",
+        *targets,
+        "root",
+        inputs.display_root,
+        "settings",
+        inputs.settings,
+        "shared",
+        *(p for pair in inputs.shared for p in pair),
+    )
+    procedures = {name: digest(context, name, sha) for name, sha in inputs.procedures}
+    overall = digest(
+        context,
+        "procedures",
+        *(p for pair in inputs.procedures for p in pair),
+        "localities",
+        *(p for pair in inputs.localities for p in pair),
+    )
+    return Keys(context, overall, procedures)

@@ -1,0 +1,286 @@
+"""Plan and run one build: hash inputs, reuse what the cache proves unchanged, compile the
+rest (in parallel), check, and hand one complete tree to the writer.
+
+The order of work is fixed so the output never depends on timing: procedure files are compiled
+independently and merged by name; every file set is sorted by path before it is hashed,
+compared or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from procgen.build import writer
+from procgen.build.cache import (
+    Cache,
+    Entry,
+    Stat,
+    State,
+    diagnostics_from_json,
+    diagnostics_to_json,
+)
+from procgen.build.inputs import Keys, compiler_key, file_sha, keys, scan
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from procgen.build.compile import Shared
+    from procgen.diagnostics import Diagnostic
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class BuildResult:
+    """What a build did (or, with ``check``, would do)."""
+
+    diagnostics: list[Diagnostic]
+    failed: bool = False
+    up_to_date: bool = False
+    """True when the cache proved nothing changed (no YAML was read)."""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    procedures: int = 0
+    compiled: int = 0
+    files: int = 0
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def default_targets() -> tuple[str, ...]:
+    """Registered targets whose module is installed (found without importing it)."""
+    from importlib.util import find_spec
+
+    from procgen.targets import _TARGETS, names
+
+    return tuple(n for n in names() if find_spec(_TARGETS[n].partition(":")[0]) is not None)
+
+
+def build(
+    root: Path,
+    out: Path,
+    *,
+    targets: Sequence[str] | None = None,
+    jobs: int | None = None,
+    check: bool = False,
+    strict: bool = False,
+) -> BuildResult:
+    """Build ``root`` (a procedures folder) into ``out``; with ``check``, only compare.
+
+    Args:
+        root: the folder holding ``procgen.yaml`` and the procedure files.
+        out: the output folder (``generated/``); replaced atomically, never edited in place.
+        targets: target names (default: every installed target), built in registry order.
+        jobs: worker processes for compiling (default: the number of CPUs).
+        check: write nothing; report in the result which files a build would add, change or
+            remove.
+        strict: warnings fail the build (nothing is written).
+
+    Returns:
+        The diagnostics and what changed; ``failed`` when the input has errors.
+    """
+    import procgen
+    from procgen.targets import names
+
+    chosen = tuple(n for n in names() if n in set(targets or default_targets()))
+    inputs = scan(root)
+    k = keys(inputs, chosen, compiler_key())
+    cache = Cache.beside(out, readonly=check)
+    with cache.lock():
+        if not check:
+            writer.recover(out)
+        tree = writer.committed_dir(out)
+        disk = writer.list_tree(tree)
+        state = cache.load_state()
+        if state is not None and state.key == k.overall and state.files == disk:
+            diags = diagnostics_from_json(state.diagnostics)
+            return BuildResult(
+                diags,
+                failed=_fails(diags, strict),
+                up_to_date=True,
+                procedures=len(inputs.procedures),
+                files=len(disk),
+            )
+        plan = Plan(
+            root,
+            out,
+            tree,
+            disk,
+            state,
+            cache,
+            inputs.procedure_names,
+            k,
+            chosen,
+            procgen.__version__,
+        )
+        return _run(plan, jobs or os.cpu_count() or 1, check=check, strict=strict)
+
+
+def _fails(diags: list[Diagnostic], strict: bool) -> bool:
+    return any(d.severity == "error" or strict for d in diags)
+
+
+def _verified(entry: Entry, state: State | None, tree: Path, disk: dict[str, Stat]) -> bool:
+    """True when the committed tree holds exactly the bytes ``entry`` says its targets emit."""
+    trust_stat = state is not None and state.procedures.get(entry.name) == entry.key
+    for path, sha in entry.files.items():
+        st = disk.get(path)
+        if st is None:
+            return False
+        if trust_stat and state is not None and state.files.get(path) == st:
+            continue
+        if file_sha(tree / path) != sha:
+            return False
+    return True
+
+
+@dataclass
+class Plan:
+    """What a build that has work to do starts from."""
+
+    root: Path
+    out: Path
+    tree: Path
+    """Where the committed output is (``out``, or the aside copy under ``--check``)."""
+    disk: dict[str, Stat]
+    state: State | None
+    cache: Cache
+    procedure_names: tuple[str, ...]
+    keys: Keys
+    targets: tuple[str, ...]
+    version: str
+
+
+def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
+    from procgen.build.compile import check_localities, compile_many, init_process
+
+    root, out, tree, disk, state, cache = (
+        plan.root,
+        plan.out,
+        plan.tree,
+        plan.disk,
+        plan.state,
+        plan.cache,
+    )
+    procedure_names, procedure_keys = plan.procedure_names, plan.keys.procedures
+    targets, version = plan.targets, plan.version
+    shared = init_process(root, targets, version)
+    entries: dict[str, Entry] = {}
+    for name in procedure_names:
+        entry = cache.load_entry(procedure_keys[name])
+        if entry is not None and _verified(entry, state, tree, disk):
+            entries[name] = entry
+    work = [(n, procedure_keys[n]) for n in procedure_names if n not in entries]
+    fresh: dict[str, bytes] = {}
+    folder = None if cache.readonly else str(cache.folder)
+    for compiled in compile_many(shared, work, jobs, folder):
+        entries[compiled.entry.name] = compiled.entry
+        fresh.update(compiled.files)
+
+    ordered = [entries[n] for n in procedure_names]
+    fees: dict[str, dict[str, Any] | None] = {}
+    for e in ordered:
+        if e.fees is not None:
+            fees.setdefault(e.fees[0], e.fees[1])
+    localities, loc_diags = check_localities(shared, fees)
+    diags = [*shared.diagnostics, *(d for e in ordered for d in e.diagnostics), *loc_diags]
+    result = BuildResult(diags, procedures=len(ordered), compiled=len(work))
+    if _fails(diags, strict) or any(e.procedure is None for e in ordered):
+        result.failed = True
+        return result
+
+    portal_files = _portal(shared, ordered, localities, diags)
+    if _fails(diags, strict):
+        result.failed = True
+        return result
+    fresh.update(portal_files)
+    shas = {p: hashlib.sha256(b).hexdigest() for p, b in portal_files.items()}
+    owners: dict[str, tuple[str, int] | None] = dict.fromkeys(portal_files)
+    for e in ordered:
+        assert e.procedure is not None
+        for path, sha in e.files.items():
+            shas[path] = sha
+            owners[path] = (str(e.procedure.id), e.procedure.revision)
+    fresh[MANIFEST] = manifest(shas, owners, targets, version)
+    expected = {*shas, MANIFEST}
+
+    for path in sorted(expected):
+        if path not in disk:
+            result.added.append(path)
+        elif path in fresh and not _same(tree / path, disk[path][0], fresh[path]):
+            result.changed.append(path)
+    result.removed = sorted(p for p in disk if p not in expected)
+    result.files = len(expected)
+    if check:
+        return result
+
+    if result.stale:
+        write = {p: fresh[p] for p in (*result.added, *result.changed)}
+        keep = {p: tree / p for p in expected if p not in write}
+        writer.commit(out, write, keep)
+        disk = writer.list_tree(out)
+    cache.save_state(
+        State(
+            plan.keys.overall,
+            {n: procedure_keys[n] for n in procedure_names},
+            disk,
+            diagnostics_to_json(diags),
+        )
+    )
+    cache.prune(set(procedure_keys.values()))
+    return result
+
+
+def _portal(
+    shared: Shared, ordered: list[Entry], localities: list[Any], diags: list[Diagnostic]
+) -> dict[str, bytes]:
+    from procgen.build.compile import emit_portal
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model.ir import Portal
+
+    procedures = tuple(e.procedure for e in ordered if e.procedure is not None)
+    portal = Portal(shared.settings, procedures, tuple(localities))
+    sink = DiagnosticSink()
+    files = emit_portal(portal, shared.targets, shared.context(), sink)
+    diags.extend(sink)
+    return files
+
+
+def _same(path: Path, size: int, data: bytes) -> bool:
+    if size != len(data):
+        return False
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def manifest(
+    shas: dict[str, str],
+    owners: dict[str, tuple[str, int] | None],
+    targets: tuple[str, ...],
+    version: str,
+) -> bytes:
+    """``manifest.json``: every artifact (sorted by path) with its SHA-256, procedure and
+    revision (null for files shared by the portal). No timestamps."""
+    artifacts = []
+    for path in sorted(shas):
+        owner = owners.get(path)
+        artifacts.append(
+            {
+                "path": path,
+                "sha256": shas[path],
+                "procedure": owner[0] if owner else None,
+                "revision": owner[1] if owner else None,
+            }
+        )
+    doc = {"generator": f"procgen {version}", "targets": list(targets), "artifacts": artifacts}
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
