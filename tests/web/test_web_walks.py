@@ -110,11 +110,23 @@ def test_birth_registration(site, walker) -> None:
     assert w.current() == "pg-check"
     assert "Nguyễn Minh Khang" in w.page.inner_text("#pg-summary")
     assert w.page.inner_text("#pg-fee-total") == "0 ₫"
+    # Registering late: the reason is asked, and the province's late fee joins the total.
+    w.page.click("#pg-summary a[href='#f-child_date_of_birth']")
+    w.page.fill("#f-child_date_of_birth", day(-100))
+    w.proceed()
+    assert w.errors() == ["Enter Reason for registering after 60 days"]
+    w.page.fill("#f-late_reason", "Gia đình ở xa, đường bị lũ chia cắt.")
+    w.proceed()
+    assert w.current() == "pg-check"
+    assert "Reason for registering after 60 days" in w.page.inner_text("#pg-summary")
+    assert "not known yet" in w.page.inner_text(".pg-fee-table")
+    assert w.page.inner_text("#pg-fee-total") == "0 ₫, plus the fees your province sets"
     data = sent_ok(site, w, watch, "bundled", "birth-registration")
     assert data["child_full_name"] == "Nguyễn Minh Khang"
-    assert data["child_date_of_birth"] == day(-10)
+    assert data["child_date_of_birth"] == day(-100)
+    assert data["late_reason"] == "Gia đình ở xa, đường bị lũ chia cắt."
     assert data["father_known"] == "false" and data["has_birth_notice"] == "true"
-    assert "father_full_name" not in data and "late_reason" not in data
+    assert "father_full_name" not in data
     assert "witness-statement" not in data and data["birth-notice"].startswith(b"%PDF")
     assert data["applicant_phone"] == "0912345678" and data["child_nationality"] == "vn"
 

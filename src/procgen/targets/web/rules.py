@@ -24,7 +24,8 @@ _RUNTIME_MESSAGES = (
     "err_max_length", "err_min_items", "err_max_items", "err_pattern", "err_email", "err_phone",
     "err_national_id", "err_constraint", "err_file_type", "err_file_size", "err_min_entries",
     "err_max_entries", "step_of", "entry", "remove_entry", "entry_added", "entry_removed",
-    "not_answered", "fee_unknown", "fee_exempt", "sending", "sent", "reference", "send_failed",
+    "not_answered", "fee_unknown", "total_plus_local", "fee_exempt", "sending", "sent",
+    "reference", "send_failed",
     "yes", "no", "change", "error_prefix",
 )
 

@@ -385,7 +385,7 @@
   }
 
   function fees() {
-    var total = 0, t = today();
+    var total = 0, t = today(), unknown = false;
     R.fees.forEach(function (fee) {
       var tr = form.querySelector('[data-fee="' + fee.id + '"]');
       var applies = (!fee.valid_from || t >= fee.valid_from) && (!fee.valid_until || t <= fee.valid_until) &&
@@ -396,14 +396,17 @@
         if (amount === null) applies = false;
       }
       var exempt = fee.exemptions.some(function (c) { return holds(c, state.answers); });
-      if (fee.set_by_locality) text = exempt ? M.fee_exempt : M.fee_unknown;
+      if (fee.set_by_locality) {
+        text = exempt ? M.fee_exempt : M.fee_unknown;
+        unknown = unknown || (applies && !exempt);
+      }
       else if (exempt) text = M.fee_exempt;
       else { text = money(amount || 0); total += amount || 0; }
       tr.hidden = !applies;
       tr.querySelector(".pg-amount").textContent = text;
     });
     var cell = $("pg-fee-total");
-    if (cell) cell.textContent = money(total);
+    if (cell) cell.textContent = unknown ? fmt(M.total_plus_local, { amount: money(total) }) : money(total);
   }
 
   /* ---- repeatable groups -------------------------------------------------------------- */
