@@ -49,6 +49,7 @@ class Target:
     root: Path  # the procedures folder
     file: Path
     text: str
+    check: Path  # what to validate: the file itself, or the whole folder for shared files
 
     def __repr__(self) -> str:
         return f"Target({self.root.parent.name}/{self.file.relative_to(self.root)})"
@@ -64,6 +65,12 @@ def _is_valid(root: Path, file: Path) -> bool:
     return result.exit_code == 0 and not result.stdout.strip()
 
 
+def _target(root: Path, rel: str) -> Target:
+    path = root / rel
+    check = path if "/" not in rel and rel != "procgen.yaml" else root
+    return Target(root, path, path.read_text("utf-8"), check)
+
+
 @pytest.fixture(scope="module")
 def targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
     base = tmp_path_factory.mktemp("mutations")
@@ -75,19 +82,20 @@ def targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
         "common/person.yaml",
         "lists/sex.yaml",
         "localities/test-city.yaml",
+        "procgen.yaml",
     ):
-        out.append(Target(kitchen, kitchen / rel, (kitchen / rel).read_text("utf-8")))
+        out.append(_target(kitchen, rel))
+    assert _is_valid(kitchen, kitchen), "the kitchen sink must be valid"
     if BUNDLED.is_dir():
         shutil.copytree(BUNDLED, base / "bundled" / "procedures")
         bundled = base / "bundled" / "procedures"
         for path in sorted(bundled.glob("*.yaml")):
             if path.name != "procgen.yaml" and _is_valid(bundled, path):
-                out.append(Target(bundled, path, path.read_text("utf-8")))
-        for rel in ("common/applicant.yaml", "lists/sex.yaml"):
-            path = bundled / rel
-            if path.is_file() and _is_valid(bundled, path):
-                out.append(Target(bundled, path, path.read_text("utf-8")))
-    assert _is_valid(kitchen, kitchen / "kitchen-sink.yaml"), "the kitchen sink must be valid"
+                out.append(_target(bundled, path.name))
+        if _is_valid(bundled, bundled):
+            for rel in ("common/applicant.yaml", "lists/sex.yaml", "localities/ha-noi.yaml"):
+                if (bundled / rel).is_file():
+                    out.append(_target(bundled, rel))
     return out
 
 
@@ -98,7 +106,7 @@ def run_mutant(target: Target, text: str | bytes) -> int:
             target.file.write_bytes(text)
         else:
             target.file.write_text(text, "utf-8")
-        args = ["--procedures", str(target.root), "validate", str(target.file)]
+        args = ["--procedures", str(target.root), "validate", str(target.check)]
         result = CliRunner().invoke(cli, args)
     finally:
         target.file.write_text(target.text, "utf-8")
@@ -108,14 +116,18 @@ def run_mutant(target: Target, text: str | bytes) -> int:
     assert "Traceback" not in result.output
     assert result.exit_code in (0, 1), result.output
     if result.exit_code == 0:
+        assert "error[PG" not in result.stdout, result.stdout
         return 0
     lines = result.stdout.splitlines()
     assert lines, "exit 1 without a diagnostic"
     assert any("error[PG" in line for line in lines)
+    order: list[tuple[str, int, int]] = []
     for line in lines:
         m = LINE.match(line)
         assert m, f"not a located diagnostic: {line!r}"
         check_position(Path(m["file"]), int(m["line"]), int(m["col"]), text, target, line)
+        order.append((m["file"], int(m["line"]), int(m["col"])))
+    assert order == sorted(order), "diagnostics are sorted by file, line and column"
     return 1
 
 
@@ -247,12 +259,52 @@ JUNK = [
 ]  # fmt: skip
 
 
+EXPR_LINE = re.compile(r"^(?P<head>\s*(- )?(when|required|constraint|amount): )(?P<expr>[^#{\n]+)$")
+EXPR_JUNK = [
+    "(", ")", " and ", " or ", " not ", "==", "<", "+", "*", "/", '"', "'", "[", "]", ",",
+    "1.5", "-", " in ", "date(", 'date("2024-02-30")', "today()", "age(", "len()", "x.y",
+    "count(", "sum(", "nosuch_field", "nosuch(1)", "true", "9" * 20, "\\", "é", "!", "=",
+]  # fmt: skip
+
+
+def mutate_expression(lines: list[str], data: st.DataObject) -> list[str] | None:
+    """Insert a token into one expression, written plain, quoted or as a block scalar."""
+    found = [(n, m) for n, ln in enumerate(lines) if (m := EXPR_LINE.match(ln))]
+    if not found:
+        return None
+    n, m = data.draw(st.sampled_from(found))
+    expr = m["expr"].rstrip()
+    pos = data.draw(st.integers(0, len(expr)))
+    expr = expr[:pos] + data.draw(st.sampled_from(EXPR_JUNK)) + expr[pos:]
+    style = data.draw(st.sampled_from(["plain", "single", "double", "folded", "literal"]))
+    event(f"expression {style}")
+    indent = " " * (len(m["head"]) - len(m["head"].lstrip()) + 2)
+    if style == "single":
+        return [*lines[:n], m["head"] + "'" + expr.replace("'", "''") + "'", *lines[n + 1 :]]
+    if style == "double":
+        quoted = expr.replace("\\", "\\\\").replace('"', '\\"')
+        return [*lines[:n], m["head"] + '"' + quoted + '"', *lines[n + 1 :]]
+    if style in ("folded", "literal"):
+        cut = data.draw(st.integers(0, len(expr)))
+        body = [indent + expr[:cut].strip(), indent + expr[cut:].strip()]
+        head = m["head"] + (">-" if style == "folded" else "|-")
+        return [*lines[:n], head, *[b for b in body if b.strip()], *lines[n + 1 :]]
+    return [*lines[:n], m["head"] + expr, *lines[n + 1 :]]
+
+
 def mutate_text(text: str, data: st.DataObject) -> str | bytes:
     lines = text.split("\n")
     kind = data.draw(
-        st.sampled_from(["junk", "dup-line", "dup-key", "del-line", "cut", "indent", "bytes"])
+        st.sampled_from(
+            ["junk", "dup-line", "dup-key", "del-line", "cut", "indent", "bytes", "expression"]
+        )
     )
     event(kind)
+    if kind == "expression":
+        mutated = mutate_expression(lines, data)
+        if mutated is not None:
+            return "\n".join(mutated)
+        kind = "junk"
     if kind == "junk":
         pos = data.draw(st.integers(0, len(text)))
         junk = data.draw(st.lists(st.sampled_from(JUNK), min_size=1, max_size=3))
