@@ -199,8 +199,11 @@ def _bounds(field: Field, s: dict[str, Any]) -> None:
         if field.max is not None:
             s["maximum"] = field.max
     if field.kind == "multichoice":
-        if field.min_length is not None:
-            s["minItems"] = field.min_length
+        # An empty list is no answer: it satisfies any min_length, but not a requirement.
+        if field.unconditionally_required:
+            s["minItems"] = max(field.min_length or 0, 1)
+        elif field.min_length is not None and field.min_length > 1:
+            s["not"] = {"minItems": 1, "maxItems": field.min_length - 1}
         if field.max_length is not None:
             s["maxItems"] = field.max_length
     elif field.kind != "group":

@@ -95,7 +95,7 @@ def dump(doc: dict[str, Any]) -> bytes:
         pass
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "'" if _YAML12_SCALAR.fullmatch(value) else None
+        style = "'" if _YAML12_SCALAR.fullmatch(value) else "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)

@@ -6,6 +6,7 @@ quote example is computed for; the tests check the examples against the rules on
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -119,75 +120,102 @@ def _number(f: Field, base: int | float) -> int | float:
     return value  # type: ignore[no-any-return]
 
 
-def field_example(f: Field, sink: DiagnosticSink | None = None) -> Any:
-    """An answer to ``f`` that its type, options, bounds and pattern accept (None: none found)."""
-    if f.default is not None:
-        return list(f.default) if isinstance(f.default, tuple) else f.default
+def _days(n: int) -> str:
+    return (dt.date.fromisoformat(EXAMPLE_DAY) + dt.timedelta(days=n)).isoformat()
+
+
+def _in_bounds(f: Field, value: Any) -> bool:
+    low = str(f.min) if f.kind == "date" and f.min is not None else f.min
+    high = str(f.max) if f.kind == "date" and f.max is not None else f.max
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def candidates(f: Field, sink: DiagnosticSink | None = None) -> list[Any]:
+    """Answers to ``f`` that its type, options, bounds and pattern accept, best first.
+
+    The first is what the example shows; the others are tried, in order, when the field's
+    ``constraint`` refuses it (e.g. a date that must lie in the future).
+    """
     k = f.kind
+    out: list[Any] = []
+    if f.default is not None:
+        out.append(list(f.default) if isinstance(f.default, tuple) else f.default)
     if k in _TEXT:
         if f.pattern is not None:
             sample = sample_for_pattern(f.pattern)
             if sample is None and sink is not None:
                 sink.emit("PG531", f.span, field=f.id, pattern=f.pattern)
-            return sample
-        return _fit_length(_TEXT[k], f) if k in ("text", "textarea", "address") else _TEXT[k]
-    if k == "integer":
-        return _number(f, 1)
-    if k == "money":
-        return _number(f, 100000)
-    if k == "number":
-        return _number(f, 1.5)
+            return out + ([sample] if sample is not None else [])
+        text = _TEXT[k]
+        return [*out, _fit_length(text, f) if k in ("text", "textarea", "address") else text]
+    if k in ("integer", "money", "number"):
+        base: list[int | float] = [100000] if k == "money" else [1.5] if k == "number" else []
+        numbers = [*base, 1, 2, 3, 5, 6, 10, 12, 0, 100, 1000]
+        bounds = [b for b in (f.min, f.max) if isinstance(b, int | float)]
+        return out + [_number(f, v) for v in [*numbers, *bounds]]
     if k == "date":
-        day = "1990-05-17"
-        if f.min is not None and str(f.min) > day:
-            day = str(f.min)
-        if f.max is not None and str(f.max) < day:
-            day = str(f.max)
-        return day
+        first = "1990-05-17" if "birth" in f.id else EXAMPLE_DAY
+        days = [0, 1, 7, 30, 60, -1, -30, -60, -400, 400]
+        dates = [first, *(_days(n) for n in days), "1990-05-17", "2000-01-01"]
+        dates += [str(b) for b in (f.min, f.max) if b is not None]
+        return out + [v for v in dates if _in_bounds(f, v)]
     if k == "boolean":
-        return False
+        return [*out, False, True]
     if k == "choice":
-        return f.options[0].value if f.options else None
+        return out + [o.value for o in f.options]
     if k == "multichoice":
-        return [o.value for o in f.options[: max(f.min_length or 1, 1)]]
+        chosen = [o.value for o in f.options]
+        low = max(f.min_length or 1, 1)
+        high = min(f.max_length or len(chosen), len(chosen))
+        return out + [chosen[:n] for n in range(low, high + 1)]
     if k == "group":
         count = max(f.repeat.min if f.repeat else 1, 1)
         if f.repeat is not None and f.repeat.max is not None:
             count = min(count, f.repeat.max)
-        rows = []
-        for _ in range(count):
-            rows.append(_settle(f.children, {}, sink, row=True))
-        return rows
-    return None
+        return [[_settle(f.children, {}, sink, row=True) for _ in range(count)]]
+    return out
 
 
 def _settle(
     fields: tuple[Field, ...], outer: dict[str, Any], sink: DiagnosticSink | None, *, row: bool
 ) -> dict[str, Any]:
-    """Answer every field, then drop those not asked (``when`` false) until nothing changes."""
+    """Answer every field, keeping only those asked (``when``) until nothing changes.
+
+    Each answer is the first candidate that the field's ``constraint`` does not refuse; an
+    optional answer that every candidate breaks is left out.
+    """
     from procgen.expr import evaluate, holds
 
-    values: dict[str, Any] = {f.id: v for f in fields if (v := field_example(f, sink)) is not None}
+    options = {f.id: candidates(f, sink) for f in fields}
+    values: dict[str, Any] = {f.id: options[f.id][0] for f in fields if options[f.id]}
+
+    def env(v: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        return (outer, v) if row else (v, None)
+
+    for _ in range(2):
+        for f in fields:
+            if f.constraint is None or f.id not in values:
+                continue
+            for candidate in options[f.id]:
+                answers, entry = env({**values, f.id: candidate})
+                if evaluate(f.constraint, answers, today=EXAMPLE_DAY, row=entry) is not False:
+                    values[f.id] = candidate
+                    break
+            else:
+                if not f.unconditionally_required:
+                    del values[f.id]
+    everything = values
     for _ in range(len(fields) + 1):
-        answers, entry = (outer, values) if row else (values, None)
+        answers, entry = env(values)
         kept: dict[str, Any] = {
-            f.id: values[f.id]
+            f.id: everything[f.id]
             for f in fields
-            if f.id in values
+            if f.id in everything
             and (f.when is None or holds(f.when, answers, today=EXAMPLE_DAY, row=entry))
         }
         if kept == values:
             break
         values = kept
-    answers, entry = (outer, values) if row else (values, None)
-    for f in fields:  # an optional answer its constraint refuses is left out
-        if (
-            f.id in values
-            and f.constraint is not None
-            and not f.unconditionally_required
-            and evaluate(f.constraint, answers, today=EXAMPLE_DAY, row=entry) is False
-        ):
-            del values[f.id]
     return values
 
 

@@ -1,0 +1,112 @@
+"""Fixtures for the OpenAPI target's tests: the specs built once, and a node rule checker."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tests.conftest import NODE_MODULES, ROOT, require_tool
+
+from procgen.diagnostics import DiagnosticSink
+from procgen.model import load_portal
+from procgen.model.ir import Portal
+from procgen.targets import EmitContext, get
+
+KITCHEN_SINK = ROOT / "tests" / "fixtures" / "kitchen-sink"
+RUNTIME = ROOT / "src" / "procgen" / "expr" / "runtime"
+CHECKER = Path(__file__).with_name("rules_check.js")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Built:
+    """One project built by the OpenAPI target: files, parsed specs and diagnostics."""
+
+    portal: Portal
+    files: dict[str, bytes]
+    sink: DiagnosticSink
+    _parsed: dict[str, Any] = field(default_factory=dict)
+
+    def spec(self, name: str) -> dict[str, Any]:
+        """The parsed spec (parsed once; callers must not change it)."""
+        if name not in self._parsed:
+            self._parsed[name] = yaml.load(self.files[name], Loader=_LOADER)
+        return self._parsed[name]
+
+
+def build(root: Path) -> Built:
+    load_sink = DiagnosticSink()
+    portal = load_portal(root, load_sink)
+    assert not load_sink.has_errors(), [d.message for d in load_sink]
+    target = get("openapi")
+    ctx = EmitContext(portal.settings, "test")
+    sink = DiagnosticSink()
+    files: dict[str, bytes] = {}
+    for p in portal.procedures:
+        files.update({str(k): v for k, v in target.emit_procedure(p, ctx, sink).items()})
+    files.update({str(k): v for k, v in target.emit_portal(portal, ctx, sink).items()})
+    return Built(portal, files, sink)
+
+
+@pytest.fixture(scope="session")
+def kitchen_sink() -> Built:
+    return build(KITCHEN_SINK)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Built:
+    return build(ROOT / "procedures")
+
+
+class RulesChecker:
+    """``rules_check.js`` in one long-lived node process: one answers object a line."""
+
+    def __init__(self, node: str) -> None:
+        self.proc = subprocess.Popen(
+            [node, str(CHECKER), str(NODE_MODULES), str(RUNTIME)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+
+    def violations(
+        self,
+        schema: dict[str, Any],
+        answers: dict[str, Any],
+        today: str,
+        files: list[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        line = json.dumps({"schema": schema, "answers": answers, "files": files, "today": today})
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        reply = json.loads(self.proc.stdout.readline() or '{"$error": "node exited"}')
+        assert "$error" not in reply, reply["$error"]
+        result: list[dict[str, Any]] = reply["violations"]
+        return result
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def rules_checker() -> Iterator[RulesChecker]:
+    node = shutil.which("node")
+    require_tool(
+        node is not None and (NODE_MODULES / "json-logic-js").is_dir(),
+        "node with tests/js/node_modules/json-logic-js (cd tests/js && npm ci)",
+    )
+    assert node is not None
+    checker = RulesChecker(node)
+    yield checker
+    checker.close()

@@ -1,0 +1,113 @@
+// Reference checker for `x-procgen-rules`, written from docs/targets/openapi.md ("Checking an
+// application") the way a locality's backend would: json-logic-js plus procgen's operations.
+// Usage: node rules_check.js <node_modules> <src/procgen/expr/runtime>
+// stdin, one JSON object a line: {"schema": <the answers object schema, x-procgen-rules inside>,
+//   "answers": {...}, "files": [document ids sent] | null, "today": "YYYY-MM-DD"}
+// stdout, one line each: {"violations": [{"rule": id, "pointer": "#/...", "code": ...}]}
+// or {"$error": message}.
+"use strict";
+const path = require("path");
+const readline = require("readline");
+
+const jsonLogic = require(path.join(process.argv[2], "json-logic-js"));
+require(path.join(process.argv[3], "jsonlogic-ops.js")).register(jsonLogic);
+
+const isTrue = (logic, data) => jsonLogic.apply(logic, data) === true;
+
+// Step 1: absent answers take their `default`; an absent boolean is false; [] is no answer.
+function effective(raw, props) {
+  const out = {};
+  for (const [name, prop] of Object.entries(props)) {
+    let v = raw[name];
+    if (v === undefined || v === null) {
+      if (prop.default !== undefined) v = prop.default;
+      else if (prop.type === "boolean") v = false;
+    }
+    if (Array.isArray(v) && v.length === 0 && prop.type === "array" &&
+        !(prop.items && prop.items.type === "object")) v = undefined;
+    if (v !== undefined && v !== null) out[name] = v;
+  }
+  return out;
+}
+
+// Step 2: drop the answers of questions not asked (a `when` rule not true), until stable.
+function settle(values, whenRules, data) {
+  let env = values;
+  for (let i = 0; i <= Object.keys(values).length; i++) {
+    const d = data(env);
+    const kept = {};
+    for (const [k, v] of Object.entries(values)) {
+      if ((whenRules[k] || []).every((r) => isTrue(r.logic, d))) kept[k] = v;
+    }
+    if (JSON.stringify(kept) === JSON.stringify(env)) break;
+    env = kept;
+  }
+  return env;
+}
+
+function byField(rules, kind) {
+  const out = {};
+  for (const r of rules) if (r.kind === kind && r.field) (out[r.field] = out[r.field] || []).push(r);
+  return out;
+}
+
+function check(schema, raw, files, today) {
+  const rules = schema["x-procgen-rules"];
+  const top = rules.filter((r) => !r.group && r.field);
+  const violations = [];
+  const topData = (env) => ({ answers: env, row: {}, today });
+  const env = settle(effective(raw, schema.properties), byField(top, "when"), topData);
+  // Step 3: required and constraint rules on the effective answers.
+  const judge = (list, values, given, data, prefix) => {
+    const asked = (f) => (byField(list, "when")[f] || []).every((r) => isTrue(r.logic, data));
+    for (const r of list) {
+      if (!asked(r.field)) continue;
+      if (r.kind === "required" && !(r.field in values) && isTrue(r.logic, data)) {
+        violations.push({ rule: r.id, pointer: prefix + r.field, code: "answer-missing" });
+      }
+      if (r.kind === "constraint" && given[r.field] !== undefined && given[r.field] !== null &&
+          r.field in values && jsonLogic.apply(r.logic, data) === false) {
+        violations.push({ rule: r.id, pointer: prefix + r.field, code: "answer-constraint" });
+      }
+    }
+  };
+  judge(top, env, raw, topData(env), "#/");
+  // Step 4: each entry of a group, with `row` the entry.
+  for (const [name, prop] of Object.entries(schema.properties)) {
+    if (prop.type !== "array" || !prop.items || prop.items.type !== "object") continue;
+    if (!(name in env) || !Array.isArray(raw[name])) continue;
+    const list = rules.filter((r) => r.group === name);
+    raw[name].forEach((rawRow, i) => {
+      const rowData = (rowEnv) => ({ answers: env, row: rowEnv, today });
+      const rowEnv = settle(effective(rawRow, prop.items.properties), byField(list, "when"),
+                            rowData);
+      judge(list, rowEnv, rawRow, rowData(rowEnv), `#/${name}/${i}/`);
+    });
+  }
+  // Step 5: documents (only when the list of files sent is given).
+  if (files) {
+    const d = topData(env);
+    const docs = rules.filter((r) => r.document);
+    for (const r of docs) {
+      const asked = docs.filter((w) => w.document === r.document && w.kind === "when")
+        .every((w) => isTrue(w.logic, d));
+      if (r.kind === "required" && asked && !files.includes(r.document) && isTrue(r.logic, d)) {
+        violations.push({ rule: r.id, pointer: "#/" + r.document, code: "document-missing" });
+      }
+    }
+  }
+  return violations;
+}
+
+const rl = readline.createInterface({ input: process.stdin, terminal: false });
+rl.on("line", (line) => {
+  if (!line.trim()) return;
+  let out;
+  try {
+    const req = JSON.parse(line);
+    out = { violations: check(req.schema, req.answers, req.files, req.today) };
+  } catch (e) {
+    out = { $error: String(e && e.stack ? e.stack : e) };
+  }
+  process.stdout.write(JSON.stringify(out) + "\n");
+});

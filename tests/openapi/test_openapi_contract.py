@@ -1,0 +1,405 @@
+"""REQ openapi-paths, openapi-request, openapi-required, openapi-rules, openapi-errors,
+openapi-meta, openapi-examples (issue 6): the spec of every procedure, field by field.
+
+- the four paths, multipart applications with one part per asked field and uploadable
+  document (type, format, pattern, enum, bounds, lengths; groups as JSON parts; files with
+  ``encoding.contentType`` from ``accept`` and the size limit);
+- ``required`` is exactly the unconditionally required fields and documents;
+- every ``when``/``required``/``constraint`` is in ``x-procgen-rules`` as its compiled JSON Logic;
+- problem+json for every error, every operation documented, servers, contact, operationIds;
+- every example validates against its schema, and the example answers satisfy ``procgen quote``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+from tests.openapi.conftest import KITCHEN_SINK, Built
+
+from procgen.cli import cli
+from procgen.diagnostics import DiagnosticSink, Span
+from procgen.expr import to_jsonlogic
+from procgen.model.ir import Field, Procedure
+from procgen.quote import check_answers
+from procgen.targets.openapi.examples import EXAMPLE_DAY
+from procgen.targets.openapi.procedure import pascal
+
+JSON_TYPES = {
+    "text": "string",
+    "textarea": "string",
+    "address": "string",
+    "email": "string",
+    "phone": "string",
+    "national_id": "string",
+    "date": "string",
+    "integer": "integer",
+    "money": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "multichoice": "array",
+    "group": "array",
+}
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def specs(built: Built) -> list[tuple[Procedure, dict[str, Any]]]:
+    return [(p, built.spec(f"openapi/{p.id}.yaml")) for p in built.portal.procedures]
+
+
+@pytest.fixture(scope="module", params=["kitchen-sink", "bundled"])
+def project(request: pytest.FixtureRequest) -> Built:
+    built: Built = request.getfixturevalue(
+        "kitchen_sink" if request.param == "kitchen-sink" else "bundled"
+    )
+    return built
+
+
+def validator(spec: dict[str, Any], schema: dict[str, Any]) -> Draft202012Validator:
+    root = {**schema, "components": spec["components"]}
+    return Draft202012Validator(root, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def component(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = spec["components"]["schemas"][name]
+    return schema
+
+
+def test_one_file_per_procedure_and_a_portal(project: Built) -> None:
+    expected = {f"openapi/{p.id}.yaml" for p in project.portal.procedures} | {"openapi/portal.yaml"}
+    assert set(project.files) == expected
+    assert not project.sink.has_errors()
+    assert [d.code for d in project.sink] == []  # the corpora use nothing the API cannot say
+
+
+def test_paths(project: Built) -> None:
+    for p, spec in specs(project):
+        assert list(spec["paths"]) == [
+            f"/procedures/{p.id}",
+            f"/procedures/{p.id}/applications",
+            f"/procedures/{p.id}/fee-quote",
+            "/applications/{application_id}",
+        ]
+        assert set(spec["paths"][f"/procedures/{p.id}"]) == {"get"}
+        assert set(spec["paths"][f"/procedures/{p.id}/applications"]) == {"post"}
+        assert set(spec["paths"][f"/procedures/{p.id}/fee-quote"]) == {"post"}
+        assert spec["openapi"] == "3.1.0"
+        assert spec["servers"][0]["url"] == project.portal.settings.api_base_url
+        assert spec["info"]["contact"]["name"]
+        assert spec["info"]["version"] == str(p.revision)
+
+
+def _check_field(f: Field, prop: dict[str, Any]) -> None:
+    assert prop["type"] in (JSON_TYPES.get(f.kind), ["integer", "string"], "string", "integer")
+    if f.kind in JSON_TYPES:
+        assert prop["type"] == JSON_TYPES[f.kind], f.id
+    assert prop["title"] == f.label.get(f.label.default)
+    if f.kind == "choice":
+        assert prop["enum"] == [o.value for o in f.options]
+    if f.kind == "multichoice":
+        assert prop["items"]["enum"] == [o.value for o in f.options]
+    if f.kind == "date":
+        assert prop["format"] == "date"
+    if f.kind == "national_id":
+        assert prop["pattern"].startswith("^") and "{9}" in prop["pattern"]
+    if f.kind == "email":
+        assert prop["format"] == "email"
+    if f.kind in ("integer", "money", "number"):
+        assert prop.get("minimum") == f.min and prop.get("maximum") == f.max
+    if f.kind in ("text", "textarea", "address"):
+        assert prop.get("minLength") == f.min_length and prop.get("maxLength") == f.max_length
+        if f.pattern is not None:
+            assert prop["pattern"] == f"^(?:{f.pattern})$"
+    if f.kind == "group":
+        items = prop["items"]
+        assert items["type"] == "object" and items["additionalProperties"] is False
+        assert list(items["properties"]) == [c.id for c in f.children]
+        assert items.get("required", []) == [c.id for c in f.children if c.unconditionally_required]
+        if f.repeat is not None:
+            assert prop["minItems"] == f.repeat.min and prop.get("maxItems") == f.repeat.max
+        for child in f.children:
+            _check_field(child, items["properties"][child.id])
+    if f.default is not None:
+        default = list(f.default) if isinstance(f.default, tuple) else f.default
+        assert prop["default"] == default
+
+
+def test_application_is_multipart_with_every_field_and_document(project: Built) -> None:
+    for p, spec in specs(project):
+        op = spec["paths"][f"/procedures/{p.id}/applications"]["post"]
+        media = op["requestBody"]["content"]["multipart/form-data"]
+        assert media["schema"] == {"$ref": f"#/components/schemas/{pascal(p.id)}Application"}
+        schema = component(spec, f"{pascal(p.id)}Application")
+        fields, docs = p.asked_fields, p.uploadable_documents
+        assert list(schema["properties"]) == [f.id for f in fields] + [d.id for d in docs]
+        assert schema["additionalProperties"] is False
+        assert schema.get("required", []) == [
+            f.id for f in fields if f.unconditionally_required
+        ] + [d.id for d in docs if d.required is True and d.when is None]
+        for f in fields:
+            _check_field(f, schema["properties"][f.id])
+            if f.kind == "group":
+                assert media["encoding"][f.id] == {"contentType": "application/json"}
+        for d in docs:
+            part = schema["properties"][d.id]
+            assert part["type"] == "string" and part["format"] == "binary"
+            assert media["encoding"][d.id]["contentType"] == (
+                ", ".join(d.accept) or "application/octet-stream"
+            )
+            if d.max_size_mb is not None:
+                assert part["x-procgen-max-size-mb"] == d.max_size_mb
+                assert f"{d.max_size_mb:g} MB" in part["description"]
+            if len(d.accept) == 1:
+                assert part["contentMediaType"] == d.accept[0]
+
+
+def test_answers_schema_requires_exactly_the_unconditional_fields(project: Built) -> None:
+    for p, spec in specs(project):
+        schema = component(spec, f"{pascal(p.id)}Answers")
+        assert list(schema["properties"]) == [f.id for f in p.asked_fields]
+        assert schema.get("required", []) == [
+            f.id for f in p.asked_fields if f.unconditionally_required
+        ]
+        body = spec["paths"][f"/procedures/{p.id}/fee-quote"]["post"]["requestBody"]
+        assert body["content"]["application/json"]["schema"]["$ref"].endswith(
+            f"/{pascal(p.id)}Answers"
+        )
+
+
+def test_every_condition_is_in_x_procgen_rules(project: Built) -> None:
+    for p, spec in specs(project):
+        rules = {
+            r["id"]: r for r in component(spec, f"{pascal(p.id)}Application")["x-procgen-rules"]
+        }
+        expected = 0
+        for f in p.asked_fields:
+            scopes = [(f, "")] + [(c, f"{f.id}.") for c in f.children]
+            for field, prefix in scopes:
+                for kind in ("when", "constraint"):
+                    expr = getattr(field, kind)
+                    if expr is not None:
+                        expected += 1
+                        rule = rules[f"{prefix}{field.id}.{kind}"]
+                        assert rule["logic"] == json.loads(json.dumps(to_jsonlogic(expr)))
+                        assert set(rule["message"]) == set(project.portal.settings.languages)
+                if not isinstance(field.required, bool):
+                    expected += 1
+                    assert rules[f"{prefix}{field.id}.required"]["logic"] == json.loads(
+                        json.dumps(to_jsonlogic(field.required))
+                    )
+                elif field.required and field.when is not None:
+                    expected += 1
+                    assert rules[f"{prefix}{field.id}.required"]["logic"] is True
+        for d in p.uploadable_documents:
+            if d.when is not None:
+                expected += 1
+                assert rules[f"{d.id}.when"]["document"] == d.id
+            if d.required is not False and (d.when is not None or not isinstance(d.required, bool)):
+                expected += 1
+                assert f"{d.id}.required" in rules
+        assert len(rules) == expected
+
+
+def test_conditional_requirements_in_if_then_where_exact(kitchen_sink: Built) -> None:
+    spec = kitchen_sink.spec("openapi/kitchen-sink.yaml")
+    schema = component(spec, "KitchenSinkApplication")
+    check = validator(spec, schema)
+    ok = json.loads(
+        json.dumps(
+            spec["paths"]["/procedures/kitchen-sink/applications"]["post"]["requestBody"][
+                "content"
+            ]["multipart/form-data"]["examples"]["complete"]["value"]
+        )
+    )
+    assert check.is_valid(ok)
+    # home_address is required when not poor_household: exact in JSON Schema.
+    assert not check.is_valid({k: v for k, v in ok.items() if k != "home_address"})
+    assert check.is_valid(
+        {
+            **{k: v for k, v in ok.items() if k != "home_address"},
+            "poor_household": True,
+            "proof-of-poverty": "x.pdf",
+        }
+    )
+    # proof-of-poverty is needed when poor_household: exact too.
+    assert not check.is_valid({**ok, "poor_household": True})
+    # contact_email is required when "notary" in services.
+    assert not check.is_valid({**ok, "services": ["notary"]})
+    assert check.is_valid({**ok, "services": ["notary"], "contact_email": "a@b.vn"})
+    rules = {r["id"]: r for r in schema["x-procgen-rules"]}
+    assert rules["home_address.required"]["in_schema"] is True
+    assert rules["late_reason.required"]["in_schema"] is False  # days_between(...): rules only
+
+
+def test_errors_are_problem_json_and_every_status_documented(project: Built) -> None:
+    expected = {
+        "get": {"200", "406", "429", "500", "503"},
+        "applications": {"201", "400", "401", "413", "415", "422", "429", "500", "503"},
+        "fee-quote": {"200", "400", "415", "422", "429", "500", "503"},
+        "status": {"200", "401", "403", "404", "406", "429", "500", "503"},
+    }
+    for _p, spec in specs(project):
+        ids = []
+        for path, item in spec["paths"].items():
+            for method, op in item.items():
+                assert method in METHODS
+                ids.append(op["operationId"])
+                assert op["tags"] and op["description"] and op["summary"]
+                key = (
+                    "status"
+                    if path.startswith("/applications")
+                    else path.rsplit("/", 1)[1]
+                    if path.count("/") == 3
+                    else "get"
+                )
+                assert set(op["responses"]) == expected[key], (path, method)
+                for status, response in op["responses"].items():
+                    if "$ref" in response:
+                        name = response["$ref"].rsplit("/", 1)[1]
+                        response = spec["components"]["responses"][name]
+                    if status.startswith(("4", "5")):
+                        assert list(response["content"]) == ["application/problem+json"]
+                        assert response["content"]["application/problem+json"]["schema"] == {
+                            "$ref": "#/components/schemas/Problem"
+                        }
+        assert len(ids) == len(set(ids)) == 4
+        tags = {t["name"] for t in spec["tags"]}
+        assert {
+            t for item in spec["paths"].values() for op in item.values() for t in op["tags"]
+        } <= tags
+        problem = component(spec, "Problem")
+        assert {"type", "title", "status", "detail", "instance", "errors"} <= set(
+            problem["properties"]
+        )
+
+
+def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """(where, schema, example) for every media type example in the spec."""
+    out = []
+    responses = [("components", r) for r in spec["components"]["responses"].values()]
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            media = list(op.get("requestBody", {}).get("content", {}).items())
+            for _status, r in op["responses"].items():
+                media += list(r.get("content", {}).items())
+            for name, m in media:
+                where = f"{method} {path} {name}"
+                if "example" in m:
+                    out.append((where, m["schema"], m["example"]))
+                for ex in m.get("examples", {}).values():
+                    out.append((where, m["schema"], ex["value"]))
+    for where, r in responses:
+        for m in r["content"].values():
+            out.append((where, m["schema"], m["example"]))
+    return out
+
+
+def test_every_example_validates_against_its_schema(project: Built) -> None:
+    for name in project.files:
+        spec = project.spec(name)
+        found = _examples(spec)
+        assert len(found) >= 10
+        for where, schema, example in found:
+            errors = [e.message for e in validator(spec, schema).iter_errors(example)]
+            assert errors == [], (name, where)
+
+
+def _at(span: Span, _path: object) -> Span:
+    return span
+
+
+def test_example_answers_satisfy_procgen_quote(project: Built) -> None:
+    for p, spec in specs(project):
+        content = spec["paths"][f"/procedures/{p.id}/fee-quote"]["post"]["requestBody"]["content"]
+        answers = content["application/json"]["example"]
+        sink = DiagnosticSink()
+        locate = functools.partial(_at, p.span)
+        check_answers(p, answers, today=EXAMPLE_DAY, lang="en", locate=locate, sink=sink)
+        assert [d.message for d in sink if d.severity == "error"] == [], p.id
+        app = spec["paths"][f"/procedures/{p.id}/applications"]["post"]
+        value = app["requestBody"]["content"]["multipart/form-data"]["examples"]["complete"][
+            "value"
+        ]
+        assert {k: v for k, v in value.items() if k in answers} == answers
+
+
+def test_fee_quote_example_is_what_procgen_quote_prints(tmp_path: Any) -> None:
+    from tests.openapi.conftest import build
+
+    built = build(KITCHEN_SINK)
+    spec = built.spec("openapi/kitchen-sink.yaml")
+    op = spec["paths"]["/procedures/kitchen-sink/fee-quote"]["post"]
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(op["requestBody"]["content"]["application/json"]["example"]))
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--procedures",
+            str(KITCHEN_SINK),
+            "quote",
+            "kitchen-sink",
+            "--answers",
+            str(answers),
+            "--on",
+            EXAMPLE_DAY,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        json.loads(result.output)
+        == op["responses"]["200"]["content"]["application/json"]["example"]
+    )
+
+
+def test_description_example_is_the_procedure(kitchen_sink: Built) -> None:
+    spec = kitchen_sink.spec("openapi/kitchen-sink.yaml")
+    op = spec["paths"]["/procedures/kitchen-sink"]["get"]
+    body = op["responses"]["200"]["content"]["application/json"]["example"]
+    assert body["id"] == "kitchen-sink" and body["revision"] == 2
+    assert body["title"]["en"] == "Kitchen sink <script>alert(1)</script> procedure"
+    assert [d["id"] for d in body["documents"]] == [
+        "declaration",
+        "photo",
+        "proof-of-poverty",
+        "optional-letter",
+        "id-card",
+        "original-deed",
+    ]
+    assert {c["name"]: c["processing_time"] for c in body["channels"]} == {
+        "online": {"working_days": 2},
+        "in_person": {"working_days": 3},
+        "postal": {"hours": 96},
+    }
+    assert body["fully_online"] is False
+    fees = {f["id"]: f for f in body["fees"]}
+    assert fees["base-fee"]["amount"] == 50000 and fees["copy-fee"]["amount"] is None
+    assert fees["desk-fee"]["set_by_locality"] is True
+
+
+def test_portal_holds_every_procedure(project: Built) -> None:
+    portal = project.spec("openapi/portal.yaml")
+    assert "/procedures" in portal["paths"]
+    for _p, spec in specs(project):
+        for path, item in spec["paths"].items():
+            assert portal["paths"][path] == item
+        for name, schema in spec["components"]["schemas"].items():
+            assert portal["components"]["schemas"][name] == schema
+    ids = [op["operationId"] for item in portal["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids)) == 3 * len(project.portal.procedures) + 2
+
+
+def test_markup_is_escaped_in_commonmark_descriptions(kitchen_sink: Built) -> None:
+    text = kitchen_sink.files["openapi/kitchen-sink.yaml"].decode()
+    spec = kitchen_sink.spec("openapi/kitchen-sink.yaml")
+    assert spec["tags"][0]["x-procgen-i18n"]["en"]["description"] == (
+        "Kitchen sink &lt;script&gt;alert(1)&lt;/script&gt; procedure"
+    )
+    purpose = component(spec, "KitchenSinkAnswers")["properties"]["purpose"]
+    assert purpose["description"].startswith("Ví dụ: &lt;i&gt;du lịch&lt;/i&gt;")
+    for line in text.splitlines():
+        if "description:" in line:
+            assert "<script" not in line and "<i>" not in line, line
