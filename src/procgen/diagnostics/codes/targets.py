@@ -62,4 +62,28 @@ CODES: tuple[Code, ...] = (
          "a group is described by the JSON Schema only.",
          "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
          "Flatten the inner group into its own top-level repeatable group."),
+    # --- mobile (PG560–PG589) ---
+    Code("PG560", "warning", "mobile-no-interface-language",
+         "mobile: no interface wording for language '{lang}'; the screens' buttons and "
+         "messages are written in English",
+         "The mobile screens' own wording (buttons, notes, validation messages) exists in "
+         "Vietnamese and English only; procedure texts are unaffected.",
+         "# procgen.yaml\nlanguages: [vi, en, fr]",
+         "Add the language's wording to `src/procgen/targets/mobile/i18n.py`, or drop the "
+         "language."),
+    Code("PG561", "warning", "mobile-pattern-not-portable",
+         "mobile: the pattern of '{field}' ({pattern}) uses Python-only syntax; the screens "
+         "leave it out and only the server checks it",
+         "Native renderers run `pattern` as an ECMA-262 regular expression (as JSON Schema "
+         "does). Named groups written `(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive "
+         "quantifiers do not exist there.",
+         "pattern: \"\\\\A[0-9]{4}\\\\Z\"",
+         "Write the portable form: `^[0-9]{4}$`, `(?<name>…)`."),
+    Code("PG562", "warning", "mobile-nested-group",
+         "mobile: group '{field}' inside group '{group}': the when, required and constraint "
+         "rules of its questions are not carried to the screens; the server checks them",
+         "Mobile rules see one group entry (`row`) at a time; the questions of a group inside "
+         "a group are shown always, required only when `required: true`.",
+         "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
+         "Flatten the inner group into its own top-level repeatable group."),
 )

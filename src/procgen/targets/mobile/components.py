@@ -1,0 +1,224 @@
+"""Typed mobile components: one per asked field (bound to it) and one per document to capture.
+
+Every input component carries its rules as JSON Logic (:func:`procgen.expr.to_jsonlogic`):
+``visible_when`` (shown and answered only when it evaluates to ``true``), ``required`` (an answer
+is needed when it evaluates to ``true``; a JSON boolean is a constant rule) and, when the
+procedure has one, ``constraint`` (an answer is refused when it evaluates to ``false``). Rules
+are applied to ``{"answers": ..., "row": ..., "today": ...}``; see ``docs/targets/mobile.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from procgen.targets._common import (
+    EMAIL_PATTERN,
+    NATIONAL_ID_PATTERN,
+    PHONE_PATTERN,
+    json_pattern,
+    localized,
+    pattern_portable,
+)
+from procgen.targets.mobile.i18n import ui_text
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.expr import Expr
+    from procgen.model.ir import Document, Field, Text
+
+COMPONENT_TYPES: dict[str, str] = {
+    "text": "text",
+    "textarea": "textarea",
+    "integer": "number",
+    "number": "number",
+    "money": "money",
+    "date": "date",
+    "boolean": "boolean",
+    "choice": "choice",
+    "multichoice": "multichoice",
+    "email": "email",
+    "phone": "phone",
+    "national_id": "national_id",
+    "address": "address",
+    "group": "repeat_group",
+}
+"""DSL field type → component type (``integer`` is a ``number`` with ``"integer": true``)."""
+
+_KEYBOARD = {
+    "text": "text",
+    "textarea": "text",
+    "address": "text",
+    "integer": "numeric",
+    "number": "decimal",
+    "money": "numeric",
+    "phone": "phone",
+    "email": "email",
+    "national_id": "numeric",
+}
+_FORMAT_PATTERNS = {
+    "email": EMAIL_PATTERN,
+    "phone": PHONE_PATTERN,
+    "national_id": NATIONAL_ID_PATTERN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """What component builders need: the project's languages and the diagnostics sink."""
+
+    languages: tuple[str, ...]
+    sink: DiagnosticSink
+
+    def text(self, t: Text) -> dict[str, str]:
+        return localized(t, self.languages)
+
+    def ui(self, key: str, **fields: object) -> dict[str, str]:
+        return ui_text(key, self.languages, **fields)
+
+
+def logic(rule: bool | Expr | None, *, absent: bool) -> Any:
+    """A rule as JSON Logic: a constant stays a JSON boolean; ``None`` becomes ``absent``."""
+    if rule is None:
+        return absent
+    if isinstance(rule, bool):
+        return rule
+    from procgen.expr import to_jsonlogic
+
+    return to_jsonlogic(rule)
+
+
+def field_component(f: Field, b: Build, group: str | None = None,
+                    nested: bool = False) -> dict[str, Any]:
+    """The component bound to ``f`` (``group`` is the id of the group it sits in, if any).
+
+    ``nested`` marks a field inside a group that is itself inside a group: its expression rules
+    are not carried (``PG562`` was reported for the inner group) and the server checks them.
+    """
+    kind = f.kind
+    c: dict[str, Any] = {
+        "type": COMPONENT_TYPES[kind],
+        "id": f"f.{group}.{f.id}" if group else f"f.{f.id}",
+        "field": f.id,
+        "label": b.text(f.label),
+    }
+    if f.hint is not None:
+        c["hint"] = b.text(f.hint)
+    if nested:
+        c["visible_when"] = True
+        c["required"] = f.required is True
+    else:
+        c["visible_when"] = logic(f.when, absent=True)
+        c["required"] = logic(f.required, absent=False)
+    messages: dict[str, dict[str, str]] = {"required": b.ui("required")}
+    if f.constraint is not None and not nested:
+        message = b.text(f.constraint_message) if f.constraint_message else b.ui("constraint")
+        c["constraint"] = {"logic": logic(f.constraint, absent=True), "message": message}
+    if kind in _KEYBOARD:
+        c["keyboard"] = _KEYBOARD[kind]
+    _validation(f, c, messages, b)
+    if kind in ("choice", "multichoice"):
+        c["options"] = [{"value": o.value, "label": b.text(o.label)} for o in f.options]
+    if kind == "group":
+        inner = nested or group is not None
+        if group is not None and not nested:
+            b.sink.emit("PG562", f.span, field=f.id, group=group)
+        c["min_items"] = f.repeat.min if f.repeat else 0
+        c["max_items"] = (f.repeat.max if f.repeat else 1)
+        if c["min_items"]:
+            messages["min_items"] = b.ui("min_items", min=c["min_items"])
+        if c["max_items"] is not None:
+            messages["max_items"] = b.ui("max_items", max=c["max_items"])
+        c["components"] = [field_component(ch, b, f.id, inner) for ch in f.children]
+    if f.default is not None:
+        c["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
+    elif kind == "boolean":
+        c["default"] = False
+    if f.prefill is not None:
+        c["prefill"] = {"source": f.prefill, "note": b.ui("prefill", database=f.prefill)}
+    c["messages"] = messages
+    return c
+
+
+def _validation(f: Field, c: dict[str, Any], messages: dict[str, dict[str, str]],
+                b: Build) -> None:
+    """Kind-specific checks (bounds, lengths, pattern, format) and their messages."""
+    kind = f.kind
+    if kind in ("integer", "number"):
+        c["integer"] = kind == "integer"
+        messages["format"] = b.ui("integer" if kind == "integer" else "number")
+    elif kind == "money":
+        c["currency"] = "VND"
+        messages["format"] = b.ui("integer")
+    elif kind == "date":
+        messages["format"] = b.ui("date")
+    elif kind in _FORMAT_PATTERNS:
+        c["pattern"] = _FORMAT_PATTERNS[kind]
+        messages["format"] = b.ui(kind)
+    if f.pattern is not None:
+        if pattern_portable(f.pattern):
+            c["pattern"] = json_pattern(f.pattern)
+            messages["pattern"] = b.ui("pattern")
+        else:
+            b.sink.emit("PG561", f.span, field=f.id, pattern=f.pattern)
+    if kind in ("integer", "number", "money", "date"):
+        for bound in ("min", "max"):
+            value = getattr(f, bound)
+            if value is None:
+                continue
+            c[bound] = str(value) if kind == "date" else value
+            key = f"{bound}_date" if kind == "date" else bound
+            messages[bound] = b.ui(key, **{bound: value})
+    items = kind == "multichoice"
+    for bound, name in (("min_length", "min_items" if items else "min_length"),
+                        ("max_length", "max_items" if items else "max_length")):
+        value = getattr(f, bound)
+        if value is None or kind == "group":
+            continue
+        c[name] = value
+        messages[name] = b.ui(name, **{name[:3]: value})
+
+
+def provide(d: Document) -> str:
+    """How the citizen provides a document: ``upload``, ``present``, ``held_by_state``, ``form``."""
+    if d.held_by_state:
+        return "held_by_state"
+    if d.generated_from_form:
+        return "form"
+    if d.present_only:
+        return "present"
+    return "upload"
+
+
+def capture_component(d: Document, b: Build) -> dict[str, Any]:
+    """The ``document_capture`` component of an uploadable document."""
+    camera = not d.accept or any(m.startswith("image/") for m in d.accept)
+    c: dict[str, Any] = {
+        "type": "document_capture",
+        "id": f"d.{d.id}",
+        "document": d.id,
+        "label": b.text(d.title),
+    }
+    if d.hint is not None:
+        c["hint"] = b.text(d.hint)
+    c["visible_when"] = logic(d.when, absent=True)
+    c["required"] = logic(d.required, absent=True)
+    c["sources"] = ["camera", "file"] if camera else ["file"]
+    c["accept"] = list(d.accept)
+    c["max_size_mb"] = d.max_size_mb
+    c["max_size_bytes"] = None if d.max_size_mb is None else int(d.max_size_mb * 1024 * 1024)
+    c["originals"] = d.originals
+    c["copies"] = d.copies
+    if d.template is not None:
+        c["template"] = {"code": d.template.code}
+        if d.template.title is not None:
+            c["template"]["title"] = b.text(d.template.title)
+    messages = {"required": b.ui("required_document"), "file_type": b.ui("file_type")}
+    if d.max_size_mb is not None:
+        messages["file_size"] = b.ui("file_size", mb=_num(d.max_size_mb))
+    c["messages"] = messages
+    return c
+
+
+def _num(x: float | int) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)

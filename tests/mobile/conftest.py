@@ -1,0 +1,113 @@
+"""Fixtures for the mobile target tests: the compiled corpora and a long-lived node process.
+
+The node process runs ``reference.js``, a renderer's logic written only from
+``docs/targets/mobile.md`` with json-logic-js and procgen's custom operations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from procgen.diagnostics import DiagnosticSink
+from procgen.model import load_portal
+from procgen.model.ir import Portal
+from procgen.targets import EmitContext
+from procgen.targets.mobile import MobileTarget
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "tests" / "js" / "node_modules"
+RUNTIME = REPO / "src" / "procgen" / "expr" / "runtime"
+REFERENCE = Path(__file__).with_name("reference.js")
+SCHEMA = REPO / "schemas" / "mobile-screens.schema.json"
+KITCHEN_SINK = REPO / "tests" / "fixtures" / "kitchen-sink"
+VERSION = "test"
+
+
+@dataclass
+class Corpus:
+    """One loaded project and its mobile files (path → bytes), built once per session."""
+
+    portal: Portal
+    files: dict[str, bytes]
+    diagnostics: list[tuple[str, str]]
+
+    def doc(self, pid: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.files[f"mobile/{pid}.json"])
+        return data
+
+
+def compile_project(root: Path) -> Corpus:
+    sink = DiagnosticSink()
+    portal = load_portal(root, sink)
+    assert not [d for d in sink if d.severity == "error"], [d.message for d in sink]
+    target = MobileTarget()
+    ctx = EmitContext(portal.settings, VERSION)
+    out = DiagnosticSink()
+    files: dict[str, bytes] = {}
+    for p in portal.procedures:
+        files.update({str(k): v for k, v in target.emit_procedure(p, ctx, out).items()})
+    files.update({str(k): v for k, v in target.emit_portal(portal, ctx, out).items()})
+    return Corpus(portal, files, [(d.code, d.message) for d in out])
+
+
+@pytest.fixture(scope="session")
+def corpora() -> dict[str, Corpus]:
+    return {"kitchen-sink": compile_project(KITCHEN_SINK),
+            "procedures": compile_project(REPO / "procedures")}
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SCHEMA.read_text("utf-8"))
+    return data
+
+
+class Reference:
+    """Sends one (file, answers, today) per line to ``reference.js``; reads one result back."""
+
+    def __init__(self, node: str) -> None:
+        self.proc = subprocess.Popen(
+            [node, str(REFERENCE), str(NODE_MODULES), str(RUNTIME)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def run(self, doc: Path, answers: dict[str, Any], today: str) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps({"doc": str(doc), "answers": answers,
+                                          "today": today}) + "\n")
+        self.proc.stdin.flush()
+        reply = self.proc.stdout.readline()
+        if not reply:
+            raise RuntimeError("reference.js exited")
+        result: dict[str, Any] = json.loads(reply)
+        assert "$error" not in result, result["$error"]
+        return result
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def reference() -> Iterator[Reference]:
+    exe = shutil.which("node")
+    missing = None if exe else "node is not installed"
+    if not (NODE_MODULES / "json-logic-js").is_dir():
+        missing = f"{NODE_MODULES}/json-logic-js is missing (npm ci in tests/js)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing}; it is required when CI is set")
+        pytest.skip(missing)
+    assert exe is not None
+    ref = Reference(exe)
+    yield ref
+    ref.close()
