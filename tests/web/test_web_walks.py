@@ -250,7 +250,24 @@ def test_kitchen_sink_live_fees_and_choices(site, walker) -> None:
     w.proceed()
     assert w.current() == "pg-check"
     assert w.page.inner_text("#pg-fee-total") == "71,500 ₫"  # 45,000 + 24,000 + 2,500
+    # The API refuses: its problems show like the form's own and lead to the question.
+    w.replies.append((422, {"status": 422, "errors": [
+        {"pointer": "#/purpose", "code": "x", "detail": "The agency needs more detail"},
+        {"pointer": "#/children/0/child_name", "code": "y", "detail": "Name as on the record"}]}))
+    w.page.click("#pg-submit")
+    w.page.locator("#pg-error-summary").wait_for(state="visible")
+    assert w.current() == "pg-check" and w.focused() == "pg-error-summary"
+    assert w.errors() == ["The agency needs more detail", "Name as on the record"]
+    # Chromium logs every 4xx response; that one is expected here.
+    assert [e for e in watch.errors if "status of 422" in e] != []
+    watch.errors[:] = [e for e in watch.errors if "status of 422" not in e]
+    w.page.click("#pg-error-list a >> nth=1")
+    assert w.current() == "step-family" and w.focused() == "f-children-0-child_name"
+    assert w.page.inner_text("#f-children-0-child_name-error") == "Name as on the record"
+    w.proceed()
+    assert w.current() == "pg-check"
     data = sent_ok(site, w, watch, "kitchen", "kitchen-sink")
+    assert len(w.sent) == 2
     assert data["services"] == ["notary"] and data["contact_email"] == "an.nguyen@example.vn"
     assert data["declared_value"] == "2500000" and data["copies"] == "3"
     assert "home_address" not in data and data["poor_household"] == "true"

@@ -53,6 +53,8 @@ class Walker:
     page: Any
     rules: dict[str, Any] = field(default_factory=dict)
     sent: list[tuple[str, bytes]] = field(default_factory=list)
+    replies: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    """Responses to give before the default ``201`` (e.g. a ``422`` problem)."""
 
     def open(self, url: str) -> None:
         self.page.goto(url)
@@ -63,8 +65,10 @@ class Walker:
 
     def _intercept(self, route: Any, request: Any) -> None:
         self.sent.append((request.headers["content-type"], request.post_data_buffer))
-        route.fulfill(status=201, content_type="application/json",
-                      body=json.dumps({"reference": "HS-2026-000123"}))
+        status, body = (self.replies.pop(0) if self.replies
+                        else (201, {"reference": "HS-2026-000123"}))
+        ctype = "application/problem+json" if status >= 400 else "application/json"
+        route.fulfill(status=status, content_type=ctype, body=json.dumps(body))
 
     # -- where am I --------------------------------------------------------------------------
 
@@ -169,8 +173,7 @@ class Walker:
     def submit(self) -> list[Part]:
         self.page.click("#pg-submit")
         self.page.locator("#pg-sent").wait_for(state="visible")
-        assert len(self.sent) == 1
-        return parse_multipart(*self.sent[0])
+        return parse_multipart(*self.sent[-1])
 
 
 def parse_multipart(content_type: str, body: bytes) -> list[Part]:

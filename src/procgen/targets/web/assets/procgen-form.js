@@ -273,7 +273,9 @@
     return out;
   }
 
-  function firstControl(wrap) { return controls(wrap)[0] || wrap; }
+  function firstControl(wrap) {
+    return controls(wrap)[0] || (wrap.id && $(wrap.id.replace(/-field$/, ""))) || wrap;
+  }
 
   function clearError(wrap) {
     wrap.classList.remove("pg-field-error");
@@ -297,7 +299,12 @@
       var li = document.createElement("li"), a = document.createElement("a");
       a.href = "#" + p.target;
       a.textContent = p.message;
-      a.addEventListener("click", function (ev) { ev.preventDefault(); var t = $(p.target); if (t) { t.focus(); t.scrollIntoView({ block: "center" }); } });
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var t = $(p.target), page = t && t.closest(".pg-step");
+        if (page && page.hidden) { returnToCheck = current === "check"; show(page.getAttribute("data-step"), p.target); return; }
+        if (t) { t.focus(); t.scrollIntoView({ block: "center" }); }
+      });
       li.appendChild(a);
       ul.appendChild(li);
     });
@@ -458,13 +465,14 @@
     refresh();
     var steps = visibleSteps(), ids = steps.map(function (s) { return s.id; });
     var at = ids.indexOf(current);
-    if (delta > 0 && current !== "start") {
+    if (delta > 0 && at >= 0) {
       var list = problems(steps[at]);
       if (list.length) { report(list); return; }
       if (returnToCheck) { returnToCheck = false; show("check"); return; }
     }
     if (current === "start") { show(ids.length ? ids[0] : "check"); return; }
     if (current === "check") { show(ids.length ? ids[ids.length - 1] : "start"); return; }
+    if (at < 0) { show(ids.length ? ids[0] : "check"); return; }  // this step's questions all went away
     var next = at + delta;
     show(next < 0 ? "start" : next >= ids.length ? "check" : ids[next]);
   }
@@ -501,6 +509,22 @@
     return { blob: new Blob(parts), type: "multipart/form-data; boundary=" + boundary };
   }
 
+  // The API's 422 problem: {"errors": [{"pointer": "#/field" | "#/group/0/child", "detail"}]}.
+  // Its problems are shown like the form's own, each linking to its question.
+  function rejected(text) {
+    var problem;
+    try { problem = JSON.parse(text); } catch (e) { return false; }
+    var list = ((problem && problem.errors) || []).map(function (e) {
+      var path = String(e.pointer || "").replace(/^#\//, "").split("/");
+      var id = R.documents[path[0]] ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
+      var target = $(id) && $(id).closest(".pg-field") ? firstControl($(id).closest(".pg-field")) : $(id);
+      return target ? { wrap: target.closest(".pg-field"), target: target.id, message: String(e.detail || e.code || M.send_failed) } : null;
+    }).filter(Boolean);
+    if (!list.length) return false;
+    report(list);
+    return true;
+  }
+
   function submit(ev) {
     ev.preventDefault();
     refresh();
@@ -515,10 +539,14 @@
     button.disabled = true;
     fetch(form.getAttribute("action"), { method: "POST", body: b.blob, headers: { "Content-Type": b.type }, credentials: "same-origin" })
       .then(function (res) {
-        if (!res.ok) throw new Error(String(res.status));
-        return res.text();
+        return res.text().then(function (text) {
+          if (res.status === 422 && rejected(text)) return null;
+          if (!res.ok) throw new Error(String(res.status));
+          return text;
+        });
       })
       .then(function (text) {
+        if (text === null) { status.textContent = ""; button.disabled = false; return; }
         var ref = null;
         try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
         $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
