@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import time
 from pathlib import Path
 
@@ -379,6 +380,41 @@ def test_span_at_multi_line_and_escaped_scalars(name: str) -> None:
     check_span_at(SCALARS_HARD[name])
 
 
+def test_crlf_line_endings_keep_columns() -> None:
+    text = "k:\r\n  when: alpha and\r\n    beta_x > 3\r\n  other: 1\r\n"
+    doc = loads(text)
+    assert (doc.locate(("k", "other")).line, doc.locate(("k", "other")).col) == (4, 10)
+    info = doc.scalar(("k", "when"))
+    assert info is not None
+    span = info.span_at(doc.value_at(("k", "when")).index("beta_x"), 6)
+    assert (span.line, span.col, span.end_col) == (3, 5, 11)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="load_bytes (source/loader.py) counts lines by LF only for PG101, while YAML (and "
+    "every other diagnostic) also breaks lines at a lone CR",
+)
+def test_lone_cr_counts_as_a_line_break_for_pg101(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: 1\rb: \xff\r")
+    sink = DiagnosticSink()
+    with pytest.raises(StageFailed):
+        load_file(path, sink)
+    assert codes_at(sink.items) == [("PG101", 2, 4)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an empty explicit document ('---' then a comment, no final newline) is located one "
+    "line past the end: load_text's PG107 uses the null root's mark unclamped (loader._span)",
+)
+def test_empty_explicit_document_is_located_inside_the_file() -> None:
+    (d,) = fails("---\n#")
+    assert d.code == "PG107"
+    assert d.span.line <= 2
+
+
 # --- byte order mark ----------------------------------------------------------------------------
 
 
@@ -493,6 +529,22 @@ YAMLISH = st.lists(
 ).map("".join)
 
 
+def known_bad_position(d: Diagnostic, text: str) -> bool:
+    """Known bugs pinned by strict xfails below; remove each when its test passes.
+
+    test_lone_cr_counts_as_a_line_break_for_pg101: PG101 counts only LF as a line break.
+    test_empty_explicit_document_is_located_inside_the_file: PG107 one line past the end.
+    """
+    assert d.span is not None
+    if d.code == "PG101":
+        lines = text.split("\n")
+        return 1 <= d.span.line <= len(lines) and d.span.col <= len(lines[d.span.line - 1]) + 1
+    return d.code == "PG107" and d.span.col == 1 and d.span.line == len(YAML_BREAK.split(text)) + 1
+
+
+YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # every line break YAML knows
+
+
 def check_outcome(text_or_bytes: str | bytes) -> None:
     sink = DiagnosticSink()
     try:
@@ -502,9 +554,19 @@ def check_outcome(text_or_bytes: str | bytes) -> None:
             load_text("t.yaml", text_or_bytes, sink)
     except StageFailed:
         assert sink.items, "StageFailed with no diagnostic"
+        text = (
+            text_or_bytes.decode("utf-8", "surrogateescape")
+            if isinstance(text_or_bytes, bytes)
+            else text_or_bytes
+        ).removeprefix("\ufeff")
+        lines = YAML_BREAK.split(text)
         for d in sink.items:
             assert d.span is not None and d.span.file == "t.yaml"
-            assert d.span.line >= 1 and d.span.col >= 1
+            if known_bad_position(d, text):
+                continue
+            assert 1 <= d.span.line <= len(lines), (d, lines)
+            assert 1 <= d.span.col <= len(lines[d.span.line - 1]) + 1, (d, lines)
+            assert "\n" not in d.message and "\r" not in d.message, d.message
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
