@@ -1,0 +1,72 @@
+"""``procgen diff``: classify what changed between two versions of the procedures (CLI.md)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from procgen.commands import InputError, report
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--base", "base_rev", metavar="GITREV",
+              help="Compare PATH (default: the procedures folder) at this git revision with the "
+              "working tree. No checkout: the old files are read with git show.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True,
+              help="text for terminals, markdown for a pull-request comment, json for tools.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="The reviewer's language for messages and the summary.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["breaking", "burden", "any"]),
+              help="Exit 1 when a change of this class is present: breaking (API clients), "
+              "burden (more for citizens: burden+), any (any change at all).")
+@click.pass_obj
+def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt: str,
+         lang: str, fail_on: str | None) -> None:
+    """Compare OLD and NEW (two procedure files or two procedures folders), or, with --base,
+    the procedures at a git revision with the working tree.
+
+    Every change is classified: breaking (for API clients), burden+ / burden- (more or less for
+    citizens), editorial (wording only). Input errors on either side are reported as
+    diagnostics on standard error and exit 1.
+
+    \b
+    Examples:
+      procgen diff old/birth-registration.yaml procedures/birth-registration.yaml
+      procgen diff --base origin/main --format markdown --lang en
+      procgen diff --base HEAD~1 --fail-on breaking
+    """
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.diff import compare, fails
+    from procgen.diff.load import GitError, load_side, materialise
+    from procgen.diff.render import render
+
+    sink = DiagnosticSink()
+    with tempfile.TemporaryDirectory(prefix="procgen-diff-") as tmp:
+        if base_rev is not None:
+            if len(paths) > 1:
+                raise click.UsageError("with --base, give at most one PATH")
+            new_path = paths[0] if paths else obj["procedures"]
+            try:
+                old_path = materialise(base_rev, new_path, Path(tmp))
+            except GitError as e:
+                raise InputError(f"cannot read {new_path} at {base_rev}: {e}") from None
+        elif len(paths) == 2:
+            old_path, new_path = paths
+            if old_path.is_dir() != new_path.is_dir() and old_path.exists() and new_path.exists():
+                raise click.UsageError("OLD and NEW must both be files or both be folders")
+        else:
+            raise click.UsageError("give OLD and NEW, or --base GITREV [PATH]")
+        old = load_side(old_path, sink)
+        new = load_side(new_path, sink)
+    if report(sink, "text", False, err=True):
+        sys.exit(1)
+    result = compare(old, new, lang)
+    click.echo(render(result, fmt), nl=False)
+    if fails(result, fail_on):
+        sys.exit(1)

@@ -1,0 +1,169 @@
+"""Semantic diff for reviewers: what a change to the procedures means for API clients and citizens.
+
+Three layers (STYLE.md point 14): :mod:`procgen.diff.structural` matches two built portals by
+ids and records Added / Removed / Modified deltas; :mod:`procgen.diff.rules` classifies each
+delta with one registered rule (``breaking``, ``burden+``, ``burden-``, ``editorial``) and
+words it in Vietnamese or English; :mod:`procgen.diff.render` prints text, markdown or JSON.
+
+>>> from pathlib import Path
+>>> from procgen.diagnostics import DiagnosticSink
+>>> from procgen.model import load_portal
+>>> portal = load_portal(Path("tests/fixtures/kitchen-sink"), DiagnosticSink())
+>>> compare(portal, portal).changes
+()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from procgen.diff import wording
+from procgen.diff.rules import Change, classify
+from procgen.diff.structural import diff_portals
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import Span
+    from procgen.model.ir import Portal, Procedure
+
+__all__ = ["Change", "DiffResult", "Facts", "RevisionWarning", "compare", "fails"]
+
+NOT_SUBSTANTIVE = {"procedure-revision"}
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionWarning:
+    """A procedure changed substantively while its ``revision`` stayed the same (or went down)."""
+
+    procedure: str
+    message: str
+    span: Span | None
+    code: str = "revision-not-bumped"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"procedure": self.procedure, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a reviewer wants at a glance about one side of one procedure."""
+
+    fee: str
+    documents: str
+    time: str
+    fully_online: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    procedure: str
+    title: str
+    before: Facts | None
+    after: Facts | None
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffResult:
+    changes: tuple[Change, ...]
+    warnings: tuple[RevisionWarning, ...]
+    summaries: tuple[Summary, ...]
+    lang: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "changes": [c.as_json() for c in self.changes],
+            "warnings": [w.as_json() for w in self.warnings],
+            "summary": {
+                s.procedure: {
+                    "classes": list(s.classes),
+                    "before": None if s.before is None else _facts_json(s.before),
+                    "after": None if s.after is None else _facts_json(s.after),
+                }
+                for s in self.summaries
+            },
+        }
+
+
+def _facts_json(f: Facts) -> dict[str, str]:
+    return {"fee": f.fee, "documents": f.documents, "time": f.time,
+            "fully_online": f.fully_online}
+
+
+def compare(base: Portal, revision: Portal, lang: str = "vi") -> DiffResult:
+    """Classify every difference between two built portals.
+
+    Args:
+        base: the portal before the change.
+        revision: the portal after it.
+        lang: ``vi`` or ``en``, the reviewer's language for messages and the summary.
+
+    Returns:
+        The classified changes (ordered by procedure, then as the structural diff found them),
+        revision warnings, and one summary per changed procedure.
+    """
+    changes = tuple(classify(d, lang) for d in diff_portals(base, revision))
+    bmap: dict[str, Procedure] = {p.id: p for p in base.procedures}
+    rmap: dict[str, Procedure] = {p.id: p for p in revision.procedures}
+    warnings: list[RevisionWarning] = []
+    summaries: list[Summary] = []
+    for pid in dict.fromkeys(c.procedure for c in changes):
+        mine = [c for c in changes if c.procedure == pid]
+        b, r = bmap.get(pid), rmap.get(pid)
+        classes = tuple(k for k in ("breaking", "burden+", "burden-", "editorial")
+                        if any(k in c.classes for c in mine))
+        either = r or b
+        title = wording.pick(dict(either.title.values), lang) if either else pid
+        summaries.append(Summary(pid, title, None if b is None else facts(b, lang),
+                                 None if r is None else facts(r, lang), classes))
+        substantive = [c for c in mine
+                       if c.rule not in NOT_SUBSTANTIVE and c.classes != ("editorial",)]
+        if b is not None and r is not None and substantive and r.revision <= b.revision:
+            en = (f"{pid} changed substantively ({len(substantive)} change"
+                  f"{'s' * (len(substantive) != 1)}) but its revision is still {r.revision}: "
+                  f"bump `revision` to {b.revision + 1}")
+            vi = (f"{pid} có thay đổi thực chất ({len(substantive)} thay đổi) nhưng revision "
+                  f"vẫn là {r.revision}: hãy tăng `revision` lên {b.revision + 1}")
+            warnings.append(RevisionWarning(pid, vi if lang == "vi" else en, r.span))
+    return DiffResult(changes, tuple(warnings), tuple(summaries), lang)
+
+
+def fails(result: DiffResult, fail_on: str | None) -> bool:
+    """``--fail-on``: by class only (never by message). ``burden`` means more burden."""
+    if fail_on is None:
+        return False
+    wanted = {"breaking": {"breaking"}, "burden": {"burden+"}}.get(fail_on)
+    if wanted is None:  # any
+        return bool(result.changes)
+    return any(wanted & set(c.classes) for c in result.changes)
+
+
+def facts(p: Procedure, lang: str) -> Facts:
+    """Fee per channel, documents, processing time per channel and fully-online, in words."""
+    fees = []
+    for ch in p.channel_names:
+        fixed = 0
+        varies = False
+        for f in p.fees:
+            if ch not in f.channels:
+                continue
+            if isinstance(f.amount, int) and not isinstance(f.amount, bool) and f.when is None:
+                fixed += f.amount
+            else:
+                varies = True
+        amount = wording.money(fixed, lang) if fixed else (
+            "" if varies else wording.word("free", lang)
+        )
+        if varies:
+            extra = "tùy trường hợp" if lang == "vi" else "varies"
+            amount = f"{amount} + {extra}" if amount else extra
+        fees.append(f"{wording.channel(ch, lang)}: {amount}")
+    required = sum(1 for d in p.documents if d.required is not False)
+    docs = (f"{required} bắt buộc / {len(p.documents)}" if lang == "vi"
+            else f"{required} required / {len(p.documents)}")
+    times = "; ".join(
+        f"{wording.channel(c.name, lang)}: "
+        f"{wording.duration(c.processing_time.as_dict(), lang)}" for c in p.channels
+    )
+    return Facts("; ".join(fees), docs, times, wording.word("yes" if p.fully_online else "no",
+                                                             lang))

@@ -1,0 +1,114 @@
+"""Markdown to paste as a pull-request comment: a summary table per procedure, then details.
+
+Texts written by policy staff are escaped outside code spans, so markup in a label shows as
+written and never turns into HTML in the comment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from procgen.diff import wording
+from procgen.diff.render import counts
+
+if TYPE_CHECKING:
+    from procgen.diff import DiffResult, Facts
+
+BADGES = {"breaking": "🔴", "burden+": "🟠", "burden-": "🟢", "editorial": "⚪"}
+HEAD = {
+    "vi": {
+        "title": "Thay đổi thủ tục (procgen diff)",
+        "none": "Không có thay đổi.",
+        "fee": "Phí, lệ phí",
+        "documents": "Giấy tờ",
+        "time": "Thời hạn giải quyết",
+        "online": "Trực tuyến toàn trình",
+        "before": "Trước",
+        "after": "Sau",
+        "details": "Chi tiết",
+        "warnings": "Cảnh báo",
+        "class": "Loại",
+        "change": "Thay đổi",
+        "path": "Vị trí",
+        "new": "thủ tục mới",
+        "gone": "đã bỏ",
+    },
+    "en": {
+        "title": "Procedure changes (procgen diff)",
+        "none": "No changes.",
+        "fee": "Fee",
+        "documents": "Documents",
+        "time": "Processing time",
+        "online": "Fully online",
+        "before": "Before",
+        "after": "After",
+        "details": "Details",
+        "warnings": "Warnings",
+        "class": "Class",
+        "change": "Change",
+        "path": "Path",
+        "new": "new procedure",
+        "gone": "removed",
+    },
+}
+
+
+def escape(text: str) -> str:
+    """Escape markdown and HTML outside `code spans`; keep table cells on one line."""
+    parts = text.split("`")
+    for i in range(0, len(parts), 2):
+        p = parts[i].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for ch in "\\*_[]":
+            p = p.replace(ch, "\\" + ch)
+        parts[i] = p
+    if len(parts) % 2 == 0:  # an odd backtick: show it as written
+        parts[-2] = parts[-2] + "\\`" + parts.pop()
+    return "`".join(parts).replace("|", "\\|").replace("\n", " ")
+
+
+def _classes(classes: tuple[str, ...], lang: str) -> str:
+    return " ".join(f"{BADGES[k]} {wording.CLASS_NAMES[k][lang]}" for k in classes) or "—"
+
+
+def render_markdown(result: DiffResult) -> str:
+    lang = result.lang
+    h = HEAD[lang]
+    out = [f"## {h['title']}", ""]
+    if not result.changes:
+        return "\n".join([*out, h["none"], ""])
+    tally = counts(result)
+    out.append(" · ".join(f"{BADGES[k]} **{n}** {wording.CLASS_NAMES[k][lang]}"
+                          for k, n in tally.items() if n) or "—")
+    out.append("")
+    if result.warnings:
+        out.append(f"> **⚠️ {h['warnings']}**")
+        out.extend(f"> - {escape(w.message)}" for w in result.warnings)
+        out.append("")
+    for s in result.summaries:
+        out.append(f"### {escape(s.title)} (`{s.procedure}`) — {_classes(s.classes, lang)}")
+        out.append("")
+        out.extend(_table(s.before, s.after, h))
+        out.append("")
+        out.append(f"| {h['class']} | {h['path']} | {h['change']} |")
+        out.append("| --- | --- | --- |")
+        for c in result.changes:
+            if c.procedure == s.procedure:
+                out.append(f"| {_classes(c.classes, lang)} | `{c.path or '.'}` | "
+                           f"{escape(c.message)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _table(before: Facts | None, after: Facts | None, h: dict[str, str]) -> list[str]:
+    def cell(f: Facts | None, attr: str, missing: str) -> str:
+        return missing if f is None else escape(getattr(f, attr))
+
+    rows = [f"| | {h['before']} | {h['after']} |", "| --- | --- | --- |"]
+    for attr, label in (("fee", "fee"), ("documents", "documents"), ("time", "time"),
+                        ("fully_online", "online")):
+        b = cell(before, attr, f"*{h['new']}*")
+        a = cell(after, attr, f"*{h['gone']}*")
+        if before is not None and after is not None and b != a:
+            a = f"**{a}**"
+        rows.append(f"| {h[label]} | {b} | {a} |")
+    return rows

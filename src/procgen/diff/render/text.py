@@ -1,0 +1,34 @@
+"""Text for terminals: one line per change, grouped by procedure, then warnings and a tally."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from procgen.diff import wording
+from procgen.diff.render import counts
+
+if TYPE_CHECKING:
+    from procgen.diff import DiffResult
+
+
+def render_text(result: DiffResult) -> str:
+    lang = result.lang
+    if not result.changes:
+        return ("Không có thay đổi.\n" if lang == "vi" else "No changes.\n")
+    lines: list[str] = []
+    for s in result.summaries:
+        lines.append(f"{s.procedure}: {s.title}")
+        for c in result.changes:
+            if c.procedure != s.procedure:
+                continue
+            tag = ", ".join(c.classes) or "-"
+            lines.append(f"  [{tag}] {c.path or '.'}: {c.message}")
+    for w in result.warnings:
+        where = f"{w.span.file}:{w.span.line}:{w.span.col}: " if w.span else ""
+        lines.append(f"{where}warning[{w.code}]: {w.message}")
+    tally = counts(result)
+    parts = [f"{n} {wording.CLASS_NAMES[k][lang]}" for k, n in tally.items() if n]
+    total = len(result.changes)
+    head = f"{total} thay đổi" if lang == "vi" else f"{total} change{'s' * (total != 1)}"
+    lines.append(f"{head}" + (f": {', '.join(parts)}" if parts else ""))
+    return "\n".join(lines) + "\n"
