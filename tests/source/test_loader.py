@@ -345,8 +345,8 @@ SCALARS = {
     "plain-two-lines": "k:\n  when: alpha and\n    beta_x > 3\n",
     "double-quoted-two-lines": 'k:\n  when: "alpha and\n    beta_x > 3"\n',
 }
-SCALARS_HARD = {
-    # ScalarInfo._value_text keeps continuation-line indentation that the value folds away.
+SCALARS_HARD = {  # once wrong (see the history of ScalarInfo.span_at); kept apart as the hard ones
+    # Continuation lines: their indentation folds away in the value.
     "plain-three-lines": "k:\n  when: alpha and\n    gamma and\n    beta_x > 3\n",
     "single-quoted-three-lines": "k:\n  when: 'alpha and\n    gamma and\n    beta_x > 3'\n",
     # A blank line folds to one newline in the value but is two line breaks in the file.
@@ -452,7 +452,12 @@ NUMBERS = st.from_regex(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(NUMBERS)
 def test_numbers_load_like_pyyaml(scalar: str) -> None:
     """Every int/float form PyYAML resolves loads to PyYAML's own value, or fails located."""
