@@ -54,9 +54,10 @@ class WebTarget:
         expr_js = resources.files("procgen.expr") / "runtime" / "procgen-expr.js"
         if not expr_js.is_file():
             raise CompilerBug("the expression runtime procgen-expr.js is missing")
-        header = "/* procgen web runtime: expression runtime, then the form runtime. */\n"
-        bundle = (header + expr_js.read_text("utf-8").rstrip("\n") + "\n\n"
-                  + (here / "procgen-form.js").read_text("utf-8"))
+        header = "/* procgen web runtime: the expression runtime, then the form runtime. */\n"
+        parts = [expr_js.read_text("utf-8")] + [
+            (here / name).read_text("utf-8") for name in ("procgen-review.js", "procgen-form.js")]
+        bundle = header + "\n".join(p.rstrip("\n") + "\n" for p in parts)
         return {
             ASSETS / "procgen.js": bundle.encode("utf-8"),
             ASSETS / "procgen.css": (here / "procgen.css").read_bytes(),

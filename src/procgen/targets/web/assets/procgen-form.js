@@ -10,7 +10,7 @@
   var E = globalThis.ProcgenExpr;
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
-  if (!form || !data || !E) return;
+  if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
   var R = JSON.parse(data.textContent);
   var M = R.messages;
   var ORDER = [];
@@ -157,7 +157,7 @@
     Object.keys(R.documents).forEach(function (id) {
       setShown(form.querySelector('[data-document="' + id + '"]'), state.docs[id]);
     });
-    if (current === "check") fees();
+    if (current === "check") review.fees();
     return state;
   }
 
@@ -178,7 +178,7 @@
     if (index >= 0) {
       $("step-" + name + "-progress").textContent = fmt(M.step_of, { n: index + 1, total: steps.length });
     }
-    if (name === "check") summary();
+    if (name === "check") review.summary();
     hideSummary();
     document.title = (title ? title.textContent + " – " : "") + R.title;
     var target = focusId ? $(focusId) : title || section;
@@ -316,106 +316,6 @@
     }
   }
 
-  /* ---- check your answers, fees -------------------------------------------------------- */
-
-  function display(rule, v) {
-    if (isEmpty(v)) return M.not_answered;
-    if (rule.kind === "boolean") return v ? M.yes : M.no;
-    if (rule.options) {
-      return (Array.isArray(v) ? v : [v]).map(function (x) { return rule.options[String(x)] || String(x); }).join(", ");
-    }
-    if (rule.kind === "money") return money(v);
-    if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
-      return new Date(v + "T00:00:00Z").toLocaleDateString(R.lang === "en" ? "en-GB" : R.lang,
-        { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    }
-    return String(v);
-  }
-
-  function money(n) {
-    var s = String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, R.lang === "vi" ? "." : ",");
-    return s + " ₫";
-  }
-
-  function row(dl, label, value, target, step) {
-    var div = document.createElement("div"), dt = document.createElement("dt");
-    var dd = document.createElement("dd"), act = document.createElement("dd"), a = document.createElement("a");
-    dt.textContent = label;
-    value.split("\n").forEach(function (line, i) {
-      if (i) dd.appendChild(document.createElement("br"));
-      dd.appendChild(document.createTextNode(line));
-    });
-    a.href = "#" + target;
-    a.textContent = M.change;
-    var hidden = document.createElement("span");
-    hidden.className = "pg-visually-hidden";
-    hidden.textContent = " " + label;
-    a.appendChild(hidden);
-    a.addEventListener("click", function (ev) { ev.preventDefault(); returnToCheck = true; show(step, target); });
-    act.className = "pg-summary-action";
-    act.appendChild(a);
-    div.appendChild(dt); div.appendChild(dd); div.appendChild(act);
-    dl.appendChild(div);
-  }
-
-  function summary() {
-    var box = $("pg-summary");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    visibleSteps().forEach(function (step) {
-      var h = document.createElement("h3"), dl = document.createElement("dl");
-      h.textContent = step.title;
-      dl.className = "pg-summary-list";
-      step.fields.forEach(function (id) {
-        if (!state.visible[id]) return;
-        var rule = R.fields[id];
-        if (rule.kind !== "group") {
-          row(dl, rule.label, display(rule, state.answers[id]), firstControl(fieldWrap(id)).id, step.id);
-          return;
-        }
-        state.rows[id].forEach(function (r, i) {
-          var lines = rule.order.filter(function (c) { return r.visible[c]; }).map(function (c) {
-            return rule.fields[c].label + ": " + display(rule.fields[c], r.row[c]);
-          });
-          row(dl, fmt(M.entry, { label: rule.label, n: i + 1 }), lines.join("\n"), firstControl(r.entry).id, step.id);
-        });
-        if (!state.rows[id].length) row(dl, rule.label, M.not_answered, "f-" + id, step.id);
-      });
-      step.documents.forEach(function (id) {
-        if (!state.docs[id]) return;
-        var input = $("d-" + id), file = input.files && input.files[0];
-        row(dl, R.documents[id].label, file ? file.name : M.not_answered, "d-" + id, step.id);
-      });
-      box.appendChild(h);
-      box.appendChild(dl);
-    });
-    fees();
-  }
-
-  function fees() {
-    var total = 0, t = today(), unknown = false;
-    R.fees.forEach(function (fee) {
-      var tr = form.querySelector('[data-fee="' + fee.id + '"]');
-      var applies = (!fee.valid_from || t >= fee.valid_from) && (!fee.valid_until || t <= fee.valid_until) &&
-        (fee.when === undefined || holds(fee.when, state.answers));
-      var amount = null, text;
-      if (applies && !fee.set_by_locality) {
-        amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, state.answers, t, null);
-        if (amount === null) applies = false;
-      }
-      var exempt = fee.exemptions.some(function (c) { return holds(c, state.answers); });
-      if (fee.set_by_locality) {
-        text = exempt ? M.fee_exempt : M.fee_unknown;
-        unknown = unknown || (applies && !exempt);
-      }
-      else if (exempt) text = M.fee_exempt;
-      else { text = money(amount || 0); total += amount || 0; }
-      tr.hidden = !applies;
-      tr.querySelector(".pg-amount").textContent = text;
-    });
-    var cell = $("pg-fee-total");
-    if (cell) cell.textContent = unknown ? fmt(M.total_plus_local, { amount: money(total) }) : money(total);
-  }
-
   /* ---- repeatable groups -------------------------------------------------------------- */
 
   function renumber(group) {
@@ -459,7 +359,7 @@
     (add && !add.hidden ? add : $("f-" + group)).focus();
   }
 
-  /* ---- navigation and submission ------------------------------------------------------ */
+  /* ---- navigation ---------------------------------------------------------------------- */
 
   function go(delta) {
     refresh();
@@ -477,85 +377,6 @@
     show(next < 0 ? "start" : next >= ids.length ? "check" : ids[next]);
   }
 
-  function part(boundary, name, value, type, filename) {
-    var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
-    if (filename !== undefined) head += '; filename="' + filename.replace(/["\r\n\\]/g, "_") + '"';
-    if (type) head += "\r\nContent-Type: " + type;
-    return [head + "\r\n\r\n", value, "\r\n"];
-  }
-
-  function body() {
-    var boundary = "procgen-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
-    var parts = [];
-    visibleSteps().forEach(function (step) {
-      step.fields.forEach(function (id) {
-        var v = state.answers[id], rule = R.fields[id];
-        if (!state.visible[id] || isEmpty(v)) return;
-        if (rule.kind === "group") {
-          // One application/json part holding the list of entries (the OpenAPI encoding).
-          parts = parts.concat(part(boundary, id, JSON.stringify(v), "application/json"));
-        } else if (Array.isArray(v)) {
-          v.forEach(function (x) { parts = parts.concat(part(boundary, id, String(x))); });
-        } else {
-          parts = parts.concat(part(boundary, id, String(v)));
-        }
-      });
-      step.documents.forEach(function (id) {
-        var input = $("d-" + id), file = input.files && input.files[0];
-        if (state.docs[id] && file) parts = parts.concat(part(boundary, id, file, file.type || "application/octet-stream", file.name));
-      });
-    });
-    parts.push("--" + boundary + "--\r\n");
-    return { blob: new Blob(parts), type: "multipart/form-data; boundary=" + boundary };
-  }
-
-  // The API's 422 problem: {"errors": [{"pointer": "#/field" | "#/group/0/child", "detail"}]}.
-  // Its problems are shown like the form's own, each linking to its question.
-  function rejected(text) {
-    var problem;
-    try { problem = JSON.parse(text); } catch (e) { return false; }
-    var list = ((problem && problem.errors) || []).map(function (e) {
-      var path = String(e.pointer || "").replace(/^#\//, "").split("/");
-      var id = R.documents[path[0]] ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
-      var target = $(id) && $(id).closest(".pg-field") ? firstControl($(id).closest(".pg-field")) : $(id);
-      return target ? { wrap: target.closest(".pg-field"), target: target.id, message: String(e.detail || e.code || M.send_failed) } : null;
-    }).filter(Boolean);
-    if (!list.length) return false;
-    report(list);
-    return true;
-  }
-
-  function submit(ev) {
-    ev.preventDefault();
-    refresh();
-    var steps = visibleSteps();
-    for (var i = 0; i < steps.length; i++) {
-      var list = problems(steps[i]);
-      if (list.length) { show(steps[i].id); report(list); return; }
-    }
-    var status = $("pg-send-status"), button = $("pg-submit");
-    var b = body();
-    status.textContent = M.sending;
-    button.disabled = true;
-    fetch(form.getAttribute("action"), { method: "POST", body: b.blob, headers: { "Content-Type": b.type }, credentials: "same-origin" })
-      .then(function (res) {
-        return res.text().then(function (text) {
-          if (res.status === 422 && rejected(text)) return null;
-          if (!res.ok) throw new Error(String(res.status));
-          return text;
-        });
-      })
-      .then(function (text) {
-        if (text === null) { status.textContent = ""; button.disabled = false; return; }
-        var ref = null;
-        try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
-        $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
-        show("sent");
-        $("pg-sent").focus();
-      })
-      .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
-  }
-
   function start() {
     form.noValidate = true;
     document.documentElement.classList.add("pg-js");
@@ -566,7 +387,7 @@
     Object.keys(R.fields).forEach(function (id) { if (R.fields[id].kind === "group" && $("f-" + id + "-template")) renumber(id); });
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
-    form.addEventListener("submit", submit);
+    form.addEventListener("submit", review.submit);
     form.addEventListener("click", function (ev) {
       var b = ev.target.closest("button[data-action]");
       if (!b) return;
@@ -581,5 +402,11 @@
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
   }
 
+  var review = globalThis.ProcgenFormReview({
+    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty,
+    state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
+    firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
+    changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
+  });
   start();
 })();
