@@ -5,7 +5,8 @@ self-contained except for those assets (``../assets/...``): no inline script or 
 strict Content-Security-Policy works, and no request leaves the portal except the submission
 to ``{api_base_url}/procedures/{id}/applications``. Without JavaScript every step shows at
 once and the form still posts. Conditions travel as data (``procgen-rules`` JSON) that
-``procgen-form.js`` evaluates with the expression runtime ``procgen-expr.js``.
+``procgen-form.js`` (with ``procgen-review.js``) evaluates using the expression runtime
+``procgen-expr.js``; the three are bundled into ``web/assets/procgen.js``.
 """
 
 from __future__ import annotations
