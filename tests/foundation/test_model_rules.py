@@ -248,7 +248,7 @@ def test_a_block_name_in_a_step_stands_for_its_own_fields(tmp_path: Path) -> Non
     strict=True,
     reason="JSON Schema counts 2.0 as an integer, and the builder copies it as given: "
     "revision/originals/copies/range/overlay amounts stay floats in the 'typed' IR "
-    "(model/builder.py:101 revision=v.get('revision', 1), :171-172 originals/copies)",
+    "(model/builder.py:100 revision=v.get('revision', 1), :182-183 originals/copies)",
 )
 def test_whole_floats_become_ints_in_the_model(tmp_path: Path) -> None:
     body = "revision: 2.0\ndocuments:\n" + doc("paper", ", originals: 1.0, copies: 2.0")
@@ -260,7 +260,7 @@ def test_whole_floats_become_ints_in_the_model(tmp_path: Path) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="validate_paths (model/__init__.py:80) treats any folder as a project root: "
+    reason="validate_paths (model/__init__.py:77) treats any folder as a project root: "
     "'procgen validate procedures/common' checks each block as a procedure (PG111 id, title, "
     "channels) and asks for procedures/common/procgen.yaml (PG120)",
 )
