@@ -206,3 +206,29 @@ def test_every_extension_in_the_table_is_exercised() -> None:
                    "presence: optional", "url: https", "email:", "title: {vi: Môn thi",
                    "image/*"):  # fmt: skip
         assert needle in project, needle
+
+
+def example_cells() -> list[str]:
+    """The code in the ``example`` column of every key table."""
+    out: list[str] = []
+    example_col: int | None = None
+    for line in DSL_MD.read_text("utf-8").splitlines():
+        if not line.startswith("|"):
+            example_col = None
+            continue
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        if cells and cells[-1] == "example":
+            example_col = len(cells) - 1
+        elif example_col is not None and not cells[0].startswith("---"):
+            out += re.findall(r"`([^`]+)`", cells[example_col])
+    return out
+
+
+def test_every_key_table_has_examples() -> None:
+    assert len(example_cells()) >= 80
+
+
+@pytest.mark.parametrize("example", example_cells())
+def test_examples_in_key_tables_are_yaml(example: str) -> None:
+    value = yaml.safe_load(example)
+    assert isinstance(value, dict | list), example
