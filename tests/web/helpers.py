@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,9 @@ PROCEDURES = ROOT / "procedures"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE = ("() => axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(AXE_TAGS) + "}})"
+       ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3)"
+       ".map(n => n.target.join(' ')).join(' | ')))")
 
 
 def build(root: Path) -> tuple[Portal, Files, DiagnosticSink]:
@@ -43,6 +47,14 @@ def write(files: Files, out: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return out
+
+
+def axe(page: Any, base: str) -> list[str]:
+    """axe-core's WCAG A/AA violations on the page as it is now (axe served from ``base``)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(url=f"{base}/axe.min.js")
+    result: list[str] = page.evaluate(AXE)
+    return result
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -11,24 +11,13 @@ procedure ever runs.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from tests.web.helpers import AXE_TAGS, Watch
+from tests.web.helpers import Watch, axe
 
 pytestmark = pytest.mark.browser
 
-AXE = ("() => axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(AXE_TAGS) + "}})"
-       ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3)"
-       ".map(n => n.target.join(' ')).join(' | ')))")
 SHOW_ALL = ("() => document.querySelectorAll('.pg-page').forEach(s => {"
             " if (s.id !== 'pg-sent') s.hidden = false; })")
-
-
-def _axe(page, base: str) -> list[str]:
-    if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(url=f"{base}/axe.min.js")
-    return page.evaluate(AXE)
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -42,9 +31,9 @@ def test_axe_finds_nothing_on_any_page(site, chrome, width: int) -> None:
     for path in pages:
         page.goto(f"{site.base}/{path}")
         page.wait_for_function("() => document.documentElement.classList.contains('pg-js')")
-        found = _axe(page, site.base)
+        found = axe(page, site.base)
         page.evaluate(SHOW_ALL)
-        found += [f"(all steps) {v}" for v in _axe(page, site.base)]
+        found += [f"(all steps) {v}" for v in axe(page, site.base)]
         if found:
             failures[path] = found
     context.close()
@@ -62,11 +51,11 @@ def test_axe_finds_nothing_with_errors_showing(site, chrome, lang: str) -> None:
     page.click("[data-action=start]")
     page.click("section:not([hidden]) [data-action=continue]")
     assert page.locator("#pg-error-summary").is_visible()
-    assert _axe(page, site.base) == []
+    assert axe(page, site.base) == []
     assert watch.errors == [] and watch.outside == []
     # The harness can fail: a question without its label is reported.
     page.evaluate("() => document.querySelector('label[for=f-person_full_name]').remove()")
-    assert any(v.startswith("label:") for v in _axe(page, site.base))
+    assert any(v.startswith("label:") for v in axe(page, site.base))
     page.close()
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from tests.web import openapi_check
-from tests.web.helpers import Watch
+from tests.web.helpers import Watch, axe
 from tests.web.walk import Walker, day, payload
 
 pytestmark = pytest.mark.browser
@@ -119,6 +119,7 @@ def test_birth_registration(site, walker) -> None:
     w.proceed()
     assert w.current() == "pg-check"
     assert "Reason for registering after 60 days" in w.page.inner_text("#pg-summary")
+    assert axe(w.page, site.base) == []  # the check page as the runtime filled it
     assert "not known yet" in w.page.inner_text(".pg-fee-table")
     assert w.page.inner_text("#pg-fee-total") == "0 ₫, plus the fees your province sets"
     data = sent_ok(site, w, watch, "bundled", "birth-registration")
@@ -261,6 +262,7 @@ def test_kitchen_sink_live_fees_and_choices(site, walker) -> None:
     # Chromium logs every 4xx response; that one is expected here.
     assert [e for e in watch.errors if "status of 422" in e] != []
     watch.errors[:] = [e for e in watch.errors if "status of 422" not in e]
+    assert axe(w.page, site.base) == []
     w.page.click("#pg-error-list a >> nth=1")
     assert w.current() == "step-family" and w.focused() == "f-children-0-child_name"
     assert w.page.inner_text("#f-children-0-child_name-error") == "Name as on the record"
