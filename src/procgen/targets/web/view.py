@@ -314,7 +314,11 @@ def _num(value: float | int) -> str:
 
 
 def money(amount: int, lang: str) -> str:
-    """``50000`` → ``50.000 ₫`` (vi) or ``50,000 ₫`` (en)."""
+    """Whole đồng, grouped the way each language writes them.
+
+    >>> money(50000, "vi"), money(50000, "en")
+    ('50.000 ₫', '50,000 ₫')
+    """
     s = f"{amount:,}"
     return (s.replace(",", ".") if lang == "vi" else s) + " ₫"
 
@@ -349,13 +353,21 @@ def info_step(s: Step, lang: str, ui: dict[str, str]) -> InfoStep:
 
 
 def safe_url(url: str) -> bool:
-    """Only ``http(s)`` links are rendered as links (never ``javascript:`` and friends)."""
+    """Only ``http(s)`` links are rendered as links (never ``javascript:`` and friends).
+
+    >>> safe_url("https://vbpl.vn/x"), safe_url("javascript:alert(1)"), safe_url("http:///x")
+    (True, False, False)
+    """
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def api_base(url: str) -> str:
-    """The CSP source for the API: its origin, or ``'self'`` for a relative base URL."""
+    """The CSP source for the API: its origin, or ``'self'`` for a relative base URL.
+
+    >>> api_base("https://api.example.gov.vn/v1"), api_base("/api")
+    ('https://api.example.gov.vn', "'self'")
+    """
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and parts.netloc and _CSP_SAFE(parts.netloc):
         return f"{parts.scheme}://{parts.netloc}"
