@@ -343,7 +343,11 @@ rule("field-repeat-max-lowered", "field", "repeat", (B,),
      vi="Nhóm {name}: cho phép ít mục hơn: {old} → {new}")(
     lambda d: d.new is not None and d.new["max"] is not None
     and (d.old["max"] is None or d.new["max"] < d.old["max"]))
-rule("field-repeat-relaxed", "field", "repeat", (DOWN,),
+rule("field-repeat-min-lowered", "field", "repeat", (DOWN,),
+     en="Group {name}: fewer entries needed: {old} → {new}",
+     vi="Nhóm {name}: cần ít mục hơn: {old} → {new}")(
+    lambda d: d.new is None or (d.old is not None and d.new["min"] < d.old["min"]))
+rule("field-repeat-relaxed", "field", "repeat", (),
      en="Group {name}: entries {old} → {new}", vi="Nhóm {name}: số mục {old} → {new}")(always)
 rule("field-prefill-added", "field", "prefill", (DOWN,),
      en="Field {name} is now filled in from {new}", vi="Trường {name} nay được điền sẵn từ {new}")(

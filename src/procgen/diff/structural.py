@@ -326,6 +326,14 @@ def diff_procedure(
                 _locality_amounts(rev_portal, rev.id, key),
             ):
                 pass
+    # A fee charged on every channel on both sides (written without ``channels``) follows the
+    # channels themselves: a new channel is reported once, as a channel, not again per fee.
+    every_b, every_r = set(base.channel_names), set(rev.channel_names)
+    d.out = [
+        x for x in d.out
+        if not (x.entity == "fee" and x.attr == "channels"
+                and set(x.old) == every_b and set(x.new) == every_r)
+    ]
     for _ in d.entity(
         "step", ("steps",),
         {x.id: _Side(flat_step(x), text(x.title), x.span) for x in base.steps},

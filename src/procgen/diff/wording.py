@@ -113,6 +113,11 @@ def show(value: Any, lang: str, *, attr: str | None = None) -> str:
             return f"{lo} – {hi if hi is not None else '∞'}"
         if set(value) <= {"vi", "en"} or all(len(k) == 2 for k in value):
             return f"“{pick(value, lang)}”"
+        if "number" in value and "title" in value:  # a legal basis
+            parts = [pick(value["title"], lang), value.get("number")]
+            if value.get("article"):
+                parts.append(("điều " if lang == "vi" else "art. ") + str(value["article"]))
+            return "“" + " ".join(str(p) for p in parts if p) + "”"
         if "code" in value:
             return f"`{value['code']}`"
     return f"`{value}`"
