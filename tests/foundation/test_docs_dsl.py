@@ -232,3 +232,32 @@ def test_every_key_table_has_examples() -> None:
 def test_examples_in_key_tables_are_yaml(example: str) -> None:
     value = yaml.safe_load(example)
     assert isinstance(value, dict | list), example
+
+
+def split_texts(node: Any) -> list[str]:
+    """Texts cut by an unquoted comma inside ``{ }`` (the PG121 slip): a key with no value
+    right after a language key holding text."""
+    found: list[str] = []
+    if isinstance(node, list):
+        for item in node:
+            found += split_texts(item)
+    elif isinstance(node, dict):
+        previous: Any = None
+        for key, value in node.items():
+            lang = isinstance(previous, str) and re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", previous)
+            if value is None and lang and not re.fullmatch(r"[a-z]{2,3}", str(key)):
+                found.append(f"{previous}: {node[previous]}, {key}")
+            previous = key
+            found += split_texts(value)
+    return found
+
+
+def all_yaml_snippets() -> list[str]:
+    text = DSL_MD.read_text("utf-8")
+    return re.findall(r"```yaml\n(.*?)```", text, flags=re.S) + example_cells()
+
+
+def test_the_reference_quotes_texts_holding_commas() -> None:
+    """The reference must not teach the slip that PG121 warns about (except where it shows it)."""
+    slips = [s for snippet in all_yaml_snippets() for s in split_texts(yaml.safe_load(snippet))]
+    assert slips == [], slips
