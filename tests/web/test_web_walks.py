@@ -143,6 +143,11 @@ def test_stay_notification_groups(site, walker) -> None:
     w.fill()
     w.proceed()
     assert w.current() == "step-guest-list"
+    # The browser's own Back and Forward buttons move between steps.
+    w.page.go_back()
+    assert w.current() == "step-host" and w.focused() == "step-host-title"
+    w.page.go_forward()
+    assert w.current() == "step-guest-list"
     # One guest to start with (min 1), which cannot be removed.
     first = w.page.locator("#f-guests-entries > [data-entry]")
     assert first.count() == 1

@@ -167,10 +167,15 @@
   }
   function visibleSteps() { return R.steps.filter(stepVisible); }
 
-  function show(name, focusId) {
+  // fromHistory: the browser's Back/Forward brought us here, so add no history entry.
+  function show(name, focusId, fromHistory) {
     var section = name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
       : name === "sent" ? $("pg-sent") : $("step-" + name);
+    if (!section) return;
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s !== section; });
+    if (!fromHistory && name !== current && window.history && history.pushState) {
+      history.pushState({ procgen: name }, "");
+    }
     current = name;
     var title = section.querySelector("h2");
     var steps = visibleSteps();
@@ -388,6 +393,15 @@
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
     form.addEventListener("submit", review.submit);
+    // The browser's Back button goes to the previous step, not away from the form.
+    if (window.history && history.replaceState) history.replaceState({ procgen: "start" }, "");
+    window.addEventListener("popstate", function (ev) {
+      var name = ev.state && ev.state.procgen;
+      if (!name || current === "sent") return;
+      returnToCheck = false;
+      refresh();
+      show(name === "sent" ? "check" : name, null, true);
+    });
     form.addEventListener("click", function (ev) {
       var b = ev.target.closest("button[data-action]");
       if (!b) return;
