@@ -226,6 +226,17 @@ DATABASES: dict[str, dict[str, str]] = {
                                       "en": "vehicle registration database"},
     "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
                            "en": "National Insurance Database"},
+    "social-insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
+                                  "en": "National Insurance Database"},
+    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
+                                 "en": "driving licence database"},
+    "education-database": {"vi": "Cơ sở dữ liệu về giáo dục và đào tạo",
+                           "en": "education and training database"},
+    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
+    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
+                                   "en": "traffic violation database"},
+    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
+                                "en": "vehicle origin database"},
 }
 
 UI_LANGUAGE_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -237,11 +248,15 @@ def ui(lang: str) -> dict[str, str]:
 
 
 def database(slug: str, lang: str) -> str:
-    """A state database's readable name; an unknown slug is shown with spaces for hyphens."""
+    """A state database's readable name; an unknown one is named by its id.
+
+    >>> database("land-database", "vi"), database("new-registry", "vi")
+    ('Cơ sở dữ liệu đất đai', 'cơ sở dữ liệu “new-registry”')
+    """
     names = DATABASES.get(slug)
     if names:
         return names.get(lang, names["en"])
-    return slug.replace("-", " ")
+    return f"cơ sở dữ liệu “{slug}”" if lang == "vi" else f"“{slug}” database"
 
 
 def text(value: Text | None, lang: str) -> str:
