@@ -143,8 +143,14 @@ def _args(d: Delta, lang: str) -> dict[str, str]:
         "fee": f"`{d.path[1]}`" if len(d.path) > 1 else "",
     }
     if isinstance(old, list) and isinstance(new, list):
-        args["gone"] = wording.show(sorted(set(map(str, old)) - set(map(str, new))), lang)
-        args["came"] = wording.show(sorted(set(map(str, new)) - set(map(str, old))), lang)
+        gone = sorted(set(map(str, old)) - set(map(str, new)))
+        came = sorted(set(map(str, new)) - set(map(str, old)))
+        if attr == "channels":
+            args["gone"] = ", ".join(wording.channel(c, lang) for c in gone)
+            args["came"] = ", ".join(wording.channel(c, lang) for c in came)
+        else:
+            args["gone"] = wording.show(gone, lang)
+            args["came"] = wording.show(came, lang)
     return args
 
 
@@ -447,12 +453,12 @@ rule("document-accept-widened", "document", "accept", (),
      en="Document {name}: file types now accepted: {came}",
      vi="Giấy tờ {name}: nay nhận thêm định dạng {came}")(always)
 rule("document-max-size-lowered", "document", "max_size_mb", (B,),
-     en="Document {name}: largest file lowered: {old} → {new} MB",
-     vi="Giấy tờ {name}: dung lượng tệp tối đa giảm: {old} → {new} MB")(
+     en="Document {name}: largest file lowered: {old} → {new}",
+     vi="Giấy tờ {name}: dung lượng tệp tối đa giảm: {old} → {new}")(
     lambda d: d.new is not None and (d.old is None or d.new < d.old))
 rule("document-max-size-raised", "document", "max_size_mb", (),
-     en="Document {name}: largest file raised: {old} → {new} MB",
-     vi="Giấy tờ {name}: dung lượng tệp tối đa tăng: {old} → {new} MB")(always)
+     en="Document {name}: largest file raised: {old} → {new}",
+     vi="Giấy tờ {name}: dung lượng tệp tối đa tăng: {old} → {new}")(always)
 rule("document-wording", "document", "title hint template", (ED,),
      en=WORDING, vi=WORDING_VI)(always)
 
@@ -550,8 +556,12 @@ rule("step-shorter", "step", "duration", (DOWN,),
     lambda d: (_hours(d.new) or 0) < (_hours(d.old) or 0) and d.new is not None)
 rule("step-duration-changed", "step", "duration", (),
      en="Step {name}: duration {old} → {new}", vi="Bước {name}: thời gian {old} → {new}")(always)
-rule("step-layout", "step", "actor fields documents outputs", (),
-     en="Step {name}: {attr} {old} → {new}", vi="Bước {name}: {attr} {old} → {new}")(always)
+rule("step-actor", "step", "actor", (),
+     en="Step {name}: done by {new} (was {old})",
+     vi="Bước {name}: do {new} thực hiện (trước là {old})")(always)
+rule("step-layout", "step", "fields documents outputs", (),
+     en="Step {name}: {attr} added {came}, removed {gone}",
+     vi="Bước {name}: {attr} thêm {came}, bỏ {gone}")(always)
 rule("step-wording", "step", "title description", (ED,), en=WORDING, vi=WORDING_VI)(always)
 rule("output-added", "output", "added", (),
      en="New result {name}", vi="Thêm kết quả {name}")(always)

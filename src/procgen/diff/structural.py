@@ -309,6 +309,15 @@ def diff_procedure(
         skip=frozenset({"uploadable"}),
     ):
         pass
+    # A document that starts or stops being uploaded takes its upload rules with it: the
+    # held_by_state / present_only / generated_from_form change says it all.
+    b_up = {x.id: x.uploadable for x in base.documents}
+    switched = {x.id for x in rev.documents if b_up.get(x.id, x.uploadable) != x.uploadable}
+    d.out = [
+        x for x in d.out
+        if not (x.entity == "document" and x.attr in {"accept", "max_size_mb"}
+                and x.path[1] in switched)
+    ]
     bfees: dict[str, Fee] = {x.id: x for x in base.fees}
     rfees: dict[str, Fee] = {x.id: x for x in rev.fees}
     for key, _b, _r in d.entity(

@@ -84,9 +84,10 @@ def duration(value: Mapping[str, Any] | None, lang: str) -> str:
     if not value:
         return word("none", lang)
     unit, amount = next(iter(value.items()))
-    return f"{amount:g} {word(unit, lang)}" if isinstance(amount, float) else (
-        f"{amount} {word(unit, lang)}"
-    )
+    name = word(unit, lang)
+    if lang == "en" and amount == 1:
+        name = name[:-1]  # 1 working day, 1 hour
+    return f"{amount:g} {name}" if isinstance(amount, float) else f"{amount} {name}"
 
 
 def show(value: Any, lang: str, *, attr: str | None = None) -> str:
@@ -97,6 +98,8 @@ def show(value: Any, lang: str, *, attr: str | None = None) -> str:
         return word("yes" if value else "no", lang)
     if attr in {"amount", "range_min", "range_max"} and isinstance(value, int):
         return money(value, lang)
+    if attr == "max_size_mb" and isinstance(value, int | float):
+        return f"{value:g} MB"
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, str):
