@@ -220,3 +220,16 @@ def test_pg560_pg561_pg562(tmp_path: Any, schema: dict[str, Any]) -> None:
     assert inner["required"] is True
     assert doc["ui"]["next"]["fr"] == "Continue"  # English wording for an unknown language
 
+
+
+def test_preview_shows_every_screen_and_escapes(corpora: dict[str, Corpus]) -> None:
+    from procgen.targets.mobile.preview import render
+
+    doc = corpora["kitchen-sink"].doc("kitchen-sink")
+    html = render(doc, "en")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for screen in doc["screens"]:
+        assert f'id="{screen["id"]}"' in html
+        for c in screen["components"]:
+            assert f'data-id="{c["id"]}"' in html
+    assert "Take a photo / Choose a file" in html

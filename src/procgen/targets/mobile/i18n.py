@@ -202,11 +202,56 @@ UI_KEYS_FOR_RENDERER: tuple[str, ...] = (
 """The ``ui`` string table published in every file: wording the renderer places itself."""
 
 
+DATABASES: dict[str, dict[str, str]] = {
+    "national-population-database": {"vi": "Cơ sở dữ liệu quốc gia về dân cư",
+                                     "en": "National Population Database"},
+    "social-protection-database": {"vi": "Cơ sở dữ liệu về an sinh xã hội",
+                                   "en": "social protection database"},
+    "social-insurance-database": {"vi": "Cơ sở dữ liệu về bảo hiểm xã hội",
+                                  "en": "social insurance database"},
+    "civil-status-database": {"vi": "Cơ sở dữ liệu hộ tịch điện tử",
+                              "en": "electronic civil status database"},
+    "land-database": {"vi": "Cơ sở dữ liệu đất đai", "en": "land database"},
+    "business-registration-database": {"vi": "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
+                                       "en": "National Business Registration Database"},
+    "vehicle-registration-database": {"vi": "Cơ sở dữ liệu đăng ký xe",
+                                      "en": "vehicle registration database"},
+    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
+                                "en": "vehicle origin database"},
+    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
+                                 "en": "driving licence database"},
+    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
+                                   "en": "traffic violation database"},
+    "education-database": {"vi": "Cơ sở dữ liệu ngành giáo dục", "en": "education database"},
+    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
+    "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
+                           "en": "National Insurance Database"},
+}
+"""Readable names of the state databases named by ``prefill`` and ``held_by_state``."""
+
+
+def database(slug: str, lang: str) -> str:
+    """A state database's readable name; an unknown slug is shown with spaces for hyphens."""
+    names = DATABASES.get(slug)
+    if names:
+        return names.get(lang, names["en"])
+    return slug.replace("-", " ")
+
+
 def words(lang: str) -> dict[str, str]:
     """The wording for ``lang`` (English when the table does not know it)."""
     return UI.get(lang, UI["en"])
 
 
 def ui_text(key: str, languages: tuple[str, ...], **fields: object) -> dict[str, str]:
-    """One entry in every language, ``{placeholders}`` filled from ``fields``."""
-    return {lang: words(lang)[key].format(**fields) for lang in languages}
+    """One entry in every language, ``{placeholders}`` filled from ``fields``.
+
+    A ``database`` field is a state database's slug, named in each language.
+    """
+    out = {}
+    for lang in languages:
+        values = dict(fields)
+        if isinstance(values.get("database"), str):
+            values["database"] = database(str(values["database"]), lang)
+        out[lang] = words(lang)[key].format(**values)
+    return out
