@@ -95,7 +95,12 @@ def answers(procedure: Procedure) -> st.SearchStrategy[dict[str, Any]]:
 def broken_answers(procedure: Procedure) -> st.SearchStrategy[dict[str, Any]]:
     """Answers with one plain mistake that the schema and ``procgen quote`` must both refuse."""
     fields = procedure.asked_fields or procedure.fields
-    required = [f.id for f in fields if f.unconditionally_required]
+    # A required field with a default, or a boolean, is answered even when absent.
+    required = [
+        f.id
+        for f in fields
+        if f.unconditionally_required and f.default is None and f.kind != "boolean"
+    ]
     typed = [f for f in fields if f.kind in ("integer", "money", "date", "boolean", "choice")]
 
     @st.composite

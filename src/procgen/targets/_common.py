@@ -243,6 +243,8 @@ def _conditional_required(f: Field, by_id: dict[str, Field]) -> dict[str, Any] |
     """``{"if": <asked and required>, "then": {"required": [f]}}`` when exact, else None."""
     if f.unconditionally_required or f.required is False:
         return None
+    if f.default is not None or f.kind == "boolean":
+        return None  # always answered when asked (the default; unchecked is false)
     parts: list[dict[str, Any]] = []
     for cond in (f.when, f.required if not isinstance(f.required, bool) else None):
         if cond is None:
