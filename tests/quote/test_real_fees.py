@@ -210,12 +210,7 @@ CASES = [
          {**LATE_BIRTH_BUNDLE, "has_disability": True}, "in_person",
          {"late-registration-fee": (0, True)}, 0,
          "§2.1: people with disabilities are exempt from the birth-registration fee",
-         locality="da-nang",
-         marks=(pytest.mark.xfail(strict=True, reason=(
-             "birth-residence-health-insurance-bundle.yaml: the late-registration fees "
-             "exempt only revolutionary families and poor households and ask no "
-             "disability question; ref §2.1 [S: Hà Đông record] also exempts people with "
-             "disabilities, as birth-registration.yaml does")),)),
+         locality="da-nang"),
     # -- death registration, ref §2.2 --------------------------------------------------------
     Case("death on time (day 15), in person", "death-registration", DEATH, "in_person",
          {}, 0, "§2.2: within 15 days; free if on time"),
