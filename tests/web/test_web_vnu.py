@@ -9,9 +9,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from tests.conftest import require_tool
 from tests.web.helpers import KITCHEN_SINK, PROCEDURES, build, write
 from tests.web.projects import every_kind, hostile, project
+
+pytestmark = pytest.mark.node
 
 
 def test_every_page_passes_the_nu_html_checker(tmp_path: Path, node_modules: Path) -> None:
