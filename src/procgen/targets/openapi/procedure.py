@@ -68,6 +68,9 @@ class ProcedureSpec:
         self.fields = procedure.asked_fields or procedure.fields
         self.answers = examples.example_answers(procedure, sink)
         self.files = examples.example_files(procedure, self.answers)
+        self.example_complete = all(
+            f.id in self.answers for f in self.fields if f.unconditionally_required
+        )
         self._answers_schema: dict[str, Any] | None = None
 
     # --- schemas -------------------------------------------------------------------------
@@ -387,6 +390,9 @@ class ProcedureSpec:
                 **responses("NotAcceptable", "TooManyRequests", "ServerError", "Unavailable"),
             },
         }
+        if not self.example_complete:  # PG531 on a required field: no valid example to show
+            del submit["requestBody"]["content"]["multipart/form-data"]["examples"]
+            del quote["requestBody"]["content"]["application/json"]["example"]
         return {
             base: {"get": get},
             f"{base}/applications": {"post": submit},
