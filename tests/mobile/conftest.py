@@ -29,6 +29,7 @@ RUNTIME = REPO / "src" / "procgen" / "expr" / "runtime"
 REFERENCE = Path(__file__).with_name("reference.js")
 SCHEMA = REPO / "schemas" / "mobile-screens.schema.json"
 KITCHEN_SINK = REPO / "tests" / "fixtures" / "kitchen-sink"
+SKIP_SCREENS = Path(__file__).with_name("fixtures") / "skip-screens"
 VERSION = "test"
 
 
@@ -62,7 +63,8 @@ def compile_project(root: Path) -> Corpus:
 @pytest.fixture(scope="session")
 def corpora() -> dict[str, Corpus]:
     return {"kitchen-sink": compile_project(KITCHEN_SINK),
-            "procedures": compile_project(REPO / "procedures")}
+            "procedures": compile_project(REPO / "procedures"),
+            "skip-screens": compile_project(SKIP_SCREENS)}
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 // A reference mobile renderer's logic, written only from docs/targets/mobile.md: effective
-// answers, visibility, requiredness, constraints, documents and the online fee quote, all from a
+// answers, visibility, requiredness, constraints, documents, screens skipped and the online fee
+// quote, all from a
 // generated mobile/<id>.json with json-logic-js and procgen's custom operations.
 // Usage: node reference.js <node_modules> <src/procgen/expr/runtime>
 // stdin: one JSON object per line {"doc": "<path of a mobile file>", "answers": {...},
@@ -118,7 +119,9 @@ function run(req) {
     }
     fees.push({ id: f.id, amount: exempt ? 0 : amount, exempt: exempt });
   });
-  return { env: env, fields: fields, documents: documents, fees: fees };
+  const screens = {};
+  doc.screens.forEach((s) => { screens[s.id] = holds(s.visible_when, data); });
+  return { env: env, fields: fields, documents: documents, fees: fees, screens: screens };
 }
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });

@@ -28,7 +28,7 @@ from procgen.model import load_portal
 from procgen.model.ir import Field, Portal, Procedure
 from procgen.targets import EmitContext, available, get
 
-from .conftest import KITCHEN_SINK, REPO, VERSION
+from .conftest import KITCHEN_SINK, REPO, SKIP_SCREENS, VERSION
 
 pytestmark = pytest.mark.skipif(
     not {"web", "openapi", "mobile"} <= set(available()),
@@ -287,8 +287,8 @@ def _check_portal(portal: Portal) -> int:
     return len(portal.procedures)
 
 
-@pytest.mark.parametrize("root", [KITCHEN_SINK, REPO / "procedures"], ids=["kitchen-sink",
-                                                                            "procedures"])
+@pytest.mark.parametrize("root", [KITCHEN_SINK, REPO / "procedures", SKIP_SCREENS],
+                         ids=["kitchen-sink", "procedures", "skip-screens"])
 def test_three_targets_agree(root: Path) -> None:
     sink = DiagnosticSink()
     portal = load_portal(root, sink)

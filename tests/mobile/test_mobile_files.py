@@ -45,7 +45,7 @@ def test_schema_is_valid_2020_12(schema: dict[str, Any]) -> None:
 def test_every_file_validates(corpora: dict[str, Corpus], schema: dict[str, Any]) -> None:
     validator = Draft202012Validator(schema)
     files = _all(corpora)
-    assert len(files) >= 26  # 25 bundled procedures and the kitchen sink
+    assert len(files) >= 27  # 25 bundled procedures, the kitchen sink, skip-screens
     for p, doc, _ in files:
         errors = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(doc)]
         assert not errors, (p.id, errors[:5])
@@ -143,8 +143,8 @@ def test_bytes_are_deterministic_and_canonical(corpora: dict[str, Corpus]) -> No
 def test_same_bytes_under_other_hash_seeds(corpora: dict[str, Corpus]) -> None:
     script = (
         "import hashlib, sys; sys.path.insert(0, {!r})\n"
-        "from conftest import compile_project, KITCHEN_SINK, REPO\n"
-        "for root in (KITCHEN_SINK, REPO / 'procedures'):\n"
+        "from conftest import compile_project, KITCHEN_SINK, REPO, SKIP_SCREENS\n"
+        "for root in (KITCHEN_SINK, REPO / 'procedures', SKIP_SCREENS):\n"
         "    for k, v in sorted(compile_project(root).files.items()):\n"
         "        print(k, hashlib.sha256(v).hexdigest())\n"
     ).format(str(REPO / "tests" / "mobile"))

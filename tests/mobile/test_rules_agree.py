@@ -128,7 +128,16 @@ def python_side(p: Procedure, raw: dict[str, Any], today: str) -> dict[str, Any]
     fees = []
     if p.channel("online") is not None:
         fees = quote(p, answers, channel="online", on=today).as_json()["fees"]
-    return {"env": env, "fields": fields, "documents": documents, "fees": fees}
+    # A screen is skipped only when every component on it is hidden by its own condition.
+    screens = dict.fromkeys(("intro", "review", "fees", "submit", "confirmation"), True)
+    if p.channel("online") is None:
+        screens = {"intro": True}
+    for page in p.pages if p.channel("online") is not None else ():
+        shown = [fields[f"f.{f.id}"]["visible"] for f in page.fields]
+        shown += [documents[d.id]["visible"] if d.uploadable else True for d in page.documents]
+        screens[f"page.{page.id}"] = any(shown) or not shown
+    return {"env": env, "fields": fields, "documents": documents, "fees": fees,
+            "screens": screens}
 
 
 def _js_constraint_on_given(result: dict[str, Any], p: Procedure, raw: dict[str, Any]) -> None:
@@ -159,7 +168,7 @@ def written(corpora: dict[str, Corpus], tmp_path_factory: pytest.TempPathFactory
 
 def test_rules_agree_with_python(written: list[tuple[Procedure, Path]],
                                  reference: Reference) -> None:
-    seen = {"hidden": 0, "constraint_false": 0, "fees": 0}
+    seen = {"hidden": 0, "constraint_false": 0, "fees": 0, "screens_skipped": 0}
 
     @settings(max_examples=1500, deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
@@ -174,7 +183,9 @@ def test_rules_agree_with_python(written: list[tuple[Procedure, Path]],
         seen["hidden"] += sum(not s["visible"] for s in states)
         seen["constraint_false"] += sum(not s["constraint_ok"] for s in states)
         seen["fees"] += len(expected["fees"])
+        seen["screens_skipped"] += sum(not v for v in expected["screens"].values())
 
     check()
     # The examples must exercise what they claim to: hidden questions, broken constraints, fees.
     assert seen["hidden"] > 50 and seen["constraint_false"] > 5 and seen["fees"] > 50, seen
+    assert seen["screens_skipped"] > 5, seen
