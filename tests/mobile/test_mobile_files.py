@@ -233,3 +233,21 @@ def test_preview_shows_every_screen_and_escapes(corpora: dict[str, Corpus]) -> N
         for c in screen["components"]:
             assert f'data-id="{c["id"]}"' in html
     assert "Take a photo / Choose a file" in html
+
+
+def test_no_online_channel_gives_only_the_intro(tmp_path: Any, schema: dict[str, Any]) -> None:
+    (tmp_path / "procgen.yaml").write_text(
+        "procgen: 1\nlanguages: [vi, en]\ndefault_language: vi\ncurrency: VND\n", "utf-8")
+    (tmp_path / "desk-only.yaml").write_text(
+        "procgen: 1\nid: desk-only\nrevision: 1\ntitle: {vi: Tại quầy, en: At the desk}\n"
+        "channels:\n  in_person: {processing_time: {working_days: 1}}\n"
+        "fields:\n  - {id: name, type: text, label: {vi: Tên, en: Name}, required: true}\n",
+        "utf-8")
+    corpus = compile_project(tmp_path)
+    doc = corpus.doc("desk-only")
+    assert Draft202012Validator(schema).is_valid(doc)
+    assert doc["online"] is False and [s["id"] for s in doc["screens"]] == ["intro"]
+    assert doc["screens"][0]["navigation"] == {"back": None, "next": None}
+    assert doc["screens"][0]["action"] == "none"
+    online = next(c for c in doc["screens"][0]["components"] if c["role"] == "online")
+    assert online["body"]["en"].startswith("This procedure does not take online applications")

@@ -66,7 +66,7 @@ def definition(p: Procedure, settings: Settings, version: str, b: Build) -> dict
         "fees": [_fee(f, b) for f in p.fees],
         "ui": {key: {lang: words(lang)[key] for lang in langs} for key in UI_KEYS_FOR_RENDERER},
         "start": "intro",
-        "screens": _screens(p, settings, b) if online else _navigate([_intro(p, b)]),
+        "screens": _screens(p, settings, b) if online else _navigate([_intro(p, b, "none")]),
     }
 
 
@@ -150,7 +150,7 @@ def document_line(d: Document, b: Build) -> dict[str, str]:
     return _join(b, b.text(d.title), _join(b, *parts), sep=": ")
 
 
-def _intro(p: Procedure, b: Build) -> dict[str, Any]:
+def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
     comps = [_info("intro.summary", "summary", b, title=b.text(p.title),
                    body=b.text(p.summary) if p.summary else None,
                    items=[b.text(p.agency)] if p.agency else None)]
@@ -184,7 +184,7 @@ def _intro(p: Procedure, b: Build) -> dict[str, Any]:
             laws.append(_join(b, *parts, sep=", "))
         comps.append(_info("intro.legal_basis", "legal_basis", b, title=b.ui("legal_basis"),
                            items=laws))
-    return {"id": "intro", "kind": "intro", "title": b.ui("intro"), "action": "start",
+    return {"id": "intro", "kind": "intro", "title": b.ui("intro"), "action": action,
             "visible_when": True, "components": comps}
 
 
