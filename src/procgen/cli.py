@@ -32,7 +32,7 @@ def _report(
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.render import render
 
-    items = promote_warnings(sink) if strict else list(sink)
+    items = list(dict.fromkeys(promote_warnings(sink) if strict else sink))  # each once
     if items or fmt == "json":  # JSON always prints an array, [] when all is well
         stream = sys.stderr if err else sys.stdout
         color = fmt == "text" and stream.isatty()

@@ -139,12 +139,6 @@ def test_settings_keys_all_have_hover_text() -> None:
     assert undocumented("settings") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schemas lack hover text for some keys: procedure repeat.min/max, template.code, "
-    "range.min/max, exemptions; block fields, repeat.min/max; list options; locality offices "
-    "and their address/phone/hours/email/url (schemas/*.schema.json)",
-)
 @pytest.mark.parametrize("kind", ["procedure", "block", "list", "locality"])
 def test_every_key_has_hover_text(kind: str) -> None:
     assert undocumented(kind) == []

@@ -244,12 +244,6 @@ def test_a_block_name_in_a_step_stands_for_its_own_fields(tmp_path: Path) -> Non
 # --- known bugs ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="JSON Schema counts 2.0 as an integer, and the builder copies it as given: "
-    "revision/originals/copies/range/overlay amounts stay floats in the 'typed' IR "
-    "(model/builder.py:100 revision=v.get('revision', 1), :182-183 originals/copies)",
-)
 def test_whole_floats_become_ints_in_the_model(tmp_path: Path) -> None:
     body = "revision: 2.0\ndocuments:\n" + doc("paper", ", originals: 1.0, copies: 2.0")
     proc, diags = build(tmp_path, body)
@@ -258,12 +252,6 @@ def test_whole_floats_become_ints_in_the_model(tmp_path: Path) -> None:
     assert type(proc.documents[0].originals) is int and type(proc.documents[0].copies) is int
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validate_paths (model/__init__.py:77) treats any folder as a project root: "
-    "'procgen validate procedures/common' checks each block as a procedure (PG111 id, title, "
-    "channels) and asks for procedures/common/procgen.yaml (PG120)",
-)
 def test_validate_a_subfolder_of_a_project(tmp_path: Path) -> None:
     block = "procgen: 1\nfields:\n" + field("person_name")
     root = project(tmp_path, "", common__person=block)
@@ -285,12 +273,6 @@ def codes_in(root: Path) -> list[tuple[str, str, int]]:
     return [(d.code, Path(d.span.file).name, d.span.line) for d in sink if d.span]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cascade: a block with a schema error is dropped, so every step naming the block "
-    "also gets PG303 \"unknown field '<block>'\" (model/builder.py:306, names = blocks.get(...)); "
-    "expressions naming its fields would get PG203 too",
-)
 def test_a_broken_block_is_one_error(tmp_path: Path) -> None:
     root = kitchen_copy(tmp_path)
     person = root / "common" / "person.yaml"
@@ -298,11 +280,6 @@ def test_a_broken_block_is_one_error(tmp_path: Path) -> None:
     assert codes_in(root) == [("PG114", "person.yaml", 4)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cascade: a misspelt '- use:' gives PG303 at the use and again PG303 \"unknown field "
-    "'person'\" at the step that names the block (model/builder.py:306)",
-)
 def test_a_misspelt_use_is_one_error(tmp_path: Path) -> None:
     root = kitchen_copy(tmp_path)
     ks = root / "kitchen-sink.yaml"

@@ -395,11 +395,6 @@ def test_crlf_line_endings_keep_columns() -> None:
     assert (span.line, span.col, span.end_col) == (3, 5, 11)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_bytes (source/loader.py:181-182) counts lines by LF only for PG101, while "
-    "YAML (and every other diagnostic) also breaks lines at a lone CR",
-)
 def test_lone_cr_counts_as_a_line_break_for_pg101(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(b"a: 1\rb: \xff\r")
@@ -409,12 +404,6 @@ def test_lone_cr_counts_as_a_line_break_for_pg101(tmp_path: Path) -> None:
     assert codes_at(sink.items) == [("PG101", 2, 4)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty explicit document ('---' then a comment, no final newline) is located one "
-    "line past the end: load_text's PG107 uses the null root's mark unclamped "
-    "(loader.py:227, _span at :239)",
-)
 def test_empty_explicit_document_is_located_inside_the_file() -> None:
     (d,) = fails("---\n#")
     assert d.code == "PG107"

@@ -74,6 +74,11 @@ def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSi
     """Check files and folders; returns how many files were checked."""
     count = 0
     for path in paths:
+        if path.is_dir() and not (path / SETTINGS_FILE).is_file() and (
+                path.parent / SETTINGS_FILE).is_file():
+            # A folder inside a project (common/, lists/, localities/): check its files.
+            count += validate_paths(sorted(path.glob("*.yaml")), default_root, sink)
+            continue
         if path.is_dir():
             load_portal(path, sink)
             count += len(procedure_files(path)) + len(list(path.glob("*/*.yaml"))) + 1

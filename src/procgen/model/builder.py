@@ -42,6 +42,11 @@ def build_procedure(
     return procedure if sink.error_count() == before else None
 
 
+def whole(value: Any) -> Any:
+    """JSON Schema counts 2.0 as an integer; the typed model stores it as ``2``."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def duration(raw: dict[str, Any]) -> Duration:
     unit, value = next(iter(raw.items()))
     return Duration("hours" if unit == "hours" else "working_days", value)
@@ -97,7 +102,7 @@ class _ProcedureBuilder:
             file=doc.file,
             span=doc.locate(("id",)),
             title=self.t(("title",)),
-            revision=v.get("revision", 1),
+            revision=whole(v.get("revision", 1)),
             channels=channels,
             code=v.get("code"),
             effective_from=self._date(("effective_from",)),
@@ -179,8 +184,8 @@ class _ProcedureBuilder:
                     template=Template(tpl["code"], self.tm((*p, "template", "title")))
                     if tpl
                     else None,
-                    originals=d.get("originals", 0),
-                    copies=d.get("copies", 0),
+                    originals=whole(d.get("originals", 0)),
+                    copies=whole(d.get("copies", 0)),
                     required=required,
                     when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
                     present_only=d.get("present_only", False),
@@ -234,7 +239,7 @@ class _ProcedureBuilder:
                         channel=ch,
                         channels=", ".join(channels),
                     )
-            amount = f.get("amount")
+            amount = whole(f.get("amount"))
             if isinstance(amount, str):
                 amount = self.fields.expr(self.doc, (*p, "amount"), scope, "number")
             valid = f.get("valid") or {}
@@ -265,7 +270,7 @@ class _ProcedureBuilder:
                     channels=tuple(c for c in CHANNELS if c in f.get("channels", channels)),
                     amount=amount,
                     set_by_locality=local,
-                    range=(rng["min"], rng["max"]) if rng else None,
+                    range=(whole(rng["min"]), whole(rng["max"])) if rng else None,
                     when=self.fields.expr(self.doc, (*p, "when"), scope, "boolean"),
                     exemptions=tuple(exemptions),
                     valid_from=vfrom,
@@ -304,6 +309,9 @@ class _ProcedureBuilder:
             for j, name in enumerate(s.get("fields", ())):
                 span = self.doc.locate((*p, "fields", j))
                 names = blocks.get(name, [name] if name in field_ids else [])
+                used = self._used_blocks()
+                if not names and (name in used or (self.ws.has_block(name) and used - set(blocks))):
+                    continue  # a broken, missing or misspelt block: reported there, once
                 if not names:
                     self.sink.emit(
                         "PG303",
@@ -349,6 +357,10 @@ class _ProcedureBuilder:
             if o.id not in referenced_outputs:
                 self.sink.emit("PG311", o.span, kind="output", id=o.id)
         return tuple(steps)
+
+    def _used_blocks(self) -> set[str]:
+        """The block names this procedure's ``use`` items name, whether they loaded or not."""
+        return {str(item["use"]) for item in self.v.get("fields", ()) if "use" in item}
 
     def _refs(
         self, s: dict[str, Any], p: Path, key: str, kind: str, known: Sequence[str], used: set[str]

@@ -38,7 +38,8 @@ def build_locality(
         national = fees[pid]
         if national is None:  # its own errors are reported; do not cascade
             continue
-        for fid, amount in table.items():
+        for fid, written in table.items():
+            amount = int(written)  # the schema allows only whole numbers (2.0 included)
             span = doc.locate(("fees", pid, fid), "key")
             fee = national.get(fid)
             if fee is None:

@@ -211,7 +211,11 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
     here: dict[str, Any] = e.schema if isinstance(e.schema, dict) else {}
     if v == "required":
         present: Any = e.instance if isinstance(e.instance, dict) else {}
-        missing = [k for k in value if k not in present]
+        # jsonschema reports one error per missing key: report only this error's own key.
+        own = re.match(r"'(.+)' is a required property", e.message)
+        missing = [own.group(1)] if own else [k for k in value if k not in present]
+        unknown = [k for k in present if k not in here.get("properties", {})]
+        missing = [k for k in missing if not did_you_mean(k, unknown)]  # PG112 says it
         owner = _owner(doc.value, path)
         for key in missing:
             sink.emit("PG111", doc.locate(path, "key"), key=key, context=owner)

@@ -33,6 +33,8 @@ MAX_VALUES = 200_000
 """The most values one file may expand to (aliases included): far beyond any real procedure."""
 
 _CORE = "tag:yaml.org,2002:"
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Every line break YAML knows: lines are counted the same way in every diagnostic."""
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _ALLOWED_TAGS = _SCALAR_TAGS | {f"{_CORE}map", f"{_CORE}seq"}
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -178,9 +180,8 @@ def load_bytes(name: str, data: bytes, sink: DiagnosticSink) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        line_start = data.rfind(b"\n", 0, e.start) + 1
-        col = len(data[line_start : e.start].decode("utf-8", "replace")) + 1  # characters
+        before = _BREAKS.split(data[: e.start].decode("utf-8", "replace"))
+        line, col = len(before), len(before[-1]) + 1  # characters, YAML's line breaks
         sink.emit(
             "PG101",
             Span(name, line, col),
@@ -199,7 +200,7 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         _syntax_error(name, text, e, sink)
         raise StageFailed from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
-        before = re.split("\r\n|[\r\n\x85\u2028\u2029]", text[: e.position])  # YAML's breaks
+        before = _BREAKS.split(text[: e.position])
         line, col = len(before), len(before[-1]) + 1
         problem = f"character U+{_codepoint(e.character):04X} is not allowed in a YAML file"
         sink.emit("PG102", Span(name, line, col), problem=problem)
@@ -216,7 +217,7 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         span = (
             Span(name, 1, 1) if not nodes else _span(name, nodes[1].start_mark, nodes[1].end_mark)
         )
-        sink.emit("PG107", span, what=what)
+        sink.emit("PG107", _inside(text, span), what=what)
         raise StageFailed
     doc = Document(name, None, text)
     builder = _Builder(doc, text, sink)
@@ -225,7 +226,7 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
         sink.emit(
             "PG107",
-            _span(name, root.start_mark, root.end_mark),
+            _inside(text, _span(name, root.start_mark, root.end_mark)),
             what=f"the file must be a mapping of keys to values, not {kind}",
         )
         raise StageFailed
@@ -241,6 +242,14 @@ def _span(name: str, start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
     if end is None:
         return Span(name, start.line + 1, start.column + 1)
     return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _inside(text: str, span: Span) -> Span:
+    """Clamp a span to the text: libyaml marks the end one line past a missing final newline."""
+    lines = _BREAKS.split(text)
+    if span.line <= len(lines):
+        return span
+    return Span(span.file, len(lines), len(lines[-1]) + 1)
 
 
 def _codepoint(character: int | str) -> int:
@@ -266,9 +275,7 @@ def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: Diagnosti
     if e.context:
         problem = f"{problem} ({e.context.strip()})"
     span = _span(name, mark) if mark else Span(name, 1, 1)
-    if lines and span.line > len(lines):  # libyaml marks the end past a missing final newline
-        span = Span(name, len(lines), len(lines[-1]) + 1)
-    sink.emit("PG102", span, problem=problem)
+    sink.emit("PG102", _inside(text, span), problem=problem)
 
 
 class _Builder:
