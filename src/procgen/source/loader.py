@@ -200,8 +200,8 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         _syntax_error(name, text, e, sink)
         raise StageFailed from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
-        before = _BREAKS.split(text[: e.position])
-        line, col = len(before), len(before[-1]) + 1
+        lines_before = _BREAKS.split(text[: e.position])
+        line, col = len(lines_before), len(lines_before[-1]) + 1
         problem = f"character U+{_codepoint(e.character):04X} is not allowed in a YAML file"
         sink.emit("PG102", Span(name, line, col), problem=problem)
         raise StageFailed from None
