@@ -49,6 +49,8 @@ def test_every_file_validates(corpora: dict[str, Corpus], schema: dict[str, Any]
     for p, doc, _ in files:
         errors = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(doc)]
         assert not errors, (p.id, errors[:5])
+    rs = pytest.importorskip("jsonschema_rs").Draft202012Validator(schema)
+    assert all(rs.is_valid(doc) for _, doc, _ in files)  # a second, independent validator
 
 
 @pytest.mark.parametrize("mutate, where", [
@@ -59,6 +61,8 @@ def test_every_file_validates(corpora: dict[str, Corpus], schema: dict[str, Any]
     (lambda d: d["procedure"].update(source_hash="now"), "bad source hash"),
     (lambda d: d["screens"][1].update(kind="wizard"), "unknown screen kind"),
     (lambda d: d.update(generated_at="2026-11-29T00:00:00Z"), "a timestamp"),
+    (lambda d: d["screens"][1]["components"][0].update(colour="red"), "an unknown key"),
+    (lambda d: d["screens"][1]["components"][0].update(required="yes"), "a rule that is text"),
 ])
 def test_schema_rejects(corpora: dict[str, Corpus], schema: dict[str, Any], mutate: Any,
                         where: str) -> None:
