@@ -50,6 +50,8 @@ class Shape:
     """path → which rules depend on the answers: ``when``, ``required``, ``constraint``."""
     documents: list[str] = field(default_factory=list)
     documents_required: set[str] = field(default_factory=set)
+    pages: list[str] = field(default_factory=list)
+    """Question screens (mobile) / steps (web), in order: the same ``Procedure.pages``."""
 
 
 # --- mobile -------------------------------------------------------------------------------
@@ -80,6 +82,8 @@ def mobile_shape(doc: dict[str, Any]) -> tuple[Shape, dict[str, dict[str, Any]]]
                 visit(child, c["field"])
 
     for screen in doc["screens"]:
+        if screen["kind"] in ("questions", "documents"):
+            shape.pages.append(screen["id"].removeprefix("page."))
         for c in screen["components"]:
             if c["type"] in INPUTS:
                 visit(c, None)
@@ -167,7 +171,7 @@ def web_shape(html: str) -> tuple[Shape, dict[str, Any]]:
     parser = _Controls()
     parser.feed(html)
     rules = json.loads("".join(parser.rules_text))
-    shape = Shape()
+    shape = Shape(pages=[step["id"] for step in rules["steps"]])
     names: list[str] = []
     for name, _type, _req in parser.controls:
         m = re.fullmatch(r"([a-z][a-z0-9_]*)\[(?:__i__|[0-9]+)\]\[([a-z][a-z0-9_]*)\]", name)
@@ -254,6 +258,7 @@ def compare(p: Procedure, mobile: bytes, openapi: bytes, web: bytes) -> None:
     assert m.conditional == o.conditional == w.conditional, p.id
     assert m_logic == o_logic, (p.id, "mobile and OpenAPI rules differ")
     assert m.documents == o.documents == w.documents, p.id
+    assert m.pages == w.pages == [page.id for page in p.pages], p.id
     assert m.documents_required == o.documents_required == w.documents_required, p.id
     ir = _ir(p)
     for path, kinds in m.conditional.items():
