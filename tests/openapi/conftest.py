@@ -38,7 +38,8 @@ class Built:
         """The parsed spec (parsed once; callers must not change it)."""
         if name not in self._parsed:
             self._parsed[name] = yaml.load(self.files[name], Loader=_LOADER)
-        return self._parsed[name]
+        parsed: dict[str, Any] = self._parsed[name]
+        return parsed
 
 
 def build(root: Path) -> Built:

@@ -18,7 +18,7 @@ from procgen.model.ir import Field, Procedure
 from procgen.targets._common import EMAIL_PATTERN, NATIONAL_ID_PATTERN, PHONE_PATTERN
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"),
     max_size=30,
 )
 
@@ -40,7 +40,7 @@ def field_answer(f: Field) -> st.SearchStrategy[Any]:
             )
         low = f.min_length or 0
         return st.text(
-            alphabet=st.characters(blacklist_categories=("Cs",)),
+            alphabet=st.characters(blacklist_categories=["Cs"]),
             min_size=low,
             max_size=f.max_length if f.max_length is not None else max(low, 30),
         )
@@ -58,9 +58,9 @@ def field_answer(f: Field) -> st.SearchStrategy[Any]:
             low, high, allow_nan=False, allow_infinity=False
         )
     if k == "date":
-        low = _date(f.min, dt.date(1900, 1, 1))
-        high = _date(f.max, dt.date(2100, 12, 31))
-        return st.dates(low, high).map(dt.date.isoformat)
+        first = _date(f.min, dt.date(1900, 1, 1))
+        last = _date(f.max, dt.date(2100, 12, 31))
+        return st.dates(first, last).map(dt.date.isoformat)
     if k == "boolean":
         return st.booleans()
     if k == "choice":
@@ -83,8 +83,12 @@ def field_answer(f: Field) -> st.SearchStrategy[Any]:
 
 
 def answers_for(fields: tuple[Field, ...]) -> st.SearchStrategy[dict[str, Any]]:
-    required = {f.id: field_answer(f) for f in fields if f.unconditionally_required}
-    optional = {f.id: field_answer(f) for f in fields if not f.unconditionally_required}
+    required: dict[str, st.SearchStrategy[Any]] = {
+        f.id: field_answer(f) for f in fields if f.unconditionally_required
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        f.id: field_answer(f) for f in fields if not f.unconditionally_required
+    }
     return st.fixed_dictionaries(required, optional=optional)
 
 
