@@ -223,7 +223,12 @@ def _object_schema(fields: tuple[Field, ...], lang: str) -> dict[str, Any]:
     required = [f.id for f in fields if f.unconditionally_required]
     if required:
         s["required"] = required
-    conditionals = [c for f in fields if (c := _conditional_required(f, by_id)) is not None]
+    conditionals = [
+        c
+        for f in fields
+        for c in (_conditional_required(f, by_id), _visibility(f, by_id))
+        if c is not None
+    ]
     if conditionals:
         s["allOf"] = conditionals
     return s
@@ -255,6 +260,20 @@ def _conditional_required(f: Field, by_id: dict[str, Field]) -> dict[str, Any] |
         parts.append(exact)
     condition = parts[0] if len(parts) == 1 else {"allOf": parts}
     return {"if": condition, "then": {"required": [f.id]}}
+
+
+def _visibility(f: Field, by_id: dict[str, Field]) -> dict[str, Any] | None:
+    """When ``f``'s ``when`` is false it is not asked: an annotation, never a rejection.
+
+    An answer to a question that is not asked is ignored (``procgen quote`` warns, PG609), so
+    the ``then`` holds only annotations: ``x-procgen-asked: false`` on the property.
+    """
+    if f.when is None or (exact := condition_schema(f.when, by_id)) is None:
+        return None
+    return {
+        "if": {"not": exact},
+        "then": {"properties": {f.id: {"x-procgen-asked": False}}},
+    }
 
 
 def condition_schema(expr: Expr | Node, fields: dict[str, Field]) -> dict[str, Any] | None:
@@ -323,7 +342,11 @@ def condition_schema(expr: Expr | Node, fields: dict[str, Field]) -> dict[str, A
             if f is None:
                 return None
             const = {"const": value}
-            return has(f.id, const if n.op == "==" else {"not": const})
+            result = has(f.id, const if n.op == "==" else {"not": const})
+            if f.kind == "boolean" and (value is False) == (n.op == "=="):
+                # an asked boolean left out is false, and false satisfies this comparison
+                return {"anyOf": [{"not": {"required": [f.id]}}, result]}
+            return result
         if isinstance(n, ast.In):
             return _in_schema(n, plain, has, literal, scalar)
         return None
@@ -350,7 +373,8 @@ def _in_schema(
         if f is None:
             return None
         contains = {"contains": {"const": value}}
-        result = has(f.id, {"not": contains} if n.negated else contains)
+        # [] is no answer: a comparison with it is false either way
+        result = has(f.id, {"minItems": 1, "not": contains} if n.negated else contains)
         return result
     return None
 
