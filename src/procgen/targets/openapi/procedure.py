@@ -320,7 +320,7 @@ class ProcedureSpec:
         if not encoding:
             del submit["requestBody"]["content"]["multipart/form-data"]["encoding"]
         default_channel = "online" if "online" in self.p.channel_names else self.p.channel_names[0]
-        quote = {
+        quote: dict[str, Any] = {
             "tags": [pid],
             "operationId": f"quote{name}Fees",
             "summary": f"Quote fees and processing time: {title}",
