@@ -82,22 +82,6 @@ def test_answers_the_python_rules_accept_pass_the_schema(
     check()
 
 
-def _empty_multichoice_gap(
-    p: Procedure, given_answers: dict[str, Any], violations: list[dict[str, Any]]
-) -> bool:
-    """``procgen quote`` accepts ``[]`` for a required multiple choice that is asked
-    (quote/answers.py ``_judge`` returns early for any given answer it cannot use, meant for
-    type errors); the API, like the DSL, counts ``[]`` as no answer and reports it missing.
-    True when that is the only difference."""
-    empty = {
-        f.id for f in p.asked_fields if f.kind == "multichoice" and given_answers.get(f.id) == []
-    }
-    return bool(violations) and all(
-        v["code"] == "answer-missing" and v["pointer"].removeprefix("#/") in empty
-        for v in violations
-    )
-
-
 @pytest.mark.node
 @pytest.mark.parametrize("pid", IDS)
 def test_schema_and_rules_agree_with_the_python_rules(
@@ -113,8 +97,6 @@ def test_schema_and_rules_agree_with_the_python_rules(
         # A backend applies the rules to answers that pass the schema (docs/targets/openapi.md).
         violations = [] if schema_errors else rules_checker.violations(schema, given_answers, today)
         api_ok = not schema_errors and not violations
-        if python_ok and not api_ok and _empty_multichoice_gap(p, given_answers, violations):
-            return  # a known gap in procgen quote, see below: the API is the stricter one
         assert python_ok == api_ok, (schema_errors, violations)
 
     check()

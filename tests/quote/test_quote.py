@@ -191,3 +191,23 @@ def test_unknown_procedure_and_locality(tmp_path: Path) -> None:
         cli, ["--procedures", str(KITCHEN), "quote", "kitchen-snk", "--answers", str(path)]
     )
     assert result.exit_code == 1 and "did you mean 'kitchen-sink'" in result.output
+
+
+def test_an_empty_required_multichoice_is_missing(tmp_path: Path) -> None:
+    """[] is no answer: once 'notary' would be chosen, contact_email is required; here the
+    asked, required multichoice of a copy of the kitchen sink is left empty."""
+    import shutil
+
+    root = tmp_path / "procedures"
+    shutil.copytree(KITCHEN, root)
+    ks = root / "kitchen-sink.yaml"
+    ks.write_text(ks.read_text("utf-8").replace(
+        "    label: {vi: Dịch vụ kèm theo, en: Extra services}\n",
+        "    label: {vi: Dịch vụ kèm theo, en: Extra services}\n    required: true\n"), "utf-8")
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({**BASE, "services": []}), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(root), "quote", "kitchen-sink",
+                                      "--answers", str(path), "--on", "2026-11-28",
+                                      "--format", "json"])
+    assert result.exit_code == 1
+    assert [d["code"] for d in json.loads(result.stderr)] == ["PG604"]

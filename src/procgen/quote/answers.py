@@ -159,7 +159,8 @@ class AnswerChecker:
                 self.sink.emit("PG609", self.locate(path), field=f.id)
             return
         if f.id not in env:
-            if raw.get(f.id) is not None:
+            given = raw.get(f.id)
+            if given is not None and not (f.kind == "multichoice" and given == []):
                 return  # given but unusable: its type error is already reported
             required = (
                 f.required
