@@ -198,6 +198,9 @@ CASES = [
                               sub("documents: [photo, damaged-card, letter]",
                                   "documents: [photo, damaged-card]")),
          "documents.letter", (DOWN,), also=("steps.you.documents",)),
+    case("document-removed-optional", sub("\nfees:", NEW_DOC + "    required: false\n"
+                                          "    accept: [application/pdf]\n\nfees:"),
+         "documents.receipt", (), reverse=True),
     case("document-added-upload", sub("\nfees:", NEW_DOC + "    accept: [application/pdf]\n"
                                       "\nfees:"), "documents.receipt", (B, UP)),
     case("document-added-optional", sub("\nfees:", NEW_DOC + "    required: false\n"

@@ -376,6 +376,9 @@ rule("option-added", "option", "added", (),
 rule("option-wording", "option", "label", (ED,), en=WORDING, vi=WORDING_VI)(always)
 
 # documents ------------------------------------------------------------------------------------
+rule("document-removed-optional", "document", "removed", (),
+     en="Optional document {name} removed", vi="Bỏ giấy tờ không bắt buộc {name}")(
+    lambda d: d.old["required"] is False)
 rule("document-removed", "document", "removed", (DOWN,),
      en="Document {name} no longer needed", vi="Không còn yêu cầu giấy tờ {name}")(always)
 rule("document-added-upload", "document", "added", (B, UP),
