@@ -17,12 +17,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.diff.conftest import PROJECT, ROOT
 
 from procgen.diagnostics import DiagnosticSink
 from procgen.diff import compare
 from procgen.diff.load import load_side
 from procgen.model import load_portal
-from tests.diff.conftest import PROJECT, ROOT
 
 PROCEDURES = ROOT / "procedures"
 KITCHEN = ROOT / "tests" / "fixtures" / "kitchen-sink"

@@ -194,10 +194,12 @@ CASES = [
     case("option-wording", sub("{vi: Bị mất, en: Lost}", "{vi: Bị thất lạc, en: Lost}"),
          "fields.reason.options.lost.label", (ED,)),
     # documents
-    case("document-removed", (sub(LETTER + "    accept: [application/pdf]\n", ""),
+    case("document-removed", (sub("  - id: damaged-card\n    title: {vi: Thẻ bị hỏng, en: The "
+                                  "damaged card}\n" + DMG_CARD + "    accept: [application/pdf]\n",
+                                  ""),
                               sub("documents: [photo, damaged-card, letter]",
-                                  "documents: [photo, damaged-card]")),
-         "documents.letter", (DOWN,), also=("steps.you.documents",)),
+                                  "documents: [photo, letter]")),
+         "documents.damaged-card", (DOWN,), also=("steps.you.documents",)),
     case("document-removed-optional", sub("\nfees:", NEW_DOC + "    required: false\n"
                                           "    accept: [application/pdf]\n\nfees:"),
          "documents.receipt", (), reverse=True),
