@@ -221,6 +221,48 @@ def _literal_shift(old: Any, new: Any) -> int:
     return 0
 
 
+def _widens(old: Any, new: Any) -> bool:
+    """``new`` holds whenever ``old`` does, judged on the text: more ``or`` alternatives, or
+    fewer ``and`` conditions.
+
+    >>> _widens("poor", "poor or disabled"), _widens("a and b", "a"), _widens("a", "b")
+    (True, True, False)
+    """
+    if not isinstance(old, str) or not isinstance(new, str) or old == new:
+        return False
+    threshold = _threshold_shift(old, new)
+    if threshold:
+        return threshold > 0
+    if " and " not in old + new:
+        return set(old.split(" or ")) < set(new.split(" or "))
+    if " or " not in old + new:
+        return set(new.split(" and ")) < set(old.split(" and "))
+    return False
+
+
+def _threshold_shift(old: str, new: str) -> int:
+    """+1 when only one number moved and that lets more answers through (``x > 60`` →
+    ``x > 30``), -1 when fewer, 0 when it cannot tell.
+
+    >>> _threshold_shift("age > 60", "age > 30"), _threshold_shift("n <= 2", "n <= 1")
+    (1, -1)
+    """
+    parts = _NUMBER.split(old)
+    if parts != _NUMBER.split(new):
+        return 0
+    moved = [(i, float(a), float(b)) for i, (a, b) in
+             enumerate(zip(_NUMBER.findall(old), _NUMBER.findall(new), strict=True)) if a != b]
+    if len(moved) != 1:
+        return 0
+    i, a, b = moved[0]
+    before = parts[i].rstrip()
+    if before.endswith((">", ">=")):
+        return 1 if b < a else -1
+    if before.endswith(("<", "<=")):
+        return 1 if b > a else -1
+    return 0
+
+
 def _tighter_limit(d: Delta) -> bool:
     """A new limit, or a lower bound raised / an upper bound lowered, or incomparable values."""
     if d.new is None:
@@ -314,6 +356,18 @@ rule("field-when-removed", "field", "when", (UP,),
 rule("field-when-added", "field", "when", (DOWN,),
      en="Field {name} is now asked only when {new}",
      vi="Trường {name} nay chỉ hỏi khi {new}")(lambda d: d.old is None)
+rule("field-when-widened-required", "field", "when", (B, UP),
+     en="Field {name} is now asked (and required) in more cases: {old} → {new}",
+     vi="Trường {name} nay hỏi (và bắt buộc) trong nhiều trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.old, d.new) and d.context.get("required") is not False)
+rule("field-when-widened", "field", "when", (UP,),
+     en="Field {name} is now asked in more cases: {old} → {new}",
+     vi="Trường {name} nay hỏi trong nhiều trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.old, d.new))
+rule("field-when-narrowed", "field", "when", (DOWN,),
+     en="Field {name} is now asked in fewer cases: {old} → {new}",
+     vi="Trường {name} nay hỏi trong ít trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.new, d.old))
 rule("field-when-changed-required", "field", "when", (B,),
      en="Field {name}: when it is asked (and required) changed: {old} → {new}",
      vi="Trường {name}: điều kiện hỏi (và bắt buộc) thay đổi: {old} → {new}")(
@@ -413,6 +467,14 @@ rule("document-when-removed", "document", "when", (UP,),
 rule("document-when-added", "document", "when", (DOWN,),
      en="Document {name} is now asked only when {new}",
      vi="Giấy tờ {name} nay chỉ yêu cầu khi {new}")(lambda d: d.old is None)
+rule("document-when-widened", "document", "when", (UP,),
+     en="Document {name} is now asked in more cases: {old} → {new}",
+     vi="Giấy tờ {name} nay yêu cầu trong nhiều trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.old, d.new))
+rule("document-when-narrowed", "document", "when", (DOWN,),
+     en="Document {name} is now asked in fewer cases: {old} → {new}",
+     vi="Giấy tờ {name} nay yêu cầu trong ít trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.new, d.old))
 rule("document-when-changed", "document", "when", (),
      en="Document {name}: when it is asked changed: {old} → {new}",
      vi="Giấy tờ {name}: điều kiện yêu cầu thay đổi: {old} → {new}")(always)
@@ -509,6 +571,14 @@ rule("fee-when-removed", "fee", "when", (UP,),
 rule("fee-when-added", "fee", "when", (DOWN,),
      en="Fee {name} is now charged only when {new}",
      vi="Khoản thu {name} nay chỉ thu khi {new}")(lambda d: d.old is None)
+rule("fee-when-widened", "fee", "when", (UP,),
+     en="Fee {name} is now charged in more cases: {old} → {new}",
+     vi="Khoản thu {name} nay thu trong nhiều trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.old, d.new))
+rule("fee-when-narrowed", "fee", "when", (DOWN,),
+     en="Fee {name} is now charged in fewer cases: {old} → {new}",
+     vi="Khoản thu {name} nay thu trong ít trường hợp hơn: {old} → {new}")(
+    lambda d: _widens(d.new, d.old))
 rule("fee-when-changed", "fee", "when", (),
      en="Fee {name}: when it is charged changed: {old} → {new}",
      vi="Khoản thu {name}: điều kiện thu thay đổi: {old} → {new}")(always)
@@ -520,6 +590,17 @@ rule("exemption-removed", "exemption", "removed", (UP,),
      en="Fee {fee}: exemption “{name}” removed", vi="Phí {fee}: bỏ miễn, giảm “{name}”")(always)
 rule("exemption-added", "exemption", "added", (DOWN,),
      en="Fee {fee}: new exemption “{name}”", vi="Phí {fee}: thêm miễn, giảm “{name}”")(always)
+rule("exemption-widened", "exemption", "when", (DOWN,),
+     en="Fee {fee}: exemption “{name}” now covers more people: {old} → {new}",
+     vi="Phí {fee}: miễn, giảm “{name}” nay áp dụng rộng hơn: {old} → {new}")(
+    lambda d: _widens(d.old, d.new))
+rule("exemption-narrowed", "exemption", "when", (UP,),
+     en="Fee {fee}: exemption “{name}” now covers fewer people: {old} → {new}",
+     vi="Phí {fee}: miễn, giảm “{name}” nay áp dụng hẹp hơn: {old} → {new}")(
+    lambda d: _widens(d.new, d.old))
+rule("exemption-condition-changed", "exemption", "when", (),
+     en="Fee {fee}: exemption “{name}” applies when {new} (was {old})",
+     vi="Phí {fee}: miễn, giảm “{name}” áp dụng khi {new} (trước là {old})")(always)
 rule("exemption-wording", "exemption", "label", (ED,),
      en="Fee {fee}: exemption reworded: {old} → {new}",
      vi="Phí {fee}: sửa câu chữ miễn, giảm: {old} → {new}")(always)

@@ -269,11 +269,25 @@ def _diff_fields(d: _Differ, prefix: tuple[str, ...], base: tuple[Field, ...],
             _diff_fields(d, (*prefix, key, "fields"), bf.children, rf.children)
 
 
-def _exemptions(fee: Fee) -> dict[str, _Side]:
-    return {
-        expr(x.when): _Side({"label": text(x.label)}, text(x.label), x.span)
-        for x in fee.exemptions
-    }
+def _exemptions(base: Fee, rev: Fee) -> tuple[dict[str, _Side], dict[str, _Side]]:
+    """Exemptions have no id: match them by condition, then pair the rest in order.
+
+    A pair whose condition changed is keyed ``#1``, ``#2``... (its rank among the unmatched,
+    the same in both directions), so a widened condition reads as one modified exemption
+    rather than one removed and one added.
+    """
+
+    def side(x: Any) -> _Side:
+        return _Side({"when": expr(x.when), "label": text(x.label)}, text(x.label), x.span)
+
+    b = {expr(x.when): side(x) for x in base.exemptions}
+    r = {expr(x.when): side(x) for x in rev.exemptions}
+    b_rest = [k for k in b if k not in r]
+    r_rest = [k for k in r if k not in b]
+    for i, (bk, rk) in enumerate(zip(b_rest, r_rest, strict=False), start=1):
+        b[f"#{i}"] = b.pop(bk)
+        r[f"#{i}"] = r.pop(rk)
+    return b, r
 
 
 def _locality_amounts(portal: Portal, pid: str, fid: str) -> dict[str, _Side]:
@@ -326,7 +340,7 @@ def diff_procedure(
         {x.id: _Side(flat_fee(x), text(x.label), x.span) for x in rev.fees},
     ):
         for _ in d.entity("exemption", ("fees", key, "exemptions"),
-                          _exemptions(bfees[key]), _exemptions(rfees[key])):
+                          *_exemptions(bfees[key], rfees[key])):
             pass
         if base_portal is not None and rev_portal is not None:
             for _ in d.entity(
