@@ -658,3 +658,17 @@ rule("output-not-electronic", "output", "electronic", (UP,),
      en="Result {name} is no longer issued electronically",
      vi="Kết quả {name} không còn được cấp bản điện tử")(always)
 rule("output-wording", "output", "title", (ED,), en=WORDING, vi=WORDING_VI)(always)
+
+
+def rules_table() -> str:
+    """The rules as a markdown table, for ``docs/review.md`` (a test keeps the two equal)."""
+    rows = ["| rule | looks at | classes | says (en) |", "| --- | --- | --- | --- |"]
+    seen: dict[str, list[Rule]] = {}
+    for r in RULES:
+        seen.setdefault(r.id, []).append(r)
+    for rid, rs in seen.items():
+        ops = " ".join(x.op for x in rs)
+        classes = ", ".join(rs[0].classes) or "—"
+        says = rs[0].en.replace("|", "\\|")
+        rows.append(f"| `{rid}` | {rs[0].entity}: {ops} | {classes} | {says} |")
+    return "\n".join(rows) + "\n"
