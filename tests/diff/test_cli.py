@@ -205,3 +205,44 @@ def test_base_with_a_bad_revision_or_outside_git(repo: Path, tmp_path: Path) -> 
     result = run("diff", "--base", "HEAD", str(outside))
     assert result.exit_code == 1
     assert "cannot read" in result.stderr
+
+
+def test_base_errors_point_at_the_revision(repo: Path) -> None:
+    sample = repo / "procedures" / "sample.yaml"
+    good = sample.read_text("utf-8")
+    sample.write_text(good.replace("required: poor", "required: pooor"), "utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "typo")
+    sample.write_text(good, "utf-8")
+    result = run("diff", "--base", "HEAD", str(repo / "procedures"))
+    assert result.exit_code == 1
+    assert "HEAD:procedures/sample.yaml:" in result.stderr
+    assert "error[PG203]" in result.stderr
+
+
+def test_list_change_shows_in_every_procedure_using_it(real_pair: tuple[Path, Path]) -> None:
+    old, new = real_pair
+    portal = load_clean(old)
+    uses = {(p.id, f.id) for p in portal.procedures for top in p.fields for f in top.walk()
+            if f.options_list == "sex"}
+    assert uses, "no bundled procedure uses the sex list"
+    first: list[str] = []
+
+    def relabel(data: dict[str, Any]) -> None:
+        option = data["options"][0]
+        option["label"] = {"vi": option["label"]["vi"] + " (sửa)", "en": "Changed"}
+        first.append(str(option["value"]))
+
+    edit_yaml(new / "lists" / "sex.yaml", relabel)
+    result = run("diff", str(old), str(new), "--format", "json", "--fail-on", "burden")
+    assert result.exit_code == 0, result.output  # wording only
+    report = json.loads(result.stdout)
+    got = {(c["procedure"], c["path"], tuple(c["classes"])) for c in report["changes"]}
+    tops = {(p.id, f.id): top.id for p in portal.procedures for top in p.fields
+            for f in top.walk()}
+    want = set()
+    for pid, fid in uses:
+        prefix = f"fields.{fid}" if tops[(pid, fid)] == fid else f"fields.{tops[(pid, fid)]}" \
+            f".fields.{fid}"
+        want.add((pid, f"{prefix}.options.{first[0]}.label", ("editorial",)))
+    assert got == want
+    assert report["warnings"] == []  # wording needs no revision bump

@@ -62,7 +62,12 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
                 raise click.UsageError("OLD and NEW must both be files or both be folders")
         else:
             raise click.UsageError("give OLD and NEW, or --base GITREV [PATH]")
-        old = load_side(old_path, sink)
+        if base_rev is not None:
+            old_sink = DiagnosticSink()
+            old = load_side(old_path, old_sink)
+            sink.extend(_at_revision(old_sink, Path(tmp), base_rev))
+        else:
+            old = load_side(old_path, sink)
         new = load_side(new_path, sink)
     if report(sink, "text", False, err=True):
         sys.exit(1)
@@ -70,3 +75,22 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
     click.echo(render(result, fmt), nl=False)
     if fails(result, fail_on):
         sys.exit(1)
+
+
+def _at_revision(sink: Any, tmp: Path, rev: str) -> list[Any]:
+    """Diagnostics on the old tree point at ``REV:path``, not at the temporary copy."""
+    from dataclasses import replace
+
+    from procgen.model.workspace import display_path
+
+    prefixes = {str(tmp.resolve()) + "/", display_path(tmp) + "/", str(tmp) + "/"}
+    out = []
+    for d in sink:
+        span = d.span
+        if span is not None:
+            for prefix in prefixes:
+                if span.file.startswith(prefix):
+                    span = replace(span, file=f"{rev}:{span.file[len(prefix):]}")
+                    break
+        out.append(replace(d, span=span))
+    return out
