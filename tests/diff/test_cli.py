@@ -246,3 +246,35 @@ def test_list_change_shows_in_every_procedure_using_it(real_pair: tuple[Path, Pa
         want.add((pid, f"{prefix}.options.{first[0]}.label", ("editorial",)))
     assert got == want
     assert report["warnings"] == []  # wording needs no revision bump
+
+
+def test_base_with_one_file_uses_its_project_and_sees_new_files(repo: Path) -> None:
+    sample = repo / "procedures" / "sample.yaml"
+    sample.write_text(sample.read_text("utf-8").replace("originals: 2", "originals: 3"), "utf-8")
+    result = run("diff", "--base", "HEAD", str(sample), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [c["path"] for c in json.loads(result.stdout)["changes"]] == [
+        "documents.photo.originals"]
+    fresh = repo / "procedures" / "other.yaml"
+    fresh.write_text(
+        "procgen: 1\nid: other\nrevision: 1\ntitle: {vi: Khác, en: Other}\n"
+        "channels:\n  online: {processing_time: {working_days: 1}}\n"
+        "fields:\n  - {id: name, type: text, label: {vi: Tên, en: Name}, required: true}\n",
+        "utf-8")
+    result = run("diff", "--base", "HEAD", str(fresh), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [(c["procedure"], c["rule"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("other", "procedure-added")]
+
+
+def test_a_file_outside_any_project_uses_the_procedures_folder(tmp_path: Path) -> None:
+    stray = tmp_path / "stray"
+    stray.mkdir()
+    shutil.copy(PROJECT / "sample.yaml", stray / "before.yaml")
+    text = (PROJECT / "sample.yaml").read_text("utf-8").replace("amount: 50000", "amount: 1000")
+    (stray / "after.yaml").write_text(text, "utf-8")
+    result = run("--procedures", str(PROJECT), "diff", str(stray / "before.yaml"),
+                 str(stray / "after.yaml"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [(c["path"], c["classes"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("fees.base-fee.amount", ["burden-"])]

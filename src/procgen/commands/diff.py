@@ -53,7 +53,10 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
                 raise click.UsageError("with --base, give at most one PATH")
             new_path = paths[0] if paths else obj["procedures"]
             try:
-                old_path = materialise(base_rev, new_path, Path(tmp))
+                if new_path.is_file():  # the file with its project (blocks, lists, overlays)
+                    old_path = materialise(base_rev, new_path.parent, Path(tmp)) / new_path.name
+                else:
+                    old_path = materialise(base_rev, new_path, Path(tmp))
             except GitError as e:
                 raise InputError(f"cannot read {new_path} at {base_rev}: {e}") from None
         elif len(paths) == 2:
@@ -62,13 +65,18 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
                 raise click.UsageError("OLD and NEW must both be files or both be folders")
         else:
             raise click.UsageError("give OLD and NEW, or --base GITREV [PATH]")
-        if base_rev is not None:
+        if base_rev is not None and not old_path.exists():  # a procedure new since GITREV
+            from procgen.model.ir import Portal
+            from procgen.model.workspace import DEFAULT_SETTINGS
+
+            old = Portal(DEFAULT_SETTINGS, ())
+        elif base_rev is not None:
             old_sink = DiagnosticSink()
-            old = load_side(old_path, old_sink)
+            old = load_side(old_path, old_sink, obj["procedures"])
             sink.extend(_at_revision(old_sink, Path(tmp), base_rev))
         else:
-            old = load_side(old_path, sink)
-        new = load_side(new_path, sink)
+            old = load_side(old_path, sink, obj["procedures"])
+        new = load_side(new_path, sink, obj["procedures"])
     if report(sink, "text", False, err=True):
         sys.exit(1)
     result = compare(old, new, lang)

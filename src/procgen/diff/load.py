@@ -20,8 +20,16 @@ class GitError(Exception):
     """git could not give us the old tree (unknown revision, not a repository, ...)."""
 
 
-def load_side(path: Path, sink: DiagnosticSink) -> Portal:
-    """A procedures folder, or one procedure file with the blocks and lists of its project."""
+def load_side(path: Path, sink: DiagnosticSink, default_root: Path | None = None) -> Portal:
+    """A procedures folder, or one procedure file with the blocks and lists of its project.
+
+    Args:
+        path: the folder or file.
+        sink: receives the problems of this side.
+        default_root: the procedures folder whose settings, blocks, lists and overlays a file
+            uses when no ``procgen.yaml`` sits next to it (or one folder up); default: the
+            file's own folder.
+    """
     from procgen.model import load_portal
 
     if path.is_dir():
@@ -35,10 +43,10 @@ def load_side(path: Path, sink: DiagnosticSink) -> Portal:
         from procgen.model.workspace import DEFAULT_SETTINGS
 
         return Portal(DEFAULT_SETTINGS, ())
-    return _load_file(path, sink)
+    return _load_file(path, sink, default_root or path.parent)
 
 
-def _load_file(path: Path, sink: DiagnosticSink) -> Portal:
+def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
     """One procedure file; its id may differ from its stem (``old/x.yaml`` vs ``x-v2.yaml``)."""
     from procgen.model import procedure_files, project_root
     from procgen.model.builder import build_procedure
@@ -46,7 +54,7 @@ def _load_file(path: Path, sink: DiagnosticSink) -> Portal:
     from procgen.model.localities import FeeTable, build_locality
     from procgen.model.workspace import Workspace
 
-    root = project_root(path, path.parent)
+    root = project_root(path, default_root)
     ws = Workspace(root, sink)
     settings = ws.settings
     doc = ws.load(path, "procedure")

@@ -643,6 +643,10 @@ rule("step-duration-changed", "step", "duration", (),
 rule("step-actor", "step", "actor", (),
      en="Step {name}: done by {new} (was {old})",
      vi="Bước {name}: do {new} thực hiện (trước là {old})")(always)
+rule("step-reordered", "step", "fields documents outputs", (ED,),
+     en="Step {name}: {attr} reordered: {old} → {new}",
+     vi="Bước {name}: sắp xếp lại {attr}: {old} → {new}")(
+    lambda d: sorted(d.old) == sorted(d.new))
 rule("step-layout", "step", "fields documents outputs", (),
      en="Step {name}: {attr} added {came}, removed {gone}",
      vi="Bước {name}: {attr} thêm {came}, bỏ {gone}")(always)
