@@ -412,7 +412,7 @@ def test_rule(c: Case, edited) -> None:  # type: ignore[no-untyped-def]
     assert others == set(c.also)
     assert "other-change" not in {x.rule for x in result.changes}
     assert change.message
-    assert not re.search(r"\{(name|old|new|attr|fee|gone|came)\}", change.message)
+    assert not re.search(r"\{(name|old|new|attr|fee|gone|came|moves)\}", change.message)
 
 
 @pytest.mark.parametrize("c", CASES[::7], ids=[c.rule for c in CASES[::7]])

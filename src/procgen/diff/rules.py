@@ -141,6 +141,7 @@ def _args(d: Delta, lang: str) -> dict[str, str]:
         "old": wording.show(old, lang, attr=attr),
         "new": wording.show(new, lang, attr=attr),
         "fee": f"`{d.path[1]}`" if len(d.path) > 1 else "",
+        "moves": "",
     }
     if isinstance(old, list) and isinstance(new, list):
         gone = sorted(set(map(str, old)) - set(map(str, new)))
@@ -151,6 +152,10 @@ def _args(d: Delta, lang: str) -> dict[str, str]:
         else:
             args["gone"] = wording.show(gone, lang)
             args["came"] = wording.show(came, lang)
+        added, dropped = ("thêm", "bỏ") if lang == "vi" else ("added", "removed")
+        args["moves"] = "; ".join(
+            [f"{added} {args['came']}"] * bool(came) + [f"{dropped} {args['gone']}"] * bool(gone)
+        )
     return args
 
 
@@ -391,9 +396,11 @@ rule("field-limit-relaxed", "field", "min max min_length max_length", (),
      en="Field {name}: {attr} relaxed: {old} → {new}",
      vi="Trường {name}: {attr} nới ra: {old} → {new}")(always)
 rule("field-pattern-removed", "field", "pattern", (),
-     en="Field {name}: pattern {old} removed", vi="Trường {name}: bỏ mẫu {old}")(_vanished)
+     en="Field {name}: pattern {old} removed",
+     vi="Trường {name}: bỏ mẫu định dạng {old}")(_vanished)
 rule("field-pattern-changed", "field", "pattern", (B,),
-     en="Field {name}: pattern {old} → {new}", vi="Trường {name}: mẫu {old} → {new}")(always)
+     en="Field {name}: pattern {old} → {new}",
+     vi="Trường {name}: mẫu định dạng {old} → {new}")(always)
 rule("field-repeat-min-raised", "field", "repeat", (B, UP),
      en="Group {name}: more entries needed: {old} → {new}",
      vi="Nhóm {name}: cần nhiều mục hơn: {old} → {new}")(
@@ -648,8 +655,7 @@ rule("step-reordered", "step", "fields documents outputs", (ED,),
      vi="Bước {name}: sắp xếp lại {attr}: {old} → {new}")(
     lambda d: sorted(d.old) == sorted(d.new))
 rule("step-layout", "step", "fields documents outputs", (),
-     en="Step {name}: {attr} added {came}, removed {gone}",
-     vi="Bước {name}: {attr} thêm {came}, bỏ {gone}")(always)
+     en="Step {name}: {attr} {moves}", vi="Bước {name}: {attr} {moves}")(always)
 rule("step-wording", "step", "title description", (ED,), en=WORDING, vi=WORDING_VI)(always)
 rule("output-added", "output", "added", (),
      en="New result {name}", vi="Thêm kết quả {name}")(always)
