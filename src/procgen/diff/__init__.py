@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from procgen.diff import catalogue as _catalogue  # noqa: F401  (registers the rules)
 from procgen.diff import wording
 from procgen.diff.rules import Change, classify
 from procgen.diff.structural import diff_portals
