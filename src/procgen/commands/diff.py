@@ -13,7 +13,7 @@ from procgen.commands import InputError, report
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[OLD NEW | PATH]")
 @click.option("--base", "base_rev", metavar="GITREV",
               help="Compare PATH (default: the procedures folder) at this git revision with the "
               "working tree. No checkout: the old files are read with git show.")
