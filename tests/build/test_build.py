@@ -197,3 +197,16 @@ def test_json_format_reports_diagnostics(procgen: Runner, kitchen: Path) -> None
     assert r.returncode == 1
     items = json.loads(r.stdout)
     assert items and all(i["file"].endswith("kitchen-sink.yaml") for i in items)
+
+
+def test_check_without_cache_compares_bytes(procgen: Runner, bundled: Path) -> None:
+    """CI checks a committed generated/ on a fresh checkout: no cache, same bytes → exit 0."""
+    build(procgen, bundled)
+    shutil.rmtree(bundled / ".procgen-cache")
+    r = procgen(bundled, "build", "--check")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert not (bundled / ".procgen-cache").exists()
+    page = bundled / "generated" / "mobile" / "stay-notification.json"
+    page.write_bytes(page.read_bytes().replace(b"{", b"{ ", 1))
+    r = procgen(bundled, "build", "--check")
+    assert (r.returncode, r.stdout) == (1, "change generated/mobile/stay-notification.json\n")
