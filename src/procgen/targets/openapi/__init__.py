@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -74,41 +73,19 @@ class OpenApiTarget:
         return {FOLDER / "portal.yaml": dump(doc)}
 
 
-_YAML12_SCALAR = re.compile(
-    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+"
-    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
-)
-
-
 def dump(doc: dict[str, Any]) -> bytes:
     """Deterministic YAML: plain types only (a JSON round trip), keys in the order built.
 
-    Strings that a YAML 1.2 reader (Spectral, most tools) would take for a number, a boolean
-    or null are quoted, e.g. a national ID ``"001099012345"``.
+    Strings that a YAML 1.1 or 1.2 reader (Spectral, most tools) would take for a number, a
+    boolean or null are quoted, e.g. a national ID ``'001099012345'``.
 
     >>> dump({"id": "001099012345", "n": 1, "s": "1e3", "t": "text"}).decode().splitlines()
     ["id: '001099012345'", 'n: 1', "s: '1e3'", 't: text']
     """
-    import yaml
+    from procgen.targets.openapi.yaml_out import dump as to_yaml
 
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "'" if _YAML12_SCALAR.fullmatch(value) else "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
     plain = json.loads(json.dumps(doc, ensure_ascii=False))
-    out = yaml.dump(
-        plain,
-        Dumper=Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=1_000_000,
-        default_flow_style=False,
-    )
-    return out.encode("utf-8")
+    return to_yaml(plain).encode("utf-8")
 
 
 def _document(
