@@ -7,9 +7,13 @@ locally, but their absence fails the run when ``CI`` is set: CI must never pass 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +45,52 @@ def node_modules() -> Path:
         "node with tests/js/node_modules (cd tests/js && npm ci)",
     )
     return NODE_MODULES
+
+
+RUNTIME = ROOT / "src" / "procgen" / "expr" / "runtime"
+
+
+class NodeProcess:
+    """One long-lived ``node SCRIPT node_modules runtime/`` process speaking JSON lines.
+
+    Tests that compare procgen with JavaScript (json-logic-js, procgen-expr.js, a renderer
+    written from the docs) send one JSON object a line and read one back, instead of paying a
+    node start-up per example.
+    """
+
+    def __init__(self, script: Path) -> None:
+        exe = shutil.which("node")
+        assert exe is not None
+        self.script = script.name
+        self.proc = subprocess.Popen(
+            [exe, str(script), str(NODE_MODULES), str(RUNTIME)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def ask(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Send one object, return the reply; a reply with ``$error`` fails the test."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(message) + "\n")
+        self.proc.stdin.flush()
+        reply = self.proc.stdout.readline()
+        if not reply:
+            raise RuntimeError(f"{self.script} exited")
+        result: dict[str, Any] = json.loads(reply)
+        assert "$error" not in result, result["$error"]
+        return result
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def node_process(script: Path) -> Iterator[NodeProcess]:
+    """Body of a session fixture: skip (or fail on CI) without node and json-logic-js."""
+    require_tool(shutil.which("node") is not None and (NODE_MODULES / "json-logic-js").is_dir(),
+                 "node with tests/js/node_modules/json-logic-js (cd tests/js && npm ci)")
+    process = NodeProcess(script)
+    yield process
+    process.close()
 
 
 @pytest.fixture

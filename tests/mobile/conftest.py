@@ -7,15 +7,13 @@ The node process runs ``reference.js``, a renderer's logic written only from
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import NodeProcess, node_process
 
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
@@ -24,8 +22,6 @@ from procgen.targets import EmitContext
 from procgen.targets.mobile import MobileTarget
 
 REPO = Path(__file__).resolve().parents[2]
-NODE_MODULES = REPO / "tests" / "js" / "node_modules"
-RUNTIME = REPO / "src" / "procgen" / "expr" / "runtime"
 REFERENCE = Path(__file__).with_name("reference.js")
 SCHEMA = REPO / "schemas" / "mobile-screens.schema.json"
 KITCHEN_SINK = REPO / "tests" / "fixtures" / "kitchen-sink"
@@ -76,40 +72,14 @@ def schema() -> dict[str, Any]:
 class Reference:
     """Sends one (file, answers, today) per line to ``reference.js``; reads one result back."""
 
-    def __init__(self, node: str) -> None:
-        self.proc = subprocess.Popen(
-            [node, str(REFERENCE), str(NODE_MODULES), str(RUNTIME)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    def __init__(self, process: NodeProcess) -> None:
+        self.process = process
 
     def run(self, doc: Path, answers: dict[str, Any], today: str) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"doc": str(doc), "answers": answers,
-                                          "today": today}) + "\n")
-        self.proc.stdin.flush()
-        reply = self.proc.stdout.readline()
-        if not reply:
-            raise RuntimeError("reference.js exited")
-        result: dict[str, Any] = json.loads(reply)
-        assert "$error" not in result, result["$error"]
-        return result
-
-    def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=10)
+        return self.process.ask({"doc": str(doc), "answers": answers, "today": today})
 
 
 @pytest.fixture(scope="session")
 def reference() -> Iterator[Reference]:
-    exe = shutil.which("node")
-    missing = None if exe else "node is not installed"
-    if not (NODE_MODULES / "json-logic-js").is_dir():
-        missing = f"{NODE_MODULES}/json-logic-js is missing (npm ci in tests/js)"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing}; it is required when CI is set")
-        pytest.skip(missing)
-    assert exe is not None
-    ref = Reference(exe)
-    yield ref
-    ref.close()
+    for process in node_process(REFERENCE):
+        yield Reference(process)

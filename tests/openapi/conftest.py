@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import NODE_MODULES, ROOT, require_tool
+from tests.conftest import ROOT, NodeProcess, node_process
 
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
@@ -20,7 +17,6 @@ from procgen.model.ir import Portal
 from procgen.targets import EmitContext, get
 
 KITCHEN_SINK = ROOT / "tests" / "fixtures" / "kitchen-sink"
-RUNTIME = ROOT / "src" / "procgen" / "expr" / "runtime"
 CHECKER = Path(__file__).with_name("rules_check.js")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -69,14 +65,8 @@ def bundled() -> Built:
 class RulesChecker:
     """``rules_check.js`` in one long-lived node process: one answers object a line."""
 
-    def __init__(self, node: str) -> None:
-        self.proc = subprocess.Popen(
-            [node, str(CHECKER), str(NODE_MODULES), str(RUNTIME)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
+    def __init__(self, process: NodeProcess) -> None:
+        self.process = process
 
     def violations(
         self,
@@ -85,29 +75,14 @@ class RulesChecker:
         today: str,
         files: list[str] | None = None,
     ) -> list[dict[str, Any]]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        line = json.dumps({"schema": schema, "answers": answers, "files": files, "today": today})
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-        reply = json.loads(self.proc.stdout.readline() or '{"$error": "node exited"}')
-        assert "$error" not in reply, reply["$error"]
+        reply = self.process.ask(
+            {"schema": schema, "answers": answers, "files": files, "today": today}
+        )
         result: list[dict[str, Any]] = reply["violations"]
         return result
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def rules_checker() -> Iterator[RulesChecker]:
-    node = shutil.which("node")
-    require_tool(
-        node is not None and (NODE_MODULES / "json-logic-js").is_dir(),
-        "node with tests/js/node_modules/json-logic-js (cd tests/js && npm ci)",
-    )
-    assert node is not None
-    checker = RulesChecker(node)
-    yield checker
-    checker.close()
+    for process in node_process(CHECKER):
+        yield RulesChecker(process)
