@@ -513,3 +513,48 @@ def document_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dic
 def document_unconditionally_required(d: Document) -> bool:
     """Required whatever the answers: ``required: true`` and no ``when``."""
     return d.required is True and d.when is None
+
+
+DATABASES: dict[str, dict[str, str]] = {
+    "national-population-database": {"vi": "Cơ sở dữ liệu quốc gia về dân cư",
+                                     "en": "National Population Database"},
+    "social-protection-database": {"vi": "Cơ sở dữ liệu về an sinh xã hội",
+                                   "en": "social protection database"},
+    "social-insurance-database": {"vi": "Cơ sở dữ liệu về bảo hiểm xã hội",
+                                  "en": "social insurance database"},
+    "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
+                           "en": "National Insurance Database"},
+    "civil-status-database": {"vi": "Cơ sở dữ liệu hộ tịch điện tử",
+                              "en": "electronic civil status database"},
+    "land-database": {"vi": "Cơ sở dữ liệu đất đai", "en": "land database"},
+    "business-registration-database": {"vi": "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
+                                       "en": "National Business Registration Database"},
+    "vehicle-registration-database": {"vi": "Cơ sở dữ liệu đăng ký xe",
+                                      "en": "vehicle registration database"},
+    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
+                                "en": "vehicle origin database"},
+    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
+                                 "en": "driving licence database"},
+    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
+                                   "en": "traffic violation database"},
+    "education-database": {"vi": "Cơ sở dữ liệu về giáo dục và đào tạo",
+                           "en": "education and training database"},
+    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
+}
+"""Readable names of the state databases that ``prefill`` and ``held_by_state`` name.
+
+Shared so that the web page and the mobile app say the same thing about the once-only
+principle ("the state already holds it in ...").
+"""
+
+
+def database(slug: str, lang: str) -> str:
+    """A state database's readable name; an unknown one is named by its id.
+
+    >>> database("land-database", "vi"), database("new-registry", "vi")
+    ('Cơ sở dữ liệu đất đai', 'cơ sở dữ liệu “new-registry”')
+    """
+    names = DATABASES.get(slug)
+    if names:
+        return names.get(lang, names["en"])
+    return f"cơ sở dữ liệu “{slug}”" if lang == "vi" else f"“{slug}” database"

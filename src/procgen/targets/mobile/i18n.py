@@ -8,6 +8,8 @@ A language this table does not know falls back to English, with a ``PG560`` warn
 
 from __future__ import annotations
 
+from procgen.targets._common import database
+
 UI: dict[str, dict[str, str]] = {
     "vi": {
         "start": "Bắt đầu",
@@ -202,40 +204,6 @@ UI_KEYS_FOR_RENDERER: tuple[str, ...] = (
 """The ``ui`` string table published in every file: wording the renderer places itself."""
 
 
-DATABASES: dict[str, dict[str, str]] = {
-    "national-population-database": {"vi": "Cơ sở dữ liệu quốc gia về dân cư",
-                                     "en": "National Population Database"},
-    "social-protection-database": {"vi": "Cơ sở dữ liệu về an sinh xã hội",
-                                   "en": "social protection database"},
-    "social-insurance-database": {"vi": "Cơ sở dữ liệu về bảo hiểm xã hội",
-                                  "en": "social insurance database"},
-    "civil-status-database": {"vi": "Cơ sở dữ liệu hộ tịch điện tử",
-                              "en": "electronic civil status database"},
-    "land-database": {"vi": "Cơ sở dữ liệu đất đai", "en": "land database"},
-    "business-registration-database": {"vi": "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
-                                       "en": "National Business Registration Database"},
-    "vehicle-registration-database": {"vi": "Cơ sở dữ liệu đăng ký xe",
-                                      "en": "vehicle registration database"},
-    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
-                                "en": "vehicle origin database"},
-    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
-                                 "en": "driving licence database"},
-    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
-                                   "en": "traffic violation database"},
-    "education-database": {"vi": "Cơ sở dữ liệu ngành giáo dục", "en": "education database"},
-    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
-    "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
-                           "en": "National Insurance Database"},
-}
-"""Readable names of the state databases named by ``prefill`` and ``held_by_state``."""
-
-
-def database(slug: str, lang: str) -> str:
-    """A state database's readable name; an unknown slug is shown with spaces for hyphens."""
-    names = DATABASES.get(slug)
-    if names:
-        return names.get(lang, names["en"])
-    return slug.replace("-", " ")
 
 
 def words(lang: str) -> dict[str, str]:

@@ -79,8 +79,8 @@ def dump(doc: dict[str, Any]) -> bytes:
     Strings that a YAML 1.1 or 1.2 reader (Spectral, most tools) would take for a number, a
     boolean or null are quoted, e.g. a national ID ``'001099012345'``.
 
-    >>> dump({"id": "001099012345", "n": 1, "s": "1e3", "t": "text"}).decode().splitlines()
-    ["id: '001099012345'", 'n: 1', "s: '1e3'", 't: text']
+    >>> dump({"id": "001099012345", "k": 1, "s": "1e3", "t": "text"}).decode().splitlines()
+    ["id: '001099012345'", 'k: 1', "s: '1e3'", 't: text']
     """
     from procgen.targets.openapi.yaml_out import dump as to_yaml
 

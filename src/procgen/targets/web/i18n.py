@@ -212,32 +212,6 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-DATABASES: dict[str, dict[str, str]] = {
-    "national-population-database": {"vi": "Cơ sở dữ liệu quốc gia về dân cư",
-                                     "en": "National Population Database"},
-    "social-protection-database": {"vi": "Cơ sở dữ liệu về an sinh xã hội",
-                                   "en": "social protection database"},
-    "civil-status-database": {"vi": "Cơ sở dữ liệu hộ tịch điện tử",
-                              "en": "electronic civil status database"},
-    "land-database": {"vi": "Cơ sở dữ liệu đất đai", "en": "land database"},
-    "business-registration-database": {"vi": "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
-                                       "en": "National Business Registration Database"},
-    "vehicle-registration-database": {"vi": "Cơ sở dữ liệu đăng ký xe",
-                                      "en": "vehicle registration database"},
-    "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
-                           "en": "National Insurance Database"},
-    "social-insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
-                                  "en": "National Insurance Database"},
-    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
-                                 "en": "driving licence database"},
-    "education-database": {"vi": "Cơ sở dữ liệu về giáo dục và đào tạo",
-                           "en": "education and training database"},
-    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
-    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
-                                   "en": "traffic violation database"},
-    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
-                                "en": "vehicle origin database"},
-}
 
 UI_LANGUAGE_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -245,18 +219,6 @@ UI_LANGUAGE_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
 def ui(lang: str) -> dict[str, str]:
     """The interface wording for ``lang`` (English when the table does not have it)."""
     return UI.get(lang, UI["en"])
-
-
-def database(slug: str, lang: str) -> str:
-    """A state database's readable name; an unknown one is named by its id.
-
-    >>> database("land-database", "vi"), database("new-registry", "vi")
-    ('Cơ sở dữ liệu đất đai', 'cơ sở dữ liệu “new-registry”')
-    """
-    names = DATABASES.get(slug)
-    if names:
-        return names.get(lang, names["en"])
-    return f"cơ sở dữ liệu “{slug}”" if lang == "vi" else f"“{slug}” database"
 
 
 def text(value: Text | None, lang: str) -> str:

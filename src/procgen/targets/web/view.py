@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
+from procgen.targets._common import database
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
 
@@ -208,7 +209,7 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
     return FieldView(
         id=f.id, kind=f.kind, dom_id=dom_id, name=name, label=label,
         hint=text(f.hint, lang),
-        prefill=ui["prefill"].format(database=i18n.database(f.prefill, lang)) if f.prefill else "",
+        prefill=ui["prefill"].format(database=database(f.prefill, lang)) if f.prefill else "",
         required=f.unconditionally_required and f.kind not in ("boolean", "group"),
         optional=f.required is False and f.kind not in ("boolean", "group"),
         value="" if f.kind in ("group", "multichoice") else value,
@@ -272,7 +273,7 @@ def _autocomplete(f: Field) -> str:
 
 def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
     if d.held_by_state:
-        note = ui["held_by_state"].format(database=i18n.database(d.held_by_state, lang))
+        note = ui["held_by_state"].format(database=database(d.held_by_state, lang))
     elif d.present_only:
         note = ui["present_only"]
     elif d.generated_from_form:
