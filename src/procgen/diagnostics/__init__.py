@@ -128,18 +128,32 @@ def promote_warnings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
 
+    An abbreviation of a candidate's words wins (``dob`` for ``date_of_birth``); otherwise
+    the closest spelling (difflib), then a candidate that contains the word.
+
     >>> did_you_mean("child_dob", ["child_date_of_birth", "child_sex"])
     "; did you mean 'child_date_of_birth'?"
+    >>> did_you_mean("lable", ["label", "hint"])
+    "; did you mean 'label'?"
     >>> did_you_mean("zzz", ["child_sex"])
     ''
     """
     import difflib
 
     pool = sorted(set(candidates))
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    matches = [c for c in pool if _abbreviates(word, c)]
     if not matches:
-        lowered = [
-            c for c in pool if word.lower() in c.lower() or c.lower().startswith(word.lower())
-        ]
-        matches = lowered[:1] if len(word) >= 3 else []
+        matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not matches and len(word) >= 3:
+        matches = [c for c in pool if word.lower() in c.lower()]
     return f"; did you mean '{matches[0]}'?" if matches else ""
+
+
+def _abbreviates(word: str, candidate: str) -> bool:
+    """``child_dob`` abbreviates ``child_date_of_birth``: same leading words, then initials."""
+    sep = "_" if "_" in candidate else "-"
+    w, c = word.split(sep), candidate.split(sep)
+    if len(c) < 3 or len(w) >= len(c) or w[:-1] != c[: len(w) - 1]:
+        return False
+    rest = c[len(w) - 1 :]
+    return len(rest) >= 2 and w[-1] == "".join(part[:1] for part in rest)
