@@ -134,10 +134,12 @@ def _merge(into: dict[str, bytes], out: Files, who: str) -> None:
 
 @dataclass
 class Compiled:
-    """A worker's answer: the cache entry plus the emitted bytes."""
+    """A worker's answer: the cache entry, and how each emitted file compares with the
+    committed tree (``added``, ``changed`` or ``same``). Added and changed files are already
+    in the staging folder (unless the build only checks); their bytes never travel back."""
 
     entry: Entry
-    files: dict[str, bytes]
+    status: dict[str, str]
 
     @property
     def ok(self) -> bool:
@@ -146,7 +148,21 @@ class Compiled:
         )
 
 
-def compile_one(name: str, key: str, cache_folder: str | None = None) -> Compiled:
+def compare(path: Path, data: bytes) -> str:
+    """``added``, ``changed`` or ``same``: ``data`` against the file at ``path``."""
+    try:
+        if path.stat().st_size != len(data):
+            return "changed"
+        return "same" if path.read_bytes() == data else "changed"
+    except FileNotFoundError:
+        return "added"
+    except OSError:
+        return "changed"
+
+
+def compile_one(
+    name: str, key: str, cache_folder: str | None, tree: str, stage: str | None
+) -> Compiled:
     """Validate ``root/name`` and emit it for every target (in the process's :class:`Shared`)."""
     from procgen.model.builder import build_procedure
 
@@ -169,23 +185,40 @@ def compile_one(name: str, key: str, cache_folder: str | None = None) -> Compile
         files = emit_procedure(procedure, shared.targets, shared.context(), sink)
     shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
     entry = Entry(key, name, procedure, fees, tuple(sink.items), shas)
-    result = Compiled(entry, files)
+    status = {p: compare(Path(tree, p), b) for p, b in sorted(files.items())}
+    if stage is not None and procedure is not None and not sink.has_errors():
+        from procgen.build.writer import put
+
+        for p, st in status.items():
+            if st != "same":
+                put(Path(stage), p, files[p])
+    result = Compiled(entry, status)
     if cache_folder is not None and result.ok:
         Cache(Path(cache_folder), Path(os.devnull)).save_entry(entry)
     return result
 
 
-def _compile_star(args: tuple[str, str, str | None]) -> Compiled:
+def _compile_star(args: tuple[str, str, str | None, str, str | None]) -> Compiled:
     return compile_one(*args)
 
 
 def compile_many(
-    shared: Shared, work: list[tuple[str, str]], jobs: int, cache_folder: str | None
+    shared: Shared,
+    work: list[tuple[str, str]],
+    jobs: int,
+    cache_folder: str | None,
+    tree: Path,
+    stage: Path | None,
 ) -> list[Compiled]:
-    """Compile ``(name, key)`` pairs, in worker processes when that pays; sorted by name."""
+    """Compile ``(name, key)`` pairs, in worker processes when that pays; sorted by name.
+
+    Each file is compared with the committed ``tree``; added and changed ones are written into
+    ``stage`` (None: write nothing, for ``--check``).
+    """
     global _SHARED
     _SHARED = shared
-    args = [(name, key, cache_folder) for name, key in sorted(work)]
+    where = None if stage is None else str(stage)
+    args = [(name, key, cache_folder, str(tree), where) for name, key in sorted(work)]
     if jobs <= 1 or len(args) < 4:
         return [_compile_star(a) for a in args]
     import multiprocessing

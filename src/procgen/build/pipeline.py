@@ -25,6 +25,7 @@ from procgen.build.cache import (
     diagnostics_to_json,
 )
 from procgen.build.inputs import Keys, compiler_key, file_sha, keys, scan
+from procgen.diagnostics import CompilerBug
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -160,39 +161,73 @@ class Plan:
 
 
 def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
-    from procgen.build.compile import check_localities, compile_many, init_process
-
-    root, out, tree, disk, state, cache = (
-        plan.root,
-        plan.out,
-        plan.tree,
-        plan.disk,
-        plan.state,
-        plan.cache,
+    stage = None if check else writer.begin(plan.out)
+    try:
+        result = _compile_and_compare(plan, jobs, stage, strict)
+        if check or result.failed or not result.stale:
+            if stage is not None:
+                writer.abort(plan.out)
+            if check or result.failed:
+                return result
+    except BaseException:
+        writer.abort(plan.out)
+        raise
+    disk = plan.disk
+    if result.stale:
+        staged = {*result.staged}
+        write = {p: b for p, b in result.fresh.items() if p not in staged}
+        keep = {p: plan.tree / p for p in result.expected if p not in staged and p not in write}
+        writer.commit(plan.out, write, keep)
+        disk = writer.list_tree(plan.out)
+    plan.cache.save_state(
+        State(
+            plan.keys.overall,
+            {n: plan.keys.procedures[n] for n in plan.procedure_names},
+            disk,
+            diagnostics_to_json(result.diagnostics),
+        )
     )
-    procedure_names, procedure_keys = plan.procedure_names, plan.keys.procedures
-    targets, version = plan.targets, plan.version
-    shared = init_process(root, targets, version)
+    plan.cache.prune(set(plan.keys.procedures.values()))
+    return result
+
+
+@dataclass
+class _Outcome(BuildResult):
+    """A build result plus what the writer needs."""
+
+    fresh: dict[str, bytes] = field(default_factory=dict)
+    """Added or changed portal-level files and the manifest, not yet staged."""
+    staged: list[str] = field(default_factory=list)
+    """Added or changed procedure files, already in the staging folder."""
+    expected: set[str] = field(default_factory=set)
+
+
+def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool) -> _Outcome:
+    from procgen.build.compile import check_localities, compare, compile_many, init_process
+
+    tree, disk, state, cache = plan.tree, plan.disk, plan.state, plan.cache
+    names, keys = plan.procedure_names, plan.keys.procedures
+    shared = init_process(plan.root, plan.targets, plan.version)
     entries: dict[str, Entry] = {}
-    for name in procedure_names:
-        entry = cache.load_entry(procedure_keys[name])
+    for name in names:
+        entry = cache.load_entry(keys[name])
         if entry is not None and _verified(entry, state, tree, disk):
             entries[name] = entry
-    work = [(n, procedure_keys[n]) for n in procedure_names if n not in entries]
-    fresh: dict[str, bytes] = {}
+    work = [(n, keys[n]) for n in names if n not in entries]
+    status: dict[str, str] = {}
     folder = None if cache.readonly else str(cache.folder)
-    for compiled in compile_many(shared, work, jobs, folder):
+    for compiled in compile_many(shared, work, jobs, folder, tree, stage):
         entries[compiled.entry.name] = compiled.entry
-        fresh.update(compiled.files)
+        status.update(compiled.status)
 
-    ordered = [entries[n] for n in procedure_names]
+    ordered = [entries[n] for n in names]
     fees: dict[str, dict[str, Any] | None] = {}
     for e in ordered:
         if e.fees is not None:
             fees.setdefault(e.fees[0], e.fees[1])
     localities, loc_diags = check_localities(shared, fees)
     diags = [*shared.diagnostics, *(d for e in ordered for d in e.diagnostics), *loc_diags]
-    result = BuildResult(diags, procedures=len(ordered), compiled=len(work))
+    result = _Outcome(diags, procedures=len(ordered), compiled=len(work))
     if _fails(diags, strict) or any(e.procedure is None for e in ordered):
         result.failed = True
         return result
@@ -201,41 +236,32 @@ def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
     if _fails(diags, strict):
         result.failed = True
         return result
-    fresh.update(portal_files)
     shas = {p: hashlib.sha256(b).hexdigest() for p, b in portal_files.items()}
     owners: dict[str, tuple[str, int] | None] = dict.fromkeys(portal_files)
     for e in ordered:
         assert e.procedure is not None
         for path, sha in e.files.items():
+            if path in shas:
+                raise CompilerBug(f"two outputs at {path} ({e.name} and another)")
             shas[path] = sha
             owners[path] = (str(e.procedure.id), e.procedure.revision)
-    fresh[MANIFEST] = manifest(shas, owners, targets, version)
-    expected = {*shas, MANIFEST}
-
-    for path in sorted(expected):
-        if path not in disk:
+    portal_files[MANIFEST] = manifest(shas, owners, plan.targets, plan.version)
+    for path, data in portal_files.items():
+        status[path] = compare(tree / path, data)
+    result.expected = {*shas, MANIFEST}
+    for path in sorted(result.expected):
+        st = status.get(path, "same" if path in disk else "added")
+        if st == "added":
             result.added.append(path)
-        elif path in fresh and not _same(tree / path, disk[path][0], fresh[path]):
+        elif st == "changed":
             result.changed.append(path)
-    result.removed = sorted(p for p in disk if p not in expected)
-    result.files = len(expected)
-    if check:
-        return result
-
-    if result.stale:
-        write = {p: fresh[p] for p in (*result.added, *result.changed)}
-        keep = {p: tree / p for p in expected if p not in write}
-        writer.commit(out, write, keep)
-        disk = writer.list_tree(out)
-    cache.save_state(
-        State(
-            plan.keys.overall,
-            {n: procedure_keys[n] for n in procedure_names},
-            disk,
-            diagnostics_to_json(diags),
-        )
-    )
-    cache.prune(set(procedure_keys.values()))
+        if st != "same":
+            if path in portal_files:
+                result.fresh[path] = portal_files[path]
+            else:
+                result.staged.append(path)
+    result.removed = sorted(p for p in disk if p not in result.expected)
+    result.files = len(result.expected)
     return result
 
 
@@ -252,15 +278,6 @@ def _portal(
     files = emit_portal(portal, shared.targets, shared.context(), sink)
     diags.extend(sink)
     return files
-
-
-def _same(path: Path, size: int, data: bytes) -> bool:
-    if size != len(data):
-        return False
-    try:
-        return path.read_bytes() == data
-    except OSError:
-        return False
 
 
 def manifest(

@@ -89,33 +89,53 @@ def _pause(point: str) -> None:
         time.sleep(float(seconds or "60"))
 
 
-def commit(out: Path, fresh: dict[str, bytes], reuse: dict[str, Path]) -> None:
-    """Replace ``out`` by a tree holding ``fresh`` (bytes) and ``reuse`` (existing files).
-
-    Args:
-        out: the output folder (need not exist yet).
-        fresh: relative path → bytes to write.
-        reuse: relative path → an existing file with the right bytes (hard-linked, or copied
-            where links are impossible).
-    """
+def begin(out: Path) -> Path:
+    """Create an empty staging folder for ``out`` (workers may write fresh files into it)."""
     stage = staging_dir(out)
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
-    made: set[Path] = {stage}
-    for rel in sorted({*fresh, *reuse}):
+    return stage
+
+
+def abort(out: Path) -> None:
+    """Drop the staging folder of a build that writes nothing."""
+    remove_quietly(staging_dir(out))
+
+
+def put(stage: Path, rel: str, data: bytes) -> None:
+    """Write one file into the staging folder."""
+    dest = stage / rel
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("wb") as f:
+        f.write(data)
+
+
+def commit(out: Path, fresh: dict[str, bytes], reuse: dict[str, Path]) -> None:
+    """Complete the staged tree and swap it in for ``out``.
+
+    Args:
+        out: the output folder (need not exist yet); :func:`begin` made its staging folder,
+            which may already hold files.
+        fresh: relative path → bytes still to write.
+        reuse: relative path → an existing file with the right bytes (hard-linked, or copied
+            where links are impossible).
+    """
+    stage = staging_dir(out)
+    if not stage.is_dir():
+        stage = begin(out)
+    for rel in sorted(fresh):
+        put(stage, rel, fresh[rel])
+    made: set[Path] = set()
+    for rel in sorted(reuse):
         dest = stage / rel
         if dest.parent not in made:
             dest.parent.mkdir(parents=True, exist_ok=True)
             made.add(dest.parent)
-        if rel in fresh:
-            with dest.open("wb") as f:
-                f.write(fresh[rel])
-        else:
-            try:
-                os.link(reuse[rel], dest)
-            except OSError:
-                shutil.copy2(reuse[rel], dest)
+        try:
+            os.link(reuse[rel], dest)
+        except OSError:
+            shutil.copy2(reuse[rel], dest)
     _pause("staged")
     _swap(stage, out)
 
