@@ -210,3 +210,17 @@ def test_check_without_cache_compares_bytes(procgen: Runner, bundled: Path) -> N
     page.write_bytes(page.read_bytes().replace(b"{", b"{ ", 1))
     r = procgen(bundled, "build", "--check")
     assert (r.returncode, r.stdout) == (1, "change generated/mobile/stay-notification.json\n")
+
+
+def test_output_folder_that_holds_the_input_is_refused(procgen: Runner, kitchen: Path) -> None:
+    before = snapshot(kitchen)
+    for out in (".", str(kitchen), "procedures/.."):
+        r = procgen(kitchen, "build", "--out", out)
+        assert r.returncode == 1, (out, r.stderr)
+        assert "holds the procedures" in r.stderr
+    (kitchen / "afile").write_text("x")
+    r = procgen(kitchen, "build", "--out", "afile")
+    assert r.returncode == 2  # click refuses a file for --out
+    assert "is a file" in r.stderr
+    (kitchen / "afile").unlink()
+    assert snapshot(kitchen) == before

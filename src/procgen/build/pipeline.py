@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 
 
+class OutputRefused(Exception):
+    """The output folder cannot be replaced as asked (it holds the input, or is a file)."""
+
+
 @dataclass
 class BuildResult:
     """What a build did (or, with ``check``, would do)."""
@@ -91,6 +95,12 @@ def build(
     import procgen
     from procgen.targets import names
 
+    out = out.resolve()
+    here = root.resolve()
+    if out == here or out in here.parents:
+        raise OutputRefused(f"the output folder {out} holds the procedures; choose another --out")
+    if out.exists() and not out.is_dir():
+        raise OutputRefused(f"the output {out} is not a folder")
     chosen = tuple(n for n in names() if n in set(targets or default_targets()))
     inputs = scan(root)
     k = keys(inputs, chosen, compiler_key())

@@ -80,13 +80,17 @@ def build(
       procgen build --target web -j 4
       procgen build --check                # in CI: is generated/ up to date?
     """
+    from procgen.build import OutputRefused
     from procgen.build import build as run
     from procgen.diagnostics import DiagnosticSink
 
     root: Path = obj["procedures"]
     if not root.is_dir():
         raise InputError(f"no procedures folder at {root} (use --procedures DIR)")
-    result = run(root, out, targets=targets or None, jobs=jobs, check=check, strict=strict)
+    try:
+        result = run(root, out, targets=targets or None, jobs=jobs, check=check, strict=strict)
+    except OutputRefused as e:
+        raise InputError(str(e)) from None
     sink = DiagnosticSink()
     sink.extend(result.diagnostics)
     failed = report(sink, fmt, strict)
