@@ -1,0 +1,806 @@
+/* procgen web runtime: the expression runtime, then the form runtime. */
+/*
+ * procgen-expr.js: evaluates the compact expression form procgen compiles for web forms
+ * (docs/expressions.md, "The web runtime form"). Dependency-free; no eval, no Function().
+ *
+ *   ProcgenExpr.evaluate(form, answers, today, row)  -> the value, or null for no value
+ *   ProcgenExpr.holds(form, answers, today, row)     -> true only when the value is true
+ *
+ * answers: {fieldId: value} (absent or null = no value; dates "YYYY-MM-DD", multichoice
+ * arrays, groups arrays of objects); today: "YYYY-MM-DD"; row: the group entry, for an
+ * expression written inside a group. Numbers are doubles, exactly as procgen's Python
+ * evaluator computes them.
+ */
+(function (root) {
+  "use strict";
+
+  function isNull(x) {
+    return x === null || x === undefined;
+  }
+
+  function daysFromCivil(text) {
+    var y = parseInt(text.slice(0, 4), 10);
+    var m = parseInt(text.slice(5, 7), 10);
+    var d = parseInt(text.slice(8, 10), 10);
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400);
+    var yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  function age(d, today) {
+    var years = parseInt(today.slice(0, 4), 10) - parseInt(d.slice(0, 4), 10);
+    var tm = parseInt(today.slice(5, 7), 10), td = parseInt(today.slice(8, 10), 10);
+    var dm = parseInt(d.slice(5, 7), 10), dd = parseInt(d.slice(8, 10), 10);
+    if (tm < dm || (tm === dm && td < dd)) years -= 1;
+    return years;
+  }
+
+  function roundHalfUp(x) {
+    var f = Math.floor(x);
+    return (x - f >= 0.5 ? f + 1 : f) + 0;
+  }
+
+  function lookup(source, name) {
+    if (isNull(source) || !Object.prototype.hasOwnProperty.call(source, name)) return null;
+    var v = source[name];
+    return isNull(v) ? null : v;
+  }
+
+  function contains(container, item) {
+    if (typeof container === "string") {
+      return container !== "" && container.indexOf(item) !== -1;
+    }
+    for (var i = 0; i < container.length; i++) {
+      if (container[i] === item) return true;
+    }
+    return false;
+  }
+
+  function Context(answers, today, row) {
+    this.answers = answers || {};
+    this.today = today;
+    this.row = row || null;
+  }
+
+  var OPS = {
+    "var": function (c, f) { return lookup(c.answers, f[1]); },
+    "row": function (c, f) { return lookup(c.row, f[1]); },
+    "list": function (c, f) {
+      var out = [];
+      for (var i = 1; i < f.length; i++) out.push(ev(c, f[i]));
+      return out;
+    },
+    "neg": function (c, f) {
+      var x = ev(c, f[1]);
+      return isNull(x) ? null : -x + 0;
+    },
+    "+": arith(function (a, b) { return a + b; }),
+    "-": arith(function (a, b) { return a - b; }),
+    "*": arith(function (a, b) { return a * b; }),
+    "/": arith(function (a, b) { return b === 0 ? null : a / b; }),
+    "round": function (c, f) {
+      var x = ev(c, f[1]);
+      return isNull(x) ? null : roundHalfUp(x);
+    },
+    "==": compare(function (a, b) { return a === b; }),
+    "!=": compare(function (a, b) { return a !== b; }),
+    "<": compare(function (a, b) { return a < b; }),
+    "<=": compare(function (a, b) { return a <= b; }),
+    ">": compare(function (a, b) { return a > b; }),
+    ">=": compare(function (a, b) { return a >= b; }),
+    "in": compare(function (a, b) { return contains(b, a); }),
+    "not in": compare(function (a, b) { return !contains(b, a); }),
+    "not": function (c, f) {
+      var x = ev(c, f[1]);
+      return isNull(x) ? null : !x;
+    },
+    "and": function (c, f) {
+      var a = ev(c, f[1]);
+      if (a === false) return false;
+      var b = ev(c, f[2]);
+      if (b === false) return false;
+      return isNull(a) || isNull(b) ? null : true;
+    },
+    "or": function (c, f) {
+      var a = ev(c, f[1]);
+      if (a === true) return true;
+      var b = ev(c, f[2]);
+      if (b === true) return true;
+      return isNull(a) || isNull(b) ? null : false;
+    },
+    "today": function (c) { return c.today; },
+    "age": function (c, f) {
+      var d = ev(c, f[1]);
+      return isNull(d) ? null : age(d, c.today);
+    },
+    "days_between": function (c, f) {
+      var a = ev(c, f[1]), b = ev(c, f[2]);
+      return isNull(a) || isNull(b) ? null : daysFromCivil(b) - daysFromCivil(a);
+    },
+    "len": function (c, f) {
+      var x = ev(c, f[1]);
+      if (isNull(x)) return 0;
+      return typeof x === "string" ? Array.from(x).length : x.length;
+    },
+    "count": function (c, f) {
+      var g = ev(c, f[1]);
+      return Array.isArray(g) ? g.length : 0;
+    },
+    "sum": function (c, f) {
+      var rows = ev(c, f[1]), total = 0;
+      if (!Array.isArray(rows)) return 0;
+      for (var i = 0; i < rows.length; i++) {
+        var v = isNull(rows[i]) || typeof rows[i] !== "object" ? null : lookup(rows[i], f[2]);
+        if (!isNull(v)) total = total + v;
+      }
+      return total;
+    },
+    "answered": function (c, f) { return !isNull(ev(c, f[1])); }
+  };
+
+  function arith(op) {
+    return function (c, f) {
+      var a = ev(c, f[1]), b = ev(c, f[2]);
+      return isNull(a) || isNull(b) ? null : op(a, b);
+    };
+  }
+
+  function compare(op) {
+    return function (c, f) {
+      var a = ev(c, f[1]), b = ev(c, f[2]);
+      return isNull(a) || isNull(b) ? false : op(a, b);
+    };
+  }
+
+  function ev(c, form) {
+    if (!Array.isArray(form)) return form;
+    var op = OPS.hasOwnProperty(form[0]) ? OPS[form[0]] : null;
+    if (op === null) throw new Error("procgen-expr: unknown operation " + String(form[0]));
+    return op(c, form);
+  }
+
+  var api = {
+    evaluate: function (form, answers, today, row) {
+      var v = ev(new Context(answers, today, row), form);
+      return v === undefined ? null : v;
+    },
+    holds: function (form, answers, today, row) {
+      return api.evaluate(form, answers, today, row) === true;
+    },
+    operations: Object.keys(OPS)
+  };
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  }
+  root.ProcgenExpr = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);
+
+/*
+ * procgen-review.js: the check-your-answers page of a procgen web form, its live fee total and
+ * the submission (docs/targets/web.md). procgen-form.js calls ProcgenFormReview(F) with its
+ * internals (rules, state, navigation); like it, this writes text only through textContent.
+ */
+(function (root) {
+  "use strict";
+
+  root.ProcgenFormReview = function (F) {
+    var E = F.E, R = F.R, M = F.M, $ = F.$, fmt = F.fmt, isEmpty = F.isEmpty, form = F.form;
+
+    /* ---- check your answers, fees -------------------------------------------------------- */
+
+    function display(rule, v) {
+      if (isEmpty(v)) return M.not_answered;
+      if (rule.kind === "boolean") return v ? M.yes : M.no;
+      if (rule.options) {
+        return (Array.isArray(v) ? v : [v]).map(function (x) { return rule.options[String(x)] || String(x); }).join(", ");
+      }
+      if (rule.kind === "money") return money(v);
+      if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        return new Date(v + "T00:00:00Z").toLocaleDateString(R.lang === "en" ? "en-GB" : R.lang,
+          { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      }
+      return String(v);
+    }
+
+    function money(n) {
+      var s = String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, R.lang === "vi" ? "." : ",");
+      return s + " ₫";
+    }
+
+    function row(dl, label, value, target, step) {
+      var div = document.createElement("div"), dt = document.createElement("dt");
+      var dd = document.createElement("dd"), act = document.createElement("dd"), a = document.createElement("a");
+      dt.textContent = label;
+      value.split("\n").forEach(function (line, i) {
+        if (i) dd.appendChild(document.createElement("br"));
+        dd.appendChild(document.createTextNode(line));
+      });
+      a.href = "#" + target;
+      a.textContent = M.change;
+      var hidden = document.createElement("span");
+      hidden.className = "pg-visually-hidden";
+      hidden.textContent = " " + label;
+      a.appendChild(hidden);
+      a.addEventListener("click", function (ev) { ev.preventDefault(); F.changeFrom(step, target); });
+      act.className = "pg-summary-action";
+      act.appendChild(a);
+      div.appendChild(dt); div.appendChild(dd); div.appendChild(act);
+      dl.appendChild(div);
+    }
+
+    function summary() {
+      var state = F.state();
+      var box = $("pg-summary");
+      while (box.firstChild) box.removeChild(box.firstChild);
+      F.visibleSteps().forEach(function (step) {
+        var h = document.createElement("h3"), dl = document.createElement("dl");
+        h.textContent = step.title;
+        dl.className = "pg-summary-list";
+        step.fields.forEach(function (id) {
+          if (!state.visible[id]) return;
+          var rule = R.fields[id];
+          if (rule.kind !== "group") {
+            row(dl, rule.label, display(rule, state.answers[id]), F.firstControl(F.fieldWrap(id)).id, step.id);
+            return;
+          }
+          state.rows[id].forEach(function (r, i) {
+            var lines = rule.order.filter(function (c) { return r.visible[c]; }).map(function (c) {
+              return rule.fields[c].label + ": " + display(rule.fields[c], r.row[c]);
+            });
+            row(dl, fmt(M.entry, { label: rule.label, n: i + 1 }), lines.join("\n"), F.firstControl(r.entry).id, step.id);
+          });
+          if (!state.rows[id].length) row(dl, rule.label, M.not_answered, "f-" + id, step.id);
+        });
+        step.documents.forEach(function (id) {
+          if (!state.docs[id]) return;
+          var input = $("d-" + id), file = input.files && input.files[0];
+          row(dl, R.documents[id].label, file ? file.name : M.not_answered, "d-" + id, step.id);
+        });
+        box.appendChild(h);
+        box.appendChild(dl);
+      });
+      fees();
+    }
+
+    function fees() {
+      var state = F.state();
+      var total = 0, t = F.today(), unknown = false;
+      R.fees.forEach(function (fee) {
+        var tr = form.querySelector('[data-fee="' + fee.id + '"]');
+        var applies = (!fee.valid_from || t >= fee.valid_from) && (!fee.valid_until || t <= fee.valid_until) &&
+          (fee.when === undefined || F.holds(fee.when, state.answers));
+        var amount = null, text;
+        if (applies && !fee.set_by_locality) {
+          amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, state.answers, t, null);
+          if (amount === null) applies = false;
+        }
+        var exempt = fee.exemptions.some(function (c) { return F.holds(c, state.answers); });
+        if (fee.set_by_locality) {
+          text = exempt ? M.fee_exempt : M.fee_unknown;
+          unknown = unknown || (applies && !exempt);
+        }
+        else if (exempt) text = M.fee_exempt;
+        else { text = money(amount || 0); total += amount || 0; }
+        tr.hidden = !applies;
+        tr.querySelector(".pg-amount").textContent = text;
+      });
+      var cell = $("pg-fee-total");
+      if (cell) cell.textContent = unknown ? fmt(M.total_plus_local, { amount: money(total) }) : money(total);
+    }
+
+    /* ---- submission -------------------------------------------------------------------- */
+
+    function part(boundary, name, value, type, filename) {
+      var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
+      if (filename !== undefined) head += '; filename="' + filename.replace(/["\r\n\\]/g, "_") + '"';
+      if (type) head += "\r\nContent-Type: " + type;
+      return [head + "\r\n\r\n", value, "\r\n"];
+    }
+
+    function body() {
+      var state = F.state();
+      var boundary = "procgen-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
+      var parts = [];
+      F.visibleSteps().forEach(function (step) {
+        step.fields.forEach(function (id) {
+          var v = state.answers[id], rule = R.fields[id];
+          if (!state.visible[id] || isEmpty(v)) return;
+          if (rule.kind === "group") {
+            // One application/json part holding the list of entries (the OpenAPI encoding).
+            parts = parts.concat(part(boundary, id, JSON.stringify(v), "application/json"));
+          } else if (Array.isArray(v)) {
+            v.forEach(function (x) { parts = parts.concat(part(boundary, id, String(x))); });
+          } else {
+            parts = parts.concat(part(boundary, id, String(v)));
+          }
+        });
+        step.documents.forEach(function (id) {
+          var input = $("d-" + id), file = input.files && input.files[0];
+          if (state.docs[id] && file) parts = parts.concat(part(boundary, id, file, file.type || "application/octet-stream", file.name));
+        });
+      });
+      parts.push("--" + boundary + "--\r\n");
+      return { blob: new Blob(parts), type: "multipart/form-data; boundary=" + boundary };
+    }
+
+    // The API's 422 problem: {"errors": [{"pointer": "#/field" | "#/group/0/child", "detail"}]}.
+    // Its problems are shown like the form's own, each linking to its question.
+    function rejected(text) {
+      var problem;
+      try { problem = JSON.parse(text); } catch (e) { return false; }
+      var list = ((problem && problem.errors) || []).map(function (e) {
+        var path = String(e.pointer || "").replace(/^#\//, "").split("/");
+        var id = R.documents[path[0]] ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
+        var target = $(id) && $(id).closest(".pg-field") ? F.firstControl($(id).closest(".pg-field")) : $(id);
+        return target ? { wrap: target.closest(".pg-field"), target: target.id, message: String(e.detail || e.code || M.send_failed) } : null;
+      }).filter(Boolean);
+      if (!list.length) return false;
+      F.report(list);
+      return true;
+    }
+
+    function submit(ev) {
+      ev.preventDefault();
+      F.refresh();
+      var steps = F.visibleSteps();
+      for (var i = 0; i < steps.length; i++) {
+        var list = F.problems(steps[i]);
+        if (list.length) { F.show(steps[i].id); F.report(list); return; }
+      }
+      var status = $("pg-send-status"), button = $("pg-submit");
+      var b = body();
+      status.textContent = M.sending;
+      button.disabled = true;
+      fetch(form.getAttribute("action"), { method: "POST", body: b.blob, headers: { "Content-Type": b.type }, credentials: "same-origin" })
+        .then(function (res) {
+          return res.text().then(function (text) {
+            if (res.status === 422 && rejected(text)) return null;
+            if (!res.ok) throw new Error(String(res.status));
+            return text;
+          });
+        })
+        .then(function (text) {
+          if (text === null) { status.textContent = ""; button.disabled = false; return; }
+          var ref = null;
+          try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
+          $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
+          F.show("sent");
+          $("pg-sent").focus();
+        })
+        .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
+    }
+
+    return { summary: summary, fees: fees, submit: submit };
+  };
+})(globalThis);
+
+/*
+ * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
+ * conditions shown and hidden live, validation with the procedure's own messages, repeatable
+ * groups, a check-your-answers page with the fee total, and a multipart submission.
+ * Reads its data from <script type="application/json" id="procgen-rules">; never uses
+ * innerHTML, eval or Function(): every text reaches the page through textContent.
+ */
+(function () {
+  "use strict";
+  var E = globalThis.ProcgenExpr;
+  var form = document.getElementById("procgen-form");
+  var data = document.getElementById("procgen-rules");
+  if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
+  var R = JSON.parse(data.textContent);
+  var M = R.messages;
+  var ORDER = [];
+  R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
+  var current = "start", returnToCheck = false, state = null;
+
+  function $(id) { return document.getElementById(id); }
+  function fmt(t, v) {
+    return t.replace(/\{(\w+)\}/g, function (m, k) { return v[k] === undefined ? m : String(v[k]); });
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+  function holds(cond, answers, row) {
+    if (cond === true || cond === false || cond === null || cond === undefined) return cond === true;
+    return E.holds(cond, answers, today(), row || null);
+  }
+  function isEmpty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+
+  /* ---- reading answers ---------------------------------------------------------------- */
+
+  function controls(wrap) {
+    return Array.prototype.filter.call(wrap.querySelectorAll("input, select, textarea"),
+      function (el) { return el.closest(".pg-field") === wrap; });
+  }
+
+  // {value, error}: value is the typed answer (null when empty), error a message key.
+  function read(rule, wrap) {
+    var els = controls(wrap), k = rule.kind, raw;
+    if (k === "boolean") return { value: els[0].checked, error: null };
+    if (k === "multichoice") {
+      var vs = els.filter(function (e) { return e.checked; }).map(function (e) {
+        return rule.numeric_options ? Number(e.value) : e.value;
+      });
+      return { value: vs.length ? vs : null, error: null };
+    }
+    if (k === "choice") {
+      var picked = els.filter(function (e) { return e.type !== "radio" || e.checked; })[0];
+      raw = picked ? picked.value : "";
+      if (raw === "") return { value: null, error: null };
+      return { value: rule.numeric_options ? Number(raw) : raw, error: null };
+    }
+    var el = els[0];
+    if (k === "date") {
+      if (el.validity && el.validity.badInput) return { value: null, error: "err_date" };
+      return { value: el.value || null, error: null };
+    }
+    raw = el.value.trim();
+    if (raw === "") return { value: null, error: null };
+    if (k === "integer" || k === "money") {
+      var digits = k === "money" ? raw.replace(/[\s.,]/g, "").replace(/₫|đ|VND$/i, "") : raw.replace(/\s/g, "");
+      if (!/^-?\d+$/.test(digits)) return { value: null, error: "err_integer" };
+      return { value: parseInt(digits, 10), error: null };
+    }
+    if (k === "number") {
+      var n = raw.replace(/\s/g, "").replace(",", ".");
+      if (!/^-?\d+(\.\d+)?$/.test(n)) return { value: null, error: "err_number" };
+      return { value: parseFloat(n), error: null };
+    }
+    return { value: k === "national_id" || k === "phone" ? raw.replace(/[\s.]/g, "") : raw, error: null };
+  }
+
+  function fieldWrap(id, scope) {
+    var root = scope || form;
+    var found = root.querySelectorAll('[data-field="' + id + '"]');
+    for (var i = 0; i < found.length; i++) {
+      var owner = found[i].parentElement.closest("[data-entry]");
+      if (scope ? owner === scope : !owner) return found[i];
+    }
+    return null;
+  }
+  function entries(id) {
+    return Array.prototype.slice.call($("f-" + id + "-entries").children);
+  }
+
+  // Visibility and answers, iterated until stable (a condition may read a later field).
+  function compute() {
+    var answers = {}, visible = {}, parsed = {}, rows = {};
+    ORDER.forEach(function (id) {
+      var rule = R.fields[id];
+      if (rule.kind === "group") {
+        rows[id] = entries(id).map(function (entry) { return readEntry(rule, entry, answers); });
+        parsed[id] = { value: rows[id].map(function (r) { return r.row; }), error: null };
+      } else {
+        parsed[id] = read(rule, fieldWrap(id));
+      }
+    });
+    for (var pass = 0; pass < 4; pass++) {
+      var changed = false;
+      ORDER.forEach(function (id) {
+        var rule = R.fields[id];
+        var vis = rule.when === undefined || holds(rule.when, answers);
+        if (visible[id] !== vis) changed = true;
+        visible[id] = vis;
+        var v = parsed[id].value;
+        if (isEmpty(v) && rule.default !== undefined) v = rule.default;
+        if (rule.kind === "group" && vis) {
+          rows[id] = entries(id).map(function (entry) { return readEntry(rule, entry, answers); });
+          v = rows[id].map(function (r) { return r.row; });
+        }
+        if (vis && !isEmpty(v)) answers[id] = v; else delete answers[id];
+      });
+      if (!changed && pass > 0) break;
+    }
+    var docs = {};
+    Object.keys(R.documents).forEach(function (id) {
+      var rule = R.documents[id];
+      docs[id] = rule.when === undefined || holds(rule.when, answers);
+    });
+    return { answers: answers, visible: visible, parsed: parsed, rows: rows, docs: docs };
+  }
+
+  function readEntry(rule, entry, answers) {
+    var row = {}, vis = {}, parsed = {};
+    rule.order.forEach(function (cid) { parsed[cid] = read(rule.fields[cid], fieldWrap(cid, entry)); });
+    rule.order.forEach(function (cid) {
+      var c = rule.fields[cid];
+      vis[cid] = c.when === undefined || holds(c.when, answers, row);
+      var v = parsed[cid].value;
+      if (isEmpty(v) && c.default !== undefined) v = c.default;
+      if (vis[cid] && !isEmpty(v)) row[cid] = v;
+    });
+    return { row: row, visible: vis, parsed: parsed, entry: entry };
+  }
+
+  /* ---- showing and hiding ------------------------------------------------------------- */
+
+  function setShown(wrap, shown) {
+    if (!wrap) return;
+    wrap.hidden = !shown;
+    if (!shown) clearError(wrap);
+  }
+
+  function refresh() {
+    state = compute();
+    ORDER.forEach(function (id) {
+      setShown(fieldWrap(id), state.visible[id]);
+      (state.rows[id] || []).forEach(function (r) {
+        Object.keys(r.visible).forEach(function (cid) { setShown(fieldWrap(cid, r.entry), r.visible[cid]); });
+      });
+    });
+    Object.keys(R.documents).forEach(function (id) {
+      setShown(form.querySelector('[data-document="' + id + '"]'), state.docs[id]);
+    });
+    if (current === "check") review.fees();
+    return state;
+  }
+
+  function stepVisible(step) {
+    return step.fields.some(function (id) { return state.visible[id]; }) ||
+      step.documents.some(function (id) { return state.docs[id]; });
+  }
+  function visibleSteps() { return R.steps.filter(stepVisible); }
+
+  // fromHistory: the browser's Back/Forward brought us here, so add no history entry.
+  function show(name, focusId, fromHistory) {
+    var section = name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
+      : name === "sent" ? $("pg-sent") : $("step-" + name);
+    if (!section) return;
+    document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s !== section; });
+    if (!fromHistory && name !== current && window.history && history.pushState) {
+      history.pushState({ procgen: name }, "");
+    }
+    current = name;
+    var title = section.querySelector("h2");
+    var steps = visibleSteps();
+    var index = steps.map(function (s) { return s.id; }).indexOf(name);
+    if (index >= 0) {
+      $("step-" + name + "-progress").textContent = fmt(M.step_of, { n: index + 1, total: steps.length });
+    }
+    if (name === "check") review.summary();
+    hideSummary();
+    document.title = (title ? title.textContent + " – " : "") + R.title;
+    var target = focusId ? $(focusId) : title || section;
+    if (target) target.focus();
+    window.scrollTo(0, 0);
+    if (focusId && target) target.scrollIntoView({ block: "center" });
+  }
+
+  /* ---- validation --------------------------------------------------------------------- */
+
+  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  var PHONE = /^(\+84|0)\d{9,10}$/;
+  // 12 digits, the first three a province code 001-096 (as procgen quote and the API check).
+  var NATIONAL_ID = /^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$/;
+
+  function check(rule, p, answers, row) {
+    var label = rule.label, v = p.value, k = rule.kind;
+    if (p.error) return fmt(M[p.error], { label: label });
+    if (isEmpty(v)) {
+      if (k === "boolean" || k === "group" || !holds(rule.required, answers, row)) return null;
+      var key = k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required";
+      return fmt(M[key], { label: label });
+    }
+    var numeric = k === "integer" || k === "number" || k === "money";
+    if (numeric && rule.min !== undefined && v < rule.min) return fmt(M.err_min, { label: label, min: rule.min });
+    if (numeric && rule.max !== undefined && v > rule.max) return fmt(M.err_max, { label: label, max: rule.max });
+    if (k === "date" && rule.min !== undefined && v < rule.min) return fmt(M.err_date_min, { label: label, min: rule.min });
+    if (k === "date" && rule.max !== undefined && v > rule.max) return fmt(M.err_date_max, { label: label, max: rule.max });
+    var len = k === "multichoice" ? v.length : typeof v === "string" ? Array.from(v).length : null;
+    if (len !== null && rule.min_length !== undefined && len < rule.min_length) {
+      return fmt(M[k === "multichoice" ? "err_min_items" : "err_min_length"], { label: label, n: rule.min_length });
+    }
+    if (len !== null && rule.max_length !== undefined && len > rule.max_length) {
+      return fmt(M[k === "multichoice" ? "err_max_items" : "err_max_length"], { label: label, n: rule.max_length });
+    }
+    if (k === "email" && !EMAIL.test(v)) return fmt(M.err_email, { label: label });
+    if (k === "phone" && !PHONE.test(v)) return fmt(M.err_phone, { label: label });
+    if (k === "national_id" && !NATIONAL_ID.test(v)) return fmt(M.err_national_id, { label: label });
+    if (rule.pattern !== undefined) {
+      var re = null;
+      // The DSL's pattern matches the whole answer (Python fullmatch).
+      try { re = new RegExp("^(?:" + rule.pattern + ")$", "u"); } catch (e) { re = null; }
+      if (re && !re.test(v)) return fmt(M.err_pattern, { label: label });
+    }
+    // A constraint rejects only a false value: "no value" (e.g. another answer missing) passes.
+    if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today(), row || null) === false) {
+      return rule.constraint_message || fmt(M.err_constraint, { label: label });
+    }
+    return null;
+  }
+
+  function checkDocument(id) {
+    var rule = R.documents[id], input = $("d-" + id), file = input.files && input.files[0];
+    if (!file) return holds(rule.required, state.answers) ? fmt(M.err_required_file, { label: rule.label }) : null;
+    var type = (file.type || "").toLowerCase();
+    if (rule.accept.length && rule.accept.indexOf(type) < 0) {
+      return fmt(M.err_file_type, { label: rule.label, types: input.getAttribute("accept") });
+    }
+    if (rule.max_bytes && file.size > rule.max_bytes) return fmt(M.err_file_size, { label: rule.label, size: rule.max_size_mb });
+    return null;
+  }
+
+  // Every problem of one step, in page order: [{wrap, target, message}].
+  function problems(step) {
+    var out = [];
+    step.fields.forEach(function (id) {
+      if (!state.visible[id]) return;
+      var rule = R.fields[id], wrap = fieldWrap(id);
+      if (rule.kind === "group") {
+        var rows = state.rows[id], n = rows.length, rep = rule.repeat;
+        var need = Math.max(rep.min, holds(rule.required, state.answers) ? 1 : 0);
+        if (n < need) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_min_entries, { label: rule.label, n: need }) });
+        if (rep.max && n > rep.max) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_max_entries, { label: rule.label, n: rep.max }) });
+        rows.forEach(function (r) {
+          rule.order.forEach(function (cid) {
+            if (!r.visible[cid]) return;
+            var msg = check(rule.fields[cid], r.parsed[cid], state.answers, r.row);
+            var cw = fieldWrap(cid, r.entry);
+            if (msg) out.push({ wrap: cw, target: firstControl(cw).id, message: msg });
+          });
+        });
+        return;
+      }
+      var msg = check(rule, state.parsed[id], state.answers, null);
+      if (msg) out.push({ wrap: wrap, target: firstControl(wrap).id, message: msg });
+    });
+    step.documents.forEach(function (id) {
+      if (!state.docs[id]) return;
+      var msg = checkDocument(id);
+      if (msg) out.push({ wrap: $("d-" + id + "-field"), target: "d-" + id, message: msg });
+    });
+    return out;
+  }
+
+  function firstControl(wrap) {
+    return controls(wrap)[0] || (wrap.id && $(wrap.id.replace(/-field$/, ""))) || wrap;
+  }
+
+  function clearError(wrap) {
+    wrap.classList.remove("pg-field-error");
+    var err = wrap.querySelector(".pg-error-message");
+    if (err && err.closest(".pg-field") === wrap) { err.hidden = true; err.textContent = ""; }
+    controls(wrap).forEach(function (el) { el.removeAttribute("aria-invalid"); });
+  }
+
+  function hideSummary() { $("pg-error-summary").hidden = true; }
+
+  function report(list) {
+    form.querySelectorAll(".pg-field-error").forEach(clearError);
+    var ul = $("pg-error-list");
+    while (ul.firstChild) ul.removeChild(ul.firstChild);
+    list.forEach(function (p) {
+      p.wrap.classList.add("pg-field-error");
+      var err = Array.prototype.filter.call(p.wrap.querySelectorAll(".pg-error-message"),
+        function (e) { return e.closest(".pg-field") === p.wrap; })[0];
+      if (err) { err.textContent = p.message; err.hidden = false; }
+      controls(p.wrap).forEach(function (el) { el.setAttribute("aria-invalid", "true"); });
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + p.target;
+      a.textContent = p.message;
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var t = $(p.target), page = t && t.closest(".pg-step");
+        if (page && page.hidden) { returnToCheck = current === "check"; show(page.getAttribute("data-step"), p.target); return; }
+        if (t) { t.focus(); t.scrollIntoView({ block: "center" }); }
+      });
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    var box = $("pg-error-summary");
+    box.hidden = !list.length;
+    if (list.length) {
+      document.title = (document.title.indexOf(M.error_prefix) === 0 ? "" : M.error_prefix) + document.title;
+      box.focus();
+    }
+  }
+
+  /* ---- repeatable groups -------------------------------------------------------------- */
+
+  function renumber(group) {
+    var rule = R.fields[group], list = entries(group);
+    var idRe = new RegExp("^(f-" + group + "-)(\\d+|__i__)(-)"), nameRe = new RegExp("^(" + group + "\\[)(\\d+|__i__)(\\])");
+    list.forEach(function (entry, i) {
+      entry.querySelectorAll("*").forEach(function (el) {
+        ["id", "for", "aria-describedby", "aria-labelledby"].forEach(function (attr) {
+          var v = el.getAttribute(attr);
+          if (v) el.setAttribute(attr, v.split(" ").map(function (t) { return t.replace(idRe, "$1" + i + "$3"); }).join(" "));
+        });
+        if (el.name) el.name = el.name.replace(nameRe, "$1" + i + "$3");
+      });
+      entry.querySelector("legend").textContent = fmt(M.entry, { label: rule.label, n: i + 1 });
+      var rm = entry.querySelector("[data-action=remove]");
+      if (rm) { rm.textContent = fmt(M.remove_entry, { label: rule.label, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
+    });
+    var add = $("f-" + group + "-field").querySelector("[data-action=add]");
+    if (add) add.hidden = !!rule.repeat.max && list.length >= rule.repeat.max;
+    var empty = $("f-" + group + "-empty");
+    if (empty) empty.hidden = list.length > 0;
+  }
+
+  function addEntry(group) {
+    var tpl = $("f-" + group + "-template");
+    var entry = tpl.content.firstElementChild.cloneNode(true);
+    $("f-" + group + "-entries").appendChild(entry);
+    renumber(group);
+    refresh();
+    var n = entries(group).length;
+    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].label, n: n });
+    firstControl(entry.querySelector(".pg-field")).focus();
+  }
+
+  function removeEntry(group, entry) {
+    entry.parentNode.removeChild(entry);
+    renumber(group);
+    refresh();
+    $("f-" + group + "-status").textContent = fmt(M.entry_removed, { label: R.fields[group].label });
+    var add = $("f-" + group + "-field").querySelector("[data-action=add]");
+    (add && !add.hidden ? add : $("f-" + group)).focus();
+  }
+
+  /* ---- navigation ---------------------------------------------------------------------- */
+
+  function go(delta) {
+    refresh();
+    var steps = visibleSteps(), ids = steps.map(function (s) { return s.id; });
+    var at = ids.indexOf(current);
+    if (delta > 0 && at >= 0) {
+      var list = problems(steps[at]);
+      if (list.length) { report(list); return; }
+      if (returnToCheck) { returnToCheck = false; show("check"); return; }
+    }
+    if (current === "start") { show(ids.length ? ids[0] : "check"); return; }
+    if (current === "check") { show(ids.length ? ids[ids.length - 1] : "start"); return; }
+    if (at < 0) { show(ids.length ? ids[0] : "check"); return; }  // this step's questions all went away
+    var next = at + delta;
+    show(next < 0 ? "start" : next >= ids.length ? "check" : ids[next]);
+  }
+
+  function start() {
+    form.noValidate = true;
+    document.documentElement.classList.add("pg-js");
+    document.querySelectorAll("[data-js-only]").forEach(function (el) {
+      if (el.id !== "pg-check") el.hidden = false;
+    });
+    document.querySelectorAll("[data-nojs-only]").forEach(function (el) { el.hidden = true; });
+    Object.keys(R.fields).forEach(function (id) { if (R.fields[id].kind === "group" && $("f-" + id + "-template")) renumber(id); });
+    form.addEventListener("input", refresh);
+    form.addEventListener("change", refresh);
+    form.addEventListener("submit", review.submit);
+    // The browser's Back button goes to the previous step, not away from the form.
+    if (window.history && history.replaceState) history.replaceState({ procgen: "start" }, "");
+    window.addEventListener("popstate", function (ev) {
+      var name = ev.state && ev.state.procgen;
+      if (!name || current === "sent") return;
+      returnToCheck = false;
+      refresh();
+      show(name === "sent" ? "check" : name, null, true);
+    });
+    form.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-action]");
+      if (!b) return;
+      var a = b.getAttribute("data-action");
+      if (a === "start" || a === "continue") go(1);
+      else if (a === "back") { returnToCheck = false; go(-1); }
+      else if (a === "add") addEntry(b.closest("[data-group]").getAttribute("data-group"));
+      else if (a === "remove") removeEntry(b.closest("[data-group]").getAttribute("data-group"), b.closest("[data-entry]"));
+    });
+    refresh();
+    current = "start";
+    document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
+  }
+
+  var review = globalThis.ProcgenFormReview({
+    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty,
+    state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
+    firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
+    changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
+  });
+  start();
+})();
