@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
-from procgen.model.fields import FieldBuilder, RawField, _is_date, check_unique, expand
+from procgen.model.fields import FieldBuilder, RawField, check_unique, expand, is_date
 from procgen.model.ir import (
     CHANNELS,
     Channel,
@@ -140,7 +140,7 @@ class _ProcedureBuilder:
         if not self.doc.has(path):
             return None
         value = self.doc.value_at(path)
-        if not _is_date(value):
+        if not is_date(value):
             self.sink.emit(
                 "PG115",
                 self.doc.locate(path),

@@ -218,7 +218,7 @@ class FieldBuilder:
             if key not in v:
                 continue
             value = v[key]
-            if kind == "date" and not _is_date(value):
+            if kind == "date" and not is_date(value):
                 bad(key, f"'{key}' of a date field must be a date written YYYY-MM-DD")
             elif kind in NUMERIC and (isinstance(value, str | bool)):
                 bad(key, f"'{key}' of a {kind} field must be a number")
@@ -249,7 +249,7 @@ class FieldBuilder:
             "integer": isinstance(d, int) and not isinstance(d, bool),
             "money": isinstance(d, int) and not isinstance(d, bool),
             "number": isinstance(d, int | float) and not isinstance(d, bool),
-            "date": _is_date(d),
+            "date": is_date(d),
             "multichoice": isinstance(d, list),
             "group": False,
         }.get(kind, isinstance(d, str | int) and not isinstance(d, bool))
@@ -272,7 +272,12 @@ def _repeat(v: dict[str, Any]) -> Repeat:
     return Repeat(int(r.get("min", 0)), r.get("max"))
 
 
-def _is_date(value: Any) -> bool:
+def is_date(value: Any) -> bool:
+    """A real calendar day written ``YYYY-MM-DD`` (the DSL's and the answers' only date form).
+
+    >>> is_date("2024-02-29"), is_date("2023-02-29"), is_date("1/1/2024")
+    (True, False, False)
+    """
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return False
     try:

@@ -17,13 +17,13 @@ The result, :class:`Answers`, holds the effective answers that expressions see.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
+from procgen.model.fields import is_date
 from procgen.model.ir import Field, Procedure
 
 NATIONAL_ID = re.compile(r"\d{12}")
@@ -307,13 +307,7 @@ def _has_type(f: Field, v: Any) -> bool:
     if k == "boolean":
         return isinstance(v, bool)
     if k == "date":
-        if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            return False
-        try:
-            dt.date.fromisoformat(v)
-        except ValueError:
-            return False
-        return True
+        return is_date(v)
     if k == "multichoice":
         return isinstance(v, list) and all(
             isinstance(i, str | int) and not isinstance(i, bool) for i in v
