@@ -22,22 +22,6 @@ _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 _FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 CHANNELS: tuple[str, ...] = ("online", "in_person", "postal")
-FIELD_KINDS: tuple[str, ...] = (
-    "text",
-    "textarea",
-    "integer",
-    "number",
-    "money",
-    "date",
-    "boolean",
-    "choice",
-    "multichoice",
-    "email",
-    "phone",
-    "national_id",
-    "address",
-    "group",
-)
 
 
 class Slug(str):
@@ -89,9 +73,6 @@ class Text:
 
     def as_dict(self) -> dict[str, str]:
         return dict(self.values)
-
-
-Cond = bool  # a constant condition; an expression condition is an ``Expr``
 
 
 @dataclass(frozen=True, slots=True)

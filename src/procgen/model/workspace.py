@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from procgen.diagnostics import DiagnosticSink, Span, StageFailed, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, did_you_mean
 from procgen.model.ir import Option, Settings, Text
 from procgen.schema import Kind, validate
 from procgen.source import Document, load_file
@@ -157,8 +157,6 @@ def options_from(doc: Document, path: tuple[str | int, ...], text: TextMaker) ->
     """Options from an inline list or a list file, refusing duplicate values."""
     out: list[Option] = []
     seen: dict[object, Span] = {}
-    from procgen.diagnostics import Related
-
     for i, raw in enumerate(doc.value_at(path)):
         span = doc.locate((*path, i, "value"))
         value = raw["value"]
