@@ -120,4 +120,5 @@ def test_build_command_writes_the_specs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in (out / "openapi").iterdir())
     assert written == ["openapi/kitchen-sink.yaml", "openapi/portal.yaml"]
-    validate(yaml.safe_load((out / "openapi" / "portal.yaml").read_text("utf-8")))
+    portal = out / "openapi" / "portal.yaml"
+    validate(yaml.safe_load(portal.read_text("utf-8")), base_uri=portal.as_uri())

@@ -380,16 +380,52 @@ def test_description_example_is_the_procedure(kitchen_sink: Built) -> None:
     assert fees["desk-fee"]["set_by_locality"] is True
 
 
-def test_portal_holds_every_procedure(project: Built) -> None:
+def resolve(built: Built, ref: str) -> Any:
+    """Follow ``<file>#<JSON pointer>`` from ``openapi/portal.yaml`` into the emitted files."""
+    file, _, fragment = ref.partition("#")
+    node: Any = built.spec(f"openapi/{file}")
+    for token in fragment.split("/")[1:]:
+        node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def test_portal_holds_every_procedure_by_reference(project: Built) -> None:
     portal = project.spec("openapi/portal.yaml")
     assert "/procedures" in portal["paths"]
-    for _p, spec in specs(project):
+    for p, spec in specs(project):
         for path, item in spec["paths"].items():
-            assert portal["paths"][path] == item
-        for name, schema in spec["components"]["schemas"].items():
-            assert portal["components"]["schemas"][name] == schema
+            if path == "/applications/{application_id}":
+                assert portal["paths"][path] == item
+                continue
+            assert portal["paths"][path].keys() == item.keys()
+            for method, operation in item.items():
+                mine = portal["paths"][path][method]
+                assert mine.keys() == operation.keys()
+                for key in operation.keys() - {"requestBody", "responses"}:
+                    assert mine[key] == operation[key]
+                if "requestBody" in operation:
+                    assert mine["requestBody"]["$ref"].startswith(f"{p.id}.yaml#/paths/")
+                    assert resolve(project, mine["requestBody"]["$ref"]) == operation["requestBody"]
+                assert mine["responses"].keys() == operation["responses"].keys()
+                for code, response in operation["responses"].items():
+                    if mine["responses"][code] == response:  # a shared problem response
+                        assert response["$ref"].startswith("#/components/responses/")
+                    else:
+                        assert resolve(project, mine["responses"][code]["$ref"]) == response
+        # nothing of the procedure's own is copied: its schemas stay in its file
+        assert not any(name.startswith(pascal(p.id)) for name in portal["components"]["schemas"])
     ids = [op["operationId"] for item in portal["paths"].values() for op in item.values()]
     assert len(ids) == len(set(ids)) == 3 * len(project.portal.procedures) + 2
+
+
+def test_portal_components_are_exactly_the_ones_it_uses(project: Built) -> None:
+    portal = project.spec("openapi/portal.yaml")
+    text = json.dumps({k: v for k, v in portal.items() if k != "components"})
+    text += json.dumps(portal["components"])
+    for kind in ("schemas", "responses"):
+        for name in portal["components"][kind]:
+            assert f'"#/components/{kind}/{name}"' in text, (kind, name)
+    assert "ProcedureSummary" in portal["components"]["schemas"]
 
 
 def test_markup_is_escaped_in_commonmark_descriptions(kitchen_sink: Built) -> None:

@@ -3,10 +3,11 @@
 ``openapi/<id>.yaml`` describes ``GET /procedures/<id>`` (the public description),
 ``POST /procedures/<id>/applications`` (``multipart/form-data``: answers and files),
 ``POST /procedures/<id>/fee-quote`` (JSON answers → the quote of ``procgen quote``) and
-``GET /applications/{application_id}`` (status). ``openapi/portal.yaml`` holds every procedure's
-paths plus ``GET /procedures``. Errors are RFC 9457 problem details. How a locality's backend
-implements the contract, ``x-procgen-rules`` and ``x-procgen-i18n`` included, is in
-``docs/targets/openapi.md``.
+``GET /applications/{application_id}`` (status). ``openapi/portal.yaml`` adds
+``GET /procedures`` and holds every procedure's operations, whose request bodies and
+responses refer to that procedure's file (``$ref: <id>.yaml#/paths/...``). Errors are RFC 9457
+problem details. How a locality's backend implements the contract, ``x-procgen-rules`` and
+``x-procgen-i18n`` included, is in ``docs/targets/openapi.md``.
 
 Titles and descriptions are in the project's default language; other languages are under
 ``x-procgen-i18n`` (``{lang: {title, description}}``). The YAML is deterministic: dicts are
@@ -20,7 +21,7 @@ import json
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from procgen.targets.openapi.procedure import ProcedureSpec, i18n, md
+from procgen.targets.openapi.procedure import ProcedureSpec, i18n, md, tag
 from procgen.targets.openapi.shared import REF, problem_responses, ref, responses, shared_schemas
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ class OpenApiTarget:
         spec = ProcedureSpec(procedure, ctx.settings, sink)
         doc = _document(
             ctx.settings,
-            [spec],
+            spec.paths(),
+            spec.components(),
+            [spec.tag()],
             title=procedure.title,
             summary=procedure.summary,
             version=str(procedure.revision),
@@ -50,27 +53,96 @@ class OpenApiTarget:
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
 
     def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+        """``portal.yaml``: ``GET /procedures`` plus every procedure's operations, whose
+        request bodies and responses are references into ``<id>.yaml`` (see
+        :func:`_by_reference`), so the portal does not repeat any procedure's schemas or
+        examples and stays small however many procedures there are."""
         from procgen.diagnostics import DiagnosticSink as Sink
         from procgen.model.ir import Text
 
         quiet = Sink()  # each procedure's warnings are reported once, by emit_procedure
-        specs = [ProcedureSpec(p, ctx.settings, quiet) for p in portal.procedures]
-        lang = ctx.settings.default_language
-        title = ctx.settings.portal_name or Text(
+
+        settings = ctx.settings
+        lang = settings.default_language
+        title = settings.portal_name or Text(
             ((lang, "Cổng dịch vụ công" if lang == "vi" else "Public service portal"),), lang
         )
         stamp = ",".join(f"{p.id}@{p.revision}" for p in portal.procedures)
         version = "portal-" + hashlib.sha256(stamp.encode()).hexdigest()[:12]
+        paths: dict[str, Any] = {"/procedures": {"get": _listing(portal.procedures, settings)}}
+        for p in portal.procedures:
+            for path, item in ProcedureSpec(p, settings, quiet).paths().items():
+                paths[path] = _by_reference(f"{p.id}.yaml", path, item)
+        tags = [
+            {"name": "procedures", "description": "The portal's procedures."},
+            *(tag(p, settings.languages, lang) for p in portal.procedures),
+        ]
         doc = _document(
-            ctx.settings,
-            specs,
+            settings,
+            paths,
+            {"ProcedureSummary": _summary_schema()},
+            tags,
             title=title,
             summary=None,
             version=version,
-            contact=ctx.settings.portal_name,
-            listing=True,
+            contact=settings.portal_name,
         )
+        _drop_unused_components(doc)
         return {FOLDER / "portal.yaml": dump(doc)}
+
+
+def _by_reference(file: str, path: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A procedure's path item as ``portal.yaml`` holds it.
+
+    Operations cannot be references, so each keeps its own keys (``operationId``, tags,
+    parameters...); its request body and every response that is not one of the shared
+    problem responses become a reference into the procedure's file, where the schemas and
+    examples they use live. (A reference for the whole path item would be simpler and is
+    valid OpenAPI 3.1, but Spectral's 3.1 schema still rejects it: stoplightio/spectral#2655.)
+    """
+    out: dict[str, Any] = {}
+    for method, operation in item.items():
+        at = f"{file}#/paths/{pointer(path)}/{method}"
+        op = dict(operation)
+        if "requestBody" in op:
+            op["requestBody"] = {"$ref": f"{at}/requestBody"}
+        op["responses"] = {
+            code: response if "$ref" in response else {"$ref": f"{at}/responses/{code}"}
+            for code, response in op["responses"].items()
+        }
+        out[method] = op
+    return out
+
+
+def _drop_unused_components(doc: dict[str, Any]) -> None:
+    """Keep only the components ``doc`` refers to (directly or through other components)."""
+    components: dict[str, dict[str, Any]] = doc["components"]
+    prefix = "#/components/"
+    used: set[tuple[str, str]] = set()
+    todo: list[Any] = [{k: v for k, v in doc.items() if k != "components"}]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            target = node.get("$ref")
+            if isinstance(target, str) and target.startswith(prefix):
+                kind, _, name = target[len(prefix) :].partition("/")
+                if (kind, name) not in used and name in components.get(kind, {}):
+                    used.add((kind, name))
+                    todo.append(components[kind][name])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    for kind in ("schemas", "responses"):
+        components[kind] = {n: v for n, v in components[kind].items() if (kind, n) in used}
+
+
+def pointer(key: str) -> str:
+    """``key`` as one JSON Pointer token (RFC 6901), e.g. a path inside ``#/paths/``.
+
+    >>> pointer("/procedures/birth-registration")
+    '~1procedures~1birth-registration'
+    """
+    return key.replace("~", "~0").replace("/", "~1")
 
 
 def dump(doc: dict[str, Any]) -> bytes:
@@ -90,14 +162,17 @@ def dump(doc: dict[str, Any]) -> bytes:
 
 def _document(
     settings: Settings,
-    specs: list[ProcedureSpec],
+    paths: dict[str, Any],
+    schemas: dict[str, Any],
+    tags: list[dict[str, Any]],
     *,
     title: Any,
     summary: Any,
     version: str,
     contact: Any,
-    listing: bool = False,
 ) -> dict[str, Any]:
+    """One OpenAPI document: ``paths`` and ``schemas`` (beside the shared ones), the status
+    operation every document has, and ``tags`` followed by ``applications``."""
     lang = settings.default_language
     description = (
         (md(summary.get(lang)) + "\n\n" if summary is not None else "")
@@ -113,28 +188,14 @@ def _document(
     translated = i18n(settings.languages, lang, title=title, description=summary)
     if translated:
         info["x-procgen-i18n"] = translated
-    paths: dict[str, Any] = {}
-    if listing:
-        paths["/procedures"] = {"get": _listing(specs)}
-    schemas: dict[str, Any] = shared_schemas(settings.languages, lang)
-    for spec in specs:
-        paths.update(spec.paths())
-        schemas.update(spec.components())
-    paths["/applications/{application_id}"] = {"get": _status_operation()}
-    if listing:
-        schemas["ProcedureSummary"] = _summary_schema()
-    tags = [spec.tag() for spec in specs]
-    tags.append({"name": "applications", "description": "Applications already filed."})
-    if listing:
-        tags.insert(0, {"name": "procedures", "description": "The portal's procedures."})
     return {
         "openapi": OPENAPI_VERSION,
         "info": info,
         "servers": [{"url": settings.api_base_url, "description": "The portal's API."}],
-        "tags": tags,
-        "paths": paths,
+        "tags": [*tags, {"name": "applications", "description": "Applications already filed."}],
+        "paths": {**paths, "/applications/{application_id}": {"get": _status_operation()}},
         "components": {
-            "schemas": schemas,
+            "schemas": {**shared_schemas(settings.languages, lang), **schemas},
             "responses": problem_responses(),
             "securitySchemes": {
                 "bearerAuth": {
@@ -220,18 +281,18 @@ def _summary_schema() -> dict[str, Any]:
     }
 
 
-def _listing(specs: list[ProcedureSpec]) -> dict[str, Any]:
+def _listing(procedures: tuple[Procedure, ...], settings: Settings) -> dict[str, Any]:
     from procgen.targets._common import localized
 
     example = [
         {
-            "id": s.p.id,
-            "revision": s.p.revision,
-            "title": localized(s.p.title, s.langs),
-            "fully_online": s.p.fully_online,
-            "href": f"/procedures/{s.p.id}",
+            "id": p.id,
+            "revision": p.revision,
+            "title": localized(p.title, settings.languages),
+            "fully_online": p.fully_online,
+            "href": f"/procedures/{p.id}",
         }
-        for s in specs[:3]
+        for p in procedures[:3]
     ]
     return {
         "tags": ["procedures"],

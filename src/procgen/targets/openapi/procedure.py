@@ -27,6 +27,16 @@ def pascal(pid: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in pid.split("-"))
 
 
+def path_names(pid: str) -> tuple[str, str, str]:
+    """A procedure's paths: its description, its applications and its fee quote.
+
+    >>> path_names("birth-registration")[1]
+    '/procedures/birth-registration/applications'
+    """
+    base = f"/procedures/{pid}"
+    return base, f"{base}/applications", f"{base}/fee-quote"
+
+
 def md(text: str) -> str:
     """Plain text made safe inside a CommonMark description: markup is shown, never run.
 
@@ -252,7 +262,6 @@ class ProcedureSpec:
     def paths(self) -> dict[str, Any]:
         pid, name = self.p.id, self.prefix
         title = self.p.title.get(self.lang)
-        base = f"/procedures/{pid}"
         unprocessable = {
             "description": "The answers or files break the procedure's rules (the schema or "
             "`x-procgen-rules`); `errors` lists every problem, each located by a JSON Pointer.",
@@ -393,11 +402,8 @@ class ProcedureSpec:
         if not self.example_complete:  # PG531 on a required field: no valid example to show
             del submit["requestBody"]["content"]["multipart/form-data"]["examples"]
             del quote["requestBody"]["content"]["application/json"]["example"]
-        return {
-            base: {"get": get},
-            f"{base}/applications": {"post": submit},
-            f"{base}/fee-quote": {"post": quote},
-        }
+        get_path, submit_path, quote_path = path_names(pid)
+        return {get_path: {"get": get}, submit_path: {"post": submit}, quote_path: {"post": quote}}
 
     def status_example(self) -> dict[str, Any]:
         return {
@@ -413,11 +419,16 @@ class ProcedureSpec:
         }
 
     def tag(self) -> dict[str, Any]:
-        tag: dict[str, Any] = {"name": self.p.id, "description": md(self.p.title.get(self.lang))}
-        translated = i18n(self.langs, self.lang, description=self.p.title)
-        if translated:
-            tag["x-procgen-i18n"] = translated
-        return tag
+        return tag(self.p, self.langs, self.lang)
+
+
+def tag(procedure: Procedure, languages: tuple[str, ...], default: str) -> dict[str, Any]:
+    """The procedure's tag: its id, described by its title."""
+    out: dict[str, Any] = {"name": procedure.id, "description": md(procedure.title.get(default))}
+    translated = i18n(languages, default, description=procedure.title)
+    if translated:
+        out["x-procgen-i18n"] = translated
+    return out
 
 
 _KEY_ORDER = (
