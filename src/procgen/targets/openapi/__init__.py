@@ -17,7 +17,6 @@ built in a fixed order and dumped with ``sort_keys=False``.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -146,7 +145,7 @@ def pointer(key: str) -> str:
 
 
 def dump(doc: dict[str, Any]) -> bytes:
-    """Deterministic YAML: plain types only (a JSON round trip), keys in the order built.
+    """Deterministic YAML of JSON-shaped data (tuples are lists), keys in the order built.
 
     Strings that a YAML 1.1 or 1.2 reader (Spectral, most tools) would take for a number, a
     boolean or null are quoted, e.g. a national ID ``'001099012345'``.
@@ -156,8 +155,7 @@ def dump(doc: dict[str, Any]) -> bytes:
     """
     from procgen.targets.openapi.yaml_out import dump as to_yaml
 
-    plain = json.loads(json.dumps(doc, ensure_ascii=False))
-    return to_yaml(plain).encode("utf-8")
+    return to_yaml(doc).encode("utf-8")
 
 
 def _document(

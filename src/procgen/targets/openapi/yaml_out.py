@@ -58,6 +58,19 @@ def scalar(value: Any) -> str:
         return f"{mantissa}.0{e}{exponent}" if e and "." not in mantissa else text
     if not isinstance(value, str):  # pragma: no cover - JSON-shaped data only
         raise TypeError(f"cannot write {type(value).__name__} as YAML")
+    known = _STRINGS.get(value)
+    if known is None:
+        known = _string(value)
+        if len(_STRINGS) < 50_000:
+            _STRINGS[value] = known
+    return known
+
+
+_STRINGS: dict[str, str] = {}
+"""Strings already written: keys and values repeat across a document and a build."""
+
+
+def _string(value: str) -> str:
     if _plain_ok(value):
         return value
     if value.isprintable():
@@ -109,12 +122,12 @@ def _mapping(data: dict[str, Any], indent: int, out: list[str], first: str | Non
         _entry(head, value, indent, out)
 
 
-def _sequence(data: list[Any], indent: int, out: list[str]) -> None:
+def _sequence(data: list[Any] | tuple[Any, ...], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in data:
         if isinstance(item, dict) and item:
             _mapping(item, indent + 2, out, first=pad + "- ")
-        elif isinstance(item, list) and item:
+        elif isinstance(item, list | tuple) and item:
             out.append(pad + "-")
             _sequence(item, indent + 2, out)
         else:
@@ -125,10 +138,10 @@ def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
     if isinstance(value, dict) and value:
         out.append(head)
         _mapping(value, indent + 2, out)
-    elif isinstance(value, list) and value:
+    elif isinstance(value, list | tuple) and value:
         out.append(head)
         _sequence(value, indent, out)
-    elif isinstance(value, dict | list):
+    elif isinstance(value, dict | list | tuple):
         out.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
     else:
         at = len(out)
