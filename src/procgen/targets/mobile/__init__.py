@@ -10,7 +10,6 @@ newline, no timestamps.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,9 @@ OUT = PurePosixPath("mobile")
 
 def dumps(doc: Any) -> bytes:
     """The file's bytes (the one serialisation every mobile file goes through)."""
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from procgen.targets._common import pretty_json
+
+    return pretty_json(doc)
 
 
 class MobileTarget:
