@@ -40,3 +40,14 @@ def test_matches_pyyaml_style_on_a_typical_document() -> None:
         "openapi: '3.1.0'\npaths:\n  /x:\n    get:\n      tags:\n      - a\n      responses:\n"
         "        '200':\n          description: OK\nservers:\n- url: /api\n"
     )
+
+
+class Id(str):
+    """Like the IR's string types: a ``str`` subclass."""
+
+
+def test_str_subclasses_are_written_as_their_text() -> None:
+    doc = {"a": Id("birth-registration"), "b": [Id("x"), {"c": Id("two\nlines")}], Id("k"): 1}
+    plain = {"a": "birth-registration", "b": ["x", {"c": "two\nlines"}], "k": 1}
+    assert dump(doc) == dump(plain)
+    assert yaml.safe_load(dump(doc)) == plain

@@ -8,6 +8,10 @@ anything but that text; otherwise single-quoted, as a literal block (multi-line 
 JSON string (which is valid YAML). ``tests/openapi/test_yaml_out.py`` checks with hypothesis
 that PyYAML reads back exactly the data written.
 
+It is on the build's hot path (a procedure's spec is ~3,000 lines), hence the inlined string
+case in :func:`_mapping` and the memo of how each string is written: keys and many values
+repeat within a document and across the documents of a build.
+
 >>> print(dump({"a": [1, {"b": "x", "c": True}], "d": {}, "e": "001", "f": "two\\nlines"}), end="")
 a:
 - 1
@@ -105,21 +109,35 @@ def _block_ok(s: str) -> bool:
     )
 
 
-def _value(value: Any, indent: int, out: list[str]) -> str:
-    """The text after ``key:`` (or ``-``) for a scalar, or "" when lines were appended."""
-    if isinstance(value, str) and _block_ok(value):
-        pad = " " * (indent + 2)
-        out.extend(pad + line if line else "" for line in value.split("\n"))
-        return "|-"
-    return scalar(value)
+_TEXTS: dict[str, tuple[str, ...] | str] = {}
+"""How each string already seen is written after ``key:``: one line, or a literal block's lines."""
+
+
+def _text(value: str) -> tuple[str, ...] | str:
+    known = _TEXTS.get(value)
+    if known is None:
+        known = tuple(value.split("\n")) if _block_ok(value) else scalar(value)
+        if len(_TEXTS) < 50_000:
+            _TEXTS[value] = known
+    return known
 
 
 def _mapping(data: dict[str, Any], indent: int, out: list[str], first: str | None = None) -> None:
     pad = " " * indent
-    for i, (key, value) in enumerate(data.items()):
-        lead = first if (first is not None and i == 0) else pad
+    lead = pad if first is None else first
+    for key, value in data.items():
         head = f"{lead}{scalar(key)}:"
-        _entry(head, value, indent, out)
+        lead = pad
+        if type(value) is str:  # the common case, inlined
+            text = _text(value)
+            if isinstance(text, str):
+                out.append(f"{head} {text}")
+            else:
+                out.append(f"{head} |-")
+                block = " " * (indent + 2)
+                out.extend(block + line if line else "" for line in text)
+        else:
+            _entry(head, value, indent, out)
 
 
 def _sequence(data: list[Any] | tuple[Any, ...], indent: int, out: list[str]) -> None:
@@ -135,19 +153,28 @@ def _sequence(data: list[Any] | tuple[Any, ...], indent: int, out: list[str]) ->
 
 
 def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
-    if isinstance(value, dict) and value:
-        out.append(head)
-        _mapping(value, indent + 2, out)
-    elif isinstance(value, list | tuple) and value:
-        out.append(head)
-        _sequence(value, indent, out)
-    elif isinstance(value, dict | list | tuple):
-        out.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
+    if isinstance(value, dict):
+        if value:
+            out.append(head)
+            _mapping(value, indent + 2, out)
+        else:
+            out.append(f"{head} {{}}")
+    elif isinstance(value, list | tuple):
+        if value:
+            out.append(head)
+            _sequence(value, indent, out)
+        else:
+            out.append(f"{head} []")
+    elif isinstance(value, str):
+        text = _text(value)
+        if isinstance(text, str):
+            out.append(f"{head} {text}")
+        else:
+            out.append(f"{head} |-")
+            block = " " * (indent + 2)
+            out.extend(block + line if line else "" for line in text)
     else:
-        at = len(out)
-        out.append(head)
-        text = _value(value, indent, out)
-        out[at] = f"{head} {text}"
+        out.append(f"{head} {scalar(value)}")
 
 
 def dump(data: dict[str, Any]) -> str:
