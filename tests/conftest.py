@@ -3,6 +3,8 @@
 ``pytest --update-golden`` rewrites golden files instead of comparing against them.
 Tools that CI installs (node packages in tests/js, Debian chromium) are skipped when missing
 locally, but their absence fails the run when ``CI`` is set: CI must never pass by skipping.
+The web target's template cache goes to a temporary folder for the whole run (subprocesses
+inherit it), never to the real ``~/.cache``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from the current output"
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the web target's template cache at a fresh temporary folder for this run."""
+    folder = tempfile.mkdtemp(prefix="procgen-template-cache-")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PROCGEN_TEMPLATE_CACHE", folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    config.add_cleanup(patch.undo)
 
 
 def require_tool(available: bool, what: str) -> None:

@@ -1,12 +1,29 @@
-"""The web target's Jinja2 environment: built once, strict, autoescaping everything."""
+"""The web target's Jinja2 environment: built once, strict, autoescaping everything.
+
+Compiled templates are kept in a per-user bytecode cache (see :func:`cache_folder` and
+``docs/build.md``), so a process start loads them instead of compiling ~20 templates again.
+"""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jinja2
+    from jinja2.bccache import Bucket
+
+# Environment settings that shape the compiled code (lexer, code generator). Their values are
+# part of every cache checksum, so changing one never picks up bytecode compiled under the old
+# value. (A callable value's repr differs per process: that would make every load a miss.)
+COMPILE_SETTINGS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix",
+    "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
+    "keep_trailing_newline", "autoescape", "finalize", "optimized", "is_async",
+)
 
 
 def _json_script(data: Any) -> Any:
@@ -30,6 +47,74 @@ def _fmt(template: str, **values: Any) -> str:
 FILTERS: dict[str, Any] = {"json_script": _json_script, "fmt": _fmt}
 
 
+def cache_folder() -> Path | None:
+    """Where compiled templates are kept, or ``None`` when the cache is off.
+
+    ``$PROCGEN_TEMPLATE_CACHE`` (``off`` or empty: no cache), else
+    ``$XDG_CACHE_HOME/procgen/templates``, else ``~/.cache/procgen/templates``.
+    """
+    value = os.environ.get("PROCGEN_TEMPLATE_CACHE")
+    if value is not None:
+        return None if value in ("", "off") else Path(value).expanduser().absolute()
+    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():  # the XDG spec: a relative path is invalid and ignored
+        return xdg / "procgen" / "templates"
+    try:
+        return Path.home() / ".cache" / "procgen" / "templates"
+    except RuntimeError:  # no home directory to be found
+        return None
+
+
+def _bytecode_cache(folder: Path, env: jinja2.Environment) -> jinja2.BytecodeCache:
+    """A :class:`jinja2.FileSystemBytecodeCache` in ``folder`` that never fails a build.
+
+    Staleness is Jinja's job: an entry is keyed by the template's name and file, and holds a
+    checksum of its source and ``bc_magic``, which covers the Python version; on a mismatch
+    Jinja compiles from source and rewrites the entry. The checksum here also covers the Jinja
+    version and ``env``'s :data:`COMPILE_SETTINGS` and extensions. What Jinja 3.1.6 does not
+    absorb itself is wrapped below. On load: ``open`` errors other than missing, directory or
+    permission (say ``NotADirectoryError``), read errors, and corrupt content (its
+    ``pickle.load`` of the checksum is unguarded). On dump: any ``OSError`` (it writes a
+    temporary file in the folder, then renames it into place). Each falls back to compiling
+    from source, silently.
+    """
+    from hashlib import sha1
+    from types import CodeType
+
+    import jinja2
+
+    settings = [(name, getattr(env, name)) for name in COMPILE_SETTINGS]
+    salt = repr((jinja2.__version__, settings, sorted(env.extensions))) + "\n"
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        writable = True
+        folder_made = False
+
+        def get_source_checksum(self, source: str) -> str:
+            return sha1((salt + source).encode("utf-8")).hexdigest()
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # unreadable or corrupt: compile from source
+                bucket.reset()
+            if not isinstance(bucket.code, CodeType):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            if not self.writable:
+                return
+            try:
+                if not self.folder_made:  # created on the first write only; private, like ~/.cache
+                    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                    self.folder_made = True
+                super().dump_bytecode(bucket)
+            except OSError:  # read-only home, full disk...: keep building, stop trying
+                self.writable = False
+
+    return Cache(str(folder))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     import jinja2
@@ -43,6 +128,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    folder = cache_folder()
+    if folder is not None:  # read by the loader on each get_template, so set before any
+        env.bytecode_cache = _bytecode_cache(folder, env)
     return env
 
 
