@@ -126,6 +126,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package files do not change under a build: no stat per page
     )
     env.filters.update(FILTERS)
     folder = cache_folder()
