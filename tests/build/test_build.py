@@ -109,6 +109,22 @@ def test_check_without_any_output_lists_every_file(procgen: Runner, kitchen: Pat
     assert not (kitchen / ".procgen-cache").exists()
 
 
+def test_check_writes_no_template_cache_either(
+    procgen: Runner, kitchen: Path, tmp_path: Path
+) -> None:
+    """The web target's per-user template cache is read under --check, never written."""
+    cache = tmp_path / "templates"
+    env = {"PROCGEN_TEMPLATE_CACHE": str(cache)}
+    assert procgen(kitchen, "build", "--check", env=env).returncode == 1
+    assert not cache.exists()
+    build(procgen, kitchen, env=env)
+    filled = sorted(p.name for p in cache.iterdir())
+    assert filled, "a build fills the cache"
+    shutil.rmtree(kitchen / "generated")
+    assert procgen(kitchen, "build", "--check", env=env).returncode == 1
+    assert sorted(p.name for p in cache.iterdir()) == filled
+
+
 def test_check_sees_an_input_change(procgen: Runner, bundled: Path) -> None:
     build(procgen, bundled)
     src = bundled / "procedures" / "stay-notification.yaml"

@@ -39,10 +39,10 @@ class Shared:
     def settings(self) -> Settings:
         return self.workspace.settings
 
-    def context(self) -> EmitContext:
+    def context(self, *, readonly: bool = False) -> EmitContext:
         from procgen.targets import EmitContext
 
-        return EmitContext(self.settings, self.version)
+        return EmitContext(self.settings, self.version, readonly)
 
     def fresh_workspace(self, sink: DiagnosticSink) -> Workspace:
         """A workspace for one procedure: the shared files already loaded, a sink of its own."""
@@ -182,7 +182,9 @@ def compile_one(
         procedure = build_procedure(ws, doc, path.stem, sink)
     files: dict[str, bytes] = {}
     if procedure is not None:
-        files = emit_procedure(procedure, shared.targets, shared.context(), sink)
+        files = emit_procedure(
+            procedure, shared.targets, shared.context(readonly=stage is None), sink
+        )
     shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
     entry = Entry(key, name, procedure, fees, tuple(sink.items), shas)
     status = {p: compare(Path(tree, p), b) for p, b in sorted(files.items())}

@@ -242,7 +242,7 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
         result.failed = True
         return result
 
-    portal_files = _portal(shared, ordered, localities, diags)
+    portal_files = _portal(shared, ordered, localities, diags, readonly=stage is None)
     if _fails(diags, strict):
         result.failed = True
         return result
@@ -276,7 +276,12 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
 
 
 def _portal(
-    shared: Shared, ordered: list[Entry], localities: list[Any], diags: list[Diagnostic]
+    shared: Shared,
+    ordered: list[Entry],
+    localities: list[Any],
+    diags: list[Diagnostic],
+    *,
+    readonly: bool,
 ) -> dict[str, bytes]:
     from procgen.build.compile import emit_portal
     from procgen.diagnostics import DiagnosticSink
@@ -285,7 +290,7 @@ def _portal(
     procedures = tuple(e.procedure for e in ordered if e.procedure is not None)
     portal = Portal(shared.settings, procedures, tuple(localities))
     sink = DiagnosticSink()
-    files = emit_portal(portal, shared.targets, shared.context(), sink)
+    files = emit_portal(portal, shared.targets, shared.context(readonly=readonly), sink)
     diags.extend(sink)
     return files
 

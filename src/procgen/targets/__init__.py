@@ -38,6 +38,8 @@ class EmitContext:
 
     settings: Settings
     version: str
+    readonly: bool = False
+    """``build --check``: write nothing besides the returned files, not even a cache."""
 
 
 @runtime_checkable

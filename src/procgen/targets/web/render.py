@@ -65,8 +65,11 @@ def cache_folder() -> Path | None:
         return None
 
 
-def _bytecode_cache(folder: Path, env: jinja2.Environment) -> jinja2.BytecodeCache:
-    """A :class:`jinja2.FileSystemBytecodeCache` in ``folder`` that never fails a build.
+def _bytecode_cache(
+    folder: Path, env: jinja2.Environment, *, writable: bool = True
+) -> jinja2.BytecodeCache:
+    """A :class:`jinja2.FileSystemBytecodeCache` in ``folder`` that never fails a build, and
+    only reads when not ``writable`` (``build --check`` writes nothing).
 
     Staleness is Jinja's job: an entry is keyed by the template's name and file, and holds a
     checksum of its source and ``bc_magic``, which covers the Python version; on a mismatch
@@ -112,11 +115,14 @@ def _bytecode_cache(folder: Path, env: jinja2.Environment) -> jinja2.BytecodeCac
             except OSError:  # read-only home, full disk...: keep building, stop trying
                 self.writable = False
 
-    return Cache(str(folder))
+    cache = Cache(str(folder))
+    cache.writable = writable
+    return cache
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@lru_cache(maxsize=2)
+def environment(readonly: bool = False) -> jinja2.Environment:
+    """The environment; with ``readonly``, one whose template cache is never written."""
     import jinja2
 
     env = jinja2.Environment(
@@ -131,9 +137,9 @@ def environment() -> jinja2.Environment:
     env.filters.update(FILTERS)
     folder = cache_folder()
     if folder is not None:  # read by the loader on each get_template, so set before any
-        env.bytecode_cache = _bytecode_cache(folder, env)
+        env.bytecode_cache = _bytecode_cache(folder, env, writable=not readonly)
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, *, readonly: bool = False, **context: Any) -> str:
+    return environment(readonly).get_template(template).render(**context)
