@@ -128,14 +128,8 @@ def _mapping(data: dict[str, Any], indent: int, out: list[str], first: str | Non
     for key, value in data.items():
         head = f"{lead}{scalar(key)}:"
         lead = pad
-        if type(value) is str:  # the common case, inlined
-            text = _text(value)
-            if isinstance(text, str):
-                out.append(f"{head} {text}")
-            else:
-                out.append(f"{head} |-")
-                block = " " * (indent + 2)
-                out.extend(block + line if line else "" for line in text)
+        if type(value) is str and isinstance(text := _text(value), str):  # the common case
+            out.append(f"{head} {text}")
         else:
             _entry(head, value, indent, out)
 
