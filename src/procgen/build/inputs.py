@@ -23,7 +23,7 @@ LOCALITIES = "localities"
 FORMAT_VERSION = "procgen-build/1"
 """Bump when the cache layout or what a key covers changes."""
 
-_LIBRARIES = ("jinja2", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click")
+_LIBRARIES = ("jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "orjson")
 """Libraries whose version can change the output; their installed versions enter the key."""
 
 
