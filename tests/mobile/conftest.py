@@ -18,7 +18,7 @@ from tests.conftest import NodeProcess, node_process
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.model.ir import Portal
-from procgen.targets import EmitContext
+from procgen.targets import EmitContext, portal_input
 from procgen.targets.mobile import MobileTarget
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,7 +52,8 @@ def compile_project(root: Path) -> Corpus:
     files: dict[str, bytes] = {}
     for p in portal.procedures:
         files.update({str(k): v for k, v in target.emit_procedure(p, ctx, out).items()})
-    files.update({str(k): v for k, v in target.emit_portal(portal, ctx, out).items()})
+    shared = target.emit_portal(portal_input(target, portal, ctx), ctx, out)
+    files.update({str(k): v for k, v in shared.items()})
     return Corpus(portal, files, [(d.code, d.message) for d in out])
 
 

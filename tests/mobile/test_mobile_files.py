@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.model.ir import Procedure
-from procgen.targets import EmitContext, Target, get
+from procgen.targets import EmitContext, Target, get, portal_input
 
 from .conftest import KITCHEN_SINK, REPO, VERSION, Corpus, compile_project
 
@@ -196,7 +196,7 @@ def _project(tmp_path: Any, extra_settings: str, field: str) -> Corpus:
     ctx = EmitContext(portal.settings, VERSION)
     files = {str(k): v for p in portal.procedures
              for k, v in target.emit_procedure(p, ctx, out).items()}
-    target.emit_portal(portal, ctx, out)
+    target.emit_portal(portal_input(target, portal, ctx), ctx, out)
     return Corpus(portal, files, [(d.code, d.message) for d in out])
 
 

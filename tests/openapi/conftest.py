@@ -14,7 +14,7 @@ from tests.conftest import ROOT, NodeProcess, node_process
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.model.ir import Portal
-from procgen.targets import EmitContext, get
+from procgen.targets import EmitContext, get, portal_input
 
 KITCHEN_SINK = ROOT / "tests" / "fixtures" / "kitchen-sink"
 CHECKER = Path(__file__).with_name("rules_check.js")
@@ -48,7 +48,8 @@ def build(root: Path) -> Built:
     files: dict[str, bytes] = {}
     for p in portal.procedures:
         files.update({str(k): v for k, v in target.emit_procedure(p, ctx, sink).items()})
-    files.update({str(k): v for k, v in target.emit_portal(portal, ctx, sink).items()})
+    shared = target.emit_portal(portal_input(target, portal, ctx), ctx, sink)
+    files.update({str(k): v for k, v in shared.items()})
     return Built(portal, files, sink)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.model.ir import Portal
-from procgen.targets import EmitContext, Files
+from procgen.targets import EmitContext, Files, portal_input
 from procgen.targets.web import WebTarget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def build(root: Path) -> tuple[Portal, Files, DiagnosticSink]:
     assert not sink.has_errors(), [d.message for d in sink]
     target = WebTarget()
     ctx = EmitContext(portal.settings, "test")
-    files = dict(target.emit_portal(portal, ctx, sink))
+    files = dict(target.emit_portal(portal_input(target, portal, ctx), ctx, sink))
     for p in portal.procedures:
         files.update(target.emit_procedure(p, ctx, sink))
     return portal, files, sink

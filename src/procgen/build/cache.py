@@ -6,10 +6,11 @@ Two kinds of record:
   its overall input key, the key each procedure was built with, every output file's
   ``(size, mtime_ns, inode)`` as left on disk, and the diagnostics it reported. A no-op
   rebuild reads only this file (JSON, no pickle) and ``stat``\\ s the output tree.
-* ``entries/<key>.pickle``: one procedure compiled under one key (content-addressed): its IR,
-  its fee table (to check locality overlays), its diagnostics and the SHA-256 of every file
-  its targets emitted. The IR lets a later build re-emit portal-level files (such as
-  ``openapi/portal.yaml``) without parsing every procedure again.
+* ``entries/<key>.pickle``: one procedure compiled under one key (content-addressed): its id
+  and revision, its fee table (to check locality overlays), its diagnostics, the SHA-256 of
+  every file its targets emitted, and each target's ``portal_part`` (plain data, a few KB),
+  which lets a later build re-emit the portal-level files (such as ``openapi/portal.yaml``)
+  without parsing, or even unpickling, any other procedure.
 
 Trust model: the cache is a local, private build directory, like ``__pycache__``. Entries are
 pickles, and loading a pickle runs code, so the cache must never be shared between users,
@@ -34,7 +35,6 @@ from procgen.build.inputs import FORMAT_VERSION, digest
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Diagnostic
-    from procgen.model.ir import Procedure
 
 CACHE_DIR = ".procgen-cache"
 
@@ -56,12 +56,15 @@ class Entry:
 
     key: str
     name: str
-    procedure: Procedure | None
+    procedure: tuple[str, int] | None
+    """``(id, revision)`` of the procedure; None when the file did not compile."""
     fees: tuple[str, dict[str, Any] | None] | None
     """``(procedure id or file stem, fee id → fee as written)``; None when unreadable."""
     diagnostics: tuple[Diagnostic, ...]
     files: dict[str, str] = field(default_factory=dict)
     """Output path → SHA-256 of the bytes the targets emitted."""
+    portal: dict[str, Any] = field(default_factory=dict)
+    """Target name → its ``portal_part`` for this procedure."""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from procgen.build.cache import Cache, Entry
 from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Locality, Portal, Procedure, Settings
+    from procgen.model.ir import Locality, Procedure, Settings
     from procgen.model.workspace import Workspace
     from procgen.targets import EmitContext, Files, Target
 
@@ -113,11 +113,25 @@ def emit_procedure(
     return files
 
 
+def portal_parts(
+    procedure: Procedure, targets: tuple[str, ...], ctx: EmitContext
+) -> dict[str, Any]:
+    return {name: target(name).portal_part(procedure, ctx) for name in targets}
+
+
 def emit_portal(
-    portal: Portal, targets: tuple[str, ...], ctx: EmitContext, sink: DiagnosticSink
+    entries: list[Entry],
+    localities: tuple[Locality, ...],
+    targets: tuple[str, ...],
+    ctx: EmitContext,
+    sink: DiagnosticSink,
 ) -> dict[str, bytes]:
+    """Every target's portal files, from the parts cached in ``entries`` (in build order)."""
+    from procgen.targets import PortalInput
+
     files: dict[str, bytes] = {}
     for name in targets:
+        portal = PortalInput(ctx.settings, localities, tuple(e.portal[name] for e in entries))
         _merge(files, target(name).emit_portal(portal, ctx, sink), name)
     return files
 
@@ -181,12 +195,15 @@ def compile_one(
         fees = (doc.value["id"], {f["id"]: f for f in doc.value.get("fees", ())})
         procedure = build_procedure(ws, doc, path.stem, sink)
     files: dict[str, bytes] = {}
+    parts: dict[str, Any] = {}
+    compiled = None
     if procedure is not None:
-        files = emit_procedure(
-            procedure, shared.targets, shared.context(readonly=stage is None), sink
-        )
+        ctx = shared.context(readonly=stage is None)
+        files = emit_procedure(procedure, shared.targets, ctx, sink)
+        parts = portal_parts(procedure, shared.targets, ctx)
+        compiled = (str(procedure.id), procedure.revision)
     shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
-    entry = Entry(key, name, procedure, fees, tuple(sink.items), shas)
+    entry = Entry(key, name, compiled, fees, tuple(sink.items), shas, parts)
     status = {p: compare(Path(tree, p), b) for p, b in sorted(files.items())}
     if stage is not None and procedure is not None and not sink.has_errors():
         from procgen.build.writer import put

@@ -20,10 +20,12 @@ SETTINGS = "procgen.yaml"
 SHARED_FOLDERS = ("common", "lists")
 """Folders every procedure may read (blocks and option lists)."""
 LOCALITIES = "localities"
-FORMAT_VERSION = "procgen-build/1"
+FORMAT_VERSION = "procgen-build/2"
 """Bump when the cache layout or what a key covers changes."""
 
-_LIBRARIES = ("jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "orjson")
+_LIBRARIES = (
+    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "orjson"
+)
 """Libraries whose version can change the output; their installed versions enter the key."""
 
 

@@ -254,7 +254,7 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
             if path in shas:
                 raise CompilerBug(f"two outputs at {path} ({e.name} and another)")
             shas[path] = sha
-            owners[path] = (str(e.procedure.id), e.procedure.revision)
+            owners[path] = e.procedure
     portal_files[MANIFEST] = manifest(shas, owners, plan.targets, plan.version)
     for path, data in portal_files.items():
         status[path] = compare(tree / path, data)
@@ -285,12 +285,10 @@ def _portal(
 ) -> dict[str, bytes]:
     from procgen.build.compile import emit_portal
     from procgen.diagnostics import DiagnosticSink
-    from procgen.model.ir import Portal
 
-    procedures = tuple(e.procedure for e in ordered if e.procedure is not None)
-    portal = Portal(shared.settings, procedures, tuple(localities))
     sink = DiagnosticSink()
-    files = emit_portal(portal, shared.targets, shared.context(readonly=readonly), sink)
+    ctx = shared.context(readonly=readonly)
+    files = emit_portal(ordered, tuple(localities), shared.targets, ctx, sink)
     diags.extend(sink)
     return files
 

@@ -8,7 +8,7 @@ JSON Schema, used by OpenAPI and mobile) live in :mod:`procgen.targets._common`.
 How to add a target:
 
 1. Write ``src/procgen/targets/<name>.py`` (or a package) with a class that has ``name``,
-   ``emit_procedure`` and ``emit_portal`` as in :class:`Target`.
+   ``emit_procedure``, ``portal_part`` and ``emit_portal`` as in :class:`Target`.
 2. Add it to :data:`_TARGETS` below (``name`` → ``"module:Class"``; modules load lazily).
 3. Add golden files under ``tests/golden/<name>/`` (``pytest --update-golden``).
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
-    from procgen.model.ir import Portal, Procedure, Settings
+    from procgen.model.ir import Locality, Portal, Procedure, Settings
 
 Files = dict[PurePosixPath, bytes]
 """Output files, by path relative to the output folder (``generated/``)."""
@@ -42,6 +42,21 @@ class EmitContext:
     """``build --check``: write nothing besides the returned files, not even a cache."""
 
 
+@dataclass(frozen=True, slots=True)
+class PortalInput:
+    """What one target's ``emit_portal`` sees.
+
+    Not the procedures themselves: for each procedure, in the build's order, what the target's
+    ``portal_part`` returned for it. The build computes parts with the procedure's other
+    outputs and caches them, so a rebuild after one file changed re-emits the portal files
+    without loading any other procedure.
+    """
+
+    settings: Settings
+    localities: tuple[Locality, ...]
+    parts: tuple[Any, ...]
+
+
 @runtime_checkable
 class Target(Protocol):
     name: str
@@ -50,9 +65,22 @@ class Target(Protocol):
         """The files for one procedure (e.g. ``web/vi/<id>.html``). Pure and deterministic."""
         ...
 
-    def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> Any:
+        """What ``emit_portal`` needs of one procedure: small, plain, picklable data (it is
+        kept in the build cache), or None. Pure and deterministic; reports nothing (the
+        procedure's diagnostics come from ``emit_procedure``)."""
+        ...
+
+    def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         """Files shared by the whole portal (assets, ``openapi/portal.yaml``); may be empty."""
         ...
+
+
+def portal_input(target: Target, portal: Portal, ctx: EmitContext) -> PortalInput:
+    """``target``'s :class:`PortalInput` for a whole :class:`~procgen.model.ir.Portal` (the
+    build assembles it from cached parts instead)."""
+    parts = tuple(target.portal_part(p, ctx) for p in portal.procedures)
+    return PortalInput(portal.settings, portal.localities, parts)
 
 
 _TARGETS: dict[str, str] = {

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
-    from procgen.model.ir import Portal, Procedure
-    from procgen.targets import EmitContext, Files
+    from procgen.model.ir import Procedure
+    from procgen.targets import EmitContext, Files, PortalInput
 
 OUT = PurePosixPath("mobile")
 
@@ -42,7 +42,10 @@ class MobileTarget:
         doc = definition(procedure, ctx.settings, ctx.version, b)
         return {OUT / f"{procedure.id}.json": dumps(doc)}
 
-    def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> None:
+        return None  # the portal files do not depend on any procedure
+
+    def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         from procgen.targets.mobile.i18n import UI
 
         for lang in portal.settings.languages:

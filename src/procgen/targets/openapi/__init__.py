@@ -25,8 +25,8 @@ from procgen.targets.openapi.shared import REF, problem_responses, ref, response
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
-    from procgen.model.ir import Portal, Procedure, Settings
-    from procgen.targets import EmitContext, Files
+    from procgen.model.ir import Procedure, Settings
+    from procgen.targets import EmitContext, Files, PortalInput
 
 OPENAPI_VERSION = "3.1.0"
 FOLDER = PurePosixPath("openapi")
@@ -51,30 +51,50 @@ class OpenApiTarget:
         )
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
 
-    def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> dict[str, Any]:
+        """The procedure's slice of ``portal.yaml``: its entry in the listing, its tag, and its
+        operations with their request bodies and responses referring to ``<id>.yaml``."""
+        from procgen.diagnostics import DiagnosticSink as Sink
+        from procgen.targets._common import localized
+
+        settings, p = ctx.settings, procedure
+        quiet = Sink()  # the procedure's warnings are reported once, by emit_procedure
+        paths = ProcedureSpec(p, settings, quiet).paths()
+        file = f"{p.id}.yaml"
+        return {
+            "stamp": f"{p.id}@{p.revision}",
+            "summary": {
+                "id": p.id,
+                "revision": p.revision,
+                "title": localized(p.title, settings.languages),
+                "fully_online": p.fully_online,
+                "href": f"/procedures/{p.id}",
+            },
+            "tag": tag(p, settings.languages, settings.default_language),
+            "paths": {path: _by_reference(file, path, item) for path, item in paths.items()},
+        }
+
+    def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         """``portal.yaml``: ``GET /procedures`` plus every procedure's operations, whose
         request bodies and responses are references into ``<id>.yaml`` (see
         :func:`_by_reference`), so the portal does not repeat any procedure's schemas or
         examples and stays small however many procedures there are."""
-        from procgen.diagnostics import DiagnosticSink as Sink
         from procgen.model.ir import Text
-
-        quiet = Sink()  # each procedure's warnings are reported once, by emit_procedure
 
         settings = ctx.settings
         lang = settings.default_language
         title = settings.portal_name or Text(
             ((lang, "Cổng dịch vụ công" if lang == "vi" else "Public service portal"),), lang
         )
-        stamp = ",".join(f"{p.id}@{p.revision}" for p in portal.procedures)
+        parts: tuple[dict[str, Any], ...] = portal.parts
+        stamp = ",".join(part["stamp"] for part in parts)
         version = "portal-" + hashlib.sha256(stamp.encode()).hexdigest()[:12]
-        paths: dict[str, Any] = {"/procedures": {"get": _listing(portal.procedures, settings)}}
-        for p in portal.procedures:
-            for path, item in ProcedureSpec(p, settings, quiet).paths().items():
-                paths[path] = _by_reference(f"{p.id}.yaml", path, item)
+        paths: dict[str, Any] = {"/procedures": {"get": _listing(parts)}}
+        for part in parts:
+            paths.update(part["paths"])
         tags = [
             {"name": "procedures", "description": "The portal's procedures."},
-            *(tag(p, settings.languages, lang) for p in portal.procedures),
+            *(part["tag"] for part in parts),
         ]
         doc = _document(
             settings,
@@ -279,19 +299,8 @@ def _summary_schema() -> dict[str, Any]:
     }
 
 
-def _listing(procedures: tuple[Procedure, ...], settings: Settings) -> dict[str, Any]:
-    from procgen.targets._common import localized
-
-    example = [
-        {
-            "id": p.id,
-            "revision": p.revision,
-            "title": localized(p.title, settings.languages),
-            "fully_online": p.fully_online,
-            "href": f"/procedures/{p.id}",
-        }
-        for p in procedures[:3]
-    ]
+def _listing(parts: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    example = [part["summary"] for part in parts[:3]]
     return {
         "tags": ["procedures"],
         "operationId": "listProcedures",

@@ -19,8 +19,8 @@ from procgen.diagnostics import CompilerBug
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
-    from procgen.model.ir import Portal, Procedure
-    from procgen.targets import EmitContext, Files
+    from procgen.model.ir import Procedure
+    from procgen.targets import EmitContext, Files, PortalInput
 
 ASSETS = PurePosixPath("web/assets")
 
@@ -45,7 +45,10 @@ class WebTarget:
             files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")
         return files
 
-    def emit_portal(self, portal: Portal, ctx: EmitContext, sink: DiagnosticSink) -> Files:
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> None:
+        return None  # the portal files do not depend on any procedure
+
+    def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         from procgen.targets.web.i18n import UI
 
         for lang in portal.settings.languages:
