@@ -1,4 +1,5 @@
-"""Compile procedures: validate one file into IR and run every target's ``emit_procedure``.
+"""Compile procedures: validate one file into IR and run every target's ``emit_procedure``
+and ``portal_part`` (kept in the cache entry, so the portal files never need the IR again).
 
 Runs in worker processes (``-j N``) as well as in the main process. Each process loads the
 shared inputs once (:class:`Shared`: settings, blocks, option lists, all reported into one
@@ -116,6 +117,7 @@ def emit_procedure(
 def portal_parts(
     procedure: Procedure, targets: tuple[str, ...], ctx: EmitContext
 ) -> dict[str, Any]:
+    """Target name → the target's share of the portal files for ``procedure``."""
     return {name: target(name).portal_part(procedure, ctx) for name in targets}
 
 
