@@ -62,16 +62,8 @@ def scalar(value: Any) -> str:
         return f"{mantissa}.0{e}{exponent}" if e and "." not in mantissa else text
     if not isinstance(value, str):  # pragma: no cover - JSON-shaped data only
         raise TypeError(f"cannot write {type(value).__name__} as YAML")
-    known = _STRINGS.get(value)
-    if known is None:
-        known = _string(value)
-        if len(_STRINGS) < 50_000:
-            _STRINGS[value] = known
-    return known
-
-
-_STRINGS: dict[str, str] = {}
-"""Strings already written: keys and values repeat across a document and a build."""
+    written = _text(value)
+    return written if isinstance(written, str) else _string(value)  # multi-line: quoted
 
 
 def _string(value: str) -> str:
@@ -110,13 +102,14 @@ def _block_ok(s: str) -> bool:
 
 
 _TEXTS: dict[str, tuple[str, ...] | str] = {}
-"""How each string already seen is written after ``key:``: one line, or a literal block's lines."""
+"""How each string already seen is written after ``key:``: one line, or a literal block's lines
+(keys and many values repeat within a document and across the documents of a build)."""
 
 
 def _text(value: str) -> tuple[str, ...] | str:
     known = _TEXTS.get(value)
     if known is None:
-        known = tuple(value.split("\n")) if _block_ok(value) else scalar(value)
+        known = tuple(value.split("\n")) if _block_ok(value) else _string(value)
         if len(_TEXTS) < 50_000:
             _TEXTS[value] = known
     return known
