@@ -133,7 +133,7 @@ def emit_portal(
 
     files: dict[str, bytes] = {}
     for name in targets:
-        portal = PortalInput(ctx.settings, localities, tuple(e.portal[name] for e in entries))
+        portal = PortalInput(localities, tuple(e.portal[name] for e in entries))
         _merge(files, target(name).emit_portal(portal, ctx, sink), name)
     return files
 

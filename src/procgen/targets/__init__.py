@@ -52,7 +52,6 @@ class PortalInput:
     without loading any other procedure.
     """
 
-    settings: Settings
     localities: tuple[Locality, ...]
     parts: tuple[Any, ...]
 
@@ -80,7 +79,7 @@ def portal_input(target: Target, portal: Portal, ctx: EmitContext) -> PortalInpu
     """``target``'s :class:`PortalInput` for a whole :class:`~procgen.model.ir.Portal` (the
     build assembles it from cached parts instead)."""
     parts = tuple(target.portal_part(p, ctx) for p in portal.procedures)
-    return PortalInput(portal.settings, portal.localities, parts)
+    return PortalInput(portal.localities, parts)
 
 
 _TARGETS: dict[str, str] = {

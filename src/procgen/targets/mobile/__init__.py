@@ -48,7 +48,7 @@ class MobileTarget:
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         from procgen.targets.mobile.i18n import UI
 
-        for lang in portal.settings.languages:
+        for lang in ctx.settings.languages:
             if lang not in UI:
                 sink.emit("PG560", None, lang=lang)
         return {}

@@ -27,16 +27,6 @@ def pascal(pid: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in pid.split("-"))
 
 
-def path_names(pid: str) -> tuple[str, str, str]:
-    """A procedure's paths: its description, its applications and its fee quote.
-
-    >>> path_names("birth-registration")[1]
-    '/procedures/birth-registration/applications'
-    """
-    base = f"/procedures/{pid}"
-    return base, f"{base}/applications", f"{base}/fee-quote"
-
-
 def md(text: str) -> str:
     """Plain text made safe inside a CommonMark description: markup is shown, never run.
 
@@ -262,6 +252,7 @@ class ProcedureSpec:
     def paths(self) -> dict[str, Any]:
         pid, name = self.p.id, self.prefix
         title = self.p.title.get(self.lang)
+        base = f"/procedures/{pid}"
         unprocessable = {
             "description": "The answers or files break the procedure's rules (the schema or "
             "`x-procgen-rules`); `errors` lists every problem, each located by a JSON Pointer.",
@@ -402,8 +393,11 @@ class ProcedureSpec:
         if not self.example_complete:  # PG531 on a required field: no valid example to show
             del submit["requestBody"]["content"]["multipart/form-data"]["examples"]
             del quote["requestBody"]["content"]["application/json"]["example"]
-        get_path, submit_path, quote_path = path_names(pid)
-        return {get_path: {"get": get}, submit_path: {"post": submit}, quote_path: {"post": quote}}
+        return {
+            base: {"get": get},
+            f"{base}/applications": {"post": submit},
+            f"{base}/fee-quote": {"post": quote},
+        }
 
     def status_example(self) -> dict[str, Any]:
         return {

@@ -51,7 +51,7 @@ class WebTarget:
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         from procgen.targets.web.i18n import UI
 
-        for lang in portal.settings.languages:
+        for lang in ctx.settings.languages:
             if lang not in UI:
                 sink.emit("PG501", None, lang=lang)
         here = resources.files("procgen.targets.web") / "assets"
