@@ -27,9 +27,10 @@ import json
 import os
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from procgen.build.inputs import FORMAT_VERSION, digest
 
@@ -50,8 +51,7 @@ def stat_of(path: Path) -> Stat | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-@dataclass
-class Entry:
+class Entry(Struct):
     """One procedure file compiled under one key (see the module docstring)."""
 
     key: str
@@ -67,8 +67,7 @@ class Entry:
     """Target name → its ``portal_part`` for this procedure."""
 
 
-@dataclass
-class State:
+class State(Struct):
     """The last successful build into one output folder."""
 
     key: str
@@ -181,21 +180,15 @@ class Cache:
 
 def diagnostics_to_json(items: list[Diagnostic]) -> list[dict[str, Any]]:
     """Diagnostics as plain JSON, so a no-op rebuild can report them without pickle."""
-    from dataclasses import asdict
+    import msgspec
 
-    return [asdict(d) for d in items]
+    out: list[dict[str, Any]] = msgspec.to_builtins(items)
+    return out
 
 
 def diagnostics_from_json(raw: list[dict[str, Any]]) -> list[Diagnostic]:
-    from procgen.diagnostics import Diagnostic, Related, Span
+    import msgspec
 
-    def span(s: dict[str, Any] | None) -> Span | None:
-        return None if s is None else Span(**s)
+    from procgen.diagnostics import Diagnostic
 
-    out = []
-    for d in raw:
-        related = tuple(Related(r["message"], span(r["span"])) for r in d["related"])  # type: ignore[arg-type]
-        out.append(
-            Diagnostic(d["code"], d["severity"], d["message"], span(d["span"]), related, d["hint"])
-        )
-    return out
+    return msgspec.convert(raw, list[Diagnostic])

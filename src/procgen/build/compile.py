@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from procgen.build.cache import Cache, Entry
 from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 
 
-@dataclass
-class Shared:
+class Shared(Struct):
     """What every procedure of one build reads, loaded once per process."""
 
     root: Path
@@ -148,8 +148,7 @@ def _merge(into: dict[str, bytes], out: Files, who: str) -> None:
         into[key] = data
 
 
-@dataclass
-class Compiled:
+class Compiled(Struct):
     """A worker's answer: the cache entry, and how each emitted file compares with the
     committed tree (``added``, ``changed`` or ``same``). Added and changed files are already
     in the staging folder (unless the build only checks); their bytes never travel back."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 import procgen
 
@@ -24,7 +25,7 @@ FORMAT_VERSION = "procgen-build/2"
 """Bump when the cache layout or what a key covers changes."""
 
 _LIBRARIES = (
-    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "orjson"
+    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "msgspec"
 )
 """Libraries whose version can change the output; their installed versions enter the key."""
 
@@ -48,8 +49,7 @@ def file_sha(path: Path) -> str:
         return hashlib.sha256(f.read()).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Inputs:
+class Inputs(Struct, frozen=True):
     """The files of one procedures folder, each with the SHA-256 of its bytes.
 
     Lists are ``(name, sha)`` pairs sorted by name, so the order never depends on the file
@@ -143,8 +143,7 @@ def compiler_key() -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Keys:
+class Keys(Struct, frozen=True):
     """The cache keys of one build.
 
     ``context`` covers what every procedure's output depends on besides its own file: the

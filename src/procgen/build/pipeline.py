@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from procgen.build import writer
 from procgen.build.cache import (
@@ -40,8 +41,7 @@ class OutputRefused(Exception):
     """The output folder cannot be replaced as asked (it holds the input, or is a file)."""
 
 
-@dataclass
-class BuildResult:
+class BuildResult(Struct):
     """What a build did (or, with ``check``, would do)."""
 
     diagnostics: list[Diagnostic]
@@ -153,8 +153,7 @@ def _verified(entry: Entry, state: State | None, tree: Path, disk: dict[str, Sta
     return True
 
 
-@dataclass
-class Plan:
+class Plan(Struct):
     """What a build that has work to do starts from."""
 
     root: Path
@@ -201,7 +200,6 @@ def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
     return result
 
 
-@dataclass
 class _Outcome(BuildResult):
     """A build result plus what the writer needs."""
 

@@ -87,7 +87,7 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
 
 def _at_revision(sink: Any, tmp: Path, rev: str) -> list[Any]:
     """Diagnostics on the old tree point at ``REV:path``, not at the temporary copy."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from procgen.model.workspace import display_path
 

@@ -15,14 +15,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr, replace
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(Struct, frozen=True, order=True):
     """A 1-based region of a source file; ``end_*`` default to the start."""
 
     file: str
@@ -33,21 +34,19 @@ class Span:
 
     def __post_init__(self) -> None:
         if self.end_line == 0:
-            object.__setattr__(self, "end_line", self.line)
+            force_setattr(self, "end_line", self.line)
         if self.end_col == 0:
-            object.__setattr__(self, "end_col", self.col)
+            force_setattr(self, "end_col", self.col)
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Struct, frozen=True):
     """A secondary location that explains a diagnostic (e.g. the first of two duplicates)."""
 
     message: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     code: str
     severity: Severity
     message: str
@@ -72,8 +71,7 @@ class StageFailed(Exception):
     """Ends a stage early; the diagnostics explaining why are already in the sink."""
 
 
-@dataclass
-class DiagnosticSink:
+class DiagnosticSink(Struct):
     """Collects diagnostics from every stage of one run."""
 
     items: list[Diagnostic] = field(default_factory=list)

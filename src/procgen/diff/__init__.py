@@ -15,8 +15,9 @@ words it in Vietnamese or English; :mod:`procgen.diff.render` prints text, markd
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from procgen.diff import catalogue as _catalogue  # noqa: F401  (registers the rules)
 from procgen.diff import wording
@@ -32,8 +33,7 @@ __all__ = ["Change", "DiffResult", "Facts", "RevisionWarning", "compare", "fails
 NOT_SUBSTANTIVE = {"procedure-revision"}
 
 
-@dataclass(frozen=True, slots=True)
-class RevisionWarning:
+class RevisionWarning(Struct, frozen=True):
     """A procedure changed substantively while its ``revision`` stayed the same (or went down)."""
 
     procedure: str
@@ -45,8 +45,7 @@ class RevisionWarning:
         return {"procedure": self.procedure, "code": self.code, "message": self.message}
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(Struct, frozen=True):
     """What a reviewer wants at a glance about one side of one procedure."""
 
     fee: str
@@ -55,8 +54,7 @@ class Facts:
     fully_online: str
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     procedure: str
     title: str
     before: Facts | None
@@ -64,8 +62,7 @@ class Summary:
     classes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DiffResult:
+class DiffResult(Struct, frozen=True):
     changes: tuple[Change, ...]
     warnings: tuple[RevisionWarning, ...]
     summaries: tuple[Summary, ...]

@@ -17,8 +17,9 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from procgen.diff import wording
 
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
 CLASSES = ("breaking", "burden+", "burden-", "editorial")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     id: str
     entity: str
     op: str
@@ -40,8 +40,7 @@ class Rule:
     applies: Callable[[Delta], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """A classified change: what a reviewer sees."""
 
     rule: str

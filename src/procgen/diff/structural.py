@@ -11,8 +11,9 @@ or a locality overlay shows up in every procedure it affects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Span
@@ -32,8 +33,7 @@ Json = Any
 Op = Literal["added", "removed", "modified"]
 
 
-@dataclass(frozen=True, slots=True)
-class Delta:
+class Delta(Struct, frozen=True):
     """One structural difference, before any classification.
 
     Attributes:
@@ -192,8 +192,7 @@ def flat_procedure(p: Procedure) -> dict[str, Json]:
 # Matching and comparing
 
 
-@dataclass(frozen=True, slots=True)
-class _Side:
+class _Side(Struct, frozen=True):
     """One flattened entity on one side of the diff."""
 
     value: dict[str, Json]
@@ -374,7 +373,7 @@ def diff_procedure(
 
 def _strip_root(delta: Delta) -> Delta:
     """Procedure-level keys live at the top of the path (``title``, not ``.title``)."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     return replace(delta, path=tuple(p for p in delta.path if p))
 

@@ -7,8 +7,9 @@ Every backend (:mod:`procgen.expr.compile`) has one method per class here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Span
@@ -18,52 +19,63 @@ ArithOp = Literal["+", "-", "*", "/"]
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Node:
-    """Base class. ``start``/``end`` are character offsets in the expression's source."""
+class Node(Struct, frozen=True, kw_only=True):
+    """Base class. ``start``/``end`` are character offsets in the expression's source.
 
-    start: int = field(default=0, compare=False)
-    end: int = field(default=0, compare=False)
-    type: ExprType | None = field(default=None, compare=False)
+    Nodes compare (and hash) by class and operands only: offsets and the checked ``type`` do
+    not count, so ``a+1`` parsed equals ``a + 1`` checked.
+    """
+
+    start: int = 0
+    end: int = 0
+    type: ExprType | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _operands(self) == _operands(other)
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, _operands(self)))
 
 
-@dataclass(frozen=True, slots=True)
-class Number(Node):
+_NOT_COMPARED = frozenset({"start", "end", "type", "op_start"})
+
+
+def _operands(node: Node) -> tuple[object, ...]:
+    return tuple(getattr(node, f) for f in node.__struct_fields__ if f not in _NOT_COMPARED)
+
+
+class Number(Node, frozen=True):
     value: int | float
 
 
-@dataclass(frozen=True, slots=True)
-class Text(Node):
+class Text(Node, frozen=True):
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class Boolean(Node):
+class Boolean(Node, frozen=True):
     value: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Date(Node):
+class Date(Node, frozen=True):
     """``date("YYYY-MM-DD")``; the parser leaves it a :class:`Call`, the checker makes it this."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class ListLit(Node):
+class ListLit(Node, frozen=True):
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Ref(Node):
+class Ref(Node, frozen=True):
     """A field (or group) name. ``row`` is true for a group child named bare inside its group."""
 
     name: str
     row: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Member(Node):
+class Member(Node, frozen=True):
     """``group.field``; only valid as the argument of ``sum()``."""
 
     group: str
@@ -71,60 +83,51 @@ class Member(Node):
     row: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Neg(Node):
+class Neg(Node, frozen=True):
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
-class Arith(Node):
+class Arith(Node, frozen=True):
     op: ArithOp
     left: Node
     right: Node
-    op_start: int = field(default=0, compare=False)
+    op_start: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Round(Node):
+class Round(Node, frozen=True):
     """Money rounding, half up to a whole đồng (inserted by the checker, never written)."""
 
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
-class Compare(Node):
+class Compare(Node, frozen=True):
     op: CompareOp
     left: Node
     right: Node
-    op_start: int = field(default=0, compare=False)
+    op_start: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class In(Node):
+class In(Node, frozen=True):
     item: Node
     container: Node
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Not(Node):
+class Not(Node, frozen=True):
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
-class And(Node):
+class And(Node, frozen=True):
     left: Node
     right: Node
 
 
-@dataclass(frozen=True, slots=True)
-class Or(Node):
+class Or(Node, frozen=True):
     left: Node
     right: Node
 
 
-@dataclass(frozen=True, slots=True)
-class Call(Node):
+class Call(Node, frozen=True):
     """A function call; after checking, ``name`` is one of :data:`FUNCTIONS`."""
 
     name: str
@@ -142,8 +145,7 @@ NODE_CLASSES: tuple[type[Node], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Expr:
+class Expr(Struct, frozen=True):
     """A parsed and type-checked expression, ready for every backend.
 
     Attributes:

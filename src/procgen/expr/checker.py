@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date as _date
 from typing import Any, Literal
+
+from msgspec.structs import replace
 
 from procgen.diagnostics import CompilerBug, did_you_mean
 from procgen.expr import ast

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSig:
+class FieldSig(Struct, frozen=True):
     """What the checker knows about a field.
 
     Attributes:
@@ -23,8 +23,7 @@ class FieldSig:
     children: tuple[FieldSig, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(Struct, frozen=True):
     """The names visible to an expression.
 
     Attributes:

@@ -6,14 +6,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 Kind = Literal["number", "text", "boolean", "date", "list", "group", "error"]
 
 
-@dataclass(frozen=True, slots=True)
-class ExprType:
+class ExprType(Struct, frozen=True):
     """The type of an expression.
 
     Attributes:

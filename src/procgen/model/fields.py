@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Related, Span
 from procgen.model.ir import Field, FieldId, Option, Repeat
@@ -19,8 +20,7 @@ NUMERIC = ("integer", "number", "money")
 TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
 
 
-@dataclass(frozen=True, slots=True)
-class RawField:
+class RawField(Struct, frozen=True):
     """One field item after ``use`` expansion, with the document it was written in."""
 
     doc: Document

@@ -2,16 +2,18 @@
 
 Built only from validated input by :mod:`procgen.model.builder`. Tuples, not lists; every node
 carries the :class:`~procgen.diagnostics.Span` it came from, so targets and the diff can point
-back at the YAML. Frozen dataclasses give structural ``==`` for golden and diff tests.
+back at the YAML. Frozen ``msgspec.Struct`` records give structural ``==`` for golden and diff
+tests.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 from procgen.diagnostics import CompilerBug, Span
 
@@ -54,8 +56,7 @@ class FieldId(str):
         return super().__new__(cls, value)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(Struct, frozen=True):
     """Localized text: ``(language, text)`` pairs, plus the project's default language.
 
     >>> t = Text((("vi", "Tên"),), "vi")
@@ -75,21 +76,18 @@ class Text:
         return dict(self.values)
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(Struct, frozen=True):
     value: str | int
     label: Text
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(Struct, frozen=True):
     min: int
     max: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(Struct, frozen=True):
     id: FieldId
     kind: str
     label: Text
@@ -124,14 +122,12 @@ class Field:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(Struct, frozen=True):
     code: str
     title: Text | None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     id: Slug
     title: Text
     span: Span
@@ -158,8 +154,7 @@ class Document:
         return bool(self.accept) or self.held_by_state is not None or self.generated_from_form
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(Struct, frozen=True):
     unit: Literal["working_days", "hours"]
     value: int | float
 
@@ -167,22 +162,19 @@ class Duration:
         return {self.unit: self.value}
 
 
-@dataclass(frozen=True, slots=True)
-class Channel:
+class Channel(Struct, frozen=True):
     name: str
     processing_time: Duration
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Exemption:
+class Exemption(Struct, frozen=True):
     when: Expr
     label: Text
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Fee:
+class Fee(Struct, frozen=True):
     id: Slug
     label: Text
     span: Span
@@ -196,8 +188,7 @@ class Fee:
     valid_until: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Struct, frozen=True):
     id: Slug
     actor: Literal["applicant", "agency", "system"]
     title: Text
@@ -215,24 +206,21 @@ class Step:
         return self.actor == "applicant" and not self.fields and not self.documents
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(Struct, frozen=True):
     id: Slug
     title: Text
     span: Span
     electronic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class LegalBasis:
+class LegalBasis(Struct, frozen=True):
     title: Text
     number: str | None
     article: str | None
     url: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(Struct, frozen=True):
     """One question page (web) or screen (mobile): derived, so every target agrees."""
 
     id: str
@@ -242,8 +230,7 @@ class Page:
     description: Text | None = None
 
 
-@dataclass(frozen=True)  # not slots: ``pages`` is a cached_property
-class Procedure:
+class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages`` cache
     id: Slug
     file: str
     span: Span
@@ -263,7 +250,16 @@ class Procedure:
     fees: tuple[Fee, ...] = ()
     steps: tuple[Step, ...] = ()
     outputs: tuple[Output, ...] = ()
-    source_hash: str = field(default="", compare=False)
+    source_hash: str = ""
+    """sha256 of the file's text; not compared: a reformatted file is the same procedure."""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    def __hash__(self) -> int:
+        return hash(_compared(self))
 
     @property
     def channel_names(self) -> tuple[str, ...]:
@@ -322,8 +318,11 @@ class Procedure:
         return tuple(d for p in self.pages for d in p.documents if d.uploadable)
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+def _compared(p: Procedure) -> tuple[object, ...]:
+    return tuple(getattr(p, f) for f in p.__struct_fields__ if f != "source_hash")
+
+
+class Office(Struct, frozen=True):
     name: Text
     address: str | None = None
     phone: str | None = None
@@ -332,8 +331,7 @@ class Office:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Locality:
+class Locality(Struct, frozen=True):
     id: Slug
     file: str
     name: Text
@@ -346,8 +344,7 @@ class Locality:
         return next((a for p, f, a in self.fees if p == procedure and f == fee), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Struct, frozen=True):
     languages: tuple[str, ...]
     default_language: str
     currency: str = "VND"
@@ -355,8 +352,7 @@ class Settings:
     portal_name: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Portal:
+class Portal(Struct, frozen=True):
     """Everything one build compiles: the settings, the procedures and the localities."""
 
     settings: Settings

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, did_you_mean
 from procgen.model.ir import Option, Settings, Text
@@ -34,8 +35,7 @@ def kind_of(path: Path) -> Kind:
     return kinds.get(path.parent.name, "procedure")
 
 
-@dataclass
-class Workspace:
+class Workspace(Struct):
     """One procedures folder. Loads each shared file once and reports its problems once."""
 
     root: Path

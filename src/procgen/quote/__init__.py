@@ -11,8 +11,9 @@ given. Amounts are whole VND: a fractional result is rounded half up.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink
 from procgen.model.ir import Fee, Locality, Procedure
@@ -21,15 +22,13 @@ from procgen.quote.answers import AnswerChecker, Answers, Locate, national_id_pr
 __all__ = ["Quote", "QuotedFee", "check_answers", "national_id_problem", "quote"]
 
 
-@dataclass(frozen=True, slots=True)
-class QuotedFee:
+class QuotedFee(Struct, frozen=True):
     id: str
     amount: int | None
     exempt: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Struct, frozen=True):
     procedure: str
     revision: int
     channel: str

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
 from procgen.model.fields import is_date
@@ -35,8 +36,7 @@ WHOLE = ("integer", "money")
 Locate = Callable[[tuple[str | int, ...]], Span]
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(Struct, frozen=True):
     """The effective answers: what expressions, fees and the API see."""
 
     values: dict[str, Any]

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
 import yaml
+from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
 
@@ -40,8 +40,7 @@ _ALLOWED_TAGS = _SCALAR_TAGS | {f"{_CORE}map", f"{_CORE}seq"}
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
-@dataclass(frozen=True, slots=True)
-class ScalarInfo:
+class ScalarInfo(Struct, frozen=True):
     """How a scalar was written, so offsets inside its value (expressions) map back to the file.
 
     Attributes:
@@ -116,16 +115,15 @@ def _align(value: str, source: str) -> tuple[tuple[int, int], ...]:
     return tuple(where)
 
 
-@dataclass
-class Document:
+class Document(Struct):
     """A loaded YAML file: its plain value and where every key and value sits."""
 
     file: str
     value: Any
     text: str
-    _keys: dict[Path, Span] = field(default_factory=dict, repr=False)
-    _values: dict[Path, Span] = field(default_factory=dict, repr=False)
-    _scalars: dict[Path, ScalarInfo] = field(default_factory=dict, repr=False)
+    _keys: dict[Path, Span] = field(default_factory=dict)
+    _values: dict[Path, Span] = field(default_factory=dict)
+    _scalars: dict[Path, ScalarInfo] = field(default_factory=dict)
 
     def locate(self, path: Path, kind: Literal["key", "value"] = "value") -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""

@@ -19,10 +19,11 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
@@ -32,8 +33,7 @@ Files = dict[PurePosixPath, bytes]
 """Output files, by path relative to the output folder (``generated/``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class EmitContext:
+class EmitContext(Struct, frozen=True):
     """What every target may know besides the procedure itself."""
 
     settings: Settings
@@ -42,8 +42,7 @@ class EmitContext:
     """``build --check``: write nothing besides the returned files, not even a cache."""
 
 
-@dataclass(frozen=True, slots=True)
-class PortalInput:
+class PortalInput(Struct, frozen=True):
     """What one target's ``emit_portal`` sees.
 
     Not the procedures themselves: for each procedure, in the build's order, what the target's

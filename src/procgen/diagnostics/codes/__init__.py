@@ -24,15 +24,15 @@ no triggering test case.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Diagnostic, Related, Severity, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(Struct, frozen=True):
     """One diagnostic code and its documentation.
 
     Attributes:

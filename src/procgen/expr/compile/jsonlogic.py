@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar
+
+from msgspec import Struct
 
 from procgen.diagnostics import CompilerBug
 from procgen.expr import ast
@@ -36,16 +37,14 @@ from procgen.expr.types import BOOLEAN
 TODAY: dict[str, Any] = {"var": "today"}
 
 
-@dataclass(frozen=True, slots=True)
-class Val:
+class Val(Struct, frozen=True):
     """A value: ``raw`` is its value whenever every guard holds; otherwise it has no value."""
 
     raw: Any
     guards: tuple[Any, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Cond:
+class Cond(Struct, frozen=True):
     """A condition: ``t`` is true iff it is true, ``f`` iff it is false (both plain booleans)."""
 
     t: Any

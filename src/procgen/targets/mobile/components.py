@@ -9,8 +9,9 @@ are applied to ``{"answers": ..., "row": ..., "today": ...}``; see ``docs/target
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from procgen.targets._common import (
     EMAIL_PATTERN,
@@ -63,8 +64,7 @@ _FORMAT_PATTERNS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Build:
+class Build(Struct, frozen=True):
     """What component builders need: the project's languages and the diagnostics sink."""
 
     languages: tuple[str, ...]

@@ -7,8 +7,9 @@ the templates show is a ``str`` here, still unescaped: escaping is the template 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from msgspec import Struct
 
 from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
 from procgen.targets._common import database
@@ -32,16 +33,14 @@ _AUTOCOMPLETE = {  # only for fields about the person filling in the form (WCAG 
 _SELF_BLOCKS = ("applicant", "person", "contact", "representative")
 
 
-@dataclass(frozen=True, slots=True)
-class OptionView:
+class OptionView(Struct, frozen=True):
     value: str
     label: str
     dom_id: str
     checked: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FieldView:
+class FieldView(Struct, frozen=True):
     """One question. ``dom_id``/``name`` hold :data:`INDEX` inside a repeat-group template."""
 
     id: str
@@ -68,8 +67,7 @@ class FieldView:
         return " ".join([*ids, f"{self.dom_id}-error"])
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentView:
+class DocumentView(Struct, frozen=True):
     id: str
     dom_id: str
     name: str
@@ -86,8 +84,7 @@ class DocumentView:
     limits: str
 
 
-@dataclass(frozen=True, slots=True)
-class StepView:
+class StepView(Struct, frozen=True):
     id: str
     dom_id: str
     number: int
@@ -97,30 +94,26 @@ class StepView:
     documents: tuple[DocumentView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FeeView:
+class FeeView(Struct, frozen=True):
     id: str
     label: str
     cells: tuple[str, ...]
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class InfoStep:
+class InfoStep(Struct, frozen=True):
     title: str
     description: str
     duration: str
 
 
-@dataclass(frozen=True, slots=True)
-class LegalView:
+class LegalView(Struct, frozen=True):
     title: str
     detail: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class PageView:
+class PageView(Struct, frozen=True):
     lang: str
     ui: dict[str, str]
     procedure_id: str
@@ -220,7 +213,7 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
 
 def entry(f: FieldView, index: int) -> FieldView:
     """A repeat-group child for entry ``index`` (0-based) instead of the template's placeholder."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     i = str(index)
     return replace(
