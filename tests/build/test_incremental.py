@@ -9,6 +9,7 @@ compiler version; -j N parallel compile.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -128,11 +129,39 @@ def test_corrupt_cache_is_a_miss(bundled: Path, tmp_path: Path) -> None:
     build(root, out, jobs=1)
     cache = bundled / ".procgen-cache"
     for entry in (cache / "entries").iterdir():
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"\xc1 not MessagePack")
     for state in cache.glob("state-*.json"):
         state.write_text("{")
     result = build(root, out, jobs=1)
     assert (result.failed, result.compiled, result.stale) == (False, 4, False)
+    assert snapshot(out) == from_scratch(bundled, tmp_path)
+
+
+class _Touch:
+    """A pickle that, if anything ever unpickled it, would create ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.path,))
+
+
+def test_cache_entries_are_data_not_code(bundled: Path, tmp_path: Path) -> None:
+    """An entry swapped for a pickle is a miss and its code never runs; so is another key's
+    entry copied under this key."""
+    root, out = bundled / "procedures", bundled / "generated"
+    build(root, out, jobs=1)
+    entries = sorted((bundled / ".procgen-cache" / "entries").iterdir())
+    assert len(entries) == 4 and all(e.suffix == ".msgpack" for e in entries)
+    ran = tmp_path / "ran"
+    entries[0].write_bytes(pickle.dumps(_Touch(ran)))
+    entries[1].write_bytes(entries[2].read_bytes())
+    for state in (bundled / ".procgen-cache").glob("state-*.json"):
+        state.unlink()  # so the build looks the entries up instead of trusting the state
+    result = build(root, out, jobs=1)
+    assert not ran.exists()
+    assert (result.failed, result.compiled) == (False, 2)
     assert snapshot(out) == from_scratch(bundled, tmp_path)
 
 

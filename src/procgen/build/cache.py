@@ -5,18 +5,18 @@ Two kinds of record:
 * ``state-<hash of the output path>.json``: the last successful build into one output folder:
   its overall input key, the key each procedure was built with, every output file's
   ``(size, mtime_ns, inode)`` as left on disk, and the diagnostics it reported. A no-op
-  rebuild reads only this file (JSON, no pickle) and ``stat``\\ s the output tree.
-* ``entries/<key>.pickle``: one procedure compiled under one key (content-addressed): its id
+  rebuild reads only this file (JSON) and ``stat``\\ s the output tree.
+* ``entries/<key>.msgpack``: one procedure compiled under one key (content-addressed): its id
   and revision, its fee table (to check locality overlays), its diagnostics, the SHA-256 of
   every file its targets emitted, and each target's ``portal_part`` (plain data, a few KB),
   which lets a later build re-emit the portal-level files (such as ``openapi/portal.yaml``)
-  without parsing, or even unpickling, any other procedure.
+  without parsing any other procedure.
 
-Trust model: the cache is a local, private build directory, like ``__pycache__``. Entries are
-pickles, and loading a pickle runs code, so the cache must never be shared between users,
-committed or restored from an untrusted source (it is git-ignored). Within that boundary the
-build does not trust it blindly: an entry must name the key it was looked up by, a record that
-fails to load is a miss, and output files are only reused when their ``stat`` matches the state
+Trust model: the cache is a local, private build directory, like ``__pycache__``; it is
+git-ignored and should not be shared between users, committed or restored from an untrusted
+source. Entries are MessagePack decoded into the typed :class:`Entry` (msgspec), so loading one
+runs no code, and a record that does not decode, or names another key than the one it was
+looked up by, is a miss. Output files are only reused when their ``stat`` matches the state
 record or their bytes hash to what the entry says. Deleting the folder is always safe.
 """
 
@@ -25,17 +25,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pickle
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import msgspec
 from msgspec import Struct, field
 
 from procgen.build.inputs import FORMAT_VERSION, digest
-
-if TYPE_CHECKING:
-    from procgen.diagnostics import Diagnostic
+from procgen.diagnostics import Diagnostic  # at run time: msgspec decodes Entry by its types
 
 CACHE_DIR = ".procgen-cache"
 
@@ -120,17 +119,17 @@ class Cache:
 
     # -- entries -------------------------------------------------------------------------
     def _entry_path(self, key: str) -> Path:
-        return self.folder / "entries" / f"{key}.pickle"
+        return self.folder / "entries" / f"{key}.msgpack"
 
     def load_entry(self, key: str) -> Entry | None:
         try:
-            entry = pickle.loads(self._entry_path(key).read_bytes())
-        except Exception:  # a torn or foreign record is a miss, never a failure
+            entry = _entry_decoder().decode(self._entry_path(key).read_bytes())
+        except (OSError, msgspec.DecodeError):  # a torn or foreign record is a miss
             return None
-        return entry if isinstance(entry, Entry) and entry.key == key else None
+        return entry if entry.key == key else None
 
     def save_entry(self, entry: Entry) -> None:
-        self._write(self._entry_path(entry.key), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+        self._write(self._entry_path(entry.key), _entry_encoder().encode(entry))
 
     def prune(self, keep: set[str]) -> None:
         """Remove entries that no state file in this folder refers to (besides ``keep``)."""
@@ -141,7 +140,7 @@ class Cache:
                 keep |= set(json.loads(other.read_bytes())["procedures"].values())
         with contextlib.suppress(FileNotFoundError):
             for path in (self.folder / "entries").iterdir():
-                if path.suffix == ".pickle" and path.stem not in keep:
+                if path.suffix == ".msgpack" and path.stem not in keep:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
 
@@ -179,16 +178,22 @@ class Cache:
 
 
 def diagnostics_to_json(items: list[Diagnostic]) -> list[dict[str, Any]]:
-    """Diagnostics as plain JSON, so a no-op rebuild can report them without pickle."""
-    import msgspec
-
+    """Diagnostics as plain JSON, so a no-op rebuild can report them without any entry."""
     out: list[dict[str, Any]] = msgspec.to_builtins(items)
     return out
 
 
 def diagnostics_from_json(raw: list[dict[str, Any]]) -> list[Diagnostic]:
-    import msgspec
-
-    from procgen.diagnostics import Diagnostic
-
     return msgspec.convert(raw, list[Diagnostic])
+
+
+@cache
+def _entry_decoder() -> msgspec.msgpack.Decoder[Entry]:
+    return msgspec.msgpack.Decoder(Entry)
+
+
+@cache
+def _entry_encoder() -> msgspec.msgpack.Encoder:
+    from procgen.model.ir import plain_str
+
+    return msgspec.msgpack.Encoder(enc_hook=plain_str)

@@ -21,7 +21,7 @@ SETTINGS = "procgen.yaml"
 SHARED_FOLDERS = ("common", "lists")
 """Folders every procedure may read (blocks and option lists)."""
 LOCALITIES = "localities"
-FORMAT_VERSION = "procgen-build/2"
+FORMAT_VERSION = "procgen-build/3"
 """Bump when the cache layout or what a key covers changes."""
 
 _LIBRARIES = (

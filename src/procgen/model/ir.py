@@ -56,6 +56,18 @@ class FieldId(str):
         return super().__new__(cls, value)
 
 
+def plain_str(obj: object) -> str:
+    """msgspec's ``enc_hook`` for ids: it writes ``str`` but not subclasses such as :class:`Slug`.
+
+    >>> import msgspec
+    >>> msgspec.json.encode({"id": Slug("birth-notice")}, enc_hook=plain_str)
+    b'{"id":"birth-notice"}'
+    """
+    if isinstance(obj, str):
+        return str.__str__(obj)
+    raise TypeError(f"msgspec cannot write a {type(obj).__name__}")
+
+
 class Text(Struct, frozen=True):
     """Localized text: ``(language, text)`` pairs, plus the project's default language.
 

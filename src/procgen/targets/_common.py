@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from procgen.model.ir import Document, Field, Procedure, Text
+from procgen.model.ir import Document, Field, Procedure, Text, plain_str
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
@@ -117,14 +117,7 @@ def pretty_json(doc: Any) -> bytes:
     """
     import msgspec
 
-    return msgspec.json.format(msgspec.json.encode(doc, enc_hook=_plain_str), indent=2) + b"\n"
-
-
-def _plain_str(obj: Any) -> str:
-    """msgspec encodes ``str`` itself but not its subclasses (``Slug``, ``FieldId``)."""
-    if isinstance(obj, str):
-        return str.__str__(obj)
-    raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+    return msgspec.json.format(msgspec.json.encode(doc, enc_hook=plain_str), indent=2) + b"\n"
 
 
 def localized(text: Text, languages: tuple[str, ...] | None = None) -> dict[str, str]:
