@@ -8,9 +8,9 @@ language, and each diagnostic points at the offending key (missing and unknown k
 from __future__ import annotations
 
 import json
+import pathlib
 import re
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from procgen.diagnostics import DiagnosticSink, did_you_mean
@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 
 Kind = Literal["procedure", "settings", "block", "list", "locality"]
 SUPPORTED_VERSION = 1
+_SCHEMAS = pathlib.Path(__file__).parent.parent / "_schemas"
+"""The package's copy of ``schemas/`` (a plain folder: procgen is never imported from a zip)."""
 
 
 @cache
 def schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema for one kind of file."""
-    text = resources.files("procgen").joinpath("_schemas", f"{kind}.schema.json").read_text("utf-8")
+    text = (_SCHEMAS / f"{kind}.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 

@@ -11,8 +11,7 @@ once and the form still posts. Conditions travel as data (``procgen-rules`` JSON
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from procgen.diagnostics import CompilerBug
@@ -54,8 +53,8 @@ class WebTarget:
         for lang in ctx.settings.languages:
             if lang not in UI:
                 sink.emit("PG501", None, lang=lang)
-        here = resources.files("procgen.targets.web") / "assets"
-        expr_js = resources.files("procgen.expr") / "runtime" / "procgen-expr.js"
+        here = Path(__file__).parent / "assets"
+        expr_js = Path(__file__).parents[2] / "expr" / "runtime" / "procgen-expr.js"
         if not expr_js.is_file():
             raise CompilerBug("the expression runtime procgen-expr.js is missing")
         header = "/* procgen web runtime: the expression runtime, then the form runtime. */\n"
