@@ -64,9 +64,11 @@ class Target(Protocol):
         ...
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> Any:
-        """What ``emit_portal`` needs of one procedure: small, plain, picklable data (it is
-        kept in the build cache), or None. Pure and deterministic; reports nothing (the
-        procedure's diagnostics come from ``emit_procedure``)."""
+        """What ``emit_portal`` needs of one procedure, or None: small, plain data (dicts,
+        lists, strings, numbers, booleans), since the build cache keeps it as MessagePack and
+        ``emit_portal`` may get it back with tuples as lists and ids as plain ``str``. Pure and
+        deterministic; reports nothing (the procedure's diagnostics come from
+        ``emit_procedure``)."""
         ...
 
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
