@@ -62,7 +62,7 @@ def quote(
     from procgen.model import load_portal
     from procgen.quote import check_answers
     from procgen.quote import quote as make_quote
-    from procgen.source import load_file
+    from procgen.quote.reader import read_answers
 
     day = on or dt.date.today().isoformat()
     try:
@@ -100,12 +100,10 @@ def quote(
                 f"{did_you_mean(locality, [x.id for x in portal.localities])}"
             )
     try:
-        doc = load_file(answers_file, sink)
+        doc = read_answers(answers_file, sink)  # JSON, never YAML: "1" is a text, 2.5e3 a number
     except StageFailed:
         report(sink, fmt, False, err=True)
         sys.exit(1)
-    if not isinstance(doc.value, dict):
-        raise InputError(f"{answers_file}: the answers must be a JSON object")
     answers = check_answers(
         procedure,
         doc.value,

@@ -240,15 +240,27 @@ class AnswerChecker:
         if f.kind in ("choice", "multichoice") and f.options:
             values = [o.value for o in f.options]
             for item in value if isinstance(value, list) else [value]:
-                if item not in values:
+                if item in values:
+                    continue
+                # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
+                twin = next((v for v in values if str(v) == str(item)), None)
+                if twin is not None:
                     self.sink.emit(
-                        "PG603",
+                        "PG602",
                         self.locate(path),
-                        value=item,
                         field=f.id,
-                        suggestion=did_you_mean(str(item), [str(v) for v in values]),
+                        expected=_json_type(twin),
+                        found=_json_type(item),
                     )
                     return False
+                self.sink.emit(
+                    "PG603",
+                    self.locate(path),
+                    value=item,
+                    field=f.id,
+                    suggestion=did_you_mean(str(item), [str(v) for v in values]),
+                )
+                return False
         if f.kind == "national_id" and (problem := national_id_problem(value)):
             self.sink.emit("PG608", self.locate(path), value=value, field=f.id, problem=problem)
             return False

@@ -44,4 +44,18 @@ CODES = (
          "An answer to a question whose `when` is false: it is dropped, as the form would.",
          '{"is_late": false, "late_reason": "..."}',
          "Remove the answer, or check the answers that decide whether it is asked."),
+    Code("PG610", "error", "answers-not-json", "the answers are not JSON: {problem}",
+         "The answers file is not JSON (RFC 8259): a syntax error, a trailing comma, a comment, "
+         "single quotes, `NaN` or `Infinity`.",
+         '{"copies": 2, "purpose": \'Du lịch\',}',
+         "Write the answers as a JSON object, texts in double quotes, no trailing comma "
+         "(`json.dumps` or any JSON library writes it right)."),
+    Code("PG611", "error", "answers-ambiguous-json", "{problem}",
+         "JSON that readers disagree about, refused as I-JSON (RFC 7493) refuses it: a key given "
+         "twice in one object, a whole number beyond ±(2^53 − 1) or a number beyond a double, "
+         "a lone surrogate escape; or a top level that is not an object, or nesting deeper than "
+         "answers need.",
+         '{"copies": 1, "copies": 2}',
+         "Give each answer once, as a JSON object of field id → answer, with numbers a double "
+         "holds exactly."),
 )
