@@ -6,13 +6,12 @@ a procedure's spec is exactly its slice of ``portal.yaml``.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
-from procgen.targets.openapi import examples
+from procgen.targets.openapi import examples, markdown
 from procgen.targets.openapi.shared import PROBLEM, ref, responses
 
 if TYPE_CHECKING:
@@ -28,12 +27,17 @@ def pascal(pid: str) -> str:
 
 
 def md(text: str) -> str:
-    """Plain text made safe inside a CommonMark description: markup is shown, never run.
+    """Procedure text made literal inside a CommonMark description: shown, never rendered
+    (HTML, links, images, emphasis, headings, lists, bare URLs: see :mod:`.markdown`).
 
-    >>> md("Kitchen <script>alert(1)</script> & co")
-    'Kitchen &lt;script&gt;alert(1)&lt;/script&gt; &amp; co'
+    >>> md("Kitchen <script>alert(1)</script> & **co**")
+    'Kitchen &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\\\*\\\\*co\\\\*\\\\*'
     """
-    return html.escape(text, quote=False)
+    return markdown.text(text)
+
+
+code = markdown.code
+"""An expression as inline code in a description (:func:`.markdown.code`)."""
 
 
 def i18n(languages: tuple[str, ...], default: str, **texts: Text | None) -> dict[str, Any]:
@@ -79,14 +83,14 @@ class ProcedureSpec:
         """Add translations, option labels, notes on conditions; make patterns portable."""
         notes = [md(f.hint.get(self.lang))] if f.hint is not None else []
         if f.when is not None:
-            notes.append(f"Asked only when `{f.when.source}`; otherwise an answer is ignored.")
+            notes.append(f"Asked only when {code(f.when.source)}; otherwise an answer is ignored.")
         if not isinstance(f.required, bool):
-            notes.append(f"Required when `{f.required.source}`.")
+            notes.append(f"Required when {code(f.required.source)}.")
         elif f.required and f.when is not None:
             notes.append("Required when asked.")
         if f.constraint is not None:
             message = md(f.constraint_message.get(self.lang)) if f.constraint_message else ""
-            notes.append(f"Must satisfy `{f.constraint.source}`. {message}".strip())
+            notes.append(f"Must satisfy {code(f.constraint.source)}. {message}".strip())
         if f.kind == "date" and (f.min is not None or f.max is not None):
             notes.append(f"Between {f.min or '…'} and {f.max or '…'}.")
         if f.pattern is not None and "pattern" in schema:
@@ -145,13 +149,13 @@ class ProcedureSpec:
     def _document(self, d: Document) -> dict[str, Any]:
         parts = [md(d.hint.get(self.lang))] if d.hint else []
         if d.accept:
-            parts.append("Accepted types: " + ", ".join(d.accept) + ".")
+            parts.append("Accepted types: " + ", ".join(md(a) for a in d.accept) + ".")
         if d.max_size_mb is not None:
             parts.append(f"At most {d.max_size_mb:g} MB.")
         if d.when is not None:
-            parts.append(f"Needed only when `{d.when.source}`.")
+            parts.append(f"Needed only when {code(d.when.source)}.")
         if not isinstance(d.required, bool):
-            parts.append(f"Required when `{d.required.source}`.")
+            parts.append(f"Required when {code(d.required.source)}.")
         s: dict[str, Any] = {"title": d.title.get(self.lang), "description": " ".join(parts)}
         s.update(type="string", format="binary")
         if len(d.accept) == 1:
