@@ -13,12 +13,17 @@ const jsonLogic = require(path.join(process.argv[2], "json-logic-js"));
 require(path.join(process.argv[3], "jsonlogic-ops.js")).register(jsonLogic);
 
 const isTrue = (logic, data) => jsonLogic.apply(logic, data) === true;
+// Answers and rule tables are keyed by field ids, and "constructor" is a valid one: look up
+// own entries only (a plain object's `in` and `[]` also find Object.prototype's members).
+const has = (o, k) => o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k);
+const get = (o, k) => (has(o, k) ? o[k] : undefined);
+const dict = () => Object.create(null);
 
 // Step 1: absent answers take their `default`; an absent boolean is false; [] is no answer.
 function effective(raw, props) {
-  const out = {};
+  const out = dict();
   for (const [name, prop] of Object.entries(props)) {
-    let v = raw[name];
+    let v = get(raw, name);
     if (v === undefined || v === null) {
       if (prop.default !== undefined) v = prop.default;
       else if (prop.type === "boolean") v = false;
@@ -35,9 +40,9 @@ function settle(values, whenRules, data) {
   let env = values;
   for (let i = 0; i <= Object.keys(values).length; i++) {
     const d = data(env);
-    const kept = {};
+    const kept = dict();
     for (const [k, v] of Object.entries(values)) {
-      if ((whenRules[k] || []).every((r) => isTrue(r.logic, d))) kept[k] = v;
+      if ((get(whenRules, k) || []).every((r) => isTrue(r.logic, d))) kept[k] = v;
     }
     if (JSON.stringify(kept) === JSON.stringify(env)) break;
     env = kept;
@@ -46,7 +51,7 @@ function settle(values, whenRules, data) {
 }
 
 function byField(rules, kind) {
-  const out = {};
+  const out = dict();
   for (const r of rules) if (r.kind === kind && r.field) (out[r.field] = out[r.field] || []).push(r);
   return out;
 }
@@ -59,14 +64,15 @@ function check(schema, raw, files, today) {
   const env = settle(effective(raw, schema.properties), byField(top, "when"), topData);
   // Step 3: required and constraint rules on the effective answers.
   const judge = (list, values, given, data, prefix) => {
-    const asked = (f) => (byField(list, "when")[f] || []).every((r) => isTrue(r.logic, data));
+    const asked = (f) => (get(byField(list, "when"), f) || []).every((r) => isTrue(r.logic, data));
     for (const r of list) {
       if (!asked(r.field)) continue;
-      if (r.kind === "required" && !(r.field in values) && isTrue(r.logic, data)) {
+      if (r.kind === "required" && !has(values, r.field) && isTrue(r.logic, data)) {
         violations.push({ rule: r.id, pointer: prefix + r.field, code: "answer-missing" });
       }
-      if (r.kind === "constraint" && given[r.field] !== undefined && given[r.field] !== null &&
-          r.field in values && jsonLogic.apply(r.logic, data) === false) {
+      if (r.kind === "constraint" && get(given, r.field) !== undefined &&
+          get(given, r.field) !== null && has(values, r.field) &&
+          jsonLogic.apply(r.logic, data) === false) {
         violations.push({ rule: r.id, pointer: prefix + r.field, code: "answer-constraint" });
       }
     }
@@ -75,9 +81,9 @@ function check(schema, raw, files, today) {
   // Step 4: each entry of a group, with `row` the entry.
   for (const [name, prop] of Object.entries(schema.properties)) {
     if (prop.type !== "array" || !prop.items || prop.items.type !== "object") continue;
-    if (!(name in env) || !Array.isArray(raw[name])) continue;
+    if (!has(env, name) || !Array.isArray(get(raw, name))) continue;
     const list = rules.filter((r) => r.group === name);
-    raw[name].forEach((rawRow, i) => {
+    get(raw, name).forEach((rawRow, i) => {
       const rowData = (rowEnv) => ({ answers: env, row: rowEnv, today });
       const rowEnv = settle(effective(rawRow, prop.items.properties), byField(list, "when"),
                             rowData);

@@ -19,6 +19,14 @@
  *                           0 for null
  *
  * Each returns null when an argument is null (procgen never relies on it: rules are guarded).
+ *
+ * register() also replaces the built-in `var` with one that reads only own properties:
+ * json-logic-js's own `var` walks inherited ones, so {"var": "answers.constructor"} gives
+ * Object's constructor function when "constructor" (a valid field id) is unanswered, and
+ * {"var": "answers.toString"} a function for any data. procgen's `var` means what JSON Logic
+ * says for plain data (a dotted path, numeric steps into lists, an optional default, "" for
+ * the whole data) and gives the default (null) for any name the data does not itself hold.
+ * Another JSON Logic library must resolve `var` the same way (e.g. a Map, or an own-key check).
  * No dependencies; no eval.
  */
 (function (root) {
@@ -39,6 +47,23 @@
     var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
     var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
     return era * 146097 + doe - 719468;
+  }
+
+  var HAS = Object.prototype.hasOwnProperty;
+
+  // JSON Logic's `var`, through own properties only (see above).
+  function ownVar(a, b) {
+    var notFound = b === undefined ? null : b;
+    var data = this;
+    if (a === undefined || a === "" || a === null) return data;
+    var steps = String(a).split(".");
+    for (var i = 0; i < steps.length; i++) {
+      if (data === null || data === undefined) return notFound;
+      if (!HAS.call(Object(data), steps[i])) return notFound;
+      data = data[steps[i]];
+      if (data === undefined) return notFound;
+    }
+    return data;
   }
 
   var ops = {
@@ -69,10 +94,12 @@
   var api = {
     ops: ops,
     daysFromCivil: daysFromCivil,
+    ownVar: ownVar,
     register: function (jsonLogic) {
       Object.keys(ops).forEach(function (name) {
         jsonLogic.add_operation(name, ops[name]);
       });
+      jsonLogic.add_operation("var", ownVar);
       return jsonLogic;
     }
   };

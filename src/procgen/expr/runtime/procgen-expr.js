@@ -13,6 +13,8 @@
 (function (root) {
   "use strict";
 
+  var HAS = Object.prototype.hasOwnProperty;
+
   function isNull(x) {
     return x === null || x === undefined;
   }
@@ -43,7 +45,8 @@
   }
 
   function lookup(source, name) {
-    if (isNull(source) || !Object.prototype.hasOwnProperty.call(source, name)) return null;
+    // Own entries only: a field named "constructor" or "toString" is never Object.prototype's.
+    if (isNull(source) || typeof source !== "object" || !HAS.call(source, name)) return null;
     var v = source[name];
     return isNull(v) ? null : v;
   }
@@ -59,7 +62,7 @@
   }
 
   function Context(answers, today, row) {
-    this.answers = answers || {};
+    this.answers = answers || Object.create(null);
     this.today = today;
     this.row = row || null;
   }
@@ -156,7 +159,7 @@
 
   function ev(c, form) {
     if (!Array.isArray(form)) return form;
-    var op = OPS.hasOwnProperty(form[0]) ? OPS[form[0]] : null;
+    var op = HAS.call(OPS, form[0]) ? OPS[form[0]] : null;
     if (op === null) throw new Error("procgen-expr: unknown operation " + String(form[0]));
     return op(c, form);
   }

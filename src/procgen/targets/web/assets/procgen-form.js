@@ -4,6 +4,9 @@
  * groups, a check-your-answers page with the fee total, and a multipart submission.
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
+ * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
+ * rules are parsed into such maps), so an id such as "constructor" or an option value such
+ * as "__proto__" or "toString" is only ever its own entry, never an inherited member.
  */
 (function () {
   "use strict";
@@ -11,7 +14,17 @@
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
   if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
-  var R = JSON.parse(data.textContent);
+  var HAS = Object.prototype.hasOwnProperty;
+  function dict() { return Object.create(null); }
+  // JSON.parse reviver: every object of the rules becomes a map without a prototype.
+  function bare(key, value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    var out = dict();
+    Object.keys(value).forEach(function (k) { out[k] = value[k]; });
+    return out;
+  }
+  function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
+  var R = JSON.parse(data.textContent, bare);
   var M = R.messages;
   var ORDER = [];
   R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
@@ -19,7 +32,7 @@
 
   function $(id) { return document.getElementById(id); }
   function fmt(t, v) {
-    return t.replace(/\{(\w+)\}/g, function (m, k) { return v[k] === undefined ? m : String(v[k]); });
+    return t.replace(/\{(\w+)\}/g, function (m, k) { var x = own(v, k); return x === undefined ? m : String(x); });
   }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -90,7 +103,7 @@
 
   // Visibility and answers, iterated until stable (a condition may read a later field).
   function compute() {
-    var answers = {}, visible = {}, parsed = {}, rows = {};
+    var answers = dict(), visible = dict(), parsed = dict(), rows = dict();
     ORDER.forEach(function (id) {
       var rule = R.fields[id];
       if (rule.kind === "group") {
@@ -117,7 +130,7 @@
       });
       if (!changed && pass > 0) break;
     }
-    var docs = {};
+    var docs = dict();
     Object.keys(R.documents).forEach(function (id) {
       var rule = R.documents[id];
       docs[id] = rule.when === undefined || holds(rule.when, answers);
@@ -126,7 +139,7 @@
   }
 
   function readEntry(rule, entry, answers) {
-    var row = {}, vis = {}, parsed = {};
+    var row = dict(), vis = dict(), parsed = dict();
     rule.order.forEach(function (cid) { parsed[cid] = read(rule.fields[cid], fieldWrap(cid, entry)); });
     rule.order.forEach(function (cid) {
       var c = rule.fields[cid];
@@ -417,7 +430,7 @@
   }
 
   var review = globalThis.ProcgenFormReview({
-    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty,
+    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }

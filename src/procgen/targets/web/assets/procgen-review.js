@@ -8,6 +8,7 @@
 
   root.ProcgenFormReview = function (F) {
     var E = F.E, R = F.R, M = F.M, $ = F.$, fmt = F.fmt, isEmpty = F.isEmpty, form = F.form;
+    var own = F.own;  // an id's own entry in a map, never an inherited member
 
     /* ---- check your answers, fees -------------------------------------------------------- */
 
@@ -15,7 +16,7 @@
       if (isEmpty(v)) return M.not_answered;
       if (rule.kind === "boolean") return v ? M.yes : M.no;
       if (rule.options) {
-        return (Array.isArray(v) ? v : [v]).map(function (x) { return rule.options[String(x)] || String(x); }).join(", ");
+        return (Array.isArray(v) ? v : [v]).map(function (x) { return own(rule.options, String(x)) || String(x); }).join(", ");
       }
       if (rule.kind === "money") return money(v);
       if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
@@ -153,7 +154,7 @@
       try { problem = JSON.parse(text); } catch (e) { return false; }
       var list = ((problem && problem.errors) || []).map(function (e) {
         var path = String(e.pointer || "").replace(/^#\//, "").split("/");
-        var id = R.documents[path[0]] ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
+        var id = own(R.documents, path[0]) ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
         var target = $(id) && $(id).closest(".pg-field") ? F.firstControl($(id).closest(".pg-field")) : $(id);
         return target ? { wrap: target.closest(".pg-field"), target: target.id, message: String(e.detail || e.code || M.send_failed) } : null;
       }).filter(Boolean);
