@@ -6,6 +6,10 @@ emoji's surrogate pair, ``2.5e3``); ``"1"`` against the option ``1`` is a wrong 
 is not JSON, or that readers disagree about (duplicate keys, NaN, numbers beyond a double,
 a top level that is not an object), is refused with a located PG610/PG611, never a crash.
 
+Descriptions: ``procgen build --target openapi`` on a kitchen sink whose hint, constraint
+message, title and summary carry Markdown links, images, emphasis and a bare ``www.`` address
+writes specs in which each renders (markdown-it, linkify on) as its text.
+
 The browser and node cases of part D (field ids that name ``Object.prototype`` members) are in
 ``tests/web/test_web_prototype_names.py``; the Markdown oracles in
 ``tests/openapi/test_openapi_markdown.py``.
@@ -14,10 +18,12 @@ The browser and node cases of part D (field ids that name ``Object.prototype`` m
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from tests.hostile.conftest import hostile, tree
 
 BASE: dict[str, Any] = {
@@ -118,3 +124,34 @@ def test_a_device_that_never_ends_is_refused(project: Path) -> None:
         pytest.skip("no /dev/zero")
     proc = hostile(project, "quote", "kitchen-sink", "--answers", "/dev/zero", expect=1)
     assert "error[PG100]" in proc.stderr
+
+
+def test_markdown_in_procedure_text_is_literal_in_the_built_specs(project: Path) -> None:
+    """``procgen build --target openapi`` on a hint, a message and a title that carry Markdown:
+    every description holding them renders (markdown-it, linkify on) to the text itself."""
+    from markdown_it import MarkdownIt
+
+    attack = "[Pay here](https://phish.example/pay) ![](https://t.example/x.png) **now** www.x.vn"
+    ks = project / "procedures" / "kitchen-sink.yaml"
+    text = ks.read_text("utf-8")
+    for old, new in (  # a hint, a constraint message, the title (tag) and summary (info)
+        ('hint: {vi: "Ví dụ:', f'hint: {{vi: "{attack} Ví dụ:'),
+        ("{vi: Không được ở tương lai,", f'{{vi: "{attack} Không được ở tương lai",'),
+        ("title: {vi: Thủ tục mẫu <b>đầy đủ</b>,", f'title: {{vi: "{attack}",'),
+        ('summary: {vi: Dùng mọi tính năng & ký tự "đặc biệt".,', f'summary: {{vi: "{attack}",'),
+    ):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    ks.write_text(text, "utf-8")
+    hostile(project, "validate", expect=0)
+    hostile(project, "build", "--target", "openapi", "--out", "out", expect=0)
+    render = MarkdownIt("gfm-like", {"linkify": True}).render
+    found = 0
+    for spec in (project / "out" / "openapi").glob("*.yaml"):
+        for line in spec.read_text("utf-8").splitlines():
+            if "Pay here" in line and "description" in line:
+                html = render(yaml.safe_load(line.strip().removeprefix("- "))["description"])
+                assert not re.search(r"<(a|img|strong|em)\b", html), html
+                assert "[Pay here](https://phish.example/pay)" in html
+                found += 1
+    assert found
