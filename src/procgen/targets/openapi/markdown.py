@@ -11,16 +11,17 @@ written in the YAML too:
   ``< > &`` as entities (raw HTML, autolinks, entity references);
 * the start of each line: leading and trailing blanks go (an indented code block, a hard
   break), and a block marker (``#``, ``-``, ``+``, ``=``, ``1.``, ``1)``) is escaped;
-* autolinks without brackets: the ``:`` of ``scheme://``, the ``.`` after ``www`` and a ``.``
-  between a letter or digit and a letter (``dichvucong\\.gov\\.vn``), and ``@``, which split
-  what a linkifier would read as an address (an escape is its own token in markdown-it and
-  marked), while ``1.000.000`` stays as it is.
+* autolinks without brackets: the second ``/`` of ``scheme://`` or ``//host``, the ``.``
+  after ``www``, a ``.`` between a character that is not a blank and a letter
+  (``dichvucong\\.gov\\.vn``; a linkifier takes symbols such as ``×`` for part of a host name
+  too), and ``@``: they split what a linkifier would read as an address (an escape is its own
+  token in markdown-it and marked), while ``1.000.000`` stays as it is.
 
 :func:`code` writes procgen's own inline code (an expression) as a code span that its content
 cannot end.
 
 >>> text("[Pay here](https://phish.example/pay) **now**")
-'\\\\[Pay here\\\\](https\\\\://phish\\\\.example/pay) \\\\*\\\\*now\\\\*\\\\*'
+'\\\\[Pay here\\\\](https:/\\\\/phish\\\\.example/pay) \\\\*\\\\*now\\\\*\\\\*'
 >>> text("Nộp tại dichvucong.gov.vn, phí 1.000.000 đồng")
 'Nộp tại dichvucong\\\\.gov\\\\.vn, phí 1.000.000 đồng'
 >>> code("a == `b`")
@@ -35,8 +36,8 @@ _LINE = re.compile(r"\r\n|\r|\n")
 _INLINE = re.compile(
     r"[\\`*\[\]~|<>&@]"  # markup anywhere; @ of an e-mail address
     r"|(?<![^\W_])_|_(?![^\W_])"  # _ unless between two letters or digits (snake_case)
-    r"|:(?=//)"  # scheme://
-    r"|(?<=\w)\.(?=[^\W\d_])|(?<=[wW]{3})\."  # a domain's dot, www. (not 1.000.000)
+    r"|(?<=/)/"  # the second / of scheme:// or of a protocol-relative //host
+    r"|(?<=[^\s.])\.(?=[^\W\d_])|(?<=[wW]{3})\."  # a domain's dot, www. (not 1.000.000)
 )
 _ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _BLANK = " \t\u00a0"
