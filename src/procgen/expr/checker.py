@@ -31,12 +31,14 @@ from procgen.expr.types import (
     TEXT,
     ExprType,
 )
+from procgen.source.limits import MAX_SAFE_INTEGER
 
 Report = Callable[..., None]
 """``report(code, start, end, hint=None, **template_fields)``."""
 
 Expect = Literal["boolean", "number", "any"]
-MAX_EXACT = 2**53 - 1
+MAX_EXACT = MAX_SAFE_INTEGER
+"""The largest literal an expression may hold: the DSL's one bound on numbers."""
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SIGNATURES: dict[str, tuple[int, str]] = {
     "today": (0, "no arguments"), "age": (1, "1 argument"), "days_between": (2, "2 arguments"),
@@ -113,13 +115,13 @@ class Checker:
     # -- literals and names -------------------------------------------------------------------
 
     def _number(self, n: ast.Number) -> ast.Node:
-        if isinstance(n.value, int):
-            if n.value > MAX_EXACT:
-                self.report("PG202", n, what="number", problem=f"{n.value} is larger than "
-                            f"{MAX_EXACT}, the largest whole number every target computes exactly")
-                return replace(n, type=ERROR)
-            return replace(n, type=INTEGER)
-        return replace(n, type=NUMBER)
+        if not abs(n.value) <= MAX_EXACT:  # a decimal too, as plain numbers (loader, PG116)
+            shown = str(n.value) if isinstance(n.value, int) else f"{n.value:.6g}"
+            shown = shown if len(shown) <= 40 else f"a number of {len(shown)} digits"
+            self.report("PG202", n, what="number", problem=f"{shown} is larger than "
+                        f"{MAX_EXACT}, the largest whole number every target computes exactly")
+            return replace(n, type=ERROR)
+        return replace(n, type=INTEGER if isinstance(n.value, int) else NUMBER)
 
     def _text(self, n: ast.Text) -> ast.Node:
         return replace(n, type=TEXT)

@@ -25,6 +25,7 @@ from procgen.model.ir import (
     Template,
 )
 from procgen.model.workspace import TextMaker, Workspace
+from procgen.source.limits import MAX_ENTRIES
 
 if TYPE_CHECKING:
     from procgen.expr import FieldSig, Scope
@@ -84,6 +85,7 @@ class _ProcedureBuilder:
         check_unique(raw_fields, self.sink)
         scope = self._scope(raw_fields)
         fields = tuple(self.fields.build(f, scope) for f in raw_fields)
+        self._entries(fields, 1)
         documents = self._documents(scope)
         outputs = tuple(
             Output(
@@ -135,6 +137,23 @@ class _ProcedureBuilder:
         for f in raw_fields:
             sigs.setdefault(f.id, self.fields.signature(f))
         return Scope(sigs)
+
+    def _entries(self, fields: tuple[Field, ...], outer: int) -> None:
+        """Refuse (PG116) a group whose fewest entries, times its outer groups', pass the limit."""
+        for f in fields:
+            if f.kind != "group":
+                continue
+            need = outer * max(f.repeat.min if f.repeat else 1, 1)
+            if need > MAX_ENTRIES:
+                self.sink.emit(
+                    "PG116",
+                    f.span,
+                    what=f"group '{f.id}'",
+                    problem=f"needs at least {need} entries in all, counting the groups around "
+                    f"it (their repeat.min multiply); at most {MAX_ENTRIES} are allowed",
+                )
+                continue
+            self._entries(f.children, need)
 
     def _date(self, path: Path) -> str | None:
         if not self.doc.has(path):

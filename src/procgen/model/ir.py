@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from msgspec import Struct
 
 from procgen.diagnostics import CompilerBug, Span
+from procgen.source.limits import WINDOWS_DEVICE_NAMES
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
@@ -35,12 +36,16 @@ class Slug(str):
     Traceback (most recent call last):
     ...
     procgen.diagnostics.CompilerBug: not a slug: '../etc'
+    >>> Slug("con")  # a Windows device name: generated/web/vi/con.html could not be checked out
+    Traceback (most recent call last):
+    ...
+    procgen.diagnostics.CompilerBug: not a slug: 'con'
     """
 
     __slots__ = ()
 
     def __new__(cls, value: str) -> Slug:
-        if not _SLUG.match(value) or len(value) > 64:
+        if not _SLUG.match(value) or len(value) > 64 or value in WINDOWS_DEVICE_NAMES:
             raise CompilerBug(f"not a slug: {value!r}")
         return super().__new__(cls, value)
 

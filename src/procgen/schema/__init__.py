@@ -13,7 +13,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from procgen.diagnostics import DiagnosticSink, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Span, did_you_mean
+from procgen.source.limits import WINDOWS_DEVICE_NAMES, windows_name_problem
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -72,7 +73,13 @@ def check_version(doc: Document, sink: DiagnosticSink) -> bool:
 
 
 def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
-    """Check ``doc`` against the schema for ``kind``; True when it is valid."""
+    """Check ``doc`` against the schema for ``kind``; True when it is valid.
+
+    A file whose name Windows cannot check out (``con.yaml``, ``what?.yaml``) is refused first,
+    at its first line: it would break the repository for everyone on Windows.
+    """
+    if not check_file_name(doc.file, sink):
+        return False
     if not check_version(doc, sink):
         return False
     _join_split_texts(doc.value, doc, (), sink)
@@ -84,6 +91,23 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
         return True
     for error in _flatten(errors):
         _report(doc, error, sink)
+    return False
+
+
+def check_file_name(file: str, sink: DiagnosticSink) -> bool:
+    """Refuse (PG115) a file name that Windows cannot check out; True when it can."""
+    name = pathlib.PurePath(file).name
+    problem = windows_name_problem(name)
+    if problem is None:
+        return True
+    sink.emit(
+        "PG115",
+        Span(file, 1, 1),
+        what="file name",
+        value=name,
+        problem=f"{problem}, so the repository could not be checked out on Windows; "
+        "rename the file",
+    )
     return False
 
 
@@ -262,6 +286,13 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
     elif v == "pattern":
         problem = _PATTERNS.get(str(value), f"does not match {value}")
         sink.emit("PG115", span, what=_describe(path), value=_short(e.instance), problem=problem)
+    elif v == "not" and isinstance(e.instance, str) and e.instance in WINDOWS_DEVICE_NAMES:
+        # A key is checked with the mapping's path (propertyNames): point at the key itself.
+        node = doc.value_at(path)
+        is_key = isinstance(node, dict) and e.instance in node
+        where = doc.locate((*path, e.instance), "key") if is_key else span
+        what = f"key in {_describe(path)}" if is_key else _describe(path)
+        sink.emit("PG115", where, what=what, value=e.instance, problem=_DEVICE)
     elif v in ("maxLength",) and isinstance(e.instance, str):
         sink.emit(
             "PG115",
@@ -303,6 +334,12 @@ def _owner(root: Any, path: Path) -> str:
     if isinstance(node, dict) and isinstance(node.get("id"), str):
         return f" in '{node['id']}'"
     return f" in {_describe(path)}" if path else ""
+
+
+_DEVICE = (
+    "is a name Windows reserves for a device, so a file named after it could not be checked "
+    "out on Windows; choose another"
+)
 
 
 def _bad_property_name(e: ValidationError) -> str | None:

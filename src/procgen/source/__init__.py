@@ -7,6 +7,16 @@
 (5, 1)
 """
 
-from procgen.source.loader import MAX_VALUES, Document, Path, ScalarInfo, load_file, load_text
+from procgen.source.limits import MAX_DEPTH, MAX_SAFE_INTEGER, MAX_VALUES
+from procgen.source.loader import Document, Path, ScalarInfo, load_file, load_text
 
-__all__ = ["MAX_VALUES", "Document", "Path", "ScalarInfo", "load_file", "load_text"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SAFE_INTEGER",
+    "MAX_VALUES",
+    "Document",
+    "Path",
+    "ScalarInfo",
+    "load_file",
+    "load_text",
+]

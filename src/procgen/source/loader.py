@@ -7,8 +7,11 @@ can say *where* without carrying marks in the values.
 
 Refused, each with a located PG1xx diagnostic: invalid UTF-8, tabs used for indentation, YAML
 syntax errors, duplicate keys, null or non-scalar keys, explicit tags other than the core
-schema's, alias expansion beyond :data:`MAX_VALUES` values, and documents that are not a single
-mapping. Nothing is ever constructed from a tag: construction is our own walk over the nodes.
+schema's, documents that are not a single mapping, and whatever breaks a limit of
+:mod:`procgen.source.limits`: nesting deeper than ``MAX_DEPTH``, more than ``MAX_VALUES``
+values (written out, or expanded from aliases), an alias inside its own anchor's value, and
+numbers beyond ±``MAX_SAFE_INTEGER`` or not finite. Nothing is ever constructed from a tag:
+construction is our own walk over the nodes, which never recurses deeper than ``MAX_DEPTH``.
 """
 
 from __future__ import annotations
@@ -16,21 +19,41 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path as FsPath
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn, TypeVar
 
 import yaml
 from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
+from procgen.source.limits import MAX_DEPTH, MAX_SAFE_INTEGER, MAX_VALUES
+
+
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, whose composer recurses once per level: it stops where
+    libyaml's does (``exceeded maximum nesting depth``), far inside Python's recursion limit.
+    Used only where libyaml is missing; the loader refuses depth beyond :data:`MAX_DEPTH`."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > 2 * MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, "exceeded maximum nesting depth", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - the PyPI wheels ship libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = _PureLoader  # type: ignore[assignment,misc]
 
 Path = tuple[str | int, ...]
-MAX_VALUES = 200_000
-"""The most values one file may expand to (aliases included): far beyond any real procedure."""
 
 _CORE = "tag:yaml.org,2002:"
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -270,6 +293,10 @@ def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: Diagnosti
             sink.emit("PG103", _span(name, mark))
             return
     problem = (e.problem or "invalid YAML").strip()
+    if "maximum nesting depth" in problem:  # libyaml's own limit, far beyond procgen's
+        sink.emit("PG122", _inside(text, _span(name, mark) if mark else Span(name, 1, 1)),
+                  limit=MAX_DEPTH)
+        return
     if e.context:
         problem = f"{problem} ({e.context.strip()})"
     span = _span(name, mark) if mark else Span(name, 1, 1)
@@ -277,39 +304,86 @@ def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: Diagnosti
 
 
 class _Builder:
+    """Builds plain values from composed nodes, within :mod:`procgen.source.limits`.
+
+    The walk recurses once per level, and refuses a collection deeper than
+    :data:`MAX_DEPTH` before going down into it, so it never nears Python's recursion limit.
+    An alias is the very node its anchor names: a collection met again is an alias being
+    expanded (counted against :data:`MAX_VALUES` as a bomb, PG106, once one has been), and one
+    met again *inside itself* is an alias in its own anchor's value, which would expand
+    forever (PG123).
+    """
+
     def __init__(self, doc: Document, text: str, sink: DiagnosticSink) -> None:
         self.doc = doc
         self.text = text
         self.sink = sink
         self.count = 0
-        self.bombed = False
+        self.seen: set[int] = set()
+        """Ids of the collections built so far: meeting one again means an alias. (An alias
+        to a single value adds one value, as writing it out would: no bomb.)"""
+        self.open: set[int] = set()
+        """Ids of the collections being built (the current node's ancestors)."""
+        self.aliased = False
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            if not self.bombed:
-                self.bombed = True
-                self.sink.emit("PG106", _span(self.doc.file, node.start_mark), limit=MAX_VALUES)
-            raise StageFailed
+            self._stop("PG106" if self.aliased else "PG124", node, limit=MAX_VALUES)
         name = self.doc.file
         span = _span(name, node.start_mark, node.end_mark)
         self.doc._values.setdefault(path, span)
         if node.tag not in _ALLOWED_TAGS:
             self.sink.emit("PG105", span, tag=node.tag.replace(_CORE, "!!"))
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:  # an alias: the very node its anchor names
+                if id(node) in self.open:
+                    self._recursive_alias(node)
+                self.aliased = True
+            self.seen.add(id(node))
+            if len(path) >= MAX_DEPTH:  # the root mapping is level 1, at path ()
+                self._stop("PG122", node, limit=MAX_DEPTH)
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, path)
+                return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         assert isinstance(node, yaml.ScalarNode)
         if node.tag == f"{_CORE}str":
             self._remember_scalar(node, path, span)
         try:
             return _scalar(node)
+        except _OutOfRange as e:
+            self.sink.emit("PG116", span, what=_describe(path), problem=str(e))
+            return None
         except (ValueError, KeyError):  # an explicit core tag on text it cannot read
-            self.sink.emit("PG117", span, message=f"'{node.value}' cannot be read as "
+            self.sink.emit("PG117", span, message=f"'{_short(node.value)}' cannot be read as "
                            f"{node.tag.replace(_CORE, '!!')}")
             return None
+
+    def _stop(self, code: str, node: yaml.Node, limit: int) -> NoReturn:
+        """Report ``code`` (a limit broken) once, at ``node``, and give up on the file."""
+        self.sink.emit(code, _span(self.doc.file, node.start_mark), limit=limit)
+        raise StageFailed
+
+    def _recursive_alias(self, node: yaml.Node) -> NoReturn:
+        """Refuse an alias met inside its own anchor's value, pointing at the alias."""
+        start, end = node.start_mark.index, node.end_mark.index
+        anchor = re.match(r"&([^\s,\[\]{}]+)", self.text[start:end])
+        name = anchor.group(1) if anchor else "?"
+        where = _span(self.doc.file, node.start_mark)
+        related: list[Related] = []
+        if anchor:
+            alias = re.compile(rf"\*{re.escape(name)}(?![^\s,\[\]{{}}])")
+            found = alias.search(self.text, start + anchor.end(), end)
+            if found:
+                related = [Related(f"the anchor '&{name}' is here", where)]
+                where = _span_at(self.doc.file, self.text, found.start())
+        self.sink.emit("PG123", where, name=name, related=related)
+        raise StageFailed
 
     def _remember_scalar(self, node: yaml.ScalarNode, path: Path, span: Span) -> None:
         start, end = node.start_mark.index, node.end_mark.index
@@ -349,6 +423,51 @@ class _Builder:
         return out
 
 
+def _span_at(name: str, text: str, index: int) -> Span:
+    """The span of the character at ``index`` of ``text``, lines counted as YAML counts them."""
+    before = _BREAKS.split(text[:index])
+    return Span(name, len(before), len(before[-1]) + 1)
+
+
+def _describe(path: Path) -> str:
+    """How a message names the value at ``path``: ``'revision'``, ``fields[2]``."""
+    if not path:
+        return "the file"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"{path[-2] if len(path) > 1 else 'item'}[{last}]"
+    return f"'{last}'"
+
+
+def _short(text: str, keep: int = 24) -> str:
+    """``text``, or its ends and its length when it is long (a number of 5 000 digits)."""
+    if len(text) <= 2 * keep + 3:
+        return text
+    return f"{text[:keep]}…{text[-keep:]} ({len(text)} characters)"
+
+
+_N = TypeVar("_N", int, float)
+
+
+class _OutOfRange(Exception):
+    """A number outside ±:data:`MAX_SAFE_INTEGER`, or not finite; the message says which."""
+
+
+_SAFE = (
+    f"numbers must lie within ±{MAX_SAFE_INTEGER} (2⁵³ − 1), the largest every target "
+    "computes exactly"
+)
+_MAX_DIGITS = {
+    2: len(f"{MAX_SAFE_INTEGER:b}"),
+    8: len(f"{MAX_SAFE_INTEGER:o}"),
+    10: len(f"{MAX_SAFE_INTEGER:d}"),
+    16: len(f"{MAX_SAFE_INTEGER:x}"),
+}
+"""How many digits (leading zeros aside) :data:`MAX_SAFE_INTEGER` has in each base: a number
+written with more is refused before it is converted (``int()`` on 5 000 digits is slow, and
+refused by Python beyond 4 300 decimal digits)."""
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag, v = node.tag[len(_CORE) :], node.value
     if tag == "str" or tag == "timestamp":
@@ -365,35 +484,57 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _int(v: str) -> int:
+    """A YAML 1.1 integer (``0b``, ``0x``, octal ``0…``, sexagesimal ``1:30``), if it is safe.
+
+    Raises:
+        _OutOfRange: beyond ±:data:`MAX_SAFE_INTEGER`, found without converting long text.
+        ValueError: not an integer at all (an explicit ``!!int`` on other text).
+    """
     s = v.replace("_", "")
     sign = -1 if s.startswith("-") else 1
     s = s.lstrip("+-")
-    if s.startswith("0b"):
-        return sign * int(s[2:], 2)
-    if s.startswith("0x"):
-        return sign * int(s[2:], 16)
-    if s.startswith("0o"):
-        return sign * int(s[2:], 8)
-    if ":" in s:  # sexagesimal, YAML 1.1
+    if ":" in s:  # sexagesimal, YAML 1.1: each part after the first is 0-59
+        parts = s.split(":", _MAX_DIGITS[10])
         total = 0
-        for part in s.split(":"):
+        for part in parts:
+            if len(part.lstrip("0")) > _MAX_DIGITS[10] or ":" in part:
+                raise _OutOfRange(f"is {_short(v)}: {_SAFE}")
             total = total * 60 + int(part)
-        return sign * total
-    if len(s) > 1 and s.startswith("0"):
-        return sign * int(s, 8)
-    return sign * int(s)
+        return _safe(sign * total, v)
+    base, digits = 10, s
+    if s[:2] in ("0b", "0x", "0o"):
+        base, digits = {"0b": 2, "0x": 16, "0o": 8}[s[:2]], s[2:]
+    elif len(s) > 1 and s.startswith("0"):
+        base = 8
+    if len(digits.lstrip("0")) > _MAX_DIGITS[base]:
+        raise _OutOfRange(f"is {_short(v)}: {_SAFE}")
+    return _safe(sign * int(digits, base), v)
 
 
 def _float(v: str) -> float:
+    """A YAML 1.1 float (``1.5``, ``1.0e+3``, ``190:20:30.15``), if it is finite and safe.
+
+    Raises:
+        _OutOfRange: ``.inf``, ``.nan``, or beyond ±:data:`MAX_SAFE_INTEGER`.
+    """
     s = v.replace("_", "").lower()
-    if s in (".nan",):
-        return float("nan")
+    if s == ".nan":
+        raise _OutOfRange(f"is {v}, not a number: {_SAFE}")
     if s.lstrip("+-") == ".inf":
-        return float("-inf") if s.startswith("-") else float("inf")
+        raise _OutOfRange(f"is {v}, not a finite number: {_SAFE}")
     if ":" in s:
         sign = -1.0 if s.startswith("-") else 1.0
         total = 0.0
         for part in s.lstrip("+-").split(":"):
             total = total * 60 + float(part)
-        return sign * total
-    return float(s)
+            if total > MAX_SAFE_INTEGER:
+                break
+        return _safe(sign * total, v)
+    return _safe(float(s), v)
+
+
+def _safe(n: _N, written: str) -> _N:
+    if not abs(n) <= MAX_SAFE_INTEGER:  # also catches an overflow to inf
+        raise _OutOfRange(f"is {_short(written)}: {_SAFE}")
+    return n
+

@@ -7,6 +7,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from procgen.source.limits import WINDOWS_DEVICE_NAMES
+
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 
 
@@ -22,6 +24,11 @@ def write_starter(
         raise ValueError(
             f"'{procedure_id}' is not a valid procedure id: use lower-case words "
             "joined by hyphens, such as 'birth-registration' (at most 64 characters)"
+        )
+    if procedure_id in WINDOWS_DEVICE_NAMES:
+        raise ValueError(
+            f"'{procedure_id}' is a name Windows reserves for a device: {procedure_id}.yaml "
+            "could not be checked out on Windows; choose another id"
         )
     target = root / f"{procedure_id}.yaml"
     if target.exists() and not force:

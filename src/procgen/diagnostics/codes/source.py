@@ -96,6 +96,30 @@ CODES = (
          "label: {vi: Họ, chữ đệm và tên của trẻ, en: Child's full name}",
          "Quote the text: `label: {vi: \"Họ, chữ đệm và tên của trẻ\", en: Child's full name}`, "
          "or write the mapping on several lines."),
+    Code("PG122", "error", "too-deep",
+         "values nest more than {limit} levels deep; procgen reads at most {limit}",
+         "Mappings and lists nest inside one another deeper than procgen reads (the file's own "
+         "mapping is level 1; a group inside a group is about eight). Hundreds of levels are a "
+         "generated or hostile file, and would exhaust the compiler's stack.",
+         "x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+         "Flatten the structure. Share fields with `- use: <block>` rather than nesting "
+         "groups deeply."),
+    Code("PG123", "error", "recursive-alias",
+         "alias '*{name}' is inside the value its anchor '&{name}' names, so that value would "
+         "hold itself forever",
+         "An alias (`*a`) placed inside the very value its anchor (`&a`) marks: the value "
+         "would contain itself, endlessly.",
+         "fields: &a [*a]",
+         "Write the value out, or alias a value that is complete before the alias: "
+         "`a: &a [x]` then `b: *a`."),
+    Code("PG124", "error", "too-many-values",
+         "the file holds more than {limit} values; procgen reads at most {limit} in one file",
+         "A file with more values (mappings, lists and single values, counted one by one) "
+         "than procgen reads: far more than any real procedure, so a generated or corrupted "
+         "file.",
+         "options: [a, b, c, d, ...]        # a million options",
+         "Split the file: shared option lists go in `procedures/lists/`, shared fields in "
+         "`procedures/common/`, one file each."),
     Code("PG120", "error", "no-settings", "{problem}",
          "The project settings file `procedures/procgen.yaml` is missing or invalid.",
          "procedures/          # with no procgen.yaml",
