@@ -61,14 +61,14 @@ def load_shared(root: Path, targets: tuple[str, ...], version: str) -> Shared:
     Building the options up front (rather than on first use) keeps the diagnostics of a list
     file in the shared bucket instead of in whichever procedure happened to use it first.
     """
-    from procgen.model.workspace import TextMaker, Workspace
+    from procgen.layout import shared_files
+    from procgen.model.workspace import TextMaker, Workspace, kind_of
 
     sink = DiagnosticSink()
     ws = Workspace(root, sink)
     settings = ws.settings
-    for folder, kind in (("common", "block"), ("lists", "list")):
-        for path in sorted((root / folder).glob("*.yaml")):
-            ws.load(path, kind)  # type: ignore[arg-type]
+    for path in shared_files(root):  # the files load_portal reads, so the same diagnostics
+        ws.load(path, kind_of(path))
     text = TextMaker(settings, sink)
     for name in ws.names("lists"):
         ws.options(name, text)
@@ -264,12 +264,13 @@ def check_localities(
     shared: Shared, fees: dict[str, dict[str, Any] | None]
 ) -> tuple[list[Locality], list[Diagnostic]]:
     """Load and check every overlay against the national fee table (as ``load_portal`` does)."""
+    from procgen.layout import locality_files
     from procgen.model.localities import build_locality
 
     sink = DiagnosticSink()
     ws = shared.fresh_workspace(sink)
     out: list[Locality] = []
-    for path in sorted((shared.root / "localities").glob("*.yaml")):
+    for path in locality_files(shared.root):
         doc = ws.load(path, "locality")
         if doc is not None:
             loc = build_locality(doc, path.stem, fees, shared.settings, sink)

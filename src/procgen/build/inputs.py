@@ -16,11 +16,16 @@ from pathlib import Path
 from msgspec import Struct
 
 import procgen
+from procgen.layout import (
+    SETTINGS_FILE,
+    Unreadable,
+    locality_files,
+    procedure_files,
+    read_input,
+    shared_files,
+)
 
-SETTINGS = "procgen.yaml"
-SHARED_FOLDERS = ("common", "lists")
-"""Folders every procedure may read (blocks and option lists)."""
-LOCALITIES = "localities"
+SETTINGS = SETTINGS_FILE
 FORMAT_VERSION = "procgen-build/3"
 """Bump when the cache layout or what a key covers changes."""
 
@@ -37,16 +42,39 @@ def digest(*parts: str | bytes) -> str:
     False
     """
     h = hashlib.sha256()
-    for part in parts:
-        b = part.encode("utf-8") if isinstance(part, str) else part
+    for part in parts:  # a file name that is not UTF-8 is hashed as its bytes
+        b = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         h.update(len(b).to_bytes(8, "big"))
         h.update(b)
     return h.hexdigest()
 
 
-def file_sha(path: Path) -> str:
-    with path.open("rb") as f:
+def file_sha(path: Path) -> str | None:
+    """SHA-256 of an output file; None unless it is a regular file (links are not followed)."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
         return hashlib.sha256(f.read()).hexdigest()
+
+
+def input_sha(path: Path) -> str:
+    """SHA-256 of an input file, read as every stage reads it (:func:`procgen.layout.read_input`).
+
+    An entry that cannot be read (a folder, a FIFO, a dangling link ...) hashes to its reason,
+    so it changes every key it enters: a build reports it (PG100) rather than skip it, also
+    when the previous build succeeded.
+    """
+    try:
+        return hashlib.sha256(read_input(path)).hexdigest()
+    except Unreadable as e:
+        return digest("unreadable", e.reason)
 
 
 class Inputs(Struct, frozen=True):
@@ -69,29 +97,16 @@ class Inputs(Struct, frozen=True):
         return tuple(name for name, _ in self.procedures)
 
 
-def _yaml_files(folder: Path) -> list[str]:
-    try:
-        paths = list(folder.iterdir())
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return sorted(p.name for p in paths if p.suffix == ".yaml" and p.is_file())
-
-
 def scan(root: Path) -> Inputs:
-    """Hash every file a build of ``root`` reads (the same globs as ``load_portal``)."""
+    """Hash every file a build of ``root`` reads: those :mod:`procgen.layout` lists, which
+    ``procgen validate`` reads too."""
     settings_path = root / SETTINGS
-    settings = file_sha(settings_path) if settings_path.is_file() else "-"
+    settings = input_sha(settings_path) if os.path.lexists(settings_path) else "-"
     shared = tuple(
-        (f"{folder}/{name}", file_sha(root / folder / name))
-        for folder in SHARED_FOLDERS
-        for name in _yaml_files(root / folder)
+        (path.relative_to(root).as_posix(), input_sha(path)) for path in shared_files(root)
     )
-    localities = tuple(
-        (name, file_sha(root / LOCALITIES / name)) for name in _yaml_files(root / LOCALITIES)
-    )
-    procedures = tuple(
-        (name, file_sha(root / name)) for name in _yaml_files(root) if name != SETTINGS
-    )
+    localities = tuple((path.name, input_sha(path)) for path in locality_files(root))
+    procedures = tuple((path.name, input_sha(path)) for path in procedure_files(root))
     rel = os.path.relpath(root)
     display = str(root) if rel.startswith("..") else rel
     return Inputs(root, display, settings, shared, localities, procedures)

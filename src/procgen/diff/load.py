@@ -6,6 +6,7 @@ into a temporary folder, which is then loaded like any other procedures folder.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ def load_side(path: Path, sink: DiagnosticSink, default_root: Path | None = None
 
 def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
     """One procedure file; its id may differ from its stem (``old/x.yaml`` vs ``x-v2.yaml``)."""
+    from procgen.layout import locality_files
     from procgen.model import procedure_files, project_root
     from procgen.model.builder import build_procedure
     from procgen.model.ir import Portal
@@ -74,7 +76,7 @@ def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
             fees[str(odoc.value["id"])] = {f["id"]: f for f in odoc.value.get("fees", ())}
     fees[pid] = {f["id"]: f for f in doc.value.get("fees", ())}
     localities = []
-    for lpath in sorted((root / "localities").glob("*.yaml")):
+    for lpath in locality_files(root):
         ldoc = quiet.load(lpath, "locality")
         if ldoc is not None:
             loc = build_locality(ldoc, lpath.stem, fees, settings, DiagnosticSink())
@@ -107,7 +109,9 @@ def materialise(rev: str, path: Path, into: Path) -> Path:
     rel = here.relative_to(top).as_posix() if here != top else "."
     _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
     listing = _git(["ls-tree", "-r", "-z", "--name-only", rev, "--", rel], top)
-    names = [n for n in listing.decode("utf-8").split("\0") if n]
+    # Names as the file system holds them: one that is not UTF-8 is written under the same
+    # bytes and reported like any other file of that name (os.fsdecode, surrogateescape).
+    names = [n for n in os.fsdecode(listing).split("\0") if n]
     if not names:
         raise GitError(f"'{rel}' does not exist at revision {rev}")
     for name in names:

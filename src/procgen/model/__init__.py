@@ -7,10 +7,13 @@ on the command line (:func:`validate_paths`). Both report every problem into a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from procgen.diagnostics import DiagnosticSink, Span
+from procgen.layout import LOCALITIES, SHARED_FOLDERS, locality_files, shared_files, yaml_files
+from procgen.layout import procedure_files as procedure_files
 from procgen.model.builder import build_procedure
 from procgen.model.ir import Locality, Portal, Procedure
 from procgen.model.localities import FeeTable, build_locality
@@ -19,20 +22,18 @@ from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind
 __all__ = ["Portal", "Procedure", "load_portal", "procedure_files", "validate_paths"]
 
 
-def procedure_files(root: Path) -> list[Path]:
-    """The procedure files of a folder, in a stable order."""
-    return sorted(p for p in root.glob("*.yaml") if p.name != SETTINGS_FILE)
-
-
 def load_portal(root: Path, sink: DiagnosticSink) -> Portal:
-    """Load, check and build every file of one procedures folder."""
+    """Load, check and build every file of one procedures folder.
+
+    The files are those :mod:`procgen.layout` lists, which ``procgen build`` reads too, so
+    both report the same problems (an entry that is not a readable file included).
+    """
     ws = Workspace(root, sink)
     settings = ws.settings
     procedures, fees = _procedures(ws, procedure_files(root))
-    for folder, kind in (("common", "block"), ("lists", "list")):
-        for path in sorted((root / folder).glob("*.yaml")):
-            ws.load(path, kind)  # type: ignore[arg-type]
-    localities = _localities(ws, sorted((root / "localities").glob("*.yaml")), fees)
+    for path in shared_files(root):
+        ws.load(path, kind_of(path))
+    localities = _localities(ws, locality_files(root), fees)
     return Portal(settings, tuple(p for p in procedures if p), tuple(localities))
 
 
@@ -77,13 +78,17 @@ def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSi
         if path.is_dir() and not (path / SETTINGS_FILE).is_file() and (
                 path.parent / SETTINGS_FILE).is_file():
             # A folder inside a project (common/, lists/, localities/): check its files.
-            count += validate_paths(sorted(path.glob("*.yaml")), default_root, sink)
+            for entry in yaml_files(path):
+                _validate_file(entry, default_root, sink)
+                count += 1
             continue
         if path.is_dir():
             load_portal(path, sink)
-            count += len(procedure_files(path)) + len(list(path.glob("*/*.yaml"))) + 1
+            folders = (*SHARED_FOLDERS, LOCALITIES)
+            count += len(procedure_files(path)) + 1
+            count += sum(len(yaml_files(path / f)) for f in folders)
             continue
-        if not path.is_file():
+        if not os.path.lexists(path):
             sink.emit(
                 "PG100",
                 Span(display_path(path), 1, 1),
@@ -91,17 +96,22 @@ def validate_paths(paths: Iterable[Path], default_root: Path, sink: DiagnosticSi
                 reason="no such file or folder",
             )
             continue
+        _validate_file(path, default_root, sink)
         count += 1
-        root = project_root(path, default_root)
-        ws = Workspace(root, sink)
-        _ = ws.settings
-        kind = kind_of(path)
-        if kind == "procedure":
-            _procedures(ws, [path])
-        elif kind == "locality":
-            quiet = Workspace(root, DiagnosticSink())
-            _, fees = _procedures(quiet, procedure_files(root))
-            _localities(ws, [path], fees)
-        elif kind != "settings":
-            ws.load(path, kind)
     return count
+
+
+def _validate_file(path: Path, default_root: Path, sink: DiagnosticSink) -> None:
+    """Check one file (anything but a file, such as a FIFO, is reported as unreadable)."""
+    root = project_root(path, default_root)
+    ws = Workspace(root, sink)
+    _ = ws.settings
+    kind = kind_of(path)
+    if kind == "procedure":
+        _procedures(ws, [path])
+    elif kind == "locality":
+        quiet = Workspace(root, DiagnosticSink())
+        _, fees = _procedures(quiet, procedure_files(root))
+        _localities(ws, [path], fees)
+    elif kind != "settings":
+        ws.load(path, kind)

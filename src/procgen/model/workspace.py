@@ -9,11 +9,12 @@ from typing import Any
 from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, did_you_mean
+from procgen.layout import SETTINGS_FILE as SETTINGS_FILE
+from procgen.layout import yaml_files
 from procgen.model.ir import Option, Settings, Text
 from procgen.schema import Kind, validate
 from procgen.source import Document, load_file
 
-SETTINGS_FILE = "procgen.yaml"
 DEFAULT_SETTINGS = Settings(("vi", "en"), "vi", "VND")
 
 
@@ -46,7 +47,10 @@ class Workspace(Struct):
 
     def load(self, path: Path, kind: Kind) -> Document | None:
         """Load and schema-check one file (cached); None when it has errors."""
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop: load_file reports it
+            key = path.absolute()
         if key not in self._docs:
             try:
                 doc: Document | None = load_file(path, self.sink, display=display_path(path))
@@ -65,7 +69,7 @@ class Workspace(Struct):
 
     def _load_settings(self) -> Settings:
         path = self.root / SETTINGS_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything else there (a folder, a FIFO) is unreadable
             self.sink.emit(
                 "PG120",
                 Span(display_path(path), 1, 1),
@@ -92,8 +96,8 @@ class Workspace(Struct):
         return settings
 
     def names(self, folder: str) -> list[str]:
-        d = self.root / folder
-        return sorted(p.stem for p in d.glob("*.yaml")) if d.is_dir() else []
+        """The stems of ``folder``'s ``*.yaml`` entries (as :mod:`procgen.layout` lists them)."""
+        return [p.stem for p in yaml_files(self.root / folder)]
 
     def block(self, name: str) -> Document | None:
         """The document of ``common/<name>.yaml``, or None when it is missing or invalid."""

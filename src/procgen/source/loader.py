@@ -185,12 +185,17 @@ def load_file(path: str | FsPath, sink: DiagnosticSink, *, display: str | None =
 
     Raises:
         StageFailed: the file cannot be read or is not acceptable YAML (diagnostics in ``sink``).
+            Only a regular file (or a link to one) of at most 5 MB is read
+            (:func:`procgen.layout.read_input`): a folder, FIFO, device or dangling link is
+            reported, never opened.
     """
+    from procgen.layout import Unreadable, read_input
+
     name = display if display is not None else str(path)
     try:
-        data = FsPath(path).read_bytes()
-    except OSError as e:
-        sink.emit("PG100", Span(name, 1, 1), path=name, reason=e.strerror or str(e))
+        data = read_input(path)
+    except Unreadable as e:
+        sink.emit("PG100", Span(name, 1, 1), path=name, reason=e.reason)
         raise StageFailed from None
     return load_bytes(name, data, sink)
 

@@ -6,9 +6,13 @@ from procgen.diagnostics.codes import Code
 
 CODES = (
     Code("PG100", "error", "cannot-read", "cannot read {path}: {reason}",
-         "A file or folder named on the command line (or needed by a procedure) cannot be read.",
+         "A file or folder named on the command line (or needed by a procedure) cannot be read, "
+         "or an entry named `*.yaml` is not a file procgen reads: only regular files (or links "
+         "to them) of at most 5 MB are read, so a folder, a FIFO, a device, a dangling link or "
+         "an unreadable file is reported here by `validate` and `build` alike.",
          "procgen validate procedures/brith-registration.yaml",
-         "Check the path. Paths are relative to the folder you run procgen from."),
+         "Check the path (paths are relative to the folder you run procgen from). Move or "
+         "rename an entry that is not a procedure file so its name no longer ends in `.yaml`."),
     Code("PG101", "error", "not-utf8", "file is not valid UTF-8: {detail}",
          "Procedure files must be saved as UTF-8 (Vietnamese text needs it).",
          "title: {vi: \\xd0\\u0103ng k\\xfd}   # saved as Windows-1258",
