@@ -233,10 +233,56 @@ def test_output_folder_that_holds_the_input_is_refused(procgen: Runner, kitchen:
     for out in (".", str(kitchen), "procedures/.."):
         r = procgen(kitchen, "build", "--out", out)
         assert r.returncode == 1, (out, r.stderr)
-        assert "holds the procedures" in r.stderr
+        assert f"{out}:1:1: error[PG109]: " in r.stdout
+        assert "holds the procedures" in r.stdout
     (kitchen / "afile").write_text("x")
     r = procgen(kitchen, "build", "--out", "afile")
     assert r.returncode == 2  # click refuses a file for --out
     assert "is a file" in r.stderr
     (kitchen / "afile").unlink()
     assert snapshot(kitchen) == before
+
+
+def test_outputs_the_build_owns_are_replaced(procgen: Runner, kitchen: Path) -> None:
+    """Absent, empty, or an earlier procgen output (any version) is the build's to replace
+    (issue 14); a link among the *parent* folders is fine, only the output's own name is not
+    followed."""
+    (kitchen / "empty").mkdir()
+    build(procgen, kitchen, "--out", "empty", "-j", "1")
+    assert (kitchen / "empty" / "manifest.json").is_file()
+
+    manifest = kitchen / "empty" / "manifest.json"
+    doc = json.loads(manifest.read_text())
+    doc["generator"] = "procgen 0.0.1"
+    manifest.write_text(json.dumps(doc))
+    (kitchen / "empty" / "stray.txt").write_text("put here by hand\n")
+    build(procgen, kitchen, "--out", "empty", "-j", "1")
+    assert json.loads(manifest.read_text())["generator"].startswith("procgen ")
+    assert not (kitchen / "empty" / "stray.txt").exists()
+
+    (kitchen / "real-parent").mkdir()
+    (kitchen / "via").symlink_to("real-parent")
+    build(procgen, kitchen, "--out", "via/out", "-j", "1")
+    assert (kitchen / "real-parent" / "out" / "manifest.json").is_file()
+    assert snapshot(kitchen / "real-parent" / "out") == snapshot(kitchen / "empty")
+
+
+def test_a_refused_output_is_refused_before_anything_is_created(
+    procgen: Runner, kitchen: Path
+) -> None:
+    (kitchen / "mine").mkdir()
+    (kitchen / "mine" / "notes.txt").write_text("mine\n")
+    before = sorted(p.name for p in kitchen.iterdir())
+    r = procgen(kitchen, "build", "--out", "mine")
+    assert r.returncode == 1
+    assert r.stdout.startswith("mine:1:1: error[PG109]: cannot write the output folder mine: ")
+    assert sorted(p.name for p in kitchen.iterdir()) == before  # not even .procgen-cache
+
+
+def test_unwritable_cache_never_fails_a_build(procgen: Runner, kitchen: Path) -> None:
+    """The cache is best effort: an entry or state that cannot be written (here: a file where
+    the entries folder should be) makes the next build slower, not this one fail."""
+    (kitchen / ".procgen-cache").mkdir()
+    (kitchen / ".procgen-cache" / "entries").write_text("in the way\n")
+    build(procgen, kitchen, "-j", "1")
+    assert (kitchen / "generated" / "manifest.json").is_file()

@@ -110,7 +110,8 @@ class Cache:
             "files": dict(sorted(state.files.items())),
             "diagnostics": state.diagnostics,
         }
-        self._write(self.state_path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        # ASCII, so a file name that is not UTF-8 (a lone surrogate) survives the round trip
+        self._write(self.state_path, json.dumps(data).encode("ascii"))
 
     def forget_state(self) -> None:
         if not self.readonly:
@@ -138,43 +139,67 @@ class Cache:
         for other in self.folder.glob("state-*.json"):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 keep |= set(json.loads(other.read_bytes())["procedures"].values())
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # tidying only, like every cache write
             for path in (self.folder / "entries").iterdir():
                 if path.suffix == ".msgpack" and path.stem not in keep:
-                    with contextlib.suppress(FileNotFoundError):
+                    with contextlib.suppress(OSError):
                         path.unlink()
 
     # -- plumbing ------------------------------------------------------------------------
     def _write(self, path: Path, data: bytes) -> None:
-        """Write atomically (temporary file, then ``os.replace``)."""
+        """Write atomically (temporary file, then ``os.replace``).
+
+        Best effort, like ``__pycache__``: a cache that cannot be written (a full disk, a
+        read-only folder) makes the next build slower, never this one fail.
+        """
         if self.readonly:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold an exclusive lock so two builds never race on one output folder."""
+        """Hold an exclusive lock so two builds never race on one output folder.
+
+        A POSIX record lock (``lockf``): the operating system releases it when the process
+        that took it ends, however it ends, and a forked worker does not inherit it (unlike
+        ``flock``, whose lock belongs to the open file that workers share), so a build killed
+        with ``kill -9`` never leaves a lock that blocks the next one.
+        """
         if self.readonly:
             yield
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        gitignore = self.folder / ".gitignore"
-        if not gitignore.exists():
-            self._write(gitignore, b"*\n")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            gitignore = self.folder / ".gitignore"
+            if not gitignore.exists():
+                self._write(gitignore, b"*\n")
+            f = (self.folder / "lock").open("a")
+        except OSError as e:
+            from procgen.build.writer import OutputRefused, shown
+
+            raise OutputRefused(
+                f"the build cache {shown(self.folder)} beside it cannot be created "
+                f"({e.strerror}); make that folder writable, or choose another --out"
+            ) from None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
-            yield
+            with f:
+                yield
             return
-        with (self.folder / "lock").open("a") as f:
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        with f:
+            fcntl.lockf(f.fileno(), fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+                fcntl.lockf(f.fileno(), fcntl.LOCK_UN)
 
 
 def diagnostics_to_json(items: list[Diagnostic]) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -164,11 +165,19 @@ class Compiled(Struct):
 
 
 def compare(path: Path, data: bytes) -> str:
-    """``added``, ``changed`` or ``same``: ``data`` against the file at ``path``."""
+    """``added``, ``changed`` or ``same``: ``data`` against the file at ``path``.
+
+    Only a regular file can be the same (a link or FIFO put there is replaced, never followed
+    or opened), and no more than ``len(data)`` bytes are read.
+    """
+    import stat
+
     try:
-        if path.stat().st_size != len(data):
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
             return "changed"
-        return "same" if path.read_bytes() == data else "changed"
+        with path.open("rb") as f:
+            return "same" if f.read(len(data) + 1) == data else "changed"
     except FileNotFoundError:
         return "added"
     except OSError:
@@ -253,11 +262,50 @@ def compile_many(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=mp,
-        initializer=init_process,
-        initargs=(shared.root, shared.targets, shared.version),
+        initializer=_start_worker,
+        initargs=(shared.root, shared.targets, shared.version, os.getpid()),
     ) as pool:
         results = list(pool.map(_compile_star, args, chunksize=chunk))
     return sorted(results, key=lambda c: c.entry.name)
+
+
+def _start_worker(root: Path, targets: tuple[str, ...], version: str, parent: int) -> None:
+    """A worker's initializer: die with the build process, then load the shared files."""
+    die_with(parent)
+    init_process(root, targets, version)
+
+
+def die_with(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (``kill -9`` included).
+
+    A worker blocks reading its next task from a pipe it also holds the writing end of (fork),
+    so it would never notice that its parent is gone and would live on as an orphan.
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere a daemon thread checks the parent's pid twice a second.
+    """
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            if os.getppid() != parent:  # died before the signal was armed
+                os._exit(1)
+            return
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="procgen-parent-watch", daemon=True).start()
 
 
 def check_localities(

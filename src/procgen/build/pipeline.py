@@ -34,11 +34,7 @@ if TYPE_CHECKING:
     from procgen.build.compile import Shared
     from procgen.diagnostics import Diagnostic
 
-MANIFEST = "manifest.json"
-
-
-class OutputRefused(Exception):
-    """The output folder cannot be replaced as asked (it holds the input, or is a file)."""
+from procgen.build.writer import MANIFEST
 
 
 class BuildResult(Struct):
@@ -91,16 +87,16 @@ def build(
 
     Returns:
         The diagnostics and what changed; ``failed`` when the input has errors.
+
+    Raises:
+        OutputRefused: ``out`` is not the build's to replace (a folder procgen did not write,
+            a symbolic link, inside or above ``root``), or writing it failed; nothing changed.
     """
     import procgen
     from procgen.targets import names
 
-    out = out.resolve()
-    here = root.resolve()
-    if out == here or out in here.parents:
-        raise OutputRefused(f"the output folder {out} holds the procedures; choose another --out")
-    if out.exists() and not out.is_dir():
-        raise OutputRefused(f"the output {out} is not a folder")
+    out = writer.output_folder(out, root)
+    writer.check_owned(out)  # before anything is created, the cache folder included
     chosen = tuple(n for n in names() if n in set(targets or default_targets()))
     inputs = scan(root)
     k = keys(inputs, chosen, compiler_key())
@@ -148,7 +144,7 @@ def _verified(entry: Entry, state: State | None, tree: Path, disk: dict[str, Sta
             return False
         if trust_stat and state is not None and state.files.get(path) == st:
             continue
-        if file_sha(tree / path) != sha:
+        if file_sha(tree / path) != sha:  # None (not a regular file) never matches
             return False
     return True
 
@@ -186,7 +182,11 @@ def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
         staged = {*result.staged}
         write = {p: b for p, b in result.fresh.items() if p not in staged}
         keep = {p: plan.tree / p for p in result.expected if p not in staged and p not in write}
-        writer.commit(plan.out, write, keep)
+        try:
+            writer.commit(plan.out, write, keep, plan.disk)
+        except BaseException:  # refused or failed before the swap: the output is as it was
+            writer.abort(plan.out)
+            raise
         disk = writer.list_tree(plan.out)
     plan.cache.save_state(
         State(

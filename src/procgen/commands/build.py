@@ -35,7 +35,8 @@ def _targets(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("generated"),
     show_default=True,
-    help="The output folder; replaced as a whole, atomically.",
+    help="The output folder; replaced as a whole, atomically. Only a folder that is absent, "
+    "empty or an earlier procgen output is replaced (docs/build.md).",
 )
 @click.option(
     "--target",
@@ -82,16 +83,20 @@ def build(
     """
     from procgen.build import OutputRefused
     from procgen.build import build as run
-    from procgen.diagnostics import DiagnosticSink
+    from procgen.diagnostics import DiagnosticSink, Span
 
     root: Path = obj["procedures"]
     if not root.is_dir():
         raise InputError(f"no procedures folder at {root} (use --procedures DIR)")
+    sink = DiagnosticSink()
     try:
         result = run(root, out, targets=targets or None, jobs=jobs, check=check, strict=strict)
-    except OutputRefused as e:
-        raise InputError(str(e)) from None
-    sink = DiagnosticSink()
+    except OutputRefused as e:  # located at the folder, as given: a one-line PG109
+        where = str(out)
+        sink.emit("PG109", Span(where, 1, 1), path=where, reason=e.reason)
+        report(sink, fmt, strict)
+        click.echo(f"build failed: nothing written to {out}", err=True)
+        sys.exit(1)
     sink.extend(result.diagnostics)
     failed = report(sink, fmt, strict)
     if failed or result.failed:

@@ -47,6 +47,14 @@ CODES = (
          "Keys must be plain words; null, list or mapping keys are refused.",
          "? [a, b]\n: value",
          "Use a plain word as the key."),
+    Code("PG109", "error", "output-refused", "cannot write the output folder {path}: {reason}",
+         "`procgen build` replaces its output folder as a whole, so it writes only a folder "
+         "it owns (absent, empty, or holding procgen's own `manifest.json`) that is not a "
+         "symbolic link and not inside or above the procedures folder; it also stops, "
+         "changing nothing, when the folder cannot be written (read-only, disk full).",
+         "procgen build --out ~/Documents      # a folder of your own files",
+         "Build into another folder (`--out generated`), or empty the folder first. For a link, "
+         "give the real folder as `--out`; for a read-only folder, make it writable."),
     Code("PG110", "error", "unsupported-version",
          "procgen: {found} is not supported; this compiler reads version {supported}",
          "The `procgen:` version at the top of the file is missing or newer than this compiler.",
