@@ -30,7 +30,8 @@ FORMAT_VERSION = "procgen-build/3"
 """Bump when the cache layout or what a key covers changes."""
 
 _LIBRARIES = (
-    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "msgspec"
+    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "msgspec",
+    "google_re2",
 )
 """Libraries whose version can change the output; their installed versions enter the key."""
 
