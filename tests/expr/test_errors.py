@@ -26,6 +26,8 @@ SCOPE = Scope.of(
 # (name, the `when:` line of a YAML file, expect, [(code, line, col)]); the key is on line 2.
 CASES: list[tuple[str, str, str, list[tuple[str, int, int]]]] = [
     ("syntax-single-equals", 'when: sex = "male"', "boolean", [("PG201", 2, 11)]),
+    ("too-deep", "when: " + "not " * 70 + "true", "boolean", [("PG211", 2, 263)]),
+    ("too-long", "when: n > " + "1 + " * 1100 + "1", "boolean", [("PG212", 2, 4007)]),
     ("syntax-unclosed", "when: (n > 1", "boolean", [("PG201", 2, 13)]),
     ("syntax-chained", "when: 1 < n < 3", "boolean", [("PG201", 2, 13)]),
     ("syntax-quoted", "when: 'n >> 1'", "boolean", [("PG201", 2, 11)]),

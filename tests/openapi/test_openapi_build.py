@@ -2,8 +2,8 @@
 
 - the kitchen sink's specs match the golden files (``pytest --update-golden`` rewrites them);
 - two builds, and builds under two ``PYTHONHASHSEED`` values, give the same bytes;
-- what the API cannot express is reported: PG530 (a pattern with no JSON Schema form), PG531
-  (no example for a pattern), PG532 (a group inside a group), each at the YAML line;
+- what the API cannot express is reported: PG531 (no example for a pattern), PG532 (a group
+  inside a group), each at the YAML line; a pattern is carried as written (anchored);
 - ``procgen build --target openapi`` writes ``openapi/<id>.yaml`` and ``openapi/portal.yaml``.
 """
 
@@ -37,9 +37,8 @@ title: {vi: Thử, en: Test}
 channels:
   online: {processing_time: {working_days: 1}}
 fields:
-  - {id: flagged, type: text, label: {vi: A, en: A}, pattern: "(?i)[a-z]{4}"}
-  - {id: rewritten, type: text, label: B, pattern: "\\\\A[0-9]{4}\\\\Z", required: true}
-  - {id: echo, type: text, label: {vi: C, en: C}, pattern: "(ab)\\\\1", required: true}
+  - {id: plain, type: text, label: {vi: A, en: A}, pattern: "(?<code>[a-z]{4})\\\\/[0-9]"}
+  - {id: echo, type: text, label: {vi: C, en: C}, pattern: "[ a]\\\\b[ b]", required: true}
   - id: outer
     type: group
     label: {vi: D, en: D}
@@ -94,17 +93,13 @@ def test_what_the_api_cannot_express_is_reported(tmp_path: Path) -> None:
     found = sorted((d.code, s.line, s.col, d.severity) for d, s in spans if s is not None)
     assert len(found) == len(spans)
     assert found == [  # each at its field's id
-        ("PG530", 8, 10, "warning"),
-        ("PG531", 10, 10, "warning"),
-        ("PG532", 17, 13, "warning"),
+        ("PG531", 9, 10, "warning"),
+        ("PG532", 16, 13, "warning"),
     ], found
     spec = built.spec("openapi/tricky.yaml")
     validate(spec)
     props = spec["components"]["schemas"]["TrickyAnswers"]["properties"]
-    assert "pattern" not in props["flagged"] and props["flagged"]["x-procgen-pattern"] == (
-        "(?i)[a-z]{4}"
-    )
-    assert props["rewritten"]["pattern"] == "^(?:^[0-9]{4}$)$"  # \\A and \\Z rewritten
+    assert props["plain"]["pattern"] == "^(?:(?<code>[a-z]{4})\\/[0-9])$"  # as written
     body = spec["paths"]["/procedures/tricky/applications"]["post"]["requestBody"]
     assert "examples" not in body["content"]["multipart/form-data"]  # 'echo' has no example
     inner = props["outer"]["items"]["properties"]["inner"]

@@ -56,7 +56,7 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
         The compiled expression, or ``None`` when there is any error (diagnostics in ``sink``).
     """
     from procgen.expr.checker import Checker
-    from procgen.expr.parser import ExprSyntaxError, parse
+    from procgen.expr.parser import ExprSyntaxError, ExprTooLarge, parse
 
     def locate(start: int, end: int) -> Span:
         length = max(end - start, 1)
@@ -68,6 +68,9 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
         tree = parse(source)
     except ExprSyntaxError as e:
         sink.emit("PG201", locate(e.offset, e.offset + e.length), problem=e.problem)
+        return None
+    except ExprTooLarge as e:
+        sink.emit(e.code, locate(e.offset, e.offset + 1), **e.fields)  # type: ignore[arg-type]
         return None
 
     def report(code: str, start: int, end: int, hint: str | None = None,

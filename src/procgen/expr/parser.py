@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 
+MAX_LENGTH = 4000
+"""Characters an expression may have (PG212), checked before it is parsed."""
+MAX_DEPTH = 64
+"""Operators an expression may nest inside one another (PG211), checked right after parsing and
+before any pass that recurses (the tree builder, the checker, every compiler): ``a and b and
+c`` nests 2, ``not not x`` 2, ``-(-(x))`` 2; brackets alone do not count."""
+
 
 class ExprSyntaxError(Exception):
     """The text is not an expression. ``offset``/``length`` locate the offending text."""
@@ -34,6 +41,16 @@ class ExprSyntaxError(Exception):
         self.offset = offset
         self.length = max(length, 1)
         self.problem = problem
+
+
+class ExprTooLarge(Exception):
+    """The text is longer (PG212) or nests deeper (PG211) than procgen's limits."""
+
+    def __init__(self, offset: int, code: str, **fields: int) -> None:
+        super().__init__(code)
+        self.offset = offset
+        self.code = code
+        self.fields = fields
 
 
 @functools.cache
@@ -56,20 +73,50 @@ def parse(source: str) -> ast.Node:
 
     Raises:
         ExprSyntaxError: the text is not a well-formed expression.
+        ExprTooLarge: it is longer than :data:`MAX_LENGTH` or nests deeper than
+            :data:`MAX_DEPTH`.
     """
     from lark.exceptions import UnexpectedInput, VisitError
 
     if not source.strip():
         raise ExprSyntaxError(0, 1, "the expression is empty")
+    if len(source) > MAX_LENGTH:
+        raise ExprTooLarge(MAX_LENGTH, "PG212", length=len(source), limit=MAX_LENGTH)
     try:
         tree = _parser().parse(source)
     except UnexpectedInput as e:
         raise _syntax_error(source, e) from None
+    _check_depth(tree)
     try:
         node: ast.Node = _builder().transform(tree)
     except VisitError as e:
         raise e.orig_exc from None
     return node
+
+
+def _check_depth(tree: Any) -> None:
+    """Raise :class:`ExprTooLarge` when the lark tree nests deeper than :data:`MAX_DEPTH`.
+
+    Walks with its own stack: lark's parser is iterative, so this is the first pass that
+    would otherwise recurse as deep as the expression nests (a chain of 300 ``and`` builds
+    300 nested nodes).
+    """
+    from lark import Tree
+
+    deepest, first_over = 0, -1
+    todo: list[tuple[Any, int]] = [(tree, 0)]
+    while todo:
+        node, above = todo.pop()
+        operands = [c for c in node.children if isinstance(c, Tree)]
+        if not operands:
+            continue  # a name, a number, a text: no operator
+        depth = above + 1
+        deepest = max(deepest, depth)
+        if depth == MAX_DEPTH + 1 and first_over < 0:
+            first_over = node.meta.start_pos if not node.meta.empty else 0
+        todo.extend((c, depth) for c in operands)
+    if deepest > MAX_DEPTH:
+        raise ExprTooLarge(first_over, "PG211", depth=deepest, limit=MAX_DEPTH)
 
 
 _TERMINALS = {

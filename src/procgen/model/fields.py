@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 NUMERIC = ("integer", "number", "money")
 TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
+MAX_GROUP_DEPTH = 10
+"""Groups a field may sit inside (a top-level group's fields are 1 deep), PG316."""
+MAX_BLOCK_DEPTH = 10
+"""Blocks a ``use`` may sit inside (a procedure's own ``use`` is 1 deep), PG316."""
 
 
 class RawField(Struct, frozen=True):
@@ -45,8 +49,14 @@ def expand(
     block: str | None,
     sink: DiagnosticSink,
     stack: tuple[str, ...] = (),
+    groups: int = 0,
 ) -> list[RawField]:
-    """Expand the field items at ``path`` (recursively through blocks and groups)."""
+    """Expand the field items at ``path`` (recursively through blocks and groups).
+
+    ``stack`` is the chain of blocks being expanded and ``groups`` the number of groups
+    around ``path``; past :data:`MAX_BLOCK_DEPTH` / :data:`MAX_GROUP_DEPTH` the structure is
+    refused (PG316) and not followed, so no later pass recurses deeper.
+    """
     out: list[RawField] = []
     for i, item in enumerate(doc.value_at(path)):
         item_path = (*path, i)
@@ -56,6 +66,10 @@ def expand(
             if name in stack:
                 sink.emit("PG313", span, name=name, chain=" → ".join((*stack, name)))
                 continue
+            if len(stack) >= MAX_BLOCK_DEPTH:
+                sink.emit("PG316", span, name=name, depth=len(stack) + 1, what="blocks",
+                          limit=MAX_BLOCK_DEPTH)
+                continue
             if not ws.has_block(name):
                 sink.emit(
                     "PG303", span, kind="block", name=name, suggestion=ws.suggest("common", name)
@@ -63,11 +77,15 @@ def expand(
                 continue
             bdoc = ws.block(name)
             if bdoc is not None:
-                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name)))
+                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name), groups))
             continue
         children: tuple[RawField, ...] = ()
-        if "fields" in item:
-            children = tuple(expand(ws, doc, (*item_path, "fields"), block, sink, stack))
+        if "fields" in item and groups >= MAX_GROUP_DEPTH:
+            sink.emit("PG316", doc.locate((*item_path, "id")), name=item.get("id"),
+                      depth=groups + 1, what="groups", limit=MAX_GROUP_DEPTH)
+        elif "fields" in item:
+            children = tuple(
+                expand(ws, doc, (*item_path, "fields"), block, sink, stack, groups + 1))
         out.append(RawField(doc, item_path, item, block, children))
     return out
 
@@ -204,13 +222,28 @@ class FieldBuilder:
         if kind == "group" and "fields" not in v:
             self.sink.emit("PG111", doc.locate(path), key="fields", context=f" in '{f.id}'")
         self._check_bounds(f, bad)
-        if "pattern" in v:
-            try:
-                re.compile(v["pattern"])
-            except re.error as e:
-                bad("pattern", f"'pattern' is not a valid regular expression: {e}")
+        pattern_ok = "pattern" not in v or self._check_pattern(f)
         if "default" in v:
-            self._check_default(f, bad)
+            self._check_default(f, bad, pattern_ok)
+
+    def _check_pattern(self, f: RawField) -> bool:
+        """The pattern is of the dialect (PG314) and safe for backtracking engines (PG315)."""
+        from procgen.model.ambiguity import SlowPattern, check
+        from procgen.model.patterns import PatternError
+
+        path = (*f.path, "pattern")
+        text = f.value["pattern"]
+        if not isinstance(text, str):
+            return False
+        try:
+            check(text)
+        except PatternError as e:
+            info = f.doc.scalar(path)
+            span = info.span_at(e.offset, e.length) if info else f.doc.locate(path)
+            code = "PG315" if isinstance(e, SlowPattern) else "PG314"
+            self.sink.emit(code, span, problem=e.problem)
+            return False
+        return True
 
     def _check_bounds(self, f: RawField, bad: Any) -> None:
         v, kind = f.value, f.value["type"]
@@ -242,7 +275,9 @@ class FieldBuilder:
         if rep.get("min") is not None and rep.get("max") is not None and rep["min"] > rep["max"]:
             bad("repeat", f"repeat max ({rep['max']}) is less than min ({rep['min']})")
 
-    def _check_default(self, f: RawField, bad: Any) -> None:
+    def _check_default(self, f: RawField, bad: Any, pattern_ok: bool) -> None:
+        """A default is an answer the field itself accepts: type, options, bounds, lengths,
+        pattern and format — or the API's own example would break the API's schema."""
         v, kind, d = f.value, f.value["type"], f.value["default"]
         ok = {
             "boolean": isinstance(d, bool),
@@ -253,6 +288,8 @@ class FieldBuilder:
             "multichoice": isinstance(d, list),
             "group": False,
         }.get(kind, isinstance(d, str | int) and not isinstance(d, bool))
+        if kind in TEXTUAL and not isinstance(d, str):
+            ok = False
         if not ok:
             bad("default", f"'default' {d!r} does not fit a {kind} field")
             return
@@ -261,10 +298,42 @@ class FieldBuilder:
             for item in d if isinstance(d, list) else [d]:
                 if values and item not in values:
                     bad("default", f"'default' {item!r} is not one of the options")
-        if kind in NUMERIC:
-            lo, hi = v.get("min"), v.get("max")
-            if (isinstance(lo, int | float) and d < lo) or (isinstance(hi, int | float) and d > hi):
+        if kind in (*NUMERIC, "date"):
+            lo, hi = (_bound(kind, v.get(key)) for key in ("min", "max"))
+            if (lo is not None and d < lo) or (hi is not None and d > hi):
                 bad("default", f"'default' {d} is outside min/max")
+        if kind == "multichoice":
+            repeated = sorted({str(x) for x in d if d.count(x) > 1})
+            if repeated:
+                bad("default", f"'default' lists {', '.join(repeated)} more than once")
+        if kind in TEXTUAL or kind == "multichoice":
+            self._check_default_text(f, d, bad, pattern_ok)
+
+    def _check_default_text(self, f: RawField, d: Any, bad: Any, pattern_ok: bool) -> None:
+        from procgen.model.patterns import FORMATS, compile_pattern
+
+        v, kind = f.value, f.value["type"]
+        unit = "choices" if kind == "multichoice" else "characters"
+        lo, hi = v.get("min_length"), v.get("max_length")
+        if isinstance(lo, int) and len(d) < lo:
+            bad("default", f"'default' has {len(d)} {unit}; 'min_length' is {lo}")
+        if isinstance(hi, int) and len(d) > hi:
+            bad("default", f"'default' has {len(d)} {unit}; 'max_length' is {hi}")
+        if kind == "multichoice":
+            return
+        if kind in FORMATS:
+            shape, what = FORMATS[kind]
+            if not compile_pattern(shape).fullmatch(d):
+                bad("default", f"'default' {d!r} is not {what}")
+        if pattern_ok and "pattern" in v and not compile_pattern(v["pattern"]).fullmatch(d):
+            bad("default", f"'default' {d!r} does not match the field's pattern")
+
+
+def _bound(kind: str, value: Any) -> Any:
+    """A usable ``min``/``max`` of a numeric or date field (None when absent or itself bad)."""
+    if kind == "date":
+        return str(value) if value is not None and is_date(str(value)) else None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _repeat(v: dict[str, Any]) -> Repeat:
@@ -278,7 +347,7 @@ def is_date(value: Any) -> bool:
     >>> is_date("2024-02-29"), is_date("2023-02-29"), is_date("1/1/2024")
     (True, False, False)
     """
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return False
     try:
         dt.date.fromisoformat(value)

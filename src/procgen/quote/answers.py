@@ -17,7 +17,6 @@ The result, :class:`Answers`, holds the effective answers that expressions see.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,10 +25,8 @@ from msgspec import Struct
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
 from procgen.model.fields import is_date
 from procgen.model.ir import Field, Procedure
+from procgen.model.patterns import FORMATS, compile_pattern
 
-NATIONAL_ID = re.compile(r"\d{12}")
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-PHONE = re.compile(r"\+?[0-9][0-9 .-]{7,14}[0-9]")
 TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
 WHOLE = ("integer", "money")
 
@@ -55,7 +52,7 @@ def national_id_problem(value: str) -> str | None:
     >>> national_id_problem("000099012345")
     "its first three digits '000' are not a province code (001–096)"
     """
-    if not NATIONAL_ID.fullmatch(value):
+    if not compile_pattern("[0-9]{12}").fullmatch(value):
         return "it must have exactly 12 digits"
     if not 1 <= int(value[:3]) <= 96:
         return f"its first three digits '{value[:3]}' are not a province code (001–096)"
@@ -264,7 +261,7 @@ class AnswerChecker:
         if f.kind == "national_id" and (problem := national_id_problem(value)):
             self.sink.emit("PG608", self.locate(path), value=value, field=f.id, problem=problem)
             return False
-        if f.kind == "email" and not EMAIL.fullmatch(value):
+        if f.kind == "email" and not compile_pattern(FORMATS["email"][0]).fullmatch(value):
             self.sink.emit(
                 "PG602",
                 self.locate(path),
@@ -273,7 +270,7 @@ class AnswerChecker:
                 found=f"'{value}'",
             )
             return False
-        if f.kind == "phone" and not PHONE.fullmatch(value):
+        if f.kind == "phone" and not compile_pattern(FORMATS["phone"][0]).fullmatch(value):
             self.sink.emit(
                 "PG602",
                 self.locate(path),
@@ -296,7 +293,8 @@ class AnswerChecker:
             bad(f"must have at least {f.min_length} {_unit(f)}")
         if f.max_length is not None and len(value) > f.max_length:
             bad(f"must have at most {f.max_length} {_unit(f)}")
-        if f.pattern is not None and isinstance(value, str) and not re.fullmatch(f.pattern, value):
+        if (f.pattern is not None and isinstance(value, str)
+                and not compile_pattern(f.pattern).fullmatch(value)):
             bad(f"must match the pattern {f.pattern}")
 
 

@@ -16,8 +16,8 @@ Public API (kept stable; the mobile target imports it):
 * :func:`condition_schema` — a condition as an exact JSON Schema, or ``None``;
 * :func:`field_rules` / :func:`document_rules` — the ``x-procgen-rules`` entries: compiled JSON
   Logic (:func:`procgen.expr.to_jsonlogic`) with messages in every language;
-* :func:`json_pattern` — a DSL ``pattern`` (Python ``fullmatch``) as an anchored JSON Schema
-  pattern, and :func:`pattern_portable`;
+* :func:`json_pattern` — a DSL ``pattern`` (matched whole) as an anchored JSON Schema
+  pattern; the dialect (:mod:`procgen.model.patterns`) reads the same in ECMA-262;
 * :func:`localized` — a :class:`~procgen.model.ir.Text` as ``{lang: text}`` in project order;
 * :func:`pretty_json` — the bytes of an indented JSON file (the mobile screens).
 
@@ -41,7 +41,6 @@ set. Semantics of each ``kind``:
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text, plain_str
@@ -65,7 +64,6 @@ __all__ = [
     "json_pattern",
     "localized",
     "message",
-    "pattern_portable",
 ]
 
 NATIONAL_ID_PATTERN = "^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$"
@@ -75,7 +73,6 @@ PHONE_PATTERN = r"^\+?[0-9][0-9 .-]{7,14}[0-9]$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _TEXTUAL = ("text", "textarea", "address")
-_PY_ONLY = re.compile(r"\\[AZz]|\(\?P[<=]|\(\?[aiLmsux]+[:)]|[*+?}]\+")
 
 # Messages of the rules that the DSL does not word itself.
 _MESSAGES: dict[str, dict[str, str]] = {
@@ -132,13 +129,8 @@ def message(key: str, languages: tuple[str, ...]) -> dict[str, str]:
     return {lang: table.get(lang, table["en"]) for lang in languages}
 
 
-def pattern_portable(pattern: str) -> bool:
-    """Whether a DSL pattern means the same in ECMA-262 (JSON Schema, browsers) as in Python."""
-    return _PY_ONLY.search(pattern) is None
-
-
 def json_pattern(pattern: str) -> str:
-    """The DSL's ``pattern`` (matched whole, Python ``fullmatch``) anchored for JSON Schema.
+    """The DSL's ``pattern`` (matched whole) anchored for JSON Schema.
 
     >>> json_pattern("[A-Z]{2}[0-9]{4}")
     '^(?:[A-Z]{2}[0-9]{4})$'

@@ -61,4 +61,17 @@ CODES: tuple[Code, ...] = (
          "`sum(group.field)` names a field that the group does not have.",
          "amount: sum(heirs.shares)",
          "Use the id of one of the group's own fields."),
+    Code("PG211", "error", "expression-too-deep",
+         "this expression nests {depth} operators deep; at most {limit} are allowed",
+         "An expression nests operators inside one another more deeply than procgen's limit "
+         "(a chain of `and`, `or`, `+` or `not` counts one level per operator; brackets alone "
+         "do not count). The limit keeps every target able to evaluate it.",
+         "when: a and b and c and ...   # 65 or more operators chained",
+         "Split the rule: list fixed values with `in` (`x in [1, 2, 3]`), or move part of the "
+         "condition to the `when` of a field or step."),
+    Code("PG212", "error", "expression-too-long",
+         "this expression is {length} characters long; at most {limit} are allowed",
+         "An expression longer than procgen's limit is refused before it is read.",
+         "when: x == 1 or x == 2 or ...   # thousands of characters",
+         "Shorten it: compare with a list (`x in [1, 2, 3]`) or split the rule."),
 )

@@ -64,4 +64,29 @@ CODES = (
          "A date window (`valid: {from, until}`) that ends before it starts.",
          "valid: {from: 2025-12-31, until: 2024-01-01}",
          "Swap or correct the dates."),
+    Code("PG314", "error", "bad-pattern", "invalid pattern: {problem}",
+         "A field's `pattern` is not a regular expression of procgen's dialect: the part of "
+         "JavaScript's regular expressions that browsers, phones and procgen read the same way "
+         "(see the DSL reference, *Patterns*). Back-references, look-arounds, inline flags and "
+         "Python's `\\A`, `\\Z`, `(?P<name>…)` are not part of it.",
+         "pattern: \"(?i)[a-z]{4}\"",
+         "Write it with the dialect's parts: `[A-Za-z]{4}` instead of `(?i)[a-z]{4}`; escape "
+         "`-`, `/`, `(`, `)`, `[`, `]`, `{`, `}` and `|` inside `[...]` when they mean the "
+         "character."),
+    Code("PG315", "error", "slow-pattern",
+         "pattern may take exponential time in browsers and phones: {problem}",
+         "Browsers and phone apps try a pattern's alternatives one by one. When a repeated part "
+         "can match the same text in more than one way (`(a+)+`, `(a|aa)+`, `(\\d+\\.?)+`), "
+         "an answer that almost matches makes them try every way, which doubles with each "
+         "character and can freeze the form.",
+         "pattern: \"^([0-9]+-?)+$\"",
+         "Write the pattern so that each character can be matched only one way: "
+         "`^[0-9]+(-[0-9]+)*$`; `(a+)+` → `a+`."),
+    Code("PG316", "error", "nested-too-deep",
+         "'{name}' nests {depth} {what} deep; at most {limit} are allowed",
+         "Groups inside groups, or blocks that `use` blocks that `use` blocks, deeper than "
+         "procgen's limit.",
+         "- id: a\n  type: group\n  fields:\n    - id: b\n      type: group\n      fields: "
+         "[...]   # 11 groups deep",
+         "Flatten the structure: a group's entry rarely needs more than one group inside it."),
 )

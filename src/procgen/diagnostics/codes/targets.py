@@ -23,14 +23,6 @@ CODES: tuple[Code, ...] = (
          "`javascript:` or relative address can never run or mislead.",
          "legal_basis:\n  - {title: Luật, number: 1/2025/QH15, url: \"javascript:alert(1)\"}",
          "Use the full `https://` address of the published text."),
-    Code("PG503", "warning", "web-pattern-not-portable",
-         "web: the pattern of '{field}' ({pattern}) uses Python-only syntax that browsers do "
-         "not understand; it is checked by the server only",
-         "Browsers run `pattern` as a JavaScript regular expression. Named groups written "
-         "`(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive quantifiers do not exist "
-         "there.",
-         "pattern: \"\\\\A[0-9]{4}\\\\Z\"",
-         "Write the portable form: `^[0-9]{4}$`, `(?<name>…)`."),
     Code("PG504", "warning", "web-nested-group",
          "web: group '{field}' holds another group; the inner group is not shown in the form",
          "The web form shows one level of groups (entries of a repeatable group hold plain "
@@ -38,23 +30,16 @@ CODES: tuple[Code, ...] = (
          "- id: heirs\n  type: group\n  fields:\n    - {id: children, type: group, fields: [...]}",
          "Flatten the inner group into its own top-level repeatable group."),
     # --- OpenAPI (PG530–PG559) ---
-    Code("PG530", "warning", "openapi-pattern-not-portable",
-         "openapi: the pattern of '{field}' ({pattern}) uses Python-only syntax that has no "
-         "JSON Schema form; the spec carries it as x-procgen-pattern only",
-         "JSON Schema's `pattern` is an ECMA-262 regular expression. Named groups written "
-         "`(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive quantifiers do not exist "
-         "there. `\\A`, `\\Z` and `(?P<name>` are rewritten; inline flags and possessive "
-         "quantifiers cannot be.",
-         "pattern: \"(?i)[a-z]{4}\"",
-         "Write the portable form: `[A-Za-z]{4}` instead of `(?i)[a-z]{4}`."),
     Code("PG531", "warning", "openapi-no-example",
          "openapi: no example answer for '{field}' could be made from its pattern {pattern}; "
          "the example request leaves it out",
          "The OpenAPI spec carries an example request built from the procedure. A value for a "
-         "text field is made by following its `pattern`; back-references, look-arounds and "
-         "similar constructs cannot be followed.",
-         "pattern: \"(a)\\\\1\"",
-         "Use a simpler pattern (character classes, repetitions and alternatives)."),
+         "text field is made by following its `pattern` (the first character of each class, "
+         "the first alternative, the fewest repetitions) and must also fit `min_length` and "
+         "`max_length`; word boundaries (`\\b`) or lengths can rule that value out.",
+         "pattern: \"[ a]\\\\b[ b]\"   # the first choices give two spaces, with no word boundary",
+         "Put the alternative an example should use first (`[a ]\\b[ b]`), or simplify the "
+         "pattern."),
     Code("PG532", "warning", "openapi-nested-group",
          "openapi: group '{field}' inside group '{group}': its rules (when, required, "
          "constraint) are not carried in x-procgen-rules",
@@ -71,14 +56,6 @@ CODES: tuple[Code, ...] = (
          "# procgen.yaml\nlanguages: [vi, en, fr]",
          "Add the language's wording to `src/procgen/targets/mobile/i18n.py`, or drop the "
          "language."),
-    Code("PG561", "warning", "mobile-pattern-not-portable",
-         "mobile: the pattern of '{field}' ({pattern}) uses Python-only syntax; the screens "
-         "leave it out and only the server checks it",
-         "Native renderers run `pattern` as an ECMA-262 regular expression (as JSON Schema "
-         "does). Named groups written `(?P<name>…)`, `\\A`/`\\Z`, inline flags and possessive "
-         "quantifiers do not exist there.",
-         "pattern: \"\\\\A[0-9]{4}\\\\Z\"",
-         "Write the portable form: `^[0-9]{4}$`, `(?<name>…)`."),
     Code("PG562", "warning", "mobile-nested-group",
          "mobile: group '{field}' inside group '{group}': the when, required and constraint "
          "rules of its questions are not carried to the screens; the server checks them",

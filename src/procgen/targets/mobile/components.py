@@ -19,7 +19,6 @@ from procgen.targets._common import (
     PHONE_PATTERN,
     json_pattern,
     localized,
-    pattern_portable,
 )
 from procgen.targets.mobile.i18n import ui_text
 
@@ -155,12 +154,9 @@ def _validation(f: Field, c: dict[str, Any], messages: dict[str, dict[str, str]]
     elif kind in _FORMAT_PATTERNS:
         c["pattern"] = _FORMAT_PATTERNS[kind]
         messages["format"] = b.ui(kind)
-    if f.pattern is not None:
-        if pattern_portable(f.pattern):
-            c["pattern"] = json_pattern(f.pattern)
-            messages["pattern"] = b.ui("pattern")
-        else:
-            b.sink.emit("PG561", f.span, field=f.id, pattern=f.pattern)
+    if f.pattern is not None:  # of the dialect, which ECMA-262 reads the same (PG314)
+        c["pattern"] = json_pattern(f.pattern)
+        messages["pattern"] = b.ui("pattern")
     if kind in ("integer", "number", "money", "date"):
         for bound in ("min", "max"):
             value = getattr(f, bound)

@@ -7,7 +7,6 @@ quote example is computed for; the tests check the examples against the rules on
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Field, Procedure
@@ -28,76 +27,23 @@ _TEXT = {
 
 
 def sample_for_pattern(pattern: str) -> str | None:
-    """A short string that ``re.fullmatch(pattern, s)`` accepts, or None when not found.
-
-    Walks Python's own parse of the pattern, taking the first alternative and the fewest
-    repetitions; the result is checked, so a pattern it cannot follow gives None.
+    """A short string that the pattern accepts, or None when none is found
+    (:func:`procgen.model.patterns.sample`: the first character of each class, the first
+    alternative, the fewest repetitions; checked by the one linear-time matcher).
 
     >>> sample_for_pattern("^[A-Z]{2}[0-9]{4}$")
     'AA0000'
     >>> sample_for_pattern("[0-9]{10}([0-9]{3})?")
     '0000000000'
     """
-    try:
-        from re import _parser
+    from procgen.model.patterns import sample
 
-        out = _sample(_parser.parse(pattern))
-    except Exception:  # an exotic pattern is simply not followed
-        return None
-    return out if re.fullmatch(pattern, out) else None
+    return sample(pattern)
 
 
-def _sample(items: Any) -> str:
-    from re import _constants as c
-
-    out: list[str] = []
-    for op, arg in items:
-        if op is c.LITERAL:
-            out.append(chr(arg))
-        elif op is c.IN:
-            out.append(_class_char(arg, c))
-        elif op is c.ANY:
-            out.append("a")
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            low, _high, sub = arg
-            out.append(_sample(sub) * max(low, 0))
-        elif op is c.SUBPATTERN:
-            out.append(_sample(arg[-1]))
-        elif op is c.BRANCH:
-            out.append(_sample(arg[1][0]))
-        elif op is c.AT:
-            continue
-        else:
-            raise ValueError(f"unsupported pattern item {op}")
-    return "".join(out)
-
-
-def _class_char(arg: Any, c: Any) -> str:
-    if arg and arg[0][0] is c.NEGATE:
-        for ch in "a0A_":
-            if not any(_in(ch, item, c) for item in arg[1:]):
-                return ch
-        raise ValueError("negated class")
-    op, value = arg[0]
-    if op is c.LITERAL:
-        return chr(value)
-    if op is c.RANGE:
-        return chr(value[0])
-    if op is c.CATEGORY:
-        return {"CATEGORY_DIGIT": "0", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a"}.get(
-            str(value), "a"
-        )
-    raise ValueError("unsupported class")
-
-
-def _in(ch: str, item: tuple[Any, Any], c: Any) -> bool:
-    op, value = item
-    if op is c.LITERAL:
-        return ord(ch) == int(value)
-    if op is c.RANGE:
-        low, high = value
-        return int(low) <= ord(ch) <= int(high)
-    return True
+def _fits_length(text: str, f: Field) -> bool:
+    return (f.min_length is None or len(text) >= f.min_length) and (
+        f.max_length is None or len(text) <= f.max_length)
 
 
 def _fit_length(text: str, f: Field) -> str:
@@ -143,6 +89,8 @@ def candidates(f: Field, sink: DiagnosticSink | None = None) -> list[Any]:
     if k in _TEXT:
         if f.pattern is not None:
             sample = sample_for_pattern(f.pattern)
+            if sample is not None and not _fits_length(sample, f):
+                sample = None  # an example must fit the field's own schema, lengths included
             if sample is None and sink is not None:
                 sink.emit("PG531", f.span, field=f.id, pattern=f.pattern)
             return out + ([sample] if sample is not None else [])

@@ -6,7 +6,6 @@ a procedure's spec is exactly its slice of ``portal.yaml``.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text
@@ -17,8 +16,6 @@ from procgen.targets.openapi.shared import PROBLEM, ref, responses
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Settings
-
-_PY_TO_ECMA = ((r"\A", "^"), (r"\Z", "$"), (r"\z", "$"), ("(?P<", "(?<"))
 
 
 def pascal(pid: str) -> str:
@@ -80,7 +77,8 @@ class ProcedureSpec:
     # --- schemas -------------------------------------------------------------------------
 
     def _property(self, f: Field, schema: dict[str, Any], group: str | None = None) -> None:
-        """Add translations, option labels, notes on conditions; make patterns portable."""
+        """Add translations, option labels and notes on conditions (patterns are portable as
+        written: validate refuses any other, PG314)."""
         notes = [md(f.hint.get(self.lang))] if f.hint is not None else []
         if f.when is not None:
             notes.append(f"Asked only when {code(f.when.source)}; otherwise an answer is ignored.")
@@ -93,8 +91,6 @@ class ProcedureSpec:
             notes.append(f"Must satisfy {code(f.constraint.source)}. {message}".strip())
         if f.kind == "date" and (f.min is not None or f.max is not None):
             notes.append(f"Between {f.min or '…'} and {f.max or '…'}.")
-        if f.pattern is not None and "pattern" in schema:
-            self._pattern(f, schema)
         schema.pop("description", None)
         if notes:
             rest = {k: v for k, v in schema.items() if k != "title"}
@@ -114,20 +110,6 @@ class ProcedureSpec:
                 if child.kind == "group" and group is None:
                     self.sink.emit("PG532", child.span, field=child.id, group=f.id)
                 self._property(child, props[child.id], f.id)
-
-    def _pattern(self, f: Field, schema: dict[str, Any]) -> None:
-        assert f.pattern is not None
-        if _common.pattern_portable(f.pattern):
-            return
-        ecma = f.pattern
-        for py, js in _PY_TO_ECMA:
-            ecma = ecma.replace(py, js)
-        if _common.pattern_portable(ecma) and re.compile(ecma):
-            schema["pattern"] = _common.json_pattern(ecma)
-            return
-        del schema["pattern"]
-        schema["x-procgen-pattern"] = f.pattern
-        self.sink.emit("PG530", f.span, field=f.id, pattern=f.pattern)
 
     def answers_schema(self) -> dict[str, Any]:
         if self._answers_schema is None:

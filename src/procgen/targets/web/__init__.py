@@ -70,7 +70,6 @@ class WebTarget:
 
 def _check(procedure: Procedure, sink: DiagnosticSink) -> None:
     """Warn about what the browser cannot do as written (PG5xx)."""
-    from procgen.targets._common import pattern_portable
     from procgen.targets.web.view import safe_url
 
     for lb in procedure.legal_basis:
@@ -78,7 +77,5 @@ def _check(procedure: Procedure, sink: DiagnosticSink) -> None:
             sink.emit("PG502", procedure.span, url=lb.url)
     for top in procedure.fields:
         for f in top.walk():
-            if f.pattern and not pattern_portable(f.pattern):
-                sink.emit("PG503", f.span, field=f.id, pattern=f.pattern)
             if f.kind == "group" and any(c.kind == "group" for c in f.children):
                 sink.emit("PG504", f.span, field=f.id)
