@@ -14,6 +14,8 @@
 (function (root) {
   "use strict";
 
+  var HAS = Object.prototype.hasOwnProperty;
+
   function isNull(x) {
     return x === null || x === undefined;
   }
@@ -44,7 +46,8 @@
   }
 
   function lookup(source, name) {
-    if (isNull(source) || !Object.prototype.hasOwnProperty.call(source, name)) return null;
+    // Own entries only: a field named "constructor" or "toString" is never Object.prototype's.
+    if (isNull(source) || typeof source !== "object" || !HAS.call(source, name)) return null;
     var v = source[name];
     return isNull(v) ? null : v;
   }
@@ -60,7 +63,7 @@
   }
 
   function Context(answers, today, row) {
-    this.answers = answers || {};
+    this.answers = answers || Object.create(null);
     this.today = today;
     this.row = row || null;
   }
@@ -157,7 +160,7 @@
 
   function ev(c, form) {
     if (!Array.isArray(form)) return form;
-    var op = OPS.hasOwnProperty(form[0]) ? OPS[form[0]] : null;
+    var op = HAS.call(OPS, form[0]) ? OPS[form[0]] : null;
     if (op === null) throw new Error("procgen-expr: unknown operation " + String(form[0]));
     return op(c, form);
   }
@@ -189,6 +192,7 @@
 
   root.ProcgenFormReview = function (F) {
     var E = F.E, R = F.R, M = F.M, $ = F.$, fmt = F.fmt, isEmpty = F.isEmpty, form = F.form;
+    var own = F.own;  // an id's own entry in a map, never an inherited member
 
     /* ---- check your answers, fees -------------------------------------------------------- */
 
@@ -196,7 +200,7 @@
       if (isEmpty(v)) return M.not_answered;
       if (rule.kind === "boolean") return v ? M.yes : M.no;
       if (rule.options) {
-        return (Array.isArray(v) ? v : [v]).map(function (x) { return rule.options[String(x)] || String(x); }).join(", ");
+        return (Array.isArray(v) ? v : [v]).map(function (x) { return own(rule.options, String(x)) || String(x); }).join(", ");
       }
       if (rule.kind === "money") return money(v);
       if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
@@ -334,7 +338,7 @@
       try { problem = JSON.parse(text); } catch (e) { return false; }
       var list = ((problem && problem.errors) || []).map(function (e) {
         var path = String(e.pointer || "").replace(/^#\//, "").split("/");
-        var id = R.documents[path[0]] ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
+        var id = own(R.documents, path[0]) ? "d-" + path[0] : path.length === 3 ? "f-" + path.join("-") : "f-" + path[0];
         var target = $(id) && $(id).closest(".pg-field") ? F.firstControl($(id).closest(".pg-field")) : $(id);
         return target ? { wrap: target.closest(".pg-field"), target: target.id, message: String(e.detail || e.code || M.send_failed) } : null;
       }).filter(Boolean);
@@ -384,6 +388,9 @@
  * groups, a check-your-answers page with the fee total, and a multipart submission.
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
+ * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
+ * rules are parsed into such maps), so an id such as "constructor" or an option value such
+ * as "__proto__" or "toString" is only ever its own entry, never an inherited member.
  */
 (function () {
   "use strict";
@@ -391,7 +398,17 @@
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
   if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
-  var R = JSON.parse(data.textContent);
+  var HAS = Object.prototype.hasOwnProperty;
+  function dict() { return Object.create(null); }
+  // JSON.parse reviver: every object of the rules becomes a map without a prototype.
+  function bare(key, value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    var out = dict();
+    Object.keys(value).forEach(function (k) { out[k] = value[k]; });
+    return out;
+  }
+  function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
+  var R = JSON.parse(data.textContent, bare);
   var M = R.messages;
   var ORDER = [];
   R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
@@ -399,7 +416,7 @@
 
   function $(id) { return document.getElementById(id); }
   function fmt(t, v) {
-    return t.replace(/\{(\w+)\}/g, function (m, k) { return v[k] === undefined ? m : String(v[k]); });
+    return t.replace(/\{(\w+)\}/g, function (m, k) { var x = own(v, k); return x === undefined ? m : String(x); });
   }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -470,7 +487,7 @@
 
   // Visibility and answers, iterated until stable (a condition may read a later field).
   function compute() {
-    var answers = {}, visible = {}, parsed = {}, rows = {};
+    var answers = dict(), visible = dict(), parsed = dict(), rows = dict();
     ORDER.forEach(function (id) {
       var rule = R.fields[id];
       if (rule.kind === "group") {
@@ -497,7 +514,7 @@
       });
       if (!changed && pass > 0) break;
     }
-    var docs = {};
+    var docs = dict();
     Object.keys(R.documents).forEach(function (id) {
       var rule = R.documents[id];
       docs[id] = rule.when === undefined || holds(rule.when, answers);
@@ -506,7 +523,7 @@
   }
 
   function readEntry(rule, entry, answers) {
-    var row = {}, vis = {}, parsed = {};
+    var row = dict(), vis = dict(), parsed = dict();
     rule.order.forEach(function (cid) { parsed[cid] = read(rule.fields[cid], fieldWrap(cid, entry)); });
     rule.order.forEach(function (cid) {
       var c = rule.fields[cid];
@@ -797,7 +814,7 @@
   }
 
   var review = globalThis.ProcgenFormReview({
-    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty,
+    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
