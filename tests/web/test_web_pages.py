@@ -252,13 +252,6 @@ def test_pg502_link_without_host_is_shown_as_text(tmp_path: Path) -> None:
     assert "nowhere" not in text and "<li>Luật</li>" in text
 
 
-def test_pg503_python_only_pattern(tmp_path: Path) -> None:
-    fields = ("  - {id: code, type: text, label: Mã, pattern: '\\A[0-9]{4}\\Z'}\n"
-              "  - {id: ok, type: text, label: Khác, pattern: '^[0-9]{4}$'}\n")
-    root = project(tmp_path, {"tiny": minimal(fields=fields)})
-    assert codes(root) == [("PG503", 8)]
-
-
 def test_pg504_nested_group_is_left_out(tmp_path: Path) -> None:
     fields = ("  - id: outer\n    type: group\n    label: Ngoài\n    fields:\n"
               "      - {id: plain, type: text, label: Thường}\n"

@@ -10,7 +10,7 @@ apps (ECMA-262 as well) — so the dialect is the part of ECMA-262 that means th
 * characters, ``.``, classes ``[...]`` / ``[^...]`` with ranges, ``\\d \\D \\w \\W \\s \\S``
   (ASCII digits and word characters, JavaScript's white space), escapes ``\\t \\n \\r \\f
   \\v \\0 \\xHH \\uHHHH \\u{H...}`` and a backslash before a syntax character;
-* groups ``(...)``, ``(?:...)``, ``(?<name>...)``; alternatives ``|``;
+* groups ``(...)`` and ``(?:...)`` (named groups are refused); alternatives ``|``;
 * repetitions ``* + ? {n} {n,} {n,m}`` (``n``, ``m`` ≤ 1000), greedy or lazy (``*?``);
 * anchors ``^ $`` and word boundaries ``\\b \\B``.
 
@@ -361,24 +361,14 @@ class _Parser:
             self.i += 2
             return
         if two == "?<" and self.peek(2) not in ("=", "!"):
-            end = self.text.find(">", self.i)
-            name = self.text[self.i + 2:end] if end > 0 else ""
-            ok = name[:1].isascii() and (name[:1].isalpha() or name[:1] in "_$") and all(
-                c.isascii() and (c.isalnum() or c in "_$") for c in name)
-            if end < 0 or not ok:
-                raise self.fail("a group name is written (?<name>...), with letters, digits "
-                                "and '_'", at=start)
-            if name in self.names:
-                raise self.fail(f"two groups are named '{name}'", at=start,
-                                length=end + 1 - start)
-            self.names.add(name)
-            self.i = end + 1
-            return
+            raise self.fail("named groups (?<name>...) are not supported: OpenAPI tools read "
+                            "patterns with another dialect; write (?:...)", at=start)
         if two in ("?=", "?!") or self.text[self.i:self.i + 3] in ("?<=", "?<!"):
             raise self.fail("look-arounds ((?=...), (?!...), (?<=...), (?<!...)) are not "
                             "supported", at=start)
         if two == "?P":
-            raise self.fail("(?P<name>...) is Python's spelling; write (?<name>...)", at=start)
+            raise self.fail("(?P<name>...) is Python's spelling; named groups are not "
+                            "supported, write (?:...)", at=start)
         raise self.fail("inline flags and other (?...) groups are not supported; write the "
                         "characters out (e.g. [Aa] for either case)", at=start)
 
