@@ -36,6 +36,8 @@ from typing import Any, Literal
 from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
+from procgen.source.limits import MAX_SAFE_INTEGER  # the DSL's bound, also I-JSON's (RFC 7493)
+from procgen.source.loader import nearest
 
 Path = tuple[str | int, ...]
 
@@ -43,8 +45,6 @@ MAX_BYTES = 16 * 1024 * 1024
 """The largest answers file read (real answers are a few kilobytes)."""
 MAX_DEPTH = 32
 """The deepest nesting accepted (answers need 4: object, group, entry, multichoice list)."""
-MAX_SAFE_INTEGER = 2**53 - 1
-"""The largest whole number every JSON reader holds exactly (RFC 7493, 2.2)."""
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -65,15 +65,7 @@ class AnswersDocument(Struct):
 
     def locate(self, path: Path, kind: Literal["key", "value"] = "value") -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
-        table = self._keys if kind == "key" else self._values
-        p = tuple(path)
-        while p:
-            if p in table:
-                return table[p]
-            if kind == "key" and p in self._values:
-                return self._values[p]
-            p = p[:-1]
-        return self._values.get((), Span(self.file, 1, 1))
+        return nearest(self.file, self._keys, self._values, path, kind)
 
 
 def read_answers(path: str | FsPath, sink: DiagnosticSink, *, display: str | None = None

@@ -138,6 +138,26 @@ def _align(value: str, source: str) -> tuple[tuple[int, int], ...]:
     return tuple(where)
 
 
+def nearest(
+    file: str,
+    keys: dict[Path, Span],
+    values: dict[Path, Span],
+    path: Path,
+    kind: Literal["key", "value"] = "value",
+) -> Span:
+    """The span of the value (or key) at ``path`` in a span index, else of its nearest located
+    ancestor, else the file's start. Shared by every reader that keeps such an index."""
+    table = keys if kind == "key" else values
+    p = tuple(path)
+    while p:
+        if p in table:
+            return table[p]
+        if kind == "key" and p in values:
+            return values[p]
+        p = p[:-1]
+    return values.get((), Span(file, 1, 1))
+
+
 class Document(Struct):
     """A loaded YAML file: its plain value and where every key and value sits."""
 
@@ -150,15 +170,7 @@ class Document(Struct):
 
     def locate(self, path: Path, kind: Literal["key", "value"] = "value") -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
-        table = self._keys if kind == "key" else self._values
-        p = tuple(path)
-        while p:
-            if p in table:
-                return table[p]
-            if kind == "key" and p in self._values:
-                return self._values[p]
-            p = p[:-1]
-        return self._values.get((), Span(self.file, 1, 1))
+        return nearest(self.file, self._keys, self._values, path, kind)
 
     def scalar(self, path: Path) -> ScalarInfo | None:
         """How the scalar at ``path`` was written (for expression columns)."""
