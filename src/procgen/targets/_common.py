@@ -44,6 +44,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text, plain_str
+from procgen.model.patterns import FORMATS
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
@@ -66,10 +67,10 @@ __all__ = [
     "message",
 ]
 
-NATIONAL_ID_PATTERN = "^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$"
+NATIONAL_ID_PATTERN = f"^{FORMATS['national_id'][0]}$"
 """12 digits whose first three are a province code 001–096 (as ``procgen quote`` checks)."""
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-PHONE_PATTERN = r"^\+?[0-9][0-9 .-]{7,14}[0-9]$"
+EMAIL_PATTERN = f"^{FORMATS['email'][0]}$"
+PHONE_PATTERN = f"^{FORMATS['phone'][0]}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _TEXTUAL = ("text", "textarea", "address")
