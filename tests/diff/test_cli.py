@@ -222,8 +222,10 @@ def test_base_errors_point_at_the_revision(repo: Path) -> None:
 def test_list_change_shows_in_every_procedure_using_it(real_pair: tuple[Path, Path]) -> None:
     old, new = real_pair
     portal = load_clean(old)
+    sex = [o["value"] for o in yaml.safe_load(
+        (old / "lists" / "sex.yaml").read_text("utf-8"))["options"]]
     uses = {(p.id, f.id) for p in portal.procedures for top in p.fields for f in top.walk()
-            if f.options_list == "sex"}
+            if [o.value for o in f.options] == sex}
     assert uses, "no bundled procedure uses the sex list"
     first: list[str] = []
 

@@ -109,6 +109,7 @@ class _ProcedureBuilder:
             code=v.get("code"),
             effective_from=self._date(("effective_from",)),
             summary=self.tm(("summary",)),
+            declaration=self.tm(("declaration",)),
             level=v.get("level"),
             sector=v.get("sector"),
             agency=self.tm(("agency",)),

@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Related, Span
-from procgen.model.ir import Field, FieldId, Option, Repeat
+from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind
+from procgen.model.ir import ANY_NUMBER, MESSAGE_KEYS, Field, FieldId, Option, Repeat, Text
 from procgen.model.workspace import TextMaker, Workspace, options_from
 
 if TYPE_CHECKING:
     from procgen.expr import Expr, FieldSig, Scope
     from procgen.source import Document, Path
 
-NUMERIC = ("integer", "number", "money")
-TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
 MAX_GROUP_DEPTH = 10
 """Groups a field may sit inside (a top-level group's fields are 1 deep), PG316."""
 MAX_BLOCK_DEPTH = 10
@@ -163,7 +162,7 @@ class FieldBuilder:
         label = self.text(doc, (*path, "label"), v["label"])
         return Field(
             id=FieldId(f.id),
-            kind=kind,
+            kind=FieldKind(kind),
             label=label,
             span=f.span,
             hint=self.text.maybe(doc, (*path, "hint"), v.get("hint")),
@@ -179,13 +178,21 @@ class FieldBuilder:
             max_length=v.get("max_length"),
             pattern=v.get("pattern"),
             options=self.options(f),
-            options_list=v["options"] if isinstance(v.get("options"), str) else None,
             default=tuple(v["default"]) if isinstance(v.get("default"), list) else v.get("default"),
             prefill=v.get("prefill"),
             children=children,
-            repeat=_repeat(v) if kind == "group" else None,
+            repeat=_repeat(v) if kind == "group" else ANY_NUMBER,
+            entry_label=self.text.maybe(doc, (*path, "entry_label"), v.get("entry_label")),
+            messages=self._messages(f),
             block=f.block,
         )
+
+    def _messages(self, f: RawField) -> tuple[tuple[str, Text], ...]:
+        """The author's ``messages``, in :data:`MESSAGE_KEYS` order (the schema names the keys)."""
+        given = f.value.get("messages") or {}
+        path = (*f.path, "messages")
+        return tuple((key, self.text(f.doc, (*path, key), given[key]))
+                     for key in MESSAGE_KEYS if key in given)
 
     def expr(self, doc: Document, path: Path, scope: Scope, expect: str) -> Expr | None:
         """Compile the expression at ``path`` if there is one."""
@@ -213,6 +220,7 @@ class FieldBuilder:
             "min_length": (*TEXTUAL, "multichoice"),
             "max_length": (*TEXTUAL, "multichoice"),
             "pattern": TEXTUAL,
+            "entry_label": ("group",),
         }
         for key, kinds in allowed.items():
             if key in v and kind not in kinds:
@@ -310,7 +318,7 @@ class FieldBuilder:
             self._check_default_text(f, d, bad, pattern_ok)
 
     def _check_default_text(self, f: RawField, d: Any, bad: Any, pattern_ok: bool) -> None:
-        from procgen.model.patterns import FORMATS, compile_pattern
+        from procgen.model.patterns import compile_pattern
 
         v, kind = f.value, f.value["type"]
         unit = "choices" if kind == "multichoice" else "characters"
@@ -321,10 +329,8 @@ class FieldBuilder:
             bad("default", f"'default' has {len(d)} {unit}; 'max_length' is {hi}")
         if kind == "multichoice":
             return
-        if kind in FORMATS:
-            shape, what = FORMATS[kind]
-            if not compile_pattern(shape).fullmatch(d):
-                bad("default", f"'default' {d!r} is not {what}")
+        if kind in FORMATS and not FORMATS[kind].matches(d):
+            bad("default", f"'default' {d!r} is not {FORMATS[kind].what}")
         if pattern_ok and "pattern" in v and not compile_pattern(v["pattern"]).fullmatch(d):
             bad("default", f"'default' {d!r} does not match the field's pattern")
 

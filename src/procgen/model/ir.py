@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from msgspec import Struct
 
 from procgen.diagnostics import CompilerBug, Span
+from procgen.model.facts import KINDS, FieldKind, KindFacts, max_bytes
 from procgen.source.limits import WINDOWS_DEVICE_NAMES
 
 if TYPE_CHECKING:
@@ -100,13 +101,26 @@ class Option(Struct, frozen=True):
 
 
 class Repeat(Struct, frozen=True):
+    """How many entries a group takes: ``min`` to ``max`` (None: no upper bound)."""
+
     min: int
     max: int | None
+
+    def allows(self, count: int) -> bool:
+        return count >= self.min and (self.max is None or count <= self.max)
+
+
+ANY_NUMBER = Repeat(0, None)
+"""The entries of a group that says no ``repeat`` (DSL.md): none or any number."""
+
+MESSAGE_KEYS: tuple[str, ...] = ("required", "format", "min", "max", "min_length",
+                                 "max_length", "entries")
+"""What a field's ``messages`` may reword (docs/dsl.md): each replaces procgen's own words."""
 
 
 class Field(Struct, frozen=True):
     id: FieldId
-    kind: str
+    kind: FieldKind
     label: Text
     span: Span
     hint: Text | None = None
@@ -120,17 +134,30 @@ class Field(Struct, frozen=True):
     max_length: int | None = None
     pattern: str | None = None
     options: tuple[Option, ...] = ()
-    options_list: str | None = None
     default: str | int | float | bool | tuple[str | int, ...] | None = None
     prefill: str | None = None
     children: tuple[Field, ...] = ()
-    repeat: Repeat | None = None
+    repeat: Repeat = ANY_NUMBER
+    """A group's entries range (always set; meaningless for other kinds)."""
+    entry_label: Text | None = None
+    """A group: what one entry is called ("đồng sở hữu"), for "Thêm đồng sở hữu"."""
+    messages: tuple[tuple[str, Text], ...] = ()
+    """The author's own wording for :data:`MESSAGE_KEYS`, in the order written."""
     block: str | None = None
+
+    @property
+    def facts(self) -> KindFacts:
+        """What every field of this kind shares (:mod:`procgen.model.facts`)."""
+        return KINDS[self.kind]
 
     @property
     def unconditionally_required(self) -> bool:
         """Required whatever the answers: ``required: true`` and no ``when``."""
         return self.required is True and self.when is None
+
+    def message(self, key: str) -> Text | None:
+        """The author's wording for ``key`` (one of :data:`MESSAGE_KEYS`), if any."""
+        return next((t for k, t in self.messages if k == key), None)
 
     def walk(self) -> Iterator[Field]:
         """This field and, for groups, every field inside it."""
@@ -159,6 +186,16 @@ class Document(Struct, frozen=True):
     accept: tuple[str, ...] = ()
     max_size_mb: float | None = None
     generated_from_form: bool = False
+
+    @property
+    def unconditionally_required(self) -> bool:
+        """Required whatever the answers: ``required: true`` and no ``when``."""
+        return self.required is True and self.when is None
+
+    @property
+    def max_bytes(self) -> int | None:
+        """The largest file accepted, in bytes (``max_size_mb`` is in MiB)."""
+        return max_bytes(self.max_size_mb)
 
     @property
     def uploadable(self) -> bool:
@@ -267,6 +304,8 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
     fees: tuple[Fee, ...] = ()
     steps: tuple[Step, ...] = ()
     outputs: tuple[Output, ...] = ()
+    declaration: Text | None = None
+    """The applicant's sworn statement before sending, when the author words it."""
     source_hash: str = ""
     """sha256 of the file's text; not compared: a reformatted file is the same procedure."""
 
@@ -281,6 +320,12 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
     @property
     def channel_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.channels)
+
+    @property
+    def default_channel(self) -> str:
+        """The channel an application uses when it names none: online when offered."""
+        names = self.channel_names
+        return "online" if "online" in names else names[0]
 
     def channel(self, name: str) -> Channel | None:
         return next((c for c in self.channels if c.name == name), None)

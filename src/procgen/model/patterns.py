@@ -56,15 +56,6 @@ MAX_NESTING = 32
 MAX_COUNT = 1000
 """The largest ``{n,m}`` bound, and the largest product of nested bounds (RE2's own limit)."""
 
-FORMATS: dict[str, tuple[str, str]] = {
-    "email": (r"[^@\s]+@[^@\s]+\.[^@\s]+", "an email address"),
-    "phone": (r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "a phone number"),
-    "national_id": ("(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}",
-                    "a personal ID number (12 digits, the first three a province code 001–096)"),
-}
-"""The shape every answer of these field types has (as the API's schemas say), in the dialect,
-and what it is called in messages."""
-
 MAX_CODE = 0x10FFFF
 Ranges = tuple[tuple[int, int], ...]
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text, plain_str
-from procgen.model.patterns import FORMATS
+from procgen.model.facts import FORMATS
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
@@ -67,11 +67,11 @@ __all__ = [
     "message",
 ]
 
-NATIONAL_ID_PATTERN = f"^{FORMATS['national_id'][0]}$"
+NATIONAL_ID_PATTERN = FORMATS["national_id"].anchored
 """12 digits whose first three are a province code 001–096 (as ``procgen quote`` checks)."""
-EMAIL_PATTERN = f"^{FORMATS['email'][0]}$"
-PHONE_PATTERN = f"^{FORMATS['phone'][0]}$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+EMAIL_PATTERN = FORMATS["email"].anchored
+PHONE_PATTERN = FORMATS["phone"].anchored
+DATE_PATTERN = FORMATS["date"].anchored
 
 _TEXTUAL = ("text", "textarea", "address")
 

@@ -1,0 +1,145 @@
+"""What each kind of field *means*, decided once: every target, ``quote`` and the runtimes read it.
+
+A field's kind fixes the JSON type of its answer, the shape a textual answer must have (its
+*format*: national ID, phone, email, date), the keyboard a phone shows, and the wording key of
+the message that says an answer does not have that shape. The web runtime receives
+:data:`FORMATS` as data (no second regular expression in JavaScript), the OpenAPI and mobile
+targets write the same patterns, and ``quote`` matches them with RE2
+(:func:`procgen.model.patterns.compile_pattern`). See ``docs/dsl.md`` ("What a field type
+means").
+
+>>> FieldKind("phone") is FieldKind.PHONE and FieldKind.PHONE == "phone"
+True
+>>> KINDS[FieldKind.MONEY].json_type, KINDS[FieldKind.MONEY].whole
+('integer', True)
+>>> FORMATS["phone"].matches("0912-345-678"), FORMATS["phone"].matches("phone")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from msgspec import Struct
+
+
+class FieldKind(StrEnum):
+    """A field's ``type`` in the DSL. A ``str``: ``kind == "phone"`` and JSON output still work."""
+
+    TEXT = "text"
+    TEXTAREA = "textarea"
+    INTEGER = "integer"
+    NUMBER = "number"
+    MONEY = "money"
+    DATE = "date"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    MULTICHOICE = "multichoice"
+    EMAIL = "email"
+    PHONE = "phone"
+    NATIONAL_ID = "national_id"
+    ADDRESS = "address"
+    GROUP = "group"
+
+
+JsonType = Literal["string", "integer", "number", "boolean", "array"]
+InputMode = Literal["text", "numeric", "decimal", "tel", "email", "none"]
+
+
+class Format(Struct, frozen=True, dict=True):  # a __dict__ for the compiled-pattern cache
+    """The shape every answer of one field kind has, whatever the procedure says.
+
+    ``pattern`` is in procgen's pattern dialect and matches the whole answer; ``message`` is
+    the wording key (:mod:`procgen.wording`) of "this is not a …"; ``what`` names the shape in
+    English diagnostics (``quote``, ``validate``).
+    """
+
+    pattern: str
+    message: str
+    what: str
+
+    @cached_property
+    def _compiled(self) -> object:
+        from procgen.model.patterns import compile_pattern
+
+        return compile_pattern(self.pattern)
+
+    def matches(self, value: str) -> bool:
+        """Whether ``value`` has this shape (matched whole, in linear time)."""
+        return bool(self._compiled.fullmatch(value))  # type: ignore[attr-defined]
+
+    @property
+    def anchored(self) -> str:
+        """The pattern anchored at both ends, as JSON Schema and ``RegExp`` read it."""
+        return f"^(?:{self.pattern})$"
+
+
+FORMATS: dict[str, Format] = {
+    "email": Format(r"[^@\s]+@[^@\s]+\.[^@\s]+", "err_email", "an email address"),
+    # Vietnamese numbers are written with spaces, dots or dashes (0912 345 678, 0912.345.678,
+    # 0912-345-678) and with the country code (+84 912 345 678): all are accepted everywhere.
+    "phone": Format(r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "err_phone", "a phone number"),
+    "national_id": Format(
+        "(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}", "err_national_id",
+        "a personal ID number (12 digits, the first three a province code 001–096)"),
+    "date": Format("[0-9]{4}-[0-9]{2}-[0-9]{2}", "err_date", 'a date written "YYYY-MM-DD"'),
+}
+"""Field kind → the shape of its answers. A ``date`` must also be a real calendar day."""
+
+
+class KindFacts(Struct, frozen=True):
+    """What every field of one kind shares."""
+
+    json_type: JsonType
+    input_mode: InputMode
+    """The HTML ``inputmode`` and the mobile keyboard (``none``: not typed)."""
+    expected: str
+    """The answer's type in English diagnostics ("a whole number")."""
+    whole: bool = False
+    numeric: bool = False
+    textual: bool = False
+    """Answered with a string whose length ``min_length``/``max_length`` bound."""
+
+    @property
+    def length_unit(self) -> str:
+        return "characters" if self.textual else "choices"
+
+
+_K = FieldKind
+KINDS: dict[FieldKind, KindFacts] = {
+    _K.TEXT: KindFacts("string", "text", "a text", textual=True),
+    _K.TEXTAREA: KindFacts("string", "text", "a text", textual=True),
+    _K.ADDRESS: KindFacts("string", "text", "a text", textual=True),
+    _K.EMAIL: KindFacts("string", "email", "a text", textual=True),
+    _K.PHONE: KindFacts("string", "tel", "a text", textual=True),
+    _K.NATIONAL_ID: KindFacts("string", "numeric", "a text", textual=True),
+    _K.INTEGER: KindFacts("integer", "numeric", "a whole number", whole=True, numeric=True),
+    _K.MONEY: KindFacts("integer", "numeric", "a whole number of VND", whole=True,
+                        numeric=True),
+    _K.NUMBER: KindFacts("number", "decimal", "a number", numeric=True),
+    _K.DATE: KindFacts("string", "none", 'a date written "YYYY-MM-DD"'),
+    _K.BOOLEAN: KindFacts("boolean", "none", "true or false"),
+    _K.CHOICE: KindFacts("string", "none", "one option value"),
+    _K.MULTICHOICE: KindFacts("array", "none", "a list of option values"),
+    _K.GROUP: KindFacts("array", "none", "a list of objects (one per entry)"),
+}
+"""Every field kind's facts; a test checks each :class:`FieldKind` has exactly one entry."""
+
+NUMERIC: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].numeric)
+WHOLE: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].whole)
+TEXTUAL: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].textual)
+"""Kinds by what they share, in :class:`FieldKind` order (as messages list them)."""
+
+BYTES_PER_MB = 1024 * 1024
+"""``max_size_mb`` is in mebibytes: 2 means 2,097,152 bytes, in every target and the server."""
+
+
+def max_bytes(max_size_mb: float | None) -> int | None:
+    """The largest file, in bytes, that a document's ``max_size_mb`` allows.
+
+    >>> max_bytes(2), max_bytes(0.5), max_bytes(None)
+    (2097152, 524288, None)
+    """
+    return None if max_size_mb is None else int(max_size_mb * BYTES_PER_MB)
