@@ -2,7 +2,9 @@
 
 Covers the DSL's "Expressions" section: literals, operators, functions, money rounding and
 the no-value rules, for the Python evaluator, JSON Logic (json-logic-js 2.0.5 under node) and
-the web runtime (procgen-expr.js under node).
+the web runtime (procgen-expr.js under node). The JSON Schema backend, exact for a subset of
+conditions only, is checked on every case it accepts: a real 2020-12 validator accepts the
+answers exactly when the condition holds.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -22,7 +25,9 @@ from procgen.expr import (
     Scope,
     compile_expression,
     evaluate,
+    holds,
     to_jsonlogic,
+    to_jsonschema,
     to_runtime,
 )
 
@@ -88,6 +93,36 @@ def test_javascript(case: dict[str, Any], node: Any) -> None:
                    case.get("row"))
     assert same(out["jsonlogic"], case["value"]), ("json-logic-js", out["jsonlogic"])
     assert same(out["runtime"], case["value"]), ("procgen-expr.js", out["runtime"])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_jsonschema(case: dict[str, Any]) -> None:
+    """Where the schema backend gives a schema, it accepts exactly the answers that hold.
+
+    Every top-level field is plain here (the cases have no ``when`` or ``default``). The
+    schema validates the request's answers (no ``null``: an unanswered field is absent); the
+    condition is evaluated on them as ``procgen quote`` settles them: a boolean left out is
+    false (an unchecked box) and an empty multichoice is no answer.
+    """
+    expr = compiled(case)
+    if case.get("group") or str(expr.type) != "boolean":
+        pytest.skip("the schema backend states top-level conditions only")
+    sigs = case["sigs"]
+    schema = to_jsonschema(expr, {k: s.kind for k, s in sigs.items() if s.kind != "group"})
+    if schema is None:
+        pytest.skip("not exact in JSON Schema (carried by the JSON Logic rule)")
+    answers = {k: v for k, v in case["answers"].items() if v is not None}
+    settled = {k: False for k, s in sigs.items() if s.kind == "boolean"} | {
+        k: v for k, v in answers.items() if v != [] or sigs[k].kind != "multichoice"}
+    valid = jsonschema.Draft202012Validator(schema).is_valid(answers)
+    assert valid == holds(expr, settled, today=case["today"]), schema
+
+
+def test_the_schema_backend_is_exercised() -> None:
+    exact = [c for c in CASES if c.values[0].get("group") is None
+             and (e := compiled(c.values[0])) and str(e.type) == "boolean"
+             and to_jsonschema(e, {k: s.kind for k, s in c.values[0]["sigs"].items()})]
+    assert len(exact) >= 15, len(exact)
 
 
 def test_there_are_many_cases() -> None:

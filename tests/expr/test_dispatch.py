@@ -9,11 +9,12 @@ import pytest
 from procgen.expr import ast
 from procgen.expr.checker import Checker
 from procgen.expr.compile.jsonlogic import JsonLogicCompiler
+from procgen.expr.compile.jsonschema import JsonSchemaCompiler
 from procgen.expr.compile.python import Evaluator
 from procgen.expr.compile.runtime import RuntimeCompiler
 from procgen.expr.scope import Scope
 
-BACKENDS = [Evaluator, JsonLogicCompiler, RuntimeCompiler]
+BACKENDS = [Evaluator, JsonLogicCompiler, RuntimeCompiler, JsonSchemaCompiler]
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda b: b.__name__)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from procgen.diagnostics import DiagnosticSink, Span
 from procgen.expr.ast import Expr, Node
 from procgen.expr.compile.jsonlogic import jsonlogic_data, to_jsonlogic
+from procgen.expr.compile.jsonschema import to_jsonschema
 from procgen.expr.compile.python import NO_VALUE, evaluate, holds
 from procgen.expr.compile.runtime import to_runtime
 from procgen.expr.scope import FieldSig, Scope
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_VALUE", "Expr", "ExprType", "FieldSig", "Node", "Scope", "compile_expression",
-    "evaluate", "holds", "jsonlogic_data", "to_jsonlogic", "to_runtime",
+    "evaluate", "holds", "jsonlogic_data", "to_jsonlogic", "to_jsonschema", "to_runtime",
 ]
 
 

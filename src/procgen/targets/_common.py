@@ -300,104 +300,17 @@ def _visibility(f: Field, by_id: dict[str, Field]) -> dict[str, Any] | None:
 def condition_schema(expr: Expr | Node, fields: dict[str, Field]) -> dict[str, Any] | None:
     """A condition as a JSON Schema that an answers object satisfies exactly when it holds.
 
-    Exact only for: ``true``/``false``; a boolean field; ``x == lit``, ``x != lit``,
-    ``x in [lits]``, ``x not in [lits]`` and ``lit in x`` (multichoice) where ``x`` is a
-    top-level field with no ``when`` and no ``default`` (so "no value" is simply "absent");
-    and ``not``/``and``/``or`` of those. Anything else gives ``None``: the rule is then
-    carried by ``x-procgen-rules`` alone.
+    The expression backend :func:`procgen.expr.to_jsonschema` decides; here, which fields are
+    plain (no ``when``, no ``default`` but a boolean's ``false``: "no value" is "absent").
     """
-    from procgen.expr import ast
+    from procgen.expr import to_jsonschema
 
-    node: Node = expr.ast if isinstance(expr, ast.Expr) else expr
-
-    def plain(name: str, kinds: tuple[str, ...]) -> Field | None:
-        f = fields.get(name)
-        if f is None or f.kind not in kinds or f.when is not None:
-            return None
-        if f.default is not None and not (f.kind == "boolean" and f.default is False):
-            return None
-        return f
-
-    def has(name: str, value_schema: dict[str, Any]) -> dict[str, Any]:
-        return {"required": [name], "properties": {name: value_schema}}
-
-    scalar = (
-        "text",
-        "textarea",
-        "address",
-        "email",
-        "phone",
-        "national_id",
-        "integer",
-        "money",
-        "number",
-        "choice",
-        "date",
-    )
-
-    def literal(n: Node) -> tuple[bool, Any]:
-        if isinstance(n, ast.Text | ast.Number | ast.Boolean):
-            return True, n.value
-        return False, None
-
-    def walk(n: Node) -> dict[str, Any] | None:
-        if isinstance(n, ast.Boolean):
-            return {} if n.value else {"not": {}}
-        if isinstance(n, ast.Ref) and not n.row:
-            f = plain(n.name, ("boolean",))
-            return has(f.id, {"const": True}) if f is not None else None
-        if isinstance(n, ast.Not):
-            inner = walk(n.operand)
-            return None if inner is None else {"not": inner}
-        if isinstance(n, ast.And | ast.Or):
-            left, right = walk(n.left), walk(n.right)
-            if left is None or right is None:
-                return None
-            return {"allOf" if isinstance(n, ast.And) else "anyOf": [left, right]}
-        if isinstance(n, ast.Compare) and n.op in ("==", "!="):
-            ref, lit = (n.left, n.right) if isinstance(n.left, ast.Ref) else (n.right, n.left)
-            ok, value = literal(lit)
-            if not ok or not isinstance(ref, ast.Ref) or ref.row:
-                return None
-            f = plain(ref.name, (*scalar, "boolean"))
-            if f is None:
-                return None
-            const = {"const": value}
-            result = has(f.id, const if n.op == "==" else {"not": const})
-            if f.kind == "boolean" and (value is False) == (n.op == "=="):
-                # an asked boolean left out is false, and false satisfies this comparison
-                return {"anyOf": [{"not": {"required": [f.id]}}, result]}
-            return result
-        if isinstance(n, ast.In):
-            return _in_schema(n, plain, has, literal, scalar)
-        return None
-
-    return walk(node)
-
-
-def _in_schema(
-    n: Any, plain: Any, has: Any, literal: Any, scalar: tuple[str, ...]
-) -> dict[str, Any] | None:
-    from procgen.expr import ast
-
-    if isinstance(n.item, ast.Ref) and not n.item.row and isinstance(n.container, ast.ListLit):
-        values = [literal(i) for i in n.container.items]
-        f = plain(n.item.name, scalar)
-        if f is None or not all(ok for ok, _ in values):
-            return None
-        enum = {"enum": [v for _, v in values]}
-        result: dict[str, Any] = has(f.id, {"not": enum} if n.negated else enum)
-        return result
-    ok, value = literal(n.item)
-    if ok and isinstance(n.container, ast.Ref) and not n.container.row:
-        f = plain(n.container.name, ("multichoice",))
-        if f is None:
-            return None
-        contains = {"contains": {"const": value}}
-        # [] is no answer: a comparison with it is false either way
-        result = has(f.id, {"minItems": 1, "not": contains} if n.negated else contains)
-        return result
-    return None
+    plain = {
+        f.id: f.kind
+        for f in fields.values()
+        if f.when is None and (f.default is None or (f.kind == "boolean" and f.default is False))
+    }
+    return to_jsonschema(expr, plain)
 
 
 def _logic(expr: Expr) -> Any:
