@@ -83,9 +83,7 @@ def quote(
             f"{did_you_mean(procedure_id, known)}"
         )
     sink = DiagnosticSink()  # problems elsewhere in the project do not block this quote
-    chosen = channel or (
-        "online" if "online" in procedure.channel_names else procedure.channel_names[0]
-    )
+    chosen = channel or procedure.default_channel
     if chosen not in procedure.channel_names:
         raise InputError(
             f"'{procedure_id}' has no {chosen} channel "

@@ -23,12 +23,9 @@ from typing import Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
-from procgen.model.fields import is_date
+from procgen.model.answer import problems
+from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Field, Procedure
-from procgen.model.patterns import FORMATS, compile_pattern
-
-TEXTUAL = ("text", "textarea", "email", "phone", "national_id", "address")
-WHOLE = ("integer", "money")
 
 Locate = Callable[[tuple[str | int, ...]], Span]
 
@@ -52,7 +49,7 @@ def national_id_problem(value: str) -> str | None:
     >>> national_id_problem("000099012345")
     "its first three digits '000' are not a province code (001–096)"
     """
-    if not compile_pattern("[0-9]{12}").fullmatch(value):
+    if len(value) != 12 or not value.isascii() or not value.isdigit():
         return "it must have exactly 12 digits"
     if not 1 <= int(value[:3]) <= 96:
         return f"its first three digits '{value[:3]}' are not a province code (001–096)"
@@ -195,17 +192,13 @@ class AnswerChecker:
         outer: dict[str, Any],
         path: tuple[str | int, ...],
     ) -> list[dict[str, Any]]:
-        rep = f.repeat
-        if rep is not None:
-            problem = None
-            if len(rows) < rep.min:
-                problem = f"at least {rep.min} {'is' if rep.min == 1 else 'are'} needed"
-            elif rep.max is not None and len(rows) > rep.max:
-                problem = f"at most {rep.max} {'is' if rep.max == 1 else 'are'} allowed"
-            if problem:
-                self.sink.emit(
-                    "PG607", self.locate(path), field=f.id, count=len(rows), problem=problem
-                )
+        for p in problems(f, rows):
+            n = p.param["n"]
+            verb = "is" if n == 1 else "are"
+            problem = (f"at least {n} {verb} needed" if p.key == "err_min_entries"
+                       else f"at most {n} {verb} allowed")
+            self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
+                           problem=problem)
         names = [c.id for c in f.children]
         out = []
         for i, raw_row in enumerate(raw_rows):
@@ -226,124 +219,69 @@ class AnswerChecker:
         return out
 
     def _typed(self, f: Field, value: Any, path: tuple[str | int, ...]) -> bool:
-        """Report a wrong type or an unknown option; True when the answer can be used."""
-        expected = _expected(f)
-        ok = _has_type(f, value)
-        if not ok:
-            self.sink.emit(
-                "PG602", self.locate(path), field=f.id, expected=expected, found=_json_type(value)
-            )
-            return False
-        if f.kind in ("choice", "multichoice") and f.options:
-            values = [o.value for o in f.options]
-            for item in value if isinstance(value, list) else [value]:
-                if item in values:
-                    continue
-                # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
-                twin = next((v for v in values if str(v) == str(item)), None)
-                if twin is not None:
-                    self.sink.emit(
-                        "PG602",
-                        self.locate(path),
-                        field=f.id,
-                        expected=_json_type(twin),
-                        found=_json_type(item),
-                    )
-                    return False
-                self.sink.emit(
-                    "PG603",
-                    self.locate(path),
-                    value=item,
-                    field=f.id,
-                    suggestion=did_you_mean(str(item), [str(v) for v in values]),
-                )
-                return False
-        if f.kind == "national_id" and (problem := national_id_problem(value)):
-            self.sink.emit("PG608", self.locate(path), value=value, field=f.id, problem=problem)
-            return False
-        if f.kind == "email" and not compile_pattern(FORMATS["email"][0]).fullmatch(value):
-            self.sink.emit(
-                "PG602",
-                self.locate(path),
-                field=f.id,
-                expected="an email address",
-                found=f"'{value}'",
-            )
-            return False
-        if f.kind == "phone" and not compile_pattern(FORMATS["phone"][0]).fullmatch(value):
-            self.sink.emit(
-                "PG602",
-                self.locate(path),
-                field=f.id,
-                expected="a phone number",
-                found=f"'{value}'",
-            )
+        """Report a wrong type, an unknown option or a wrong format; True when usable.
+
+        The checks are :func:`procgen.model.answer.problems`' first three, which every target
+        states too; the bounds are judged later, and only for asked fields (:meth:`_bounds`).
+        """
+        where = self.locate(path)
+        for p in problems(f, value):
+            if p.check == "type":
+                self.sink.emit("PG602", where, field=f.id, expected=f.facts.expected,
+                               found=_json_type(value))
+            elif p.check == "option" and p.key == "err_option":
+                self._not_an_option(f, p.param["value"], where)
+            elif p.check == "option":
+                self.sink.emit("PG606", where, field=f.id,
+                               problem="must not list the same option twice")
+            elif p.check == "format" and f.kind == FieldKind.NATIONAL_ID:
+                self.sink.emit("PG608", where, value=value, field=f.id,
+                               problem=national_id_problem(value))
+            elif p.check == "format":
+                self.sink.emit("PG602", where, field=f.id, expected=FORMATS[f.kind].what,
+                               found=_json_type(value))
+            else:
+                continue
             return False
         return True
 
-    def _bounds(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
-        def bad(problem: str) -> None:
-            self.sink.emit("PG606", self.locate(path), field=f.id, problem=problem)
+    def _not_an_option(self, f: Field, item: Any, where: Span) -> None:
+        values = [o.value for o in f.options]
+        # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
+        twin = next((v for v in values if str(v) == str(item)), None)
+        if twin is not None:
+            self.sink.emit("PG602", where, field=f.id, expected=_json_type(twin),
+                           found=_json_type(item))
+            return
+        self.sink.emit("PG603", where, value=item, field=f.id,
+                       suggestion=did_you_mean(str(item), [str(v) for v in values]))
 
-        if f.min is not None and value < f.min:
-            bad(f"must be at least {f.min}")
-        if f.max is not None and value > f.max:
-            bad(f"must be at most {f.max}")
-        if f.min_length is not None and len(value) < f.min_length:
-            bad(f"must have at least {f.min_length} {_unit(f)}")
-        if f.max_length is not None and len(value) > f.max_length:
-            bad(f"must have at most {f.max_length} {_unit(f)}")
-        if (f.pattern is not None and isinstance(value, str)
-                and not compile_pattern(f.pattern).fullmatch(value)):
-            bad(f"must match the pattern {f.pattern}")
+    def _bounds(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
+        """Report an answer outside min/max, its lengths or its pattern (PG606)."""
+        for p in problems(f, value):
+            if p.check in _BOUNDS:
+                self.sink.emit("PG606", self.locate(path), field=f.id,
+                               problem=_BOUNDS[p.check].format(**p.param, unit=_unit(f),
+                                                               pattern=f.pattern))
+
+
+_BOUNDS = {
+    "min": "must be at least {min}",
+    "max": "must be at most {max}",
+    "min_length": "must have at least {n} {unit}",
+    "max_length": "must have at most {n} {unit}",
+    "pattern": "must match the pattern {pattern}",
+}
 
 
 def _unit(f: Field) -> str:
-    return "choices" if f.kind == "multichoice" else "characters"
-
-
-def _has_type(f: Field, v: Any) -> bool:
-    k = f.kind
-    if k in TEXTUAL:
-        return isinstance(v, str)
-    if k == "choice":
-        return isinstance(v, str | int) and not isinstance(v, bool)
-    if k in WHOLE:
-        return (isinstance(v, int) and not isinstance(v, bool)) or (
-            isinstance(v, float) and v.is_integer()
-        )
-    if k == "number":
-        return isinstance(v, int | float) and not isinstance(v, bool)
-    if k == "boolean":
-        return isinstance(v, bool)
-    if k == "date":
-        return is_date(v)
-    if k == "multichoice":
-        return isinstance(v, list) and all(
-            isinstance(i, str | int) and not isinstance(i, bool) for i in v
-        )
-    if k == "group":
-        return isinstance(v, list) and all(isinstance(i, dict) for i in v)
-    return False
+    return "choices" if f.kind == FieldKind.MULTICHOICE else "characters"
 
 
 def _normalise(f: Field, v: Any) -> Any:
-    if f.kind in WHOLE and isinstance(v, float):
+    if f.facts.whole and isinstance(v, float):
         return int(v)
     return v
-
-
-def _expected(f: Field) -> str:
-    return {
-        "integer": "a whole number",
-        "money": "a whole number of VND",
-        "number": "a number",
-        "boolean": "true or false",
-        "date": 'a date written "YYYY-MM-DD"',
-        "multichoice": "a list of option values",
-        "group": "a list of objects (one per entry)",
-        "choice": "one option value",
-    }.get(f.kind, "a text")
 
 
 def _json_type(v: Any) -> str:

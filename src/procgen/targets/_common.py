@@ -32,19 +32,20 @@ set. Semantics of each ``kind``:
   value, accepts).
 
 >>> from procgen.diagnostics import Span
+>>> from procgen.model.facts import FieldKind
 >>> from procgen.model.ir import Field, FieldId, Text
->>> f = Field(FieldId("pid"), "national_id", Text((("vi", "Số định danh"),), "vi"),
+>>> f = Field(FieldId("pid"), FieldKind.NATIONAL_ID, Text((("vi", "Số định danh"),), "vi"),
 ...           Span("p.yaml", 1, 1))
 >>> field_schema(f, "vi")["pattern"]
-'^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$'
+'^(?:(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9})$'
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from procgen.model.ir import Document, Field, Procedure, Text, plain_str
 from procgen.model.facts import FORMATS
+from procgen.model.ir import Field, Procedure, Text, plain_str
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
@@ -59,7 +60,6 @@ __all__ = [
     "condition_schema",
     "document_required_schema",
     "document_rules",
-    "document_unconditionally_required",
     "field_rules",
     "field_schema",
     "json_pattern",
@@ -73,22 +73,10 @@ EMAIL_PATTERN = FORMATS["email"].anchored
 PHONE_PATTERN = FORMATS["phone"].anchored
 DATE_PATTERN = FORMATS["date"].anchored
 
-_TEXTUAL = ("text", "textarea", "address")
 
-# Messages of the rules that the DSL does not word itself.
-_MESSAGES: dict[str, dict[str, str]] = {
-    "required": {"vi": "Câu hỏi này là bắt buộc.", "en": "An answer is required."},
-    "required_document": {"vi": "Giấy tờ này là bắt buộc.", "en": "This document is required."},
-    "constraint": {"vi": "Câu trả lời không được chấp nhận.", "en": "The answer is not accepted."},
-    "when": {
-        "vi": "Câu hỏi này không được hỏi với các câu trả lời đã cho; câu trả lời bị bỏ qua.",
-        "en": "Not asked with these answers; an answer given is ignored.",
-    },
-    "when_document": {
-        "vi": "Giấy tờ này không cần với các câu trả lời đã cho.",
-        "en": "Not needed with these answers; a file sent is ignored.",
-    },
-}
+# The rules' own messages and the state databases' names live in the wording catalogue.
+from procgen.wording import DATABASES, database  # noqa: E402  (re-exported)
+from procgen.wording import rule_message as message  # noqa: E402  (re-exported)
 
 
 def pretty_json(doc: Any) -> bytes:
@@ -124,12 +112,6 @@ def localized(text: Text, languages: tuple[str, ...] | None = None) -> dict[str,
     return {lang: text.get(lang) for lang in langs}
 
 
-def message(key: str, languages: tuple[str, ...]) -> dict[str, str]:
-    """One of the built-in rule messages in every language (English where none is written)."""
-    table = _MESSAGES[key]
-    return {lang: table.get(lang, table["en"]) for lang in languages}
-
-
 def json_pattern(pattern: str) -> str:
     """The DSL's ``pattern`` (matched whole) anchored for JSON Schema.
 
@@ -150,32 +132,27 @@ def field_schema(field: Field, lang: str) -> dict[str, Any]:
     is a ``YYYY-MM-DD`` string (``format: date``; its bounds as ``formatMinimum`` /
     ``formatMaximum``, which 2020-12 validators ignore — they are also in the description), a
     ``group`` is an array of objects (``repeat`` gives ``minItems``/``maxItems``; without
-    ``repeat``, at most one entry).
+    ``repeat``, any number). The type and the shape (``pattern``) of each kind come from
+    :mod:`procgen.model.facts`; a field's own ``pattern`` is added to its kind's shape, never
+    put in its place (``allOf``), as every other validator checks both.
     """
     s: dict[str, Any] = {"title": field.label.get(lang)}
     if field.hint is not None:
         s["description"] = field.hint.get(lang)
     k = field.kind
-    if k in _TEXTUAL:
-        s["type"] = "string"
-        if field.pattern is not None:
+    s["type"] = field.facts.json_type
+    shape = FORMATS.get(k)
+    if shape is not None:
+        s["pattern"] = shape.anchored
+        if k == "date":
+            s["format"] = "date"
+    if field.pattern is not None:  # the field's own pattern, on top of its kind's shape
+        if "pattern" in s:
+            s["allOf"] = [{"pattern": json_pattern(field.pattern)}]
+        else:
             s["pattern"] = json_pattern(field.pattern)
-    elif k == "email":
-        s.update(type="string", format="email", pattern=EMAIL_PATTERN)
-    elif k == "phone":
-        s.update(type="string", pattern=PHONE_PATTERN)
-    elif k == "national_id":
-        s.update(type="string", pattern=NATIONAL_ID_PATTERN, minLength=12, maxLength=12)
-    elif k in ("integer", "money"):
-        s["type"] = "integer"
-        if k == "money":
-            s["x-procgen-currency"] = "VND"
-    elif k == "number":
-        s["type"] = "number"
-    elif k == "date":
-        s.update(type="string", format="date", pattern=DATE_PATTERN)
-    elif k == "boolean":
-        s["type"] = "boolean"
+    if k == "money":
+        s["x-procgen-currency"] = "VND"
     elif k == "choice":
         s["type"] = _option_type(field)
         if field.options:
@@ -184,15 +161,12 @@ def field_schema(field: Field, lang: str) -> dict[str, Any]:
         items: dict[str, Any] = {"type": _option_type(field)}
         if field.options:
             items["enum"] = [o.value for o in field.options]
-        s.update(type="array", items=items, uniqueItems=True)
+        s.update(items=items, uniqueItems=True)
     elif k == "group":
-        s.update(type="array", items=_object_schema(field.children, lang))
-        if field.repeat is not None:
-            s["minItems"] = field.repeat.min
-            if field.repeat.max is not None:
-                s["maxItems"] = field.repeat.max
-        else:
-            s["maxItems"] = 1
+        s["items"] = _object_schema(field.children, lang)
+        s["minItems"] = field.repeat.min
+        if field.repeat.max is not None:
+            s["maxItems"] = field.repeat.max
     _bounds(field, s)
     if field.default is not None:
         s["default"] = _value(field.default)
@@ -399,7 +373,7 @@ def document_required_schema(procedure: Procedure) -> list[dict[str, Any]]:
     by_id: dict[str, Field] = {f.id: f for f in procedure.asked_fields or procedure.fields}
     out = []
     for d in procedure.uploadable_documents:
-        if (d.required is True and d.when is None) or d.required is False:
+        if d.unconditionally_required or d.required is False:
             continue
         conds = [c for c in (d.when, d.required) if c is not None and not isinstance(c, bool)]
         parts = [condition_schema(c, by_id) for c in conds]
@@ -442,53 +416,3 @@ def document_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dic
                 }
             )
     return out
-
-
-def document_unconditionally_required(d: Document) -> bool:
-    """Required whatever the answers: ``required: true`` and no ``when``."""
-    return d.required is True and d.when is None
-
-
-DATABASES: dict[str, dict[str, str]] = {
-    "national-population-database": {"vi": "Cơ sở dữ liệu quốc gia về dân cư",
-                                     "en": "National Population Database"},
-    "social-protection-database": {"vi": "Cơ sở dữ liệu về an sinh xã hội",
-                                   "en": "social protection database"},
-    "social-insurance-database": {"vi": "Cơ sở dữ liệu về bảo hiểm xã hội",
-                                  "en": "social insurance database"},
-    "insurance-database": {"vi": "Cơ sở dữ liệu quốc gia về bảo hiểm",
-                           "en": "National Insurance Database"},
-    "civil-status-database": {"vi": "Cơ sở dữ liệu hộ tịch điện tử",
-                              "en": "electronic civil status database"},
-    "land-database": {"vi": "Cơ sở dữ liệu đất đai", "en": "land database"},
-    "business-registration-database": {"vi": "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
-                                       "en": "National Business Registration Database"},
-    "vehicle-registration-database": {"vi": "Cơ sở dữ liệu đăng ký xe",
-                                      "en": "vehicle registration database"},
-    "vehicle-origin-database": {"vi": "Cơ sở dữ liệu về nguồn gốc phương tiện",
-                                "en": "vehicle origin database"},
-    "driving-licence-database": {"vi": "Cơ sở dữ liệu giấy phép lái xe",
-                                 "en": "driving licence database"},
-    "traffic-violation-database": {"vi": "Cơ sở dữ liệu về vi phạm giao thông",
-                                   "en": "traffic violation database"},
-    "education-database": {"vi": "Cơ sở dữ liệu về giáo dục và đào tạo",
-                           "en": "education and training database"},
-    "tax-database": {"vi": "Cơ sở dữ liệu về thuế", "en": "tax database"},
-}
-"""Readable names of the state databases that ``prefill`` and ``held_by_state`` name.
-
-Shared so that the web page and the mobile app say the same thing about the once-only
-principle ("the state already holds it in ...").
-"""
-
-
-def database(slug: str, lang: str) -> str:
-    """A state database's readable name; an unknown one is named by its id.
-
-    >>> database("land-database", "vi"), database("new-registry", "vi")
-    ('Cơ sở dữ liệu đất đai', 'cơ sở dữ liệu “new-registry”')
-    """
-    names = DATABASES.get(slug)
-    if names:
-        return names.get(lang, names["en"])
-    return f"cơ sở dữ liệu “{slug}”" if lang == "vi" else f"“{slug}” database"

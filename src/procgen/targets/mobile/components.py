@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from procgen.targets._common import (
-    EMAIL_PATTERN,
-    NATIONAL_ID_PATTERN,
-    PHONE_PATTERN,
-    json_pattern,
-    localized,
-)
+from procgen.model.facts import FORMATS
+from procgen.targets._common import json_pattern, localized
 from procgen.targets.mobile.i18n import ui_text
 
 if TYPE_CHECKING:
@@ -45,22 +40,8 @@ COMPONENT_TYPES: dict[str, str] = {
 }
 """DSL field type → component type (``integer`` is a ``number`` with ``"integer": true``)."""
 
-_KEYBOARD = {
-    "text": "text",
-    "textarea": "text",
-    "address": "text",
-    "integer": "numeric",
-    "number": "decimal",
-    "money": "numeric",
-    "phone": "phone",
-    "email": "email",
-    "national_id": "numeric",
-}
-_FORMAT_PATTERNS = {
-    "email": EMAIL_PATTERN,
-    "phone": PHONE_PATTERN,
-    "national_id": NATIONAL_ID_PATTERN,
-}
+_KEYBOARD = {"tel": "phone"}
+"""Mobile keyboard names that differ from the HTML ``inputmode`` of the kind's facts."""
 
 
 class Build(Struct, frozen=True):
@@ -113,8 +94,9 @@ def field_component(f: Field, b: Build, group: str | None = None,
     if f.constraint is not None and not nested:
         message = b.text(f.constraint_message) if f.constraint_message else b.ui("constraint")
         c["constraint"] = {"logic": logic(f.constraint, absent=True), "message": message}
-    if kind in _KEYBOARD:
-        c["keyboard"] = _KEYBOARD[kind]
+    mode = f.facts.input_mode
+    if mode != "none":
+        c["keyboard"] = _KEYBOARD.get(mode, mode)
     _validation(f, c, messages, b)
     if kind in ("choice", "multichoice"):
         c["options"] = [{"value": o.value, "label": b.text(o.label)} for o in f.options]
@@ -122,8 +104,8 @@ def field_component(f: Field, b: Build, group: str | None = None,
         inner = nested or group is not None
         if group is not None and not nested:
             b.sink.emit("PG562", f.span, field=f.id, group=group)
-        c["min_items"] = f.repeat.min if f.repeat else 0
-        c["max_items"] = (f.repeat.max if f.repeat else 1)
+        c["min_items"] = f.repeat.min
+        c["max_items"] = f.repeat.max
         if c["min_items"]:
             messages["min_items"] = b.ui("min_items", min=c["min_items"])
         if c["max_items"] is not None:
@@ -151,8 +133,8 @@ def _validation(f: Field, c: dict[str, Any], messages: dict[str, dict[str, str]]
         messages["format"] = b.ui("integer")
     elif kind == "date":
         messages["format"] = b.ui("date")
-    elif kind in _FORMAT_PATTERNS:
-        c["pattern"] = _FORMAT_PATTERNS[kind]
+    elif kind in FORMATS:
+        c["format_pattern"] = FORMATS[kind].anchored
         messages["format"] = b.ui(kind)
     if f.pattern is not None:  # of the dialect, which ECMA-262 reads the same (PG314)
         c["pattern"] = json_pattern(f.pattern)
@@ -202,7 +184,7 @@ def capture_component(d: Document, b: Build) -> dict[str, Any]:
     c["sources"] = ["camera", "file"] if camera else ["file"]
     c["accept"] = list(d.accept)
     c["max_size_mb"] = d.max_size_mb
-    c["max_size_bytes"] = None if d.max_size_mb is None else int(d.max_size_mb * 1024 * 1024)
+    c["max_size_bytes"] = d.max_bytes
     c["originals"] = d.originals
     c["copies"] = d.copies
     if d.template is not None:

@@ -57,7 +57,7 @@ def _document(d: Document, text: Any) -> dict[str, Any]:
         "optional"
         if d.required is False
         else "always"
-        if d.required is True and d.when is None
+        if d.unconditionally_required
         else "conditional"
     )
     return {

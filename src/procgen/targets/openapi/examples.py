@@ -199,5 +199,5 @@ def example_quote(procedure: Procedure, answers: dict[str, Any]) -> dict[str, An
         locate=lambda _path: procedure.span,
         sink=DiagnosticSink(),
     )
-    channel = "online" if "online" in procedure.channel_names else procedure.channel_names[0]
-    return quote(procedure, checked, channel=channel, on=EXAMPLE_DAY).as_json()
+    return quote(procedure, checked, channel=procedure.default_channel,
+                 on=EXAMPLE_DAY).as_json()

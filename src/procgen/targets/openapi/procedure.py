@@ -146,7 +146,7 @@ class ProcedureSpec:
             s["x-procgen-accept"] = list(d.accept)
         if d.max_size_mb is not None:
             s["x-procgen-max-size-mb"] = d.max_size_mb
-            s["x-procgen-max-bytes"] = int(d.max_size_mb * 1024 * 1024)
+            s["x-procgen-max-bytes"] = d.max_bytes
         translated = i18n(self.langs, self.lang, title=d.title, description=d.hint)
         if translated:
             s["x-procgen-i18n"] = translated
@@ -169,7 +169,7 @@ class ProcedureSpec:
         }
         required = [
             *answers.get("required", []),
-            *(d.id for d in docs if _common.document_unconditionally_required(d)),
+            *(d.id for d in docs if d.unconditionally_required),
         ]
         if required:
             s["required"] = required
@@ -305,7 +305,7 @@ class ProcedureSpec:
         }
         if not encoding:
             del submit["requestBody"]["content"]["multipart/form-data"]["encoding"]
-        default_channel = "online" if "online" in self.p.channel_names else self.p.channel_names[0]
+        default_channel = self.p.default_channel
         quote: dict[str, Any] = {
             "tags": [pid],
             "operationId": f"quote{name}Fees",
