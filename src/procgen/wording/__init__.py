@@ -1,0 +1,221 @@
+"""procgen's own words, in one catalogue: what every target says to users, in vi and en.
+
+The web form, the mobile screens and the OpenAPI rules read their chrome and their messages
+here (:mod:`procgen.wording.catalogue` holds the data), so one purpose has one wording on every
+target. The author's words win where the DSL lets the author word something: a procedure's
+``declaration``, a group's ``entry_label`` and a field's ``messages`` (``docs/wording.md``).
+
+A language the catalogue does not know is written in English (the targets warn: PG501, PG560).
+
+>>> say("submit", "vi"), say("submit", "en")
+('Nộp hồ sơ', 'Submit application')
+>>> from procgen.diagnostics import Span
+>>> from procgen.model.ir import Field, FieldId, Text
+>>> name = Field(FieldId("full_name"), "text", Text((("vi", "Họ và tên"), ("en", "Full name")),
+...              "vi"), Span("p.yaml", 1, 1), max_length=50)
+>>> field_message(name, "err_required", "vi"), field_message(name, "err_required", "en")
+('Nhập họ và tên', 'Enter full name')
+>>> field_message(name, "err_max_length", "vi", n=50)
+'Họ và tên không được quá 50 ký tự'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from procgen.wording.catalogue import DATABASES, TEXTS
+
+if TYPE_CHECKING:
+    from procgen.model.ir import Field, Procedure
+
+__all__ = [
+    "DATABASES",
+    "LANGUAGES",
+    "TEXTS",
+    "AUTHOR_KEY",
+    "add_entry",
+    "database",
+    "declaration",
+    "entry_name",
+    "field_message",
+    "field_messages",
+    "inline",
+    "rule_message",
+    "say",
+    "sentence",
+    "words",
+]
+
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+"""The languages the catalogue is written in (every key has every one)."""
+FALLBACK = "en"
+
+_TABLES: dict[str, dict[str, str]] = {
+    lang: {key: texts[lang] for key, texts in TEXTS.items()} for lang in LANGUAGES
+}
+
+AUTHOR_KEY: dict[str, str] = {
+    "err_required": "required", "err_required_choice": "required",
+    "err_required_file": "required",
+    "err_type": "format", "err_integer": "format", "err_number": "format", "err_date": "format",
+    "err_email": "format", "err_phone": "format", "err_national_id": "format",
+    "err_pattern": "format",
+    "err_min": "min", "err_date_min": "min", "err_max": "max", "err_date_max": "max",
+    "err_min_length": "min_length", "err_min_items": "min_length",
+    "err_max_length": "max_length", "err_max_items": "max_length",
+    "err_min_entries": "entries", "err_max_entries": "entries",
+}
+"""Message key → the field's ``messages`` key (:data:`procgen.model.ir.MESSAGE_KEYS`) that
+rewords it. ``err_option``, ``err_constraint`` (``constraint_message``) and the file messages
+have none."""
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every text of the catalogue in ``lang`` (English when the catalogue does not have it)."""
+    return _TABLES.get(lang, _TABLES[FALLBACK])
+
+
+def say(key: str, lang: str, **params: object) -> str:
+    """The text ``key`` in ``lang`` with its ``{placeholders}`` filled from ``params``."""
+    template = words(lang)[key]
+    return template.format(**params) if params else template
+
+
+def database(slug: str, lang: str) -> str:
+    """A state database's readable name; an unknown one is named by its id.
+
+    >>> database("land-database", "vi"), database("new-registry", "vi")
+    ('Cơ sở dữ liệu đất đai', 'cơ sở dữ liệu “new-registry”')
+    """
+    names = DATABASES.get(slug)
+    if names:
+        return names.get(lang, names[FALLBACK])
+    return say("database_unknown", lang, slug=slug)
+
+
+def rule_message(key: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """An API rule's message (``required``, ``constraint``, ``when``…) in every language."""
+    return {lang: say(f"rule_{key}", lang) for lang in languages}
+
+
+def _title_word(word: str) -> bool:
+    """Capitalised like an ordinary word at a sentence's start: ``Họ``, ``Date`` (not ``CCCD``,
+    ``ID``, ``iPhone``, ``A1``)."""
+    letters = [c for c in word if c.isalpha()]
+    return (bool(letters) and letters[0].isupper() and all(c.islower() for c in letters[1:])
+            and not any(c.isdigit() for c in word))
+
+
+def inline(label: str) -> str:
+    """``label`` as it reads inside a sentence: its first letter lowered, unless it is a name.
+
+    The first letter is lowered when the first word is capitalised like an ordinary word
+    (``Họ và tên`` → ``họ và tên``, ``Date of birth`` → ``date of birth``). It is kept when the
+    first word is an acronym or holds a digit (``CCCD``, ``ID``, ``A1``), or when the second
+    word is capitalised too, which is how Vietnamese and English write proper nouns (``Hà Nội``,
+    ``Việt Nam``, ``New Zealand``). A proper noun of one word (``Vietnamese``) cannot be told
+    apart: its author words the message with ``messages``.
+
+    >>> inline("Họ và tên"), inline("CCCD của bạn"), inline("Hà Nội nơi ở"), inline("Số CCCD")
+    ('họ và tên', 'CCCD của bạn', 'Hà Nội nơi ở', 'số CCCD')
+    """
+    parts = label.split()
+    if not parts or not _title_word(parts[0]):
+        return label
+    if len(parts) > 1 and _title_word(parts[1]):
+        return label
+    i = next(i for i, c in enumerate(label) if c.isalpha())
+    return label[:i] + label[i].lower() + label[i + 1:]
+
+
+def sentence(label: str) -> str:
+    """``label`` as it starts a sentence: its first letter upper-cased."""
+    return label[:1].upper() + label[1:]
+
+
+def field_message(f: Field, key: str, lang: str, **params: object) -> str:
+    """What procgen says about field ``f`` for message ``key`` (``err_…``) in ``lang``.
+
+    The author's ``messages`` win (:data:`AUTHOR_KEY`); otherwise the catalogue's words, with
+    ``{Label}`` and ``{label}`` filled from the field's label (:func:`sentence`,
+    :func:`inline`) and the other placeholders from ``params``.
+    """
+    own = f.message(AUTHOR_KEY[key]) if key in AUTHOR_KEY else None
+    if own is not None:
+        return own.get(lang)
+    label = f.label.get(lang)
+    return say(key, lang, Label=sentence(label), label=inline(label), **params)
+
+
+def field_messages(f: Field, lang: str) -> dict[str, str]:
+    """Every message field ``f`` can need, keyed as the app's ``messages`` and the web page's
+    ``data-msg-…`` attributes are: ``required``, ``format``, ``pattern``, ``min``, ``max``,
+    ``min_length``, ``max_length``, ``min_items``, ``max_items``.
+
+    Only the checks the field has are there (a ``max`` only with a ``max``), in that order.
+    """
+    from procgen.model.facts import FORMATS
+
+    kind = str(f.kind)
+    out: dict[str, str] = {}
+    if kind == "group":
+        out["required"] = field_message(f, "err_min_entries", lang, n=max(1, f.repeat.min))
+        if f.repeat.min:
+            out["min_items"] = field_message(f, "err_min_entries", lang, n=f.repeat.min)
+        if f.repeat.max is not None:
+            out["max_items"] = field_message(f, "err_max_entries", lang, n=f.repeat.max)
+        return out
+    choice = kind in ("choice", "multichoice", "boolean")
+    out["required"] = field_message(f, "err_required_choice" if choice else "err_required", lang)
+    fmt = FORMATS.get(kind)
+    if kind in ("integer", "money"):
+        out["format"] = field_message(f, "err_integer", lang)
+    elif kind == "number":
+        out["format"] = field_message(f, "err_number", lang)
+    elif fmt is not None:
+        out["format"] = field_message(f, fmt.message, lang)
+    if f.pattern is not None:
+        out["pattern"] = field_message(f, "err_pattern", lang)
+    if kind in ("integer", "number", "money", "date"):
+        date = kind == "date"
+        if f.min is not None:
+            out["min"] = field_message(f, "err_date_min" if date else "err_min", lang, min=f.min)
+        if f.max is not None:
+            out["max"] = field_message(f, "err_date_max" if date else "err_max", lang, max=f.max)
+    items = kind == "multichoice"
+    if f.min_length is not None:
+        out["min_items" if items else "min_length"] = field_message(
+            f, "err_min_items" if items else "err_min_length", lang, n=f.min_length)
+    if f.max_length is not None:
+        out["max_items" if items else "max_length"] = field_message(
+            f, "err_max_items" if items else "err_max_length", lang, n=f.max_length)
+    return out
+
+
+def declaration(procedure: Procedure, lang: str) -> str:
+    """The sworn statement shown with the submit button: the author's, else the catalogue's."""
+    if procedure.declaration is not None:
+        return procedure.declaration.get(lang)
+    return say("declaration", lang)
+
+
+def entry_name(group: Field, lang: str) -> str:
+    """What one entry of ``group`` is called: its ``entry_label``, else its label inside a
+    sentence."""
+    if group.entry_label is not None:
+        return group.entry_label.get(lang)
+    return inline(group.label.get(lang))
+
+
+def add_entry(group: Field, lang: str) -> str:
+    """The "add one more" button: "Thêm con" / "Add a child" with an ``entry_label``, else
+    "Thêm …" / "Add an entry to …" naming the group.
+
+    English puts "a" or "an" before the entry's name, by its first letter (a vowel: "an").
+    """
+    if group.entry_label is None:
+        return say("add_entry_to", lang, label=inline(group.label.get(lang)))
+    name = group.entry_label.get(lang)
+    if lang == "en":
+        name = ("an " if name[:1].lower() in "aeiou" else "a ") + name
+    return say("add_entry", lang, entry=name)
