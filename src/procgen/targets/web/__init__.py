@@ -5,8 +5,9 @@ self-contained except for those assets (``../assets/...``): no inline script or 
 strict Content-Security-Policy works, and no request leaves the portal except the submission
 to ``{api_base_url}/procedures/{id}/applications``. Without JavaScript every step shows at
 once and the form still posts. Conditions travel as data (``procgen-rules`` JSON) that
-``procgen-form.js`` (with ``procgen-review.js``) evaluates using the expression runtime
-``procgen-expr.js``; the three are bundled into ``web/assets/procgen.js``.
+``procgen-form.js`` (with ``procgen-check.js``, the pure check of one answer, and
+``procgen-review.js``) evaluates using the expression runtime ``procgen-expr.js``; the four
+are bundled into ``web/assets/procgen.js``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from procgen.targets import EmitContext, Files, PortalInput
 
 ASSETS = PurePosixPath("web/assets")
+RUNTIME = ("procgen-check.js", "procgen-review.js", "procgen-form.js")
+"""The form runtime's files in ``assets/``, bundled in this order after ``procgen-expr.js``."""
 
 
 class WebTarget:
@@ -59,7 +62,7 @@ class WebTarget:
             raise CompilerBug("the expression runtime procgen-expr.js is missing")
         header = "/* procgen web runtime: the expression runtime, then the form runtime. */\n"
         parts = [expr_js.read_text("utf-8")] + [
-            (here / name).read_text("utf-8") for name in ("procgen-review.js", "procgen-form.js")]
+            (here / name).read_text("utf-8") for name in RUNTIME]
         bundle = header + "\n".join(p.rstrip("\n") + "\n" for p in parts)
         return {
             ASSETS / "procgen.js": bundle.encode("utf-8"),

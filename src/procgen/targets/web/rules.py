@@ -2,14 +2,20 @@
 
 It goes into the page as ``<script type="application/json" id="procgen-rules">``: data, never
 executed. Expressions are compiled with :func:`procgen.expr.to_runtime` (the form read by
-``procgen-expr.js``); messages are already in the page's language.
+``procgen-expr.js``); messages are already in the page's language. What a field's kind means
+(its JSON type, its format's pattern and message key) is the model's
+(:mod:`procgen.model.facts`), handed to ``procgen-check.js`` as data for the kinds the page
+uses: the runtime holds no pattern of its own.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from procgen.model.answer import _type_key as type_key  # the reference's own choice
+from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Document, Fee, Field, Procedure
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
@@ -19,7 +25,8 @@ if TYPE_CHECKING:
     from procgen.expr import Expr
 
 _RUNTIME_MESSAGES = (
-    "err_required", "err_required_choice", "err_required_file", "err_integer", "err_number",
+    "err_required", "err_required_choice", "err_required_file", "err_type", "err_option",
+    "err_option_twice", "err_integer", "err_number",
     "err_min", "err_max", "err_date", "err_date_min", "err_date_max", "err_min_length",
     "err_max_length", "err_min_items", "err_max_items", "err_pattern", "err_email", "err_phone",
     "err_national_id", "err_constraint", "err_file_type", "err_file_size", "err_min_entries",
@@ -55,14 +62,40 @@ def field_rules(f: Field, lang: str) -> dict[str, Any]:
         rule["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
     if f.options:
         rule["options"] = {str(o.value): text(o.label, lang) for o in f.options}
+        rule["values"] = [o.value for o in f.options]  # typed: 1 is not "1"
         rule["numeric_options"] = all(isinstance(o.value, int) for o in f.options)
-    if f.kind == "group":
-        shown = [c for c in f.children if c.kind != "group"]  # PG504: one level of groups
+    if f.kind == FieldKind.GROUP:
+        shown = [c for c in f.children if c.kind != FieldKind.GROUP]  # PG504: one level
         rule["fields"] = {c.id: field_rules(c, lang) for c in shown}
         rule["order"] = [c.id for c in shown]
-        rule["repeat"] = ({"min": f.repeat.min, "max": f.repeat.max} if f.repeat
-                          else {"min": 1, "max": 1})
+        rule["repeat"] = {"min": f.repeat.min, "max": f.repeat.max}
     return rule
+
+
+def kind_rules(fields: Iterable[Field]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The facts of the kinds ``fields`` use (groups' fields too): ``(kinds, formats)``.
+
+    ``kinds`` holds each kind's JSON type, whether it is a number or a text (its length
+    bounded by ``min_length``/``max_length``) and the message key of an answer of the wrong
+    type; ``formats`` the anchored pattern and message key of the kinds that have a format.
+    """
+    used = {g for f in fields for g in f.walk()}
+    kinds: dict[str, Any] = {}
+    formats: dict[str, Any] = {}
+    for f in sorted(used, key=lambda g: g.kind):
+        facts = f.facts
+        kinds[f.kind] = {"json_type": facts.json_type, "numeric": facts.numeric,
+                         "textual": facts.textual, "type_message": type_key(f)}
+        fmt = FORMATS.get(f.kind)
+        if fmt is not None:
+            formats[f.kind] = {"pattern": fmt.anchored, "message": fmt.message}
+    return kinds, formats
+
+
+def messages(lang: str) -> dict[str, str]:
+    """The runtime's wording, in ``lang``; a key the catalogue lacks reads as a constraint's."""
+    ui = i18n.ui(lang)
+    return {key: ui.get(key, ui["err_constraint"]) for key in _RUNTIME_MESSAGES}
 
 
 def document_rules(d: Document, lang: str) -> dict[str, Any]:
@@ -70,8 +103,8 @@ def document_rules(d: Document, lang: str) -> dict[str, Any]:
                             "accept": list(d.accept)}
     if d.when is not None:
         rule["when"] = _cond(d.when)
-    if d.max_size_mb:
-        rule["max_bytes"] = int(d.max_size_mb * 1024 * 1024)
+    if d.max_bytes:
+        rule["max_bytes"] = d.max_bytes
         rule["max_size_mb"] = d.max_size_mb
     return rule
 
@@ -94,8 +127,8 @@ def fee_rules(fee: Fee, lang: str) -> dict[str, Any]:
 
 def page_rules(procedure: Procedure, lang: str, action: str) -> dict[str, Any]:
     """Everything the runtime reads, for one procedure in one language."""
-    ui = i18n.ui(lang)
     pages = procedure.pages
+    kinds, formats = kind_rules(f for p in pages for f in p.fields)
     return {
         "procedure": procedure.id,
         "revision": procedure.revision,
@@ -111,7 +144,9 @@ def page_rules(procedure: Procedure, lang: str, action: str) -> dict[str, Any]:
         "fees": [fee_rules(f, lang) for f in procedure.fees
                  if "online" in f.channels],
         "money": {"zero": money(0, lang)},
-        "messages": {key: ui[key] for key in _RUNTIME_MESSAGES},
+        "kinds": kinds,
+        "formats": formats,
+        "messages": messages(lang),
     }
 
 

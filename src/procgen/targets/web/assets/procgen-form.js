@@ -1,7 +1,8 @@
 /*
  * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
- * conditions shown and hidden live, validation with the procedure's own messages, repeatable
- * groups, a check-your-answers page with the fee total, and a multipart submission.
+ * conditions shown and hidden live, validation (procgen-check.js) with the procedure's own
+ * messages, repeatable groups, a check-your-answers page with the fee total, and a multipart
+ * submission.
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
  * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
@@ -13,7 +14,7 @@
   var E = globalThis.ProcgenExpr;
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
-  if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
+  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview) return;
   var HAS = Object.prototype.hasOwnProperty;
   function dict() { return Object.create(null); }
   // JSON.parse reviver: every object of the rules becomes a map without a prototype.
@@ -26,6 +27,7 @@
   function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
   var R = JSON.parse(data.textContent, bare);
   var M = R.messages;
+  var C = globalThis.ProcgenCheck(R, E);
   var ORDER = [];
   R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
   var current = "start", returnToCheck = false, state = null;
@@ -207,45 +209,10 @@
 
   /* ---- validation --------------------------------------------------------------------- */
 
-  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-  var PHONE = /^(\+84|0)\d{9,10}$/;
-  // 12 digits, the first three a province code 001-096 (as procgen quote and the API check).
-  var NATIONAL_ID = /^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$/;
-
+  // One question's first problem, as text (procgen-check.js holds the order and the keys).
   function check(rule, p, answers, row) {
-    var label = rule.label, v = p.value, k = rule.kind;
-    if (p.error) return fmt(M[p.error], { label: label });
-    if (isEmpty(v)) {
-      if (k === "boolean" || k === "group" || !holds(rule.required, answers, row)) return null;
-      var key = k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required";
-      return fmt(M[key], { label: label });
-    }
-    var numeric = k === "integer" || k === "number" || k === "money";
-    if (numeric && rule.min !== undefined && v < rule.min) return fmt(M.err_min, { label: label, min: rule.min });
-    if (numeric && rule.max !== undefined && v > rule.max) return fmt(M.err_max, { label: label, max: rule.max });
-    if (k === "date" && rule.min !== undefined && v < rule.min) return fmt(M.err_date_min, { label: label, min: rule.min });
-    if (k === "date" && rule.max !== undefined && v > rule.max) return fmt(M.err_date_max, { label: label, max: rule.max });
-    var len = k === "multichoice" ? v.length : typeof v === "string" ? Array.from(v).length : null;
-    if (len !== null && rule.min_length !== undefined && len < rule.min_length) {
-      return fmt(M[k === "multichoice" ? "err_min_items" : "err_min_length"], { label: label, n: rule.min_length });
-    }
-    if (len !== null && rule.max_length !== undefined && len > rule.max_length) {
-      return fmt(M[k === "multichoice" ? "err_max_items" : "err_max_length"], { label: label, n: rule.max_length });
-    }
-    if (k === "email" && !EMAIL.test(v)) return fmt(M.err_email, { label: label });
-    if (k === "phone" && !PHONE.test(v)) return fmt(M.err_phone, { label: label });
-    if (k === "national_id" && !NATIONAL_ID.test(v)) return fmt(M.err_national_id, { label: label });
-    if (rule.pattern !== undefined) {
-      var re = null;
-      // The DSL's pattern matches the whole answer (Python fullmatch).
-      try { re = new RegExp("^(?:" + rule.pattern + ")$", "u"); } catch (e) { re = null; }
-      if (re && !re.test(v)) return fmt(M.err_pattern, { label: label });
-    }
-    // A constraint rejects only a false value: "no value" (e.g. another answer missing) passes.
-    if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today(), row || null) === false) {
-      return rule.constraint_message || fmt(M.err_constraint, { label: label });
-    }
-    return null;
+    var found = C.field(rule, p, answers, row, today());
+    return found ? C.message(rule, found) : null;
   }
 
   function checkDocument(id) {
@@ -266,10 +233,10 @@
       if (!state.visible[id]) return;
       var rule = R.fields[id], wrap = fieldWrap(id);
       if (rule.kind === "group") {
-        var rows = state.rows[id], n = rows.length, rep = rule.repeat;
-        var need = Math.max(rep.min, holds(rule.required, state.answers) ? 1 : 0);
-        if (n < need) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_min_entries, { label: rule.label, n: need }) });
-        if (rep.max && n > rep.max) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_max_entries, { label: rule.label, n: rep.max }) });
+        var rows = state.rows[id];
+        var given = { value: rows.map(function (r) { return r.row; }), error: null };
+        var count = check(rule, given, state.answers, null);
+        if (count) out.push({ wrap: wrap, target: "f-" + id, message: count });
         rows.forEach(function (r) {
           rule.order.forEach(function (cid) {
             if (!r.visible[cid]) return;

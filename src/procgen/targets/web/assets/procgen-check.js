@@ -1,0 +1,162 @@
+/*
+ * procgen-check.js: whether one answer fits one question, as the web form judges it
+ * (docs/targets/web.md, "How an answer is checked"). Pure: no DOM, so it runs in the page
+ * and under node (tests/differential), where it is held to procgen.model.answer.problems.
+ *
+ *   var C = ProcgenCheck(R, E);   // R: the page rules (kinds, formats, messages), E: ProcgenExpr
+ *   C.problem(rule, value)        -> the first problem of a given answer, or null
+ *   C.field(rule, parsed, answers, row, today) -> the first problem of a question, or null
+ *   C.message(rule, problem)      -> its text in the page's language
+ *
+ * A problem is {check, key, params}: check is the step of procgen.model.answer ("type",
+ * "option", "format", "min", "max", "min_length", "max_length", "pattern", "entries", and
+ * here also "required" and "constraint"), key the wording key (err_...). Field kinds' facts
+ * (JSON type, format pattern and message key) come from the rules as data (R.kinds,
+ * R.formats): this file holds no pattern of its own.
+ */
+(function (root) {
+  "use strict";
+
+  var HAS = Object.prototype.hasOwnProperty;
+  function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
+  function isEmpty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+  function isWhole(v) { return typeof v === "number" && Number.isInteger(v); }
+  function fmt(t, v) {
+    return t.replace(/\{(\w+)\}/g, function (m, k) { var x = own(v, k); return x === undefined ? m : String(x); });
+  }
+  function problem(check, key, params) { return { check: check, key: key, params: params || {} }; }
+
+  // procgen's pattern dialect reads the same with the u and the v flag (docs/dsl.md#patterns).
+  var compiled = Object.create(null);
+  function regex(source) {
+    if (!HAS.call(compiled, source)) {
+      var re = null;
+      try { re = new RegExp(source, "u"); } catch (e) { re = null; }
+      compiled[source] = re;
+    }
+    return compiled[source];
+  }
+  function matches(source, v) { var re = regex(source); return re === null || re.test(v); }
+
+  // The proleptic Gregorian calendar of Python's datetime.date: year 1 to 9999.
+  function isRealDate(v) {
+    var y = parseInt(v.slice(0, 4), 10), m = parseInt(v.slice(5, 7), 10), d = parseInt(v.slice(8, 10), 10);
+    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+    var leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  }
+  function optionValue(x) { return typeof x === "string" || isWhole(x); }
+
+  root.ProcgenCheck = function (R, E) {
+    var KINDS = R.kinds, FORMATS = R.formats, M = R.messages;
+
+    function hasType(rule, facts, v) {
+      var k = rule.kind;
+      if (k === "choice") return optionValue(v);
+      if (facts.json_type === "string") return typeof v === "string";
+      if (facts.json_type === "integer") return isWhole(v);
+      if (facts.json_type === "number") return typeof v === "number";
+      if (facts.json_type === "boolean") return typeof v === "boolean";
+      if (!Array.isArray(v)) return false;
+      if (k === "multichoice") return v.every(optionValue);
+      return v.every(function (x) { return x !== null && typeof x === "object" && !Array.isArray(x); });
+    }
+
+    // procgen.model.answer.problems, first problem only, in its order.
+    function answerProblem(rule, v) {
+      var k = rule.kind, facts = own(KINDS, k);
+      if (!hasType(rule, facts, v)) return problem("type", facts.type_message);
+      if ((k === "choice" || k === "multichoice") && rule.values && rule.values.length) {
+        var items = Array.isArray(v) ? v : [v];
+        var bad = items.filter(function (x) { return rule.values.indexOf(x) < 0; });
+        if (bad.length) return problem("option", "err_option", { value: bad[0] });
+        if (Array.isArray(v)) {
+          var seen = Object.create(null);
+          for (var i = 0; i < v.length; i++) {
+            var id = typeof v[i] + ":" + String(v[i]);
+            if (seen[id]) return problem("option", "err_option_twice");
+            seen[id] = true;
+          }
+        }
+      }
+      var format = own(FORMATS, k);
+      if (format && (!matches(format.pattern, v) || (k === "date" && !isRealDate(v)))) {
+        return problem("format", format.message);
+      }
+      if (facts.numeric || k === "date") {
+        var date = k === "date";
+        if (rule.min !== undefined && v < rule.min) return problem("min", date ? "err_date_min" : "err_min", { min: rule.min });
+        if (rule.max !== undefined && v > rule.max) return problem("max", date ? "err_date_max" : "err_max", { max: rule.max });
+      }
+      if (facts.textual || (k === "multichoice" && v.length)) {
+        var many = k === "multichoice", len = many ? v.length : Array.from(v).length;
+        if (rule.min_length !== undefined && len < rule.min_length) {
+          return problem("min_length", many ? "err_min_items" : "err_min_length", { n: rule.min_length });
+        }
+        if (rule.max_length !== undefined && len > rule.max_length) {
+          return problem("max_length", many ? "err_max_items" : "err_max_length", { n: rule.max_length });
+        }
+      }
+      if (rule.pattern !== undefined && typeof v === "string" && !matches("^(?:" + rule.pattern + ")$", v)) {
+        return problem("pattern", "err_pattern");
+      }
+      if (k === "group") return entries(rule, v.length, false);
+      return null;
+    }
+
+    // A group's number of entries; a required group needs at least one.
+    function entries(rule, n, required) {
+      var rep = rule.repeat, need = Math.max(rep.min, required ? 1 : 0);
+      if (n < need) return problem("entries", "err_min_entries", { n: need });
+      if (rep.max !== null && rep.max !== undefined && n > rep.max) return problem("entries", "err_max_entries", { n: rep.max });
+      return null;
+    }
+
+    function holds(cond, answers, today, row) {
+      if (cond === true || cond === false || cond === null || cond === undefined) return cond === true;
+      return E.holds(cond, answers, today, row || null);
+    }
+
+    // One shown question: parsed is {value, error} (error: the key of an answer the page
+    // could not read, e.g. letters in a number). Unanswered: required or not; answered: the
+    // answer's own problems, then the constraint (only false rejects: "no value" passes).
+    function field(rule, parsed, answers, row, today) {
+      var v = parsed.value, k = rule.kind;
+      if (parsed.error) {
+        var shape = own(FORMATS, k);
+        return problem(shape && shape.message === parsed.error ? "format" : "type", parsed.error);
+      }
+      if (k === "group") {
+        var rows = v || [];
+        if (!rows.length && holds(rule.required, answers, today, row)) return entries(rule, 0, true);
+        return answerProblem(rule, rows);
+      }
+      if (isEmpty(v)) {
+        if (k === "boolean" || !holds(rule.required, answers, today, row)) return null;
+        return problem("required", k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required");
+      }
+      var found = answerProblem(rule, v);
+      if (found) return found;
+      if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today, row || null) === false) {
+        return problem("constraint", "err_constraint");
+      }
+      return null;
+    }
+
+    // The author's wording for this step (rule.messages, keyed like Field.messages) or
+    // procgen's; a constraint speaks with its own constraint_message.
+    function message(rule, p) {
+      if (p.check === "constraint" && rule.constraint_message) return rule.constraint_message;
+      var params = { label: rule.label };
+      Object.keys(p.params).forEach(function (key) { params[key] = p.params[key]; });
+      var text = own(rule.messages, p.check);
+      if (text === undefined) text = own(M, p.key);
+      if (text === undefined) text = M.err_constraint;
+      return fmt(text, params);
+    }
+
+    return { problem: answerProblem, entries: entries, field: field, message: message, holds: holds, fmt: fmt };
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = root.ProcgenCheck;
+})(typeof globalThis !== "undefined" ? globalThis : this);
