@@ -1,10 +1,10 @@
 """Issue 15 in a real browser: the form shows the model's verdict on typed boundary answers.
 
 A sample of what ``tests/differential/test_web_runtime.py`` checks under node, typed into the
-generated kitchen-sink page in Chromium: a phone number with dashes or spaces is accepted, an
-ID number with a bad province code, a too-short text (with the author's own wording), a
-pattern miss and numbers beyond their bounds are refused, each with the text of the first
-problem's key of :func:`procgen.model.answer.problems` (or nothing, when it has none).
+generated kitchen-sink page in Chromium: a phone number with dashes or spaces is accepted; an
+ID number with a bad province code, a too-short text, a pattern miss and numbers beyond their
+bounds are refused, each with the text of the first problem's key of
+:func:`procgen.model.answer.problems` (or nothing, when it has none).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _expected(rule: dict[str, Any], messages: dict[str, str], f: Field, typed: s
     if not found:
         return ""
     first = found[0]
-    wording = rule.get("messages", {}).get(first.check, messages[first.key])
+    wording = rule.get("messages", {}).get(first.key, messages[first.key])
     params = {"label": rule["label"], **first.param}
     return re.sub(r"\{(\w+)\}", lambda m: str(params.get(m[1], m[0])), wording)
 

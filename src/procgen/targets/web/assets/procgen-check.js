@@ -7,6 +7,7 @@
  *   C.problem(rule, value)        -> the first problem of a given answer, or null
  *   C.field(rule, parsed, answers, row, today) -> the first problem of a question, or null
  *   C.message(rule, problem)      -> its text in the page's language
+ *   C.shaped(kind, text)          -> whether a text has its kind's format (a real date…)
  *
  * A problem is {check, key, params}: check is the step of procgen.model.answer ("type",
  * "option", "format", "min", "max", "min_length", "max_length", "pattern", "entries", and
@@ -50,6 +51,14 @@
   root.ProcgenCheck = function (R, E) {
     var KINDS = R.kinds, FORMATS = R.formats, M = R.messages;
 
+    // Whether a text has the shape of its kind (true for a kind without a format): the
+    // format's pattern, and for a date a real calendar day.
+    function shaped(kind, v) {
+      var format = own(FORMATS, kind);
+      if (!format) return true;
+      return typeof v === "string" && matches(format.pattern, v) && (kind !== "date" || isRealDate(v));
+    }
+
     function hasType(rule, facts, v) {
       var k = rule.kind;
       if (k === "choice") return optionValue(v);
@@ -79,10 +88,7 @@
           }
         }
       }
-      var format = own(FORMATS, k);
-      if (format && (!matches(format.pattern, v) || (k === "date" && !isRealDate(v)))) {
-        return problem("format", format.message);
-      }
+      if (!shaped(k, v)) return problem("format", own(FORMATS, k).message);
       if (facts.numeric || k === "date") {
         var date = k === "date";
         if (rule.min !== undefined && v < rule.min) return problem("min", date ? "err_date_min" : "err_min", { min: rule.min });
@@ -143,19 +149,19 @@
       return null;
     }
 
-    // The author's wording for this step (rule.messages, keyed like Field.messages) or
-    // procgen's; a constraint speaks with its own constraint_message.
+    // The field's own wording of the key (rule.messages, when the rules carry it) or the
+    // page's; a constraint speaks with its own constraint_message.
     function message(rule, p) {
       if (p.check === "constraint" && rule.constraint_message) return rule.constraint_message;
       var params = { label: rule.label };
       Object.keys(p.params).forEach(function (key) { params[key] = p.params[key]; });
-      var text = own(rule.messages, p.check);
+      var text = own(rule.messages, p.key);
       if (text === undefined) text = own(M, p.key);
       if (text === undefined) text = M.err_constraint;
       return fmt(text, params);
     }
 
-    return { problem: answerProblem, entries: entries, field: field, message: message, holds: holds, fmt: fmt };
+    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
   };
 
   if (typeof module === "object" && module.exports) module.exports = root.ProcgenCheck;

@@ -397,7 +397,7 @@
   }
 
   var review = globalThis.ProcgenFormReview({
-    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
+    E: E, C: C, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }

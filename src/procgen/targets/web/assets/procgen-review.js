@@ -19,7 +19,7 @@
         return (Array.isArray(v) ? v : [v]).map(function (x) { return own(rule.options, String(x)) || String(x); }).join(", ");
       }
       if (rule.kind === "money") return money(v);
-      if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      if (rule.kind === "date" && F.C.shaped(rule.kind, v)) {
         return new Date(v + "T00:00:00Z").toLocaleDateString(R.lang === "en" ? "en-GB" : R.lang,
           { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
       }
