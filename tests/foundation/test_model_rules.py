@@ -284,4 +284,4 @@ def test_a_misspelt_use_is_one_error(tmp_path: Path) -> None:
     root = kitchen_copy(tmp_path)
     ks = root / "kitchen-sink.yaml"
     ks.write_text(ks.read_text("utf-8").replace("- use: person", "- use: persn", 1), "utf-8")
-    assert codes_in(root) == [("PG303", "kitchen-sink.yaml", 24)]
+    assert codes_in(root) == [("PG303", "kitchen-sink.yaml", 25)]

@@ -42,14 +42,6 @@ Stat = tuple[int, int, int]
 """``(size, mtime_ns, inode)`` of an output file."""
 
 
-def stat_of(path: Path) -> Stat | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
 class Entry(Struct):
     """One procedure file compiled under one key (see the module docstring)."""
 
@@ -58,7 +50,9 @@ class Entry(Struct):
     procedure: tuple[str, int] | None
     """``(id, revision)`` of the procedure; None when the file did not compile."""
     fees: tuple[str, dict[str, Any] | None] | None
-    """``(procedure id or file stem, fee id → fee as written)``; None when unreadable."""
+    """The file's procedure id and its fee rules (``procgen.model.compiled.FeeRule`` records;
+    plain maps once read back: the no-op path must not import the model to decode them);
+    None when unreadable."""
     diagnostics: tuple[Diagnostic, ...]
     files: dict[str, str] = field(default_factory=dict)
     """Output path → SHA-256 of the bytes the targets emitted."""
@@ -112,11 +106,6 @@ class Cache:
         }
         # ASCII, so a file name that is not UTF-8 (a lone surrogate) survives the round trip
         self._write(self.state_path, json.dumps(data).encode("ascii"))
-
-    def forget_state(self) -> None:
-        if not self.readonly:
-            with contextlib.suppress(FileNotFoundError):
-                self.state_path.unlink()
 
     # -- entries -------------------------------------------------------------------------
     def _entry_path(self, key: str) -> Path:

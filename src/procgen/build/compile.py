@@ -18,15 +18,14 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 
 from procgen.build.cache import Cache, Entry
+from procgen.build.writer import MANIFEST
 from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
 
 if TYPE_CHECKING:
+    from procgen.model.compiled import FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
     from procgen.model.workspace import Workspace
     from procgen.targets import EmitContext, Files, Target
-
-MANIFEST = "manifest.json"
-
 
 class Shared(Struct):
     """What every procedure of one build reads, loaded once per process."""
@@ -188,7 +187,7 @@ def compile_one(
     name: str, key: str, cache_folder: str | None, tree: str, stage: str | None
 ) -> Compiled:
     """Validate ``root/name`` and emit it for every target (in the process's :class:`Shared`)."""
-    from procgen.model.builder import build_procedure
+    from procgen.model.compiled import compile_file
 
     shared = _SHARED
     if shared is None:
@@ -196,14 +195,9 @@ def compile_one(
     sink = DiagnosticSink()
     ws = shared.fresh_workspace(sink)
     path = shared.root / name
-    doc = ws.load(path, "procedure")
-    fees: tuple[str, dict[str, Any] | None] | None
-    procedure = None
-    if doc is None:
-        fees = (path.stem, None)
-    else:
-        fees = (doc.value["id"], {f["id"]: f for f in doc.value.get("fees", ())})
-        procedure = build_procedure(ws, doc, path.stem, sink)
+    unit = compile_file(ws, path, sink)
+    fees = (unit.id, unit.fees)
+    procedure = unit.procedure
     files: dict[str, bytes] = {}
     parts: dict[str, Any] = {}
     compiled = None
@@ -308,9 +302,7 @@ def die_with(parent: int) -> None:
     threading.Thread(target=watch, name="procgen-parent-watch", daemon=True).start()
 
 
-def check_localities(
-    shared: Shared, fees: dict[str, dict[str, Any] | None]
-) -> tuple[list[Locality], list[Diagnostic]]:
+def check_localities(shared: Shared, fees: FeeTable) -> tuple[list[Locality], list[Diagnostic]]:
     """Load and check every overlay against the national fee table (as ``load_portal`` does)."""
     from procgen.layout import locality_files
     from procgen.model.localities import build_locality

@@ -26,7 +26,7 @@ from procgen.layout import (
 )
 
 SETTINGS = SETTINGS_FILE
-FORMAT_VERSION = "procgen-build/3"
+FORMAT_VERSION = "procgen-build/4"
 """Bump when the cache layout or what a key covers changes."""
 
 _LIBRARIES = (

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from msgspec import Struct, field
 
 from procgen.build import writer
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
     from procgen.build.compile import Shared
     from procgen.diagnostics import Diagnostic
+    from procgen.model.compiled import FeeTable
 
 from procgen.build.writer import MANIFEST
 
@@ -229,10 +231,14 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
         status.update(compiled.status)
 
     ordered = [entries[n] for n in names]
-    fees: dict[str, dict[str, Any] | None] = {}
+    from procgen.model.compiled import FeeRule
+
+    fees: FeeTable = {}
     for e in ordered:
         if e.fees is not None:
-            fees.setdefault(e.fees[0], e.fees[1])
+            rules = e.fees[1]
+            fees.setdefault(e.fees[0], None if rules is None
+                            else msgspec.convert(rules, dict[str, FeeRule]))
     localities, loc_diags = check_localities(shared, fees)
     diags = [*shared.diagnostics, *(d for e in ordered for d in e.diagnostics), *loc_diags]
     result = _Outcome(diags, procedures=len(ordered), compiled=len(work))

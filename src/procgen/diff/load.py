@@ -51,19 +51,16 @@ def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
     """One procedure file; its id may differ from its stem (``old/x.yaml`` vs ``x-v2.yaml``)."""
     from procgen.layout import locality_files
     from procgen.model import procedure_files, project_root
-    from procgen.model.builder import build_procedure
+    from procgen.model.compiled import FeeTable, compile_file
     from procgen.model.ir import Portal
-    from procgen.model.localities import FeeTable, build_locality
+    from procgen.model.localities import build_locality
     from procgen.model.workspace import Workspace
 
     root = project_root(path, default_root)
     ws = Workspace(root, sink)
     settings = ws.settings
-    doc = ws.load(path, "procedure")
-    if doc is None:
-        return Portal(settings, ())
-    pid = str(doc.value["id"])
-    procedure = build_procedure(ws, doc, pid, sink)
+    unit = compile_file(ws, path, sink, named=False)
+    procedure = unit.procedure
     if procedure is None:
         return Portal(settings, ())
     # Locality overlays of the same project, checked quietly against the project's fee table
@@ -71,10 +68,10 @@ def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
     quiet = Workspace(root, DiagnosticSink())
     fees: FeeTable = {}
     for other in procedure_files(root):
-        odoc = quiet.load(other, "procedure")
-        if odoc is not None:
-            fees[str(odoc.value["id"])] = {f["id"]: f for f in odoc.value.get("fees", ())}
-    fees[pid] = {f["id"]: f for f in doc.value.get("fees", ())}
+        known = compile_file(quiet, other, quiet.sink, build=False)
+        if known.fees is not None:
+            fees[known.id] = known.fees
+    fees[unit.id] = unit.fees
     localities = []
     for lpath in locality_files(root):
         ldoc = quiet.load(lpath, "locality")

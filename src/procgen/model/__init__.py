@@ -14,9 +14,9 @@ from pathlib import Path
 from procgen.diagnostics import DiagnosticSink, Span
 from procgen.layout import LOCALITIES, SHARED_FOLDERS, locality_files, shared_files, yaml_files
 from procgen.layout import procedure_files as procedure_files
-from procgen.model.builder import build_procedure
+from procgen.model.compiled import FeeTable, compile_file
 from procgen.model.ir import Locality, Portal, Procedure
-from procgen.model.localities import FeeTable, build_locality
+from procgen.model.localities import build_locality
 from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind_of
 
 __all__ = ["Portal", "Procedure", "load_portal", "procedure_files", "validate_paths"]
@@ -41,14 +41,13 @@ def _procedures(ws: Workspace, paths: Iterable[Path]) -> tuple[list[Procedure], 
     procedures: list[Procedure] = []
     fees: FeeTable = {}
     for path in paths:
-        doc = ws.load(path, "procedure")
-        if doc is None:
-            fees.setdefault(path.stem, None)  # broken: overlays are not checked against it
+        compiled = compile_file(ws, path, ws.sink)
+        if compiled.fees is None:
+            fees.setdefault(compiled.id, None)  # broken: overlays are not checked against it
             continue
-        fees[doc.value["id"]] = {f["id"]: f for f in doc.value.get("fees", ())}
-        proc = build_procedure(ws, doc, path.stem, ws.sink)
-        if proc is not None:
-            procedures.append(proc)
+        fees[compiled.id] = compiled.fees
+        if compiled.procedure is not None:
+            procedures.append(compiled.procedure)
     return procedures, fees
 
 

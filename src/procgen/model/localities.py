@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from procgen.diagnostics import DiagnosticSink, did_you_mean
 from procgen.model.ir import Locality, Office, Slug
 from procgen.model.workspace import TextMaker
 
 if TYPE_CHECKING:
+    from procgen.model.compiled import FeeTable
     from procgen.model.ir import Settings
     from procgen.source import Document
-
-FeeTable = dict[str, dict[str, dict[str, Any]] | None]
-"""procedure id → fee id → the fee as written; None for a procedure file with errors."""
 
 
 def build_locality(
@@ -46,17 +44,11 @@ def build_locality(
                 sink.emit(
                     "PG402", span, procedure=pid, name=fid, suggestion=did_you_mean(fid, national)
                 )
-            elif fee.get("set_by") != "locality":
+            elif not fee.set_by_locality:
                 sink.emit("PG403", span, procedure=pid, name=fid)
-            elif "range" in fee and not fee["range"]["min"] <= amount <= fee["range"]["max"]:
-                sink.emit(
-                    "PG404",
-                    doc.locate(("fees", pid, fid)),
-                    amount=amount,
-                    name=fid,
-                    low=fee["range"]["min"],
-                    high=fee["range"]["max"],
-                )
+            elif fee.range and not fee.range[0] <= amount <= fee.range[1]:
+                sink.emit("PG404", doc.locate(("fees", pid, fid)), amount=amount, name=fid,
+                          low=fee.range[0], high=fee.range[1])
             else:
                 amounts.append((pid, fid, amount))
     given = {(p, f) for p, f, _ in amounts} | {
@@ -64,7 +56,7 @@ def build_locality(
     }
     for pid in sorted(fees):
         for fid, fee in (fees[pid] or {}).items():
-            if fee.get("set_by") == "locality" and (pid, fid) not in given:
+            if fee.set_by_locality and (pid, fid) not in given:
                 sink.emit("PG405", doc.locate(("locality",)), procedure=pid, name=fid)
     offices = tuple(
         Office(
