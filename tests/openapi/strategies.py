@@ -14,8 +14,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from procgen.model.facts import FORMATS
 from procgen.model.ir import Field, Procedure
-from procgen.targets._common import EMAIL_PATTERN, NATIONAL_ID_PATTERN, PHONE_PATTERN
+
+EMAIL_PATTERN = FORMATS["email"].anchored
+NATIONAL_ID_PATTERN = FORMATS["national_id"].anchored
+PHONE_PATTERN = FORMATS["phone"].anchored
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"),

@@ -9,7 +9,7 @@ Exact only for: ``true``/``false``; a boolean field; ``x == lit``, ``x != lit``,
 ``x in [lits]``, ``x not in [lits]`` and ``lit in x`` / ``lit not in x`` (multichoice), where
 ``x`` is a *plain* field; and ``not``/``and``/``or`` of those. A plain field is a top-level
 field whose no value is simply its absence from the answers object (the caller knows which:
-no ``when``, no ``default``; see :func:`procgen.targets._common.condition_schema`); an asked
+no ``when``, no ``default``; see :func:`procgen.targets.openapi.answers.condition_schema`); an asked
 boolean left out is false. Every other node class has an entry that gives ``None``.
 
 >>> from procgen.expr import FieldSig, Scope, compile_expression

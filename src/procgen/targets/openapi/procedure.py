@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
+from procgen.targets.openapi import answers as _answers
 from procgen.targets.openapi import examples, markdown
 from procgen.targets.openapi.shared import PROBLEM, ref, responses
 
@@ -117,7 +118,7 @@ class ProcedureSpec:
         return self._answers_schema
 
     def _build_answers_schema(self) -> dict[str, Any]:
-        s = _common.answers_schema(self.p, self.lang)
+        s = _answers.answers_schema(self.p, self.lang)
         s["description"] = (
             f"Answers to '{md(self.p.title.get(self.lang))}': field id → value (dates YYYY-MM-DD, "
             "a multiple choice as a list, a group as a list of objects). Rules that depend on "
@@ -125,7 +126,7 @@ class ProcedureSpec:
         )
         for f in self.fields:
             self._property(f, s["properties"][f.id])
-        s["x-procgen-rules"] = _common.field_rules(self.p, self.langs)
+        s["x-procgen-rules"] = _answers.field_rules(self.p, self.langs)
         return _ordered(s)
 
     def _document(self, d: Document) -> dict[str, Any]:
@@ -173,12 +174,12 @@ class ProcedureSpec:
         ]
         if required:
             s["required"] = required
-        conditionals = [*answers.get("allOf", []), *_common.document_required_schema(self.p)]
+        conditionals = [*answers.get("allOf", []), *_answers.document_required_schema(self.p)]
         if conditionals:
             s["allOf"] = conditionals
         s["x-procgen-rules"] = [
             *answers["x-procgen-rules"],
-            *_common.document_rules(self.p, self.langs),
+            *_answers.document_rules(self.p, self.langs),
         ]
         return s
 
@@ -213,7 +214,7 @@ class ProcedureSpec:
                 {
                     "pointer": f"#/{required[0].id}",
                     "code": "answer-missing",
-                    "detail": _common.message("required", (self.lang,))[self.lang],
+                    "detail": _answers.message("required", (self.lang,))[self.lang],
                 }
             )
         docs = [d for d in self.p.uploadable_documents if d.max_size_mb]
