@@ -53,7 +53,7 @@ def _reference(f: Field, value: Any) -> str | None:
     return found[0].key if found else None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def web() -> Iterator[WebRuntime]:
     yield from runtime()
 
@@ -126,3 +126,13 @@ def test_the_harness_sees_a_drift(web: WebRuntime) -> None:
     web.page("old-phone", rules)
     keys = web.keys("old-phone", [(field_rules(phone, LANG), "0912-345-678")])
     assert keys == [["err_phone", "err_phone"]] != [[_reference(phone, "0912-345-678")] * 2]
+
+
+def test_no_javascript_file_writes_a_format_of_its_own() -> None:
+    """The formats reach the runtime as data: no .js file spells an email, phone, ID or date."""
+    from tests.differential.web_harness import ASSETS, RUNTIME
+
+    signs = ("@", "+84", "09[0-6]", "\\d{4}-", "[0-9]{4}-", "\\d{9", "[0-9]{9")
+    found = [(js.name, sign) for js in [*ASSETS.glob("*.js"), *RUNTIME.glob("*.js")]
+             for sign in signs if sign in js.read_text("utf-8")]
+    assert found == []
