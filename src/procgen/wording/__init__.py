@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from procgen.wording.catalogue import DATABASES, TEXTS
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Field, Procedure
+    from procgen.model.ir import Document, Field, Procedure
 
 __all__ = [
     "DATABASES",
@@ -36,6 +36,8 @@ __all__ = [
     "add_entry",
     "database",
     "declaration",
+    "document_messages",
+    "file_type_name",
     "entry_name",
     "field_message",
     "field_messages",
@@ -189,6 +191,27 @@ def field_messages(f: Field, lang: str) -> dict[str, str]:
     if f.max_length is not None:
         out["max_items" if items else "max_length"] = field_message(
             f, "err_max_items" if items else "err_max_length", lang, n=f.max_length)
+    return out
+
+
+def file_type_name(mime: str) -> str:
+    """A media type as people call it: ``PDF``, ``JPEG`` (else its subtype, upper-cased)."""
+    return {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}.get(
+        mime, mime.rsplit("/", 1)[-1].upper())
+
+
+def document_messages(d: Document, lang: str) -> dict[str, str]:
+    """What the form and the app say about an upload: ``required``, ``file_type`` and, with a
+    size limit, ``file_size``, the document's title in place."""
+    title = d.title.get(lang)
+    names = {"Label": sentence(title), "label": inline(title)}
+    out = {"required": say("err_required_file", lang, **names),
+           "file_type": say("err_file_type", lang, **names,
+                            types=", ".join(file_type_name(t) for t in d.accept) or "*")}
+    if d.max_size_mb is not None:
+        size = d.max_size_mb
+        out["file_size"] = say("err_file_size", lang, **names,
+                               size=int(size) if float(size).is_integer() else size)
     return out
 
 

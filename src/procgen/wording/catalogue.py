@@ -74,8 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "no_online": {
         "vi": "Thủ tục này chưa nhận hồ sơ trực tuyến: hãy nộp trực tiếp hoặc qua bưu chính.",
-        "en": "This procedure does not take online applications yet: apply in person or by "
-              "post.",
+        "en": "You cannot apply for this online: apply in person or by post.",
     },
     "what_happens": {"vi": "Các bước sau khi nộp", "en": "What happens after you apply"},
     "what_happens_next": {"vi": "Các bước tiếp theo", "en": "What happens next"},

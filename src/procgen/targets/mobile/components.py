@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
+from procgen import wording
 from procgen.model.facts import FORMATS
 from procgen.targets._common import json_pattern, localized
 from procgen.targets.mobile.i18n import ui_text
@@ -56,6 +57,15 @@ class Build(Struct, frozen=True):
     def ui(self, key: str, **fields: object) -> dict[str, str]:
         return ui_text(key, self.languages, **fields)
 
+    def messages(self, per_lang: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        """``{lang: {key: text}}`` (the web page's words) as ``{key: {lang: text}}``."""
+        first = per_lang[self.languages[0]]
+        return {key: {lang: per_lang[lang][key] for lang in self.languages} for key in first}
+
+    def field_messages(self, f: Field) -> dict[str, dict[str, str]]:
+        """The field's messages, the same words as the web page's (``wording``)."""
+        return self.messages({lang: wording.field_messages(f, lang) for lang in self.languages})
+
 
 def logic(rule: bool | Expr | None, *, absent: bool) -> Any:
     """A rule as JSON Logic: a constant stays a JSON boolean; ``None`` becomes ``absent``."""
@@ -90,14 +100,16 @@ def field_component(f: Field, b: Build, group: str | None = None,
     else:
         c["visible_when"] = logic(f.when, absent=True)
         c["required"] = logic(f.required, absent=False)
-    messages: dict[str, dict[str, str]] = {"required": b.ui("required")}
+    messages = b.field_messages(f)
     if f.constraint is not None and not nested:
-        message = b.text(f.constraint_message) if f.constraint_message else b.ui("constraint")
+        message = (b.text(f.constraint_message) if f.constraint_message else
+                   {lang: wording.field_message(f, "err_constraint", lang)
+                    for lang in b.languages})
         c["constraint"] = {"logic": logic(f.constraint, absent=True), "message": message}
     mode = f.facts.input_mode
     if mode != "none":
         c["keyboard"] = _KEYBOARD.get(mode, mode)
-    _validation(f, c, messages, b)
+    _validation(f, c)
     if kind in ("choice", "multichoice"):
         c["options"] = [{"value": o.value, "label": b.text(o.label)} for o in f.options]
     if kind == "group":
@@ -106,10 +118,6 @@ def field_component(f: Field, b: Build, group: str | None = None,
             b.sink.emit("PG562", f.span, field=f.id, group=group)
         c["min_items"] = f.repeat.min
         c["max_items"] = f.repeat.max
-        if c["min_items"]:
-            messages["min_items"] = b.ui("min_items", min=c["min_items"])
-        if c["max_items"] is not None:
-            messages["max_items"] = b.ui("max_items", max=c["max_items"])
         c["components"] = [field_component(ch, b, f.id, inner) for ch in f.children]
     if f.default is not None:
         c["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
@@ -121,32 +129,24 @@ def field_component(f: Field, b: Build, group: str | None = None,
     return c
 
 
-def _validation(f: Field, c: dict[str, Any], messages: dict[str, dict[str, str]],
-                b: Build) -> None:
-    """Kind-specific checks (bounds, lengths, pattern, format) and their messages."""
+def _validation(f: Field, c: dict[str, Any]) -> None:
+    """Kind-specific checks (bounds, lengths, pattern, format); their messages are the
+    field's :func:`procgen.wording.field_messages`."""
     kind = f.kind
     if kind in ("integer", "number"):
         c["integer"] = kind == "integer"
-        messages["format"] = b.ui("integer" if kind == "integer" else "number")
     elif kind == "money":
         c["currency"] = "VND"
-        messages["format"] = b.ui("integer")
-    elif kind == "date":
-        messages["format"] = b.ui("date")
-    elif kind in FORMATS:
+    elif kind in FORMATS and kind != "date":
         c["format_pattern"] = FORMATS[kind].anchored
-        messages["format"] = b.ui(kind)
     if f.pattern is not None:  # of the dialect, which ECMA-262 reads the same (PG314)
         c["pattern"] = json_pattern(f.pattern)
-        messages["pattern"] = b.ui("pattern")
     if kind in ("integer", "number", "money", "date"):
         for bound in ("min", "max"):
             value = getattr(f, bound)
             if value is None:
                 continue
             c[bound] = str(value) if kind == "date" else value
-            key = f"{bound}_date" if kind == "date" else bound
-            messages[bound] = b.ui(key, **{bound: value})
     items = kind == "multichoice"
     for bound, name in (("min_length", "min_items" if items else "min_length"),
                         ("max_length", "max_items" if items else "max_length")):
@@ -154,7 +154,6 @@ def _validation(f: Field, c: dict[str, Any], messages: dict[str, dict[str, str]]
         if value is None or kind == "group":
             continue
         c[name] = value
-        messages[name] = b.ui(name, **{name[:3]: value})
 
 
 def provide(d: Document) -> str:
@@ -191,12 +190,6 @@ def capture_component(d: Document, b: Build) -> dict[str, Any]:
         c["template"] = {"code": d.template.code}
         if d.template.title is not None:
             c["template"]["title"] = b.text(d.template.title)
-    messages = {"required": b.ui("required_document"), "file_type": b.ui("file_type")}
-    if d.max_size_mb is not None:
-        messages["file_size"] = b.ui("file_size", mb=_num(d.max_size_mb))
-    c["messages"] = messages
+    c["messages"] = b.messages({lang: wording.document_messages(d, lang)
+                                for lang in b.languages})
     return c
-
-
-def _num(x: float | int) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procgen import wording
 from procgen.targets.mobile.components import (
     Build,
     capture_component,
@@ -140,7 +141,7 @@ def document_line(d: Document, b: Build) -> dict[str, str]:
     if d.originals or d.copies:
         parts.append(b.ui("doc_counts", originals=d.originals, copies=d.copies))
     if d.uploadable and d.accept:
-        parts.append(b.ui("doc_types", types=", ".join(d.accept)))
+        parts.append(b.ui("doc_types", types=", ".join(wording.file_type_name(t) for t in d.accept)))
     if d.uploadable and d.max_size_mb is not None:
         parts.append(b.ui("doc_size", mb=str(d.max_size_mb).removesuffix(".0")))
     if d.required is False:
@@ -160,7 +161,7 @@ def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
     elif p.fully_online:
         online = b.ui("fully_online")
     elif presence:
-        online = {lang: words(lang)["not_fully_online"].format(
+        online = {lang: words(lang)["not_fully_online_steps"].format(
             steps=", ".join(s.title.get(lang) for s in presence)) for lang in b.languages}
     else:
         online = b.ui("not_fully_online_documents")
@@ -172,7 +173,7 @@ def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
                   "title": b.ui("fees"), "fees": [f.id for f in p.fees]})
     times = [_join(b, b.ui(c.name), _duration(c.processing_time, b), sep=": ")
              for c in p.channels]
-    comps.append(_info("intro.times", "times", b, title=b.ui("times"), items=times))
+    comps.append(_info("intro.times", "times", b, title=b.ui("processing_time"), items=times))
     if p.legal_basis:
         laws = []
         for lb in p.legal_basis:
@@ -184,7 +185,7 @@ def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
             laws.append(_join(b, *parts, sep=", "))
         comps.append(_info("intro.legal_basis", "legal_basis", b, title=b.ui("legal_basis"),
                            items=laws))
-    return {"id": "intro", "kind": "intro", "title": b.ui("intro"), "action": action,
+    return {"id": "intro", "kind": "intro", "title": b.ui("start_heading"), "action": action,
             "visible_when": True, "components": comps}
 
 
@@ -213,7 +214,7 @@ def _page(page: Page, b: Build) -> dict[str, Any]:
 
 def _screens(p: Procedure, settings: Settings, b: Build) -> list[dict[str, Any]]:
     pages = [_page(pg, b) for pg in p.pages]
-    review = {"id": "review", "kind": "review", "title": b.ui("review"), "action": "next",
+    review = {"id": "review", "kind": "review", "title": b.ui("check_heading"), "action": "next",
               "visible_when": True, "components": [],
               "sections": [{"screen": s["id"], "title": s["title"]} for s in pages]}
     online_fees = [f.id for f in p.fees if "online" in f.channels]
@@ -224,7 +225,8 @@ def _screens(p: Procedure, settings: Settings, b: Build) -> list[dict[str, Any]]
     submit = {"id": "submit", "kind": "submit", "title": b.ui("submit_title"), "action": "submit",
               "visible_when": True,
               "components": [_info("submit.declaration", "declaration", b,
-                                   body=b.ui("declaration"))],
+                                   body={lang: wording.declaration(p, lang)
+                                         for lang in b.languages})],
               "submit": {"method": "POST",
                          "url": f"{settings.api_base_url.rstrip('/')}/procedures/{p.id}"
                                 "/applications",
@@ -258,14 +260,14 @@ def _confirmation(p: Procedure, b: Build) -> dict[str, Any]:
                 title = _join(b, title, b.text(s.description), sep=": ")
             nxt.append(title)
     if nxt:
-        comps.append(_info("confirmation.next", "next_steps", b, title=b.ui("what_happens"),
+        comps.append(_info("confirmation.next", "next_steps", b, title=b.ui("what_happens_next"),
                            items=nxt))
     if p.outputs:
         outs = [{lang: words(lang)["electronic_output" if o.electronic else "paper_output"]
                  .format(title=o.title.get(lang)) for lang in b.languages} for o in p.outputs]
         comps.append(_info("confirmation.outputs", "outputs", b, title=b.ui("you_receive"),
                            items=outs))
-    return {"id": "confirmation", "kind": "confirmation", "title": b.ui("confirmation"),
+    return {"id": "confirmation", "kind": "confirmation", "title": b.ui("sent_heading"),
             "action": "none", "visible_when": True, "components": comps}
 
 

@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 from msgspec import Struct
 
 from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
-from procgen.targets._common import database
+from procgen import wording
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
+from procgen.wording import database
 
 INDEX = "__i__"
 """Placeholder for a repeat-group entry's index in ids and names (the runtime replaces it)."""
@@ -60,6 +61,9 @@ class FieldView(Struct, frozen=True):
     repeat_min: int = 0
     repeat_max: int = 0
     add_label: str = ""
+    messages: tuple[tuple[str, str], ...] = ()
+    """What the form says when the answer is missing or does not fit, label in place
+    (:func:`procgen.wording.field_messages`): the page's ``data-msg-…`` attributes."""
 
     @property
     def describedby(self) -> str:
@@ -82,6 +86,7 @@ class DocumentView(Struct, frozen=True):
     conditional: bool
     accept: str
     limits: str
+    messages: tuple[tuple[str, str], ...] = ()
 
 
 class StepView(Struct, frozen=True):
@@ -133,6 +138,7 @@ class PageView(Struct, frozen=True):
     steps: tuple[StepView, ...]
     after: tuple[InfoStep, ...]
     legal: tuple[LegalView, ...]
+    declaration: str
 
 
 def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
@@ -170,13 +176,14 @@ def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
                                        if x),
                               lb.url if lb.url and safe_url(lb.url) else "")
                     for lb in procedure.legal_basis),
+        declaration=wording.declaration(procedure, lang),
     )
 
 
 def _article(article: str | None, lang: str) -> str:
     if not article:
         return ""
-    return f"Điều {article}" if lang == "vi" else f"article {article}"
+    return wording.say("article", lang, article=article)
 
 
 def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None) -> FieldView:
@@ -196,8 +203,8 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
     if f.kind == "group":
         children = tuple(field_view(c, lang, ui, f.id) for c in f.children
                          if c.kind != "group")  # PG504: one level of groups
-        rmin = f.repeat.min if f.repeat else 1
-        rmax = (f.repeat.max or 0) if f.repeat else 1
+        rmin = f.repeat.min
+        rmax = f.repeat.max or 0
         entries = tuple(tuple(entry(c, i) for c in children) for i in range(rmin))
     return FieldView(
         id=f.id, kind=f.kind, dom_id=dom_id, name=name, label=label,
@@ -207,7 +214,9 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
         optional=f.required is False and f.kind not in ("boolean", "group"),
         value="" if f.kind in ("group", "multichoice") else value,
         options=options, attrs=_attrs(f, lang), children=children, entries=entries,
-        repeat_min=rmin, repeat_max=rmax, add_label=ui["add_entry"].format(label=label),
+        repeat_min=rmin, repeat_max=rmax,
+        add_label=wording.add_entry(f, lang) if f.kind == "group" else "",
+        messages=tuple(wording.field_messages(f, lang).items()),
     )
 
 
@@ -282,7 +291,7 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
         template = f"{ui['template']} {d.template.code}"
         if d.template.title:
             template += f": {text(d.template.title, lang)}"
-    types = ", ".join(_type_name(t) for t in d.accept)
+    types = ", ".join(wording.file_type_name(t) for t in d.accept)
     limits = ""
     if d.accept or d.max_size_mb:
         limits = ui["file_limit"].format(types=types or "*", size=_num(d.max_size_mb or 0))
@@ -295,12 +304,8 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
         upload_note=ui["upload_original"] if d.originals or not d.copies else ui["upload_copy"],
         note=note, template=template,
         required=d.required is True and d.when is None, optional=d.required is False,
-        conditional=d.when is not None, accept=",".join(d.accept), limits=limits)
-
-
-def _type_name(mime: str) -> str:
-    return {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}.get(
-        mime, mime.rsplit("/", 1)[-1].upper())
+        conditional=d.when is not None, accept=",".join(d.accept), limits=limits,
+        messages=tuple(wording.document_messages(d, lang).items()))
 
 
 def _num(value: float | int) -> str:
@@ -326,8 +331,8 @@ def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str]) -> F
     if isinstance(fee.amount, int):
         amount = money(fee.amount, lang)
     elif fee.set_by_locality and fee.range:
-        amount = ui["fee_set_by_locality"].format(low=money(fee.range[0], lang),
-                                                  high=money(fee.range[1], lang))
+        amount = ui["fee_set_by_locality"].format(min=money(fee.range[0], lang),
+                                                  max=money(fee.range[1], lang))
     else:
         amount = ui["fee_depends"]
     cells = tuple(amount if c in fee.channels else "—" for c in procedure.channel_names)
