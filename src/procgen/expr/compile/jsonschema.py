@@ -9,8 +9,8 @@ Exact only for: ``true``/``false``; a boolean field; ``x == lit``, ``x != lit``,
 ``x in [lits]``, ``x not in [lits]`` and ``lit in x`` / ``lit not in x`` (multichoice), where
 ``x`` is a *plain* field; and ``not``/``and``/``or`` of those. A plain field is a top-level
 field whose no value is simply its absence from the answers object (the caller knows which:
-no ``when``, no ``default``; see :func:`procgen.targets.openapi.answers.condition_schema`); an asked
-boolean left out is false. Every other node class has an entry that gives ``None``.
+no ``when``, no ``default``; see :func:`procgen.targets.openapi.answers.condition_schema`);
+an asked boolean left out is false. Every other node class has an entry that gives ``None``.
 
 >>> from procgen.expr import FieldSig, Scope, compile_expression
 >>> from procgen.diagnostics import DiagnosticSink, Span
@@ -29,12 +29,13 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from procgen.diagnostics import CompilerBug
 from procgen.expr import ast
 
 Schema = dict[str, Any]
+Id = TypeVar("Id", bound=str)  # a field id: str or a subclass (FieldId)
 
 SCALAR_KINDS: tuple[str, ...] = (
     "text", "textarea", "address", "email", "phone", "national_id", "integer", "money",
@@ -59,7 +60,7 @@ class JsonSchemaCompiler:
     NODES: ClassVar[dict[type[ast.Node], Callable[[JsonSchemaCompiler, Any], Schema | None]]]
     CALLS: ClassVar[dict[str, Callable[[JsonSchemaCompiler, ast.Call], Schema | None]]]
 
-    def __init__(self, plain: Mapping[str, str]) -> None:
+    def __init__(self, plain: Mapping[Any, str]) -> None:
         self.plain = plain
 
     def schema(self, node: ast.Node) -> Schema | None:
@@ -157,7 +158,7 @@ JsonSchemaCompiler.CALLS = {
 }
 
 
-def to_jsonschema(expr: ast.Expr | ast.Node, plain: Mapping[str, str]) -> Schema | None:
+def to_jsonschema(expr: ast.Expr | ast.Node, plain: Mapping[Id, str]) -> Schema | None:
     """The exact JSON Schema of condition ``expr``, or ``None``.
 
     Args:
