@@ -143,16 +143,15 @@ rule("field-pattern-changed", "field", "pattern", (B,),
 rule("field-repeat-min-raised", "field", "repeat", (B, UP),
      en="Group {name}: more entries needed: {old} → {new}",
      vi="Nhóm {name}: cần nhiều mục hơn: {old} → {new}")(
-    lambda d: d.old is None or (d.new is not None and d.new["min"] > d.old["min"]))
+    lambda d: d.new["min"] > d.old["min"])
 rule("field-repeat-max-lowered", "field", "repeat", (B,),
      en="Group {name}: fewer entries allowed: {old} → {new}",
      vi="Nhóm {name}: cho phép ít mục hơn: {old} → {new}")(
-    lambda d: d.new is not None and d.new["max"] is not None
-    and (d.old["max"] is None or d.new["max"] < d.old["max"]))
+    lambda d: d.new["max"] is not None and (d.old["max"] is None or d.new["max"] < d.old["max"]))
 rule("field-repeat-min-lowered", "field", "repeat", (DOWN,),
      en="Group {name}: fewer entries needed: {old} → {new}",
      vi="Nhóm {name}: cần ít mục hơn: {old} → {new}")(
-    lambda d: d.new is None or (d.old is not None and d.new["min"] < d.old["min"]))
+    lambda d: d.new["min"] < d.old["min"])
 rule("field-repeat-relaxed", "field", "repeat", (),
      en="Group {name}: entries {old} → {new}", vi="Nhóm {name}: số mục {old} → {new}")(always)
 rule("field-prefill-added", "field", "prefill", (DOWN,),

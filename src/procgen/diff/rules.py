@@ -174,14 +174,6 @@ def went_down(d: Delta) -> bool:
     return _num(d.old) and _num(d.new) and d.new < d.old
 
 
-def _became_true(d: Delta) -> bool:
-    return d.old is not True and d.new is True
-
-
-def _became_false(d: Delta) -> bool:
-    return d.old is True and d.new is not True
-
-
 def appeared(d: Delta) -> bool:
     return d.old is None and d.new is not None
 

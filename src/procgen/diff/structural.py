@@ -84,13 +84,6 @@ def expr(e: Any) -> Json:
     return " ".join(str(e.source).split())
 
 
-def hours(d: Any) -> float | None:
-    """A duration in hours, for comparing ``working_days`` with ``hours`` (a day is 24 hours)."""
-    if d is None:
-        return None
-    return float(d.value) * (24 if d.unit == "working_days" else 1)
-
-
 def duration(d: Any) -> dict[str, Json] | None:
     return None if d is None else {d.unit: d.value}
 
@@ -111,7 +104,7 @@ def flat_field(f: Field) -> dict[str, Json]:
         "pattern": f.pattern,
         "default": list(f.default) if isinstance(f.default, tuple) else f.default,
         "prefill": f.prefill,
-        "repeat": None if f.repeat is None else {"min": f.repeat.min, "max": f.repeat.max},
+        "repeat": {"min": f.repeat.min, "max": f.repeat.max},
     }
 
 

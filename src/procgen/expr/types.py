@@ -62,7 +62,3 @@ KIND_TYPES: dict[str, ExprType] = {
 }
 """The expression type of each DSL field type."""
 
-
-def family(t: ExprType) -> str:
-    """Types in one family compare with each other (all numbers are one family)."""
-    return t.kind

@@ -307,15 +307,9 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
     declaration: Text | None = None
     """The applicant's sworn statement before sending, when the author words it."""
     source_hash: str = ""
-    """sha256 of the file's text; not compared: a reformatted file is the same procedure."""
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return _compared(self) == _compared(other)
-
-    def __hash__(self) -> int:
-        return hash(_compared(self))
+    """sha256 of the file's text (the mobile screens carry it). ``==`` compares every field,
+    spans and this hash included: a reformatted file is an equal procedure only to a
+    comparison that leaves positions out (as ``tests/expr/test_records.py`` does)."""
 
     @property
     def channel_names(self) -> tuple[str, ...]:
@@ -378,10 +372,6 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
     @property
     def uploadable_documents(self) -> tuple[Document, ...]:
         return tuple(d for p in self.pages for d in p.documents if d.uploadable)
-
-
-def _compared(p: Procedure) -> tuple[object, ...]:
-    return tuple(getattr(p, f) for f in p.__struct_fields__ if f != "source_hash")
 
 
 class Office(Struct, frozen=True):
