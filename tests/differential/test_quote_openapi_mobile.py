@@ -1,0 +1,424 @@
+"""REQ issue 15 ("Proven by"): quote, the OpenAPI request schema and the mobile rules accept and
+reject the same answers as the reference, :func:`procgen.model.answer.problems`, with the same
+message key.
+
+Purpose. procgen promises that a service behaves the same everywhere. This test holds three of
+the four validators to the one ordered check of an answer in ``procgen.model.answer`` (the web
+runtime's part is ``test_web_runtime.py``):
+
+* **quote** — ``procgen quote``'s JSON reader and answer checker, given the answer plus answers
+  to the other questions under which the field is asked; only diagnostics located at the
+  field's path count (PG602 type or format, PG603 option, PG606 bounds, lengths, pattern and
+  repeated options, PG607 entries, PG608 ID number; PG605 for the constraint);
+* **OpenAPI** — the field's property schema in ``openapi/<id>.yaml`` under jsonschema_rs
+  (JSON Schema 2020-12, ECMA-262 patterns, formats asserted), plus ``formatMinimum`` /
+  ``formatMaximum`` and ``x-procgen-pattern``, which docs/targets/openapi.md tells a backend to
+  check; the first failing keyword (in the reference's order) gives the key; and the field's
+  ``x-procgen-rules`` constraint under json-logic-js;
+* **mobile** — the field's component in ``mobile/<id>.json``, its properties applied as
+  docs/targets/mobile.md says a renderer does (``checker.js``), its constraint under
+  json-logic-js; a key is compared only where the component has a message for the check.
+
+1. :func:`test_field_answers` — for every distinct field definition (top level and inside
+   groups) of ``procedures/``, the kitchen sink and ``fixtures/edge-cases`` (definitions the
+   bundled procedures lack: a phone with its own pattern, numeric options, a group without
+   ``repeat``…), every boundary answer of :mod:`tests.differential.values` plus answers that
+   hypothesis varies around them (derandomized). ``null`` is no answer (quote and the mobile
+   rules say so; the reference judges given answers only).
+2. :func:`test_whole_answers` — hypothesis builds whole answers objects for every procedure
+   (answers missing, well-formed or not, to questions asked or not, groups with too few or too
+   many entries, as a conforming client sends them: the schema's ``required`` booleans and
+   defaulted fields always present), and quote's verdict must equal the OpenAPI verdict
+   (schema, then the rules as docs/targets/openapi.md's "Checking an application" says) and the
+   mobile verdict (docs/targets/mobile.md's "Validation").
+
+A failure lists every distinct disagreement: the kind of answer, the fields (one named, the
+count of the others), one answer, and each validator's verdict. One node process serves the
+whole session.
+
+Run it with ``.venv/bin/python -m pytest -p no:cacheprovider -q
+tests/differential/test_quote_openapi_mobile.py`` (needs node and ``tests/js/node_modules``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import node_process
+from tests.differential.cases import FieldCase, field_cases
+from tests.differential.harness import (
+    CHECKER,
+    TODAY,
+    Checker,
+    Disagreements,
+    Project,
+    Verdict,
+    answers_schema_name,
+    build_projects,
+    extra_checks,
+    first_key,
+    mobile_key,
+    openapi_field,
+    quote_key,
+    quote_run,
+    reference,
+    resolve,
+)
+from tests.differential.values import Labelled, boundaries, near, valid_values
+
+from procgen.expr import evaluate
+from procgen.model.answer import has_type, problems
+from procgen.model.facts import FieldKind
+from procgen.model.ir import Field, Procedure
+
+pytestmark = pytest.mark.node
+
+FUZZ_PER_FIELD = 12
+ANSWERS_PER_PROCEDURE = 30
+SETTINGS: dict[str, Any] = {"derandomize": True, "deadline": None, "database": None,
+                            "suppress_health_check": list(HealthCheck)}
+VALIDATORS = ("quote", "openapi", "mobile")
+PROJECTS = ("procedures", "kitchen-sink", "edge-cases")
+
+
+@pytest.fixture(scope="session")
+def projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Project]:
+    return build_projects(tmp_path_factory.mktemp("differential"))
+
+
+@pytest.fixture(scope="session")
+def checker() -> Iterator[Checker]:
+    for process in node_process(CHECKER):
+        yield Checker(process)
+
+
+# ---------------------------------------------------------------- 1. one answer to one field
+
+
+def _answers(f: Field) -> list[Labelled]:
+    """The boundary answers, then FUZZ_PER_FIELD that hypothesis draws around them."""
+    drawn: list[Labelled] = []
+
+    @settings(max_examples=FUZZ_PER_FIELD, **SETTINGS)  # type: ignore[arg-type]
+    @given(near(f))
+    def draw(labelled: Labelled) -> None:
+        drawn.append(labelled)
+
+    draw()
+    return boundaries(f) + drawn
+
+
+def _quote_verdict(case: FieldCase, diags: list[Any]) -> tuple[Verdict, bool | None]:
+    """Quote's judgement of the answer: diagnostics at its path (or refusing the whole file)."""
+    refused, keys, constraint, detail = False, [], None, []
+    for code, severity, path, message in diags:
+        assert not (code == "PG609" and path == case.path), f"{case.name} is not asked"
+        if severity != "error" or path not in (case.path, ()):
+            continue
+        if code == "PG605":
+            constraint = False
+        elif code in ("PG602", "PG603", "PG606", "PG607", "PG608", "PG610", "PG611"):
+            refused = True
+            keys.append(quote_key(case.field, code, message))
+            detail.append(code)
+    return Verdict(not refused, first_key(keys), " ".join(detail)), constraint
+
+
+def _mobile_verdict(case: FieldCase, value: Any, fails: list[str]) -> Verdict:
+    if value is None:  # docs/targets/mobile.md: given[c.field] != null counts; null is absent
+        return Verdict(True)
+    keys = [mobile_key(case.field, case.component, check) for check in fails]
+    shown = [k for k in keys if k is not None]
+    key = min(shown, key=lambda k: _order(k.split(" ")[0])) if shown else None
+    return Verdict(not fails, key, ", ".join(fails))
+
+
+def _order(key: str) -> int:
+    from tests.differential.harness import CHECK_OF_KEY, ORDER
+
+    return ORDER[CHECK_OF_KEY.get(key, "entries")]
+
+
+def _agree(ref: Verdict, other: Verdict) -> bool:
+    if ref.accepted != other.accepted:
+        return False
+    return ref.accepted or other.key is None or other.key == ref.key
+
+
+def _show(v: Any) -> str:
+    text = json.dumps(v, ensure_ascii=False)
+    return text if len(text) <= 80 else f"{text[:60]}…({len(text)} chars)"
+
+
+class FieldRun:
+    """Every (case, answer) of one project, judged by the reference and the three validators."""
+
+    def __init__(self, project: Project, checker: Checker) -> None:
+        started = time.perf_counter()
+        self.found = {name: Disagreements() for name in (*VALIDATORS, "constraint", "null")}
+        self.cases = field_cases(project)
+        self.fields = sum(1 + len(c.also) for c in self.cases)
+        rows: list[tuple[FieldCase, str, Any, Verdict, Verdict, bool | None, Verdict,
+                         dict[str, Any] | None]] = []
+        node_cases: list[dict[str, Any]] = []
+        for case in self.cases:
+            for label, value in _answers(case.field):
+                diags, env = quote_run(case.procedure, case.raw(value))
+                quote, constraint = _quote_verdict(case, diags)
+                api = openapi_field(case.field, case.prop, value)
+                data = _data(case, env)
+                logics = [case.rule["logic"] if case.rule else None,
+                          case.component.get("constraint", {}).get("logic")]
+                node_cases.append({"component": case.component, "value": value,
+                                   "logics": logics if data else [], "data": data})
+                rows.append((case, label, value, reference(case.field, value), quote,
+                             constraint, api, data))
+        results = checker.fields(node_cases)
+        for (case, label, value, ref, quote, constraint, api, data), js in zip(
+                rows, results, strict=True):
+            mobile = _mobile_verdict(case, value, js["fails"])
+            verdicts = {"quote": quote, "openapi": api, "mobile": mobile}
+            if value == [] and case.field.kind == FieldKind.MULTICHOICE and (
+                    case.field.unconditionally_required):
+                verdicts["openapi"] = ref  # no answer to a required question: test 2's business
+            for name, v in verdicts.items():
+                where = "null" if value is None else name
+                self.found[where].examples += 1
+                if not _agree(ref, v):
+                    self._add(where, name, case, label, value, ref, verdicts)
+            if (ref.accepted and value not in (None, []) and data
+                    and case.field.constraint is not None):
+                self._constraint(case, label, value, data, constraint, js["logics"])
+        self.examples = len(rows)
+        self.seconds = time.perf_counter() - started
+
+    def _add(self, where: str, name: str, case: FieldCase, label: str, value: Any,
+             ref: Verdict, verdicts: dict[str, Verdict]) -> None:
+        v = verdicts[name]
+        what = label if label != "fuzz" else f"fuzz {case.field.kind}"
+        signature = (what, case.field.kind, name, str(ref), str(Verdict(v.accepted, v.key)))
+        others = "; ".join(f"{n}: {x}" for n, x in verdicts.items())
+        also = f" (+{len(case.also)} same)" if case.also else ""
+        self.found[where].add(signature, case.name,
+                             f"[{what}] {case.name}{also} = {_show(value)}: reference {ref}; "
+                             f"{others}")
+
+    def _constraint(self, case: FieldCase, label: str, value: Any, data: dict[str, Any],
+                    quote: bool | None, logics: list[Any]) -> None:
+        f = case.field
+        row = data["row"] if case.group else None
+        ref_refused = evaluate(f.constraint, data["answers"], today=TODAY, row=row) is False
+        got = {"quote": quote is False, "openapi": logics[0] is False,
+               "mobile": logics[1] is False}
+        self.found["constraint"].examples += 1
+        bad = {n: r for n, r in got.items() if r != ref_refused}
+        if bad:
+            text = ", ".join(f"{n}: {'refused' if r else 'accepted'}" for n, r in got.items())
+            self.found["constraint"].add(
+                (case.name, ref_refused, tuple(sorted(bad))), case.name,
+                f"{case.name} = {_show(value)} [{label}]: reference constraint "
+                f"{f.constraint.source!r} {'refuses' if ref_refused else 'accepts'}; {text}")
+
+
+def _data(case: FieldCase, env: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The rules' data for the answer, from quote's effective answers (None: no answers)."""
+    if env is None:
+        return None
+    if case.group is None:
+        return {"answers": env, "row": {}, "today": TODAY}
+    rows = env.get(case.group.id)
+    if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
+        return None
+    return {"answers": env, "row": rows[0], "today": TODAY}
+
+
+@pytest.fixture(scope="session")
+def field_runs(projects: dict[str, Project], checker: Checker) -> dict[str, FieldRun]:
+    return {name: FieldRun(project, checker) for name, project in projects.items()}
+
+
+@pytest.mark.parametrize("validator", VALIDATORS)
+@pytest.mark.parametrize("project", PROJECTS)
+def test_field_answers(field_runs: dict[str, FieldRun], project: str, validator: str) -> None:
+    run = field_runs[project]
+    found = run.found[validator]
+    assert found.examples >= 500 or project != "procedures", found.examples
+    assert not found.found, (
+        f"{validator} disagrees with procgen.model.answer.problems on {project} "
+        f"({run.fields} fields, {len(run.cases)} distinct): " + found.report())
+
+
+@pytest.mark.parametrize("project", PROJECTS)
+def test_null_is_no_answer(field_runs: dict[str, FieldRun], project: str) -> None:
+    """``null`` is no answer for quote and the mobile rules; the request schema must agree."""
+    found = field_runs[project].found["null"]
+    assert not found.found, "null answers: " + found.report()
+
+
+@pytest.mark.parametrize("project", PROJECTS)
+def test_field_constraints(field_runs: dict[str, FieldRun], project: str) -> None:
+    """A well-formed answer: the constraint refuses it in quote, both rule sets and Python alike."""
+    found = field_runs[project].found["constraint"]
+    assert not found.found, "constraints disagree: " + found.report()
+
+
+# ---------------------------------------------------------------- 2. whole answers objects
+
+
+def _value(f: Field, pick: int, invalid: list[Any]) -> Any:
+    """``pick`` 0-5: a well-formed answer; 6: none; 7-9: one the reference refuses."""
+    good = [v for v in valid_values(f) if not problems(f, v)]
+    if pick <= 5 and good:
+        return good[pick % len(good)]
+    if pick >= 7 and invalid:
+        return invalid[(pick * 7919) % len(invalid)]
+    return None
+
+
+def _refused(f: Field) -> list[Any]:
+    """Answers of the right JSON type that the reference refuses (a form's controls only make
+    answers of their type; wrong types are test 1's)."""
+    return [v for _, v in boundaries(f) if v is not None and has_type(f, v) and problems(f, v)]
+
+
+@st.composite
+def whole_answers(draw: st.DrawFn, p: Procedure, sent: set[str]) -> dict[str, Any]:
+    """Answers to every question: well-formed, missing or refused, at random; or all
+    well-formed but one (missing, refused, or a group with one entry too few or too many)."""
+    fields = p.asked_fields or p.fields
+    defect = draw(st.none() | st.integers(0, len(fields) - 1))
+    out: dict[str, Any] = {}
+    for i, f in enumerate(fields):
+        pick = draw(st.integers(0, 9)) if defect is None or i == defect else 0
+        if defect == i:
+            pick = draw(st.sampled_from([6, 7, 8, 9]))
+        if f.kind == FieldKind.GROUP and pick != 6 and not (defect == i and pick > 6):
+            out[f.id] = [_entry(f, draw, defect is None)
+                         for _ in range(draw(_counts(f, defect == i)))]
+            continue
+        if f.kind == FieldKind.GROUP and pick > 6:
+            n = draw(st.sampled_from(sorted({max(f.repeat.min - 1, 0),
+                                             (f.repeat.max or f.repeat.min) + 1})))
+            out[f.id] = [_entry(f, draw, False) for _ in range(n)]
+            continue
+        v = _value(f, pick, _refused(f))
+        if v is None and f.id in sent:
+            v = _value(f, 0, [])
+        if v is not None:
+            out[f.id] = v
+    return out
+
+
+def _counts(f: Field, beyond: bool) -> st.SearchStrategy[int]:
+    top = f.repeat.max if f.repeat.max is not None else f.repeat.min + 2
+    if beyond:
+        return st.sampled_from(sorted({max(f.repeat.min - 1, 0), top + 1}))
+    return st.integers(f.repeat.min, max(f.repeat.min, min(top, 3)))
+
+
+def _entry(f: Field, draw: st.DrawFn, anything: bool) -> dict[str, Any]:
+    entry = {}
+    for c in f.children:
+        v = _value(c, draw(st.integers(0, 9)) if anything else 0, _refused(c))
+        if v is not None:
+            entry[c.id] = v
+    return entry
+
+
+def _openapi_schema_problems(schema: dict[str, Any], raw: dict[str, Any]) -> list[str]:
+    import jsonschema_rs
+
+    v = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    found = [f"schema /{'/'.join(map(str, e.instance_path))}: {e.message}"
+             for e in v.iter_errors(raw)]
+    for name, value in raw.items():
+        prop = schema["properties"].get(name, {})
+        found += [f"schema /{name}: {kw}" for kw in extra_checks(prop, value)]
+        if isinstance(value, list) and prop.get("items", {}).get("type") == "object":
+            for i, entry in enumerate(value):
+                for child, cv in (entry.items() if isinstance(entry, dict) else ()):
+                    sub = prop["items"]["properties"].get(child, {})
+                    found += [f"schema /{name}/{i}/{child}: {kw}"
+                              for kw in extra_checks(sub, cv)]
+    return found
+
+
+def _always_sent(p: Procedure, schema: dict[str, Any]) -> set[str]:
+    """What a conforming client always sends (docs/targets/openapi.md, "required")."""
+    fields = {f.id: f for f in p.asked_fields or p.fields}
+    return {n for n in schema.get("required", ()) if n in fields and (
+        fields[n].kind == FieldKind.BOOLEAN or fields[n].default is not None)}
+
+
+def _whole_run(project: Project, p: Procedure, checker: Checker, found: Disagreements) -> None:
+    spec = project.spec(p.id)
+    name = answers_schema_name(spec)
+    schema = resolve(spec["components"]["schemas"][name], spec)
+    drawn: list[dict[str, Any]] = []
+
+    @settings(max_examples=ANSWERS_PER_PROCEDURE, **SETTINGS)  # type: ignore[arg-type]
+    @given(whole_answers(p, _always_sent(p, schema)))
+    def draw(raw: dict[str, Any]) -> None:
+        drawn.append(raw)
+
+    draw()
+    drawn = json.loads(json.dumps(drawn))  # plain JSON: ids are str subclasses
+    schema_problems = [_openapi_schema_problems(schema, raw) for raw in drawn]
+    passing = [raw for raw, probs in zip(drawn, schema_problems, strict=True) if not probs]
+    violations = iter(checker.api(project.spec_path(p.id), name, passing))
+    mobile = checker.form(project.mobile_path(p.id), drawn)
+    for raw, probs, shown in zip(drawn, schema_problems, mobile, strict=True):
+        diags, _ = quote_run(p, raw)
+        quote = [f"{code} /{'/'.join(map(str, path))}" for code, sev, path, _ in diags
+                 if sev == "error"]
+        api = probs or [f"{v['code']} /{'/'.join(map(str, v['path']))}"
+                        for v in next(violations)]
+        app = [f"{m['check']} /{'/'.join(map(str, m['path']))}" for m in shown]
+        found.examples += 1
+        verdicts = {"quote": not quote, "openapi": not api, "mobile": not app}
+        if len(set(verdicts.values())) == 1:
+            continue
+        paths = sorted({x.split(" ", 1)[1].split(":")[0] for x in quote + api + app})
+        warned = [f"{code} /{'/'.join(map(str, path))}" for code, sev, path, _ in diags
+                  if sev != "error"]
+        text = "; ".join(
+            f"{n}: " + ("accepted" + (f" (warns {', '.join(warned)})" if n == "quote" and warned
+                                      else "")
+                        if ok else "refused " + ", ".join(x[:160] for x in r))
+            for (n, ok), r in zip(verdicts.items(), (quote, api, app), strict=True))
+        answers = ", ".join(f"{path} = {_show(_at(raw, path))}" for path in paths)
+        found.add((tuple(verdicts.items()), tuple(paths)), p.id,
+                  f"{p.id}: {answers} (in {_show(raw)}): {text}")
+
+
+def _at(raw: Any, pointer: str) -> Any:
+    for part in pointer.strip("/").split("/"):
+        if isinstance(raw, list) and part.isdigit() and int(part) < len(raw):
+            raw = raw[int(part)]
+        elif isinstance(raw, dict) and part in raw:
+            raw = raw[part]
+        else:
+            return None
+    return raw
+
+
+@pytest.mark.parametrize("project", PROJECTS)
+def test_whole_answers(projects: dict[str, Project], checker: Checker, project: str) -> None:
+    found = Disagreements()
+    for p in projects[project].portal.procedures:
+        _whole_run(projects[project], p, checker, found)
+    assert not found.found, "whole answers: " + found.report(limit=60)
+
+
+def test_enough_examples(field_runs: dict[str, FieldRun]) -> None:
+    """At least 1,000 examples a run (the issue's floor), within the time budget."""
+    total = sum(r.examples for r in field_runs.values())
+    seconds = sum(r.seconds for r in field_runs.values())
+    assert total >= 1000, total
+    assert seconds < 90, f"{total} field examples took {seconds:.0f} s"
