@@ -46,10 +46,11 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
     if (msg.rules) { pages[msg.page] = ProcgenCheck(msg.rules, E); out = { ok: true }; }
     else {
       const C = pages[msg.page];
-      out = { keys: msg.cases.map(([rule, value]) => [
-        key(C.problem(rule, value)),
-        key(C.field(rule, { value: value, error: null }, {}, null, "2026-01-01")),
-      ]) };
+      out = { keys: msg.cases.map(([rule, value]) => {
+        const p = C.problem(rule, value);
+        return [key(p), key(C.field(rule, { value: value, error: null }, {}, null, "2026-01-01")),
+                p ? C.message(rule, p) : null];
+      }) };
     }
   } catch (e) { out = { $error: String(e && e.stack || e) }; }
   process.stdout.write(JSON.stringify(out) + "\n");
@@ -88,7 +89,8 @@ class WebRuntime:
             self.pages.add(name)
 
     def keys(self, page: str, cases: list[tuple[dict[str, Any], Any]]) -> list[list[str | None]]:
-        """For each (field rule, answer): the first problem's key of ``problem`` and ``field``."""
+        """For each (field rule, answer): the first problem's key from ``problem`` and from
+        ``field`` (the form's path), and the text ``message`` gives the first."""
         self.asked += len(cases)
         keys: list[list[str | None]] = self._ask({"page": page, "cases": cases})["keys"]
         return keys
