@@ -17,7 +17,6 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- the web page's chrome -------------------------------------------------------------
     "skip": {"vi": "Chuyển đến nội dung chính", "en": "Skip to main content"},
     "portal": {"vi": "Cổng dịch vụ công", "en": "Public service portal"},
-    "other_language": {"vi": "English", "en": "Tiếng Việt"},
     "start_heading": {"vi": "Trước khi bắt đầu", "en": "Before you start"},
     "agency": {"vi": "Cơ quan giải quyết", "en": "Handled by"},
     "code": {"vi": "Mã thủ tục", "en": "Procedure code"},
@@ -121,7 +120,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "doc_held": {"vi": "không cần nộp: cơ quan nhà nước đã có trong {database}",
                  "en": "nothing to send: the state already holds it in the {database}"},
     "doc_form": {"vi": "chính là biểu mẫu bạn điền", "en": "this form is that document"},
-    "doc_paper": {"vi": "nộp bản giấy", "en": "hand in on paper"},
     "doc_conditional": {"vi": "chỉ trong một số trường hợp", "en": "only in some cases"},
     "doc_optional": {"vi": "không bắt buộc", "en": "optional"},
     "doc_counts": {"vi": "bản chính: {originals}, bản sao: {copies}",
@@ -131,7 +129,6 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- fees ------------------------------------------------------------------------------
     "no_fees": {"vi": "Không mất phí.", "en": "There is no fee."},
     "fee": {"vi": "Khoản phí", "en": "Fee"},
-    "amount": {"vi": "Số tiền", "en": "Amount"},
     "fee_set_by_locality": {"vi": "Do tỉnh, thành phố quy định ({min}–{max})",
                             "en": "Set by your province or city ({min}–{max})"},
     "fee_depends": {"vi": "Tùy theo câu trả lời", "en": "Depends on your answers"},

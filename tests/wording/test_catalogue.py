@@ -1,0 +1,130 @@
+"""Issue 15, "one wording catalogue": every key in every language, the same placeholders in
+each, and no key that no code uses.
+
+A key is used when the source (Python, templates, the web runtime's JavaScript) names it: as a
+quoted string, as ``ui.<key>`` / ``M.<key>`` in a template or the runtime, or through one of
+the few families the code builds by name (listed in :data:`BUILT_BY_NAME`, each with where).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from procgen import wording
+from procgen.model.facts import FORMATS
+from procgen.targets.mobile import i18n as mobile_i18n
+from procgen.targets.web import i18n as web_i18n
+from procgen.wording import DATABASES, LANGUAGES, TEXTS
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "procgen"
+
+BUILT_BY_NAME: dict[str, str] = {
+    # procgen.wording.rule_message(key) says f"rule_{key}" (targets/_common.py, openapi)
+    **{f"rule_{k}": "rule_message" for k in ("required", "required_document", "constraint",
+                                             "when", "when_document")},
+    # durations: f"{unit}_one" / unit (web view.duration, mobile screens._duration)
+    **{k: "Duration.unit" for k in ("working_days", "working_days_one", "hours", "hours_one")},
+    # channel names (web view's channel table, mobile's processing times)
+    **{k: "Channel.name" for k in ("online", "in_person", "postal")},
+}
+"""Keys the code builds from data instead of naming them; each with the data it comes from."""
+
+PROBLEM_KEYS = (
+    "err_type", "err_option", "err_option_twice", "err_email", "err_phone", "err_national_id",
+    "err_date", "err_integer", "err_number", "err_min", "err_max", "err_date_min",
+    "err_date_max", "err_min_length", "err_max_length", "err_min_items", "err_max_items",
+    "err_pattern", "err_min_entries", "err_max_entries", "err_required", "err_required_choice",
+    "err_required_file", "err_constraint", "err_file_type", "err_file_size",
+)
+"""The message keys of :func:`procgen.model.answer.problems` and the validators."""
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_key_is_written_in_every_language_with_the_same_placeholders(key: str) -> None:
+    texts = TEXTS[key]
+    assert set(texts) == set(LANGUAGES), f"{key}: languages {sorted(texts)}"
+    assert all(texts[lang].strip() for lang in LANGUAGES), f"{key}: an empty text"
+    sets = {lang: placeholders(texts[lang]) for lang in LANGUAGES}
+    assert len({frozenset(s) for s in sets.values()}) == 1, f"{key}: placeholders {sets}"
+
+
+@pytest.mark.parametrize("slug", sorted(DATABASES))
+def test_every_database_is_named_in_every_language(slug: str) -> None:
+    assert set(DATABASES[slug]) == set(LANGUAGES)
+    assert all(DATABASES[slug][lang].strip() for lang in LANGUAGES)
+
+
+READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py")
+"""Where the catalogue's keys are named: the targets, the model's problem and format keys,
+``quote``, and the catalogue's own API (field_messages, add_entry, database…)."""
+
+
+def _sources() -> str:
+    parts = []
+    for reader in READERS:
+        root = SRC / reader
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.suffix in (".py", ".j2", ".js"):
+                parts.append(path.read_text("utf-8"))
+    return "\n".join(parts)
+
+
+def test_no_key_is_unused() -> None:
+    source = _sources()
+    unused = []
+    for key in TEXTS:
+        if key in BUILT_BY_NAME:
+            continue
+        named = re.search(rf"""["']{re.escape(key)}["']|\b(?:ui|M)\.{re.escape(key)}\b""",
+                          source)
+        if not named:
+            unused.append(key)
+    assert unused == [], f"keys no code uses: {unused}"
+
+
+def test_built_by_name_keys_exist() -> None:
+    assert set(BUILT_BY_NAME) <= set(TEXTS)
+
+
+def test_every_problem_key_is_in_the_web_table_in_every_language() -> None:
+    keys = {*PROBLEM_KEYS, *(f.message for f in FORMATS.values())}
+    for lang in LANGUAGES:
+        assert keys <= set(web_i18n.ui(lang)), sorted(keys - set(web_i18n.ui(lang)))
+        # the runtime fills {label} only: no sentence-start {Label} reaches it
+        assert not any("{Label}" in web_i18n.ui(lang)[k] for k in keys)
+
+
+def test_the_app_publishes_every_renderer_key() -> None:
+    for lang in LANGUAGES:
+        assert set(mobile_i18n.UI_KEYS_FOR_RENDERER) <= set(mobile_i18n.words(lang))
+
+
+def test_an_unknown_language_reads_english() -> None:
+    assert wording.words("fr") == wording.words("en")
+    assert web_i18n.ui("fr") == web_i18n.ui("en")
+    assert mobile_i18n.words("fr") == mobile_i18n.words("en")
+
+
+@pytest.mark.parametrize(("label", "inline"), [
+    ("Họ và tên", "họ và tên"),
+    ("Date of birth", "date of birth"),
+    ("Số CCCD", "số CCCD"),
+    ("CCCD", "CCCD"),
+    ("ID number", "ID number"),
+    ("Hà Nội", "Hà Nội"),
+    ("Việt Nam nơi sinh", "Việt Nam nơi sinh"),
+    ("Điện thoại", "điện thoại"),
+    ("Area (m²)", "area (m²)"),
+    ("A1 licence", "A1 licence"),
+    ("", ""),
+])
+def test_a_label_inside_a_sentence(label: str, inline: str) -> None:
+    assert wording.inline(label) == inline

@@ -1,0 +1,137 @@
+"""Issue 15, "a cross-target text test": for every bundled procedure and the kitchen sink, in
+every language, the web page and the mobile screens carry the same declaration, the same
+submit button and the same messages (required, format, bounds, lengths, entries, files) for
+the same fields and documents.
+
+Both targets are built by ``procgen build --out <tmp>`` and read from their own output only:
+the web page's ``pg-declaration`` paragraphs, ``#pg-submit`` button and each error line's
+``data-msg-…`` attributes; the app's ``submit.declaration`` component, its ``ui.submit`` and
+each component's ``messages``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECTS = {"procedures": ROOT / "procedures",
+            "kitchen-sink": ROOT / "tests" / "fixtures" / "kitchen-sink"}
+
+
+@pytest.fixture(scope="module", params=sorted(PROJECTS))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp(request.param) / "out"
+    subprocess.run(
+        [str(Path(sys.executable).with_name("procgen")), "--procedures", str(PROJECTS[request.param]), "build",
+         "--out", str(out), "--target", "web", "--target", "mobile"],
+        check=True, capture_output=True, text=True, cwd=ROOT)
+    return out
+
+
+class WebTexts(HTMLParser):
+    """The texts of one page this test compares."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.declarations: list[str] = []
+        self.submit: str | None = None
+        self.messages: dict[str, dict[str, str]] = {}
+        self._into: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "p" and a.get("class") == "pg-declaration":
+            self._into, self._text = "declaration", []
+        elif tag == "button" and a.get("id") == "pg-submit":
+            self._into, self._text = "submit", []
+        if tag == "p" and a.get("id", "").endswith("-error"):
+            self.messages.setdefault(component_id(a["id"]), {}).update(
+                {k.removeprefix("data-msg-").replace("-", "_"): v
+                 for k, v in a.items() if k.startswith("data-msg-")})
+
+    def handle_data(self, data: str) -> None:
+        if self._into:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._into and tag in ("p", "button"):
+            text = "".join(self._text).strip()
+            if self._into == "declaration":
+                self.declarations.append(text)
+            else:
+                self.submit = text
+            self._into = None
+
+
+def component_id(dom_error_id: str) -> str:
+    """``f-children-__i__-child_name-error`` → ``f.children.child_name`` (the app's id)."""
+    parts = dom_error_id.removesuffix("-error").split("-")
+    prefix, rest = parts[0], [p for p in parts[1:] if p != "__i__" and not p.isdigit()]
+    return ".".join([prefix, *"-".join(rest).split("-")]) if prefix == "f" else (
+        "d." + "-".join(parts[1:]))
+
+
+def mobile_components(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+
+    def walk(comps: list[dict[str, Any]]) -> None:
+        for c in comps:
+            out.append(c)
+            walk(c.get("components", []))
+
+    for screen in doc["screens"]:
+        walk(screen["components"])
+    return out
+
+
+def pages(built: Path) -> list[tuple[str, str]]:
+    return sorted((p.stem, p.parent.name) for p in (built / "web").glob("*/*.html"))
+
+
+def test_every_procedure_is_compared(built: Path) -> None:
+    assert pages(built), "no web page was built"
+    assert {pid for pid, _ in pages(built)} == {p.stem for p in (built / "mobile").glob("*.json")}
+
+
+def test_web_and_mobile_say_the_same(built: Path) -> None:
+    checked = 0
+    for pid, lang in pages(built):
+        web = WebTexts()
+        web.feed((built / "web" / lang / f"{pid}.html").read_text("utf-8"))
+        doc = json.loads((built / "mobile" / f"{pid}.json").read_text("utf-8"))
+        comps = mobile_components(doc)
+        where = f"{pid} [{lang}]"
+        declaration = [c["body"][lang] for c in comps if c["id"] == "submit.declaration"]
+        if not doc["online"]:
+            assert web.declarations == [] and declaration == [] and web.submit is None, where
+            continue
+        assert web.declarations and set(web.declarations) == set(declaration), where
+        assert web.submit == doc["ui"]["submit"][lang], where
+        app = {c["id"]: {k: v[lang] for k, v in c["messages"].items()}
+               for c in comps if "messages" in c}
+        assert web.messages, where
+        for cid, messages in web.messages.items():
+            assert cid in app, f"{where}: {cid} is on the page but not in the app"
+            assert messages == app[cid], f"{where}: {cid}"
+            assert "required" in messages, f"{where}: {cid} has no required message"
+        checked += 1
+    assert checked
+
+
+def test_messages_name_the_field(built: Path) -> None:
+    """No generic "answer this question": every required message names its field or document."""
+    for pid, lang in pages(built):
+        doc = json.loads((built / "mobile" / f"{pid}.json").read_text("utf-8"))
+        for c in mobile_components(doc):
+            if "messages" in c and c["type"] != "repeat_group":
+                label = c["label"][lang]
+                required = c["messages"]["required"][lang].casefold()
+                assert label.casefold() in required, (pid, lang, c["id"], required)
