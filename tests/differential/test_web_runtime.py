@@ -25,12 +25,14 @@ from hypothesis import HealthCheck, given, settings
 from tests.differential.web_harness import PROCEDURE_ROOTS, WebRuntime, boundaries, near, runtime
 
 from procgen.diagnostics import DiagnosticSink
+from procgen.expr import holds
 from procgen.model import load_portal
 from procgen.model.answer import problems
 from procgen.model.ir import Field, Procedure
 from procgen.targets.web.rules import field_rules, page_rules
 
 LANG = "vi"
+TODAY = "2026-01-15"
 EXAMPLES_PER_FIELD = 8
 
 
@@ -116,6 +118,32 @@ def _vary(f: Field, drawn: list[tuple[Field, Any]]) -> None:
         drawn.append((f, value))
 
     one()
+
+
+@pytest.mark.parametrize("p", PROCEDURES, ids=lambda p: p.id)
+def test_unanswered_questions_are_required_as_the_evaluator_says(web: WebRuntime,
+                                                                 p: Procedure) -> None:
+    """Nothing answered: a question is reported exactly when the Python evaluator holds its
+    ``required`` (inside a group, against an empty entry); a group then needs an entry, or as
+    many as its ``repeat`` asks."""
+    placed = [(f, None) for f in p.fields] + [
+        (c, {}) for f in p.fields if f.kind == "group" for c in f.children]
+    web.page(p.id, page_rules(p, LANG, "/submit"))
+    keys = web.unanswered(p.id, [(field_rules(f, LANG), row) for f, row in placed], TODAY)
+    wrong = []
+    for (f, row), key in zip(placed, keys, strict=True):
+        required = f.required if isinstance(f.required, bool) else holds(
+            f.required, {}, today=TODAY, row=row)
+        if f.kind == "group":
+            expected = "err_min_entries" if required else _reference(f, [])
+        elif f.kind == "boolean" or not required:
+            expected = None
+        else:
+            choice = f.kind in ("choice", "multichoice")
+            expected = "err_required_choice" if choice else "err_required"
+        if key != expected:
+            wrong.append(f"{p.id}.{f.id}: web {key}, expected {expected}")
+    assert wrong == []
 
 
 def test_the_groups_are_judged_by_their_entries(web: WebRuntime) -> None:

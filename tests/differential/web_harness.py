@@ -31,7 +31,8 @@ RUNTIME = ROOT / "src" / "procgen" / "expr" / "runtime"
 PROCEDURE_ROOTS = (ROOT / "procedures", ROOT / "tests" / "fixtures" / "kitchen-sink")
 
 # Reads {"page": name, "rules": {...}} (a page's kinds, formats and messages) or
-# {"page": name, "cases": [[rule, value], ...]}; answers each line with one JSON line.
+# {"page": name, "cases": [[rule, value], ...]} or {"page": name, "unanswered": [[rule, row],
+# ...], "today": date} (no answer at all); answers each line with one JSON line.
 _SCRIPT = r"""
 const path = require("path");
 const readline = require("readline");
@@ -44,7 +45,11 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
   try {
     const msg = JSON.parse(line);
     if (msg.rules) { pages[msg.page] = ProcgenCheck(msg.rules, E); out = { ok: true }; }
-    else {
+    else if (msg.unanswered) {
+      const C = pages[msg.page];
+      out = { keys: msg.unanswered.map(([rule, row]) => key(C.field(
+        rule, { value: rule.kind === "group" ? [] : null, error: null }, {}, row, msg.today))) };
+    } else {
       const C = pages[msg.page];
       out = { keys: msg.cases.map(([rule, value]) => {
         const p = C.problem(rule, value);
@@ -93,6 +98,15 @@ class WebRuntime:
         ``field`` (the form's path), and the text ``message`` gives the first."""
         self.asked += len(cases)
         keys: list[list[str | None]] = self._ask({"page": page, "cases": cases})["keys"]
+        return keys
+
+    def unanswered(self, page: str, cases: list[tuple[dict[str, Any], dict[str, Any] | None]],
+                   today: str) -> list[str | None]:
+        """For each (field rule, group entry or None): the form's key for a question left
+        unanswered (a group: no entry), when nothing else is answered."""
+        self.asked += len(cases)
+        keys: list[str | None] = self._ask({"page": page, "unanswered": cases,
+                                            "today": today})["keys"]
         return keys
 
     def close(self) -> None:
