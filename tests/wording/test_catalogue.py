@@ -27,9 +27,9 @@ BUILT_BY_NAME: dict[str, str] = {
     **{f"rule_{k}": "rule_message" for k in ("required", "required_document", "constraint",
                                              "when", "when_document")},
     # durations: f"{unit}_one" / unit (web view.duration, mobile screens._duration)
-    **{k: "Duration.unit" for k in ("working_days", "working_days_one", "hours", "hours_one")},
+    **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
     # channel names (web view's channel table, mobile's processing times)
-    **{k: "Channel.name" for k in ("online", "in_person", "postal")},
+    **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
 }
 """Keys the code builds from data instead of naming them; each with the data it comes from."""
 

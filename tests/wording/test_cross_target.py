@@ -29,8 +29,9 @@ PROJECTS = {"procedures": ROOT / "procedures",
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp(request.param) / "out"
     subprocess.run(
-        [str(Path(sys.executable).with_name("procgen")), "--procedures", str(PROJECTS[request.param]), "build",
-         "--out", str(out), "--target", "web", "--target", "mobile"],
+        [str(Path(sys.executable).with_name("procgen")), "--procedures",
+         str(PROJECTS[request.param]), "build", "--out", str(out),
+         "--target", "web", "--target", "mobile"],
         check=True, capture_output=True, text=True, cwd=ROOT)
     return out
 

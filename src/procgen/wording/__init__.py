@@ -29,18 +29,18 @@ if TYPE_CHECKING:
     from procgen.model.ir import Document, Field, Procedure
 
 __all__ = [
+    "AUTHOR_KEY",
     "DATABASES",
     "LANGUAGES",
     "TEXTS",
-    "AUTHOR_KEY",
     "add_entry",
     "database",
     "declaration",
     "document_messages",
-    "file_type_name",
     "entry_name",
     "field_message",
     "field_messages",
+    "file_type_name",
     "inline",
     "rule_message",
     "say",
@@ -238,7 +238,7 @@ def add_entry(group: Field, lang: str) -> str:
     """
     if group.entry_label is None:
         return say("add_entry_to", lang, label=inline(group.label.get(lang)))
-    name = group.entry_label.get(lang)
+    name = entry_name(group, lang)
     if lang == "en":
         name = ("an " if name[:1].lower() in "aeiou" else "a ") + name
     return say("add_entry", lang, entry=name)

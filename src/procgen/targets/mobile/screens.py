@@ -141,7 +141,8 @@ def document_line(d: Document, b: Build) -> dict[str, str]:
     if d.originals or d.copies:
         parts.append(b.ui("doc_counts", originals=d.originals, copies=d.copies))
     if d.uploadable and d.accept:
-        parts.append(b.ui("doc_types", types=", ".join(wording.file_type_name(t) for t in d.accept)))
+        names = ", ".join(wording.file_type_name(t) for t in d.accept)
+        parts.append(b.ui("doc_types", types=names))
     if d.uploadable and d.max_size_mb is not None:
         parts.append(b.ui("doc_size", mb=str(d.max_size_mb).removesuffix(".0")))
     if d.required is False:

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from msgspec import Struct
 
-from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
 from procgen import wording
+from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
 from procgen.wording import database
