@@ -75,7 +75,8 @@ def has_type(f: Field, v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(i, dict) for i in v)  # a group
 
 
-def _type_key(f: Field) -> str:
+def type_key(f: Field) -> str:
+    """The message key of an answer of the wrong JSON type for ``f``."""
     if f.facts.numeric:
         return "err_integer" if f.facts.whole else "err_number"
     if f.kind == FieldKind.DATE:
@@ -100,7 +101,7 @@ def problems(f: Field, v: Any) -> list[Problem]:
     fields are checked on their own.
     """
     if not has_type(f, v):
-        return [Problem("type", _type_key(f))]
+        return [Problem("type", type_key(f))]
     out: list[Problem] = []
     if f.kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE) and f.options:
         values = [o.value for o in f.options]

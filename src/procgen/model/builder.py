@@ -144,7 +144,7 @@ class _ProcedureBuilder:
         for f in fields:
             if f.kind != "group":
                 continue
-            need = outer * max(f.repeat.min if f.repeat else 1, 1)
+            need = outer * max(f.repeat.min, 1)
             if need > MAX_ENTRIES:
                 self.sink.emit(
                     "PG116",

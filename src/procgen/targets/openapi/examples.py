@@ -117,8 +117,8 @@ def candidates(f: Field, sink: DiagnosticSink | None = None) -> list[Any]:
         high = min(f.max_length or len(chosen), len(chosen))
         return out + [chosen[:n] for n in range(low, high + 1)]
     if k == "group":
-        count = max(f.repeat.min if f.repeat else 1, 1)
-        if f.repeat is not None and f.repeat.max is not None:
+        count = max(f.repeat.min, 1)
+        if f.repeat.max is not None:
             count = min(count, f.repeat.max)
         return [[_settle(f.children, {}, sink, row=True) for _ in range(count)]]
     return out

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from procgen.model.answer import _type_key as type_key  # the reference's own choice
+from procgen.model.answer import type_key
 from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Document, Fee, Field, Procedure
 from procgen.targets.web import i18n
