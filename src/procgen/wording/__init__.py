@@ -42,6 +42,7 @@ __all__ = [
     "field_messages",
     "file_type_name",
     "inline",
+    "problem_messages",
     "rule_message",
     "say",
     "sentence",
@@ -212,6 +213,57 @@ def document_messages(d: Document, lang: str) -> dict[str, str]:
         size = d.max_size_mb
         out["file_size"] = say("err_file_size", lang, **names,
                                size=int(size) if float(size).is_integer() else size)
+    return out
+
+
+def problem_messages(f: Field, lang: str) -> dict[str, str]:
+    """Every message field ``f`` can need, keyed by the answer problem's key (``err_…``,
+    :func:`procgen.model.answer.problems`), each ready to show: the author's words or the
+    catalogue's, the label and the field's bounds in place.
+
+    The web runtime looks a problem's key up in a field's ``messages`` before the page's
+    table; these are the same texts as :func:`field_messages` (the app's and the page's).
+    """
+    from procgen.model.facts import FORMATS
+
+    kind = str(f.kind)
+    keys: dict[str, dict[str, object]] = {}
+    if kind == "group":
+        keys["err_min_entries"] = {"n": f.repeat.min}
+        if f.repeat.max is not None:
+            keys["err_max_entries"] = {"n": f.repeat.max}
+    else:
+        choice = kind in ("choice", "multichoice", "boolean")
+        keys["err_required_choice" if choice else "err_required"] = {}
+        if f.facts.numeric:
+            keys["err_integer" if f.facts.whole else "err_number"] = {}
+        elif kind == "date":
+            keys["err_date"] = {}
+        else:
+            keys["err_type"] = {}
+        if choice and kind != "boolean":
+            keys["err_option"] = {}
+            if kind == "multichoice":
+                keys["err_option_twice"] = {}
+        fmt = FORMATS.get(kind)
+        if fmt is not None:
+            keys[fmt.message] = {}
+        date = kind == "date"
+        if f.min is not None:
+            keys["err_date_min" if date else "err_min"] = {"min": f.min}
+        if f.max is not None:
+            keys["err_date_max" if date else "err_max"] = {"max": f.max}
+        items = kind == "multichoice"
+        if f.min_length is not None:
+            keys["err_min_items" if items else "err_min_length"] = {"n": f.min_length}
+        if f.max_length is not None:
+            keys["err_max_items" if items else "err_max_length"] = {"n": f.max_length}
+        if f.pattern is not None:
+            keys["err_pattern"] = {}
+    out = {key: field_message(f, key, lang, **params) for key, params in keys.items()}
+    if f.constraint is not None:
+        out["err_constraint"] = (f.constraint_message.get(lang) if f.constraint_message
+                                 else field_message(f, "err_constraint", lang))
     return out
 
 
