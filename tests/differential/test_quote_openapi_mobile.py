@@ -79,8 +79,8 @@ from procgen.model.ir import Field, Procedure
 
 pytestmark = pytest.mark.node
 
-FUZZ_PER_FIELD = 12
-ANSWERS_PER_PROCEDURE = 30
+FUZZ_PER_FIELD = 30
+ANSWERS_PER_PROCEDURE = 60
 SETTINGS: dict[str, Any] = {"derandomize": True, "deadline": None, "database": None,
                             "suppress_health_check": list(HealthCheck)}
 VALIDATORS = ("quote", "openapi", "mobile")
@@ -273,7 +273,13 @@ def test_field_constraints(field_runs: dict[str, FieldRun], project: str) -> Non
 
 def _value(f: Field, pick: int, invalid: list[Any]) -> Any:
     """``pick`` 0-5: a well-formed answer; 6: none; 7-9: one the reference refuses."""
+    if pick == 6 and _always_sent(f):
+        pick = 0
     good = [v for v in valid_values(f) if not problems(f, v)]
+    if f.constraint is not None:  # prefer answers the field's constraint alone accepts
+        fine = [v for v in good if evaluate(f.constraint, {f.id: v}, today=TODAY,
+                                            row={f.id: v}) is not False]
+        good = fine or good
     if pick <= 5 and good:
         return good[pick % len(good)]
     if pick >= 7 and invalid:
@@ -288,31 +294,79 @@ def _refused(f: Field) -> list[Any]:
 
 
 @st.composite
-def whole_answers(draw: st.DrawFn, p: Procedure, sent: set[str]) -> dict[str, Any]:
-    """Answers to every question: well-formed, missing or refused, at random; or all
-    well-formed but one (missing, refused, or a group with one entry too few or too many)."""
+def whole_answers(draw: st.DrawFn, p: Procedure) -> dict[str, Any]:
+    """Answers to every question: at random (well-formed, missing or refused); well-formed or
+    missing; or all well-formed but one (missing, refused, or a group with one entry too few
+    or too many)."""
     fields = p.asked_fields or p.fields
-    defect = draw(st.none() | st.integers(0, len(fields) - 1))
+    mode = draw(st.sampled_from(["random", "clean", "one defect"]))
+    defect = draw(st.integers(0, len(fields) - 1)) if mode == "one defect" else None
     out: dict[str, Any] = {}
     for i, f in enumerate(fields):
-        pick = draw(st.integers(0, 9)) if defect is None or i == defect else 0
+        pick = {"random": draw(st.integers(0, 9)), "clean": _clean(draw, f),
+                "one defect": 0}[mode]
         if defect == i:
             pick = draw(st.sampled_from([6, 7, 8, 9]))
-        if f.kind == FieldKind.GROUP and pick != 6 and not (defect == i and pick > 6):
-            out[f.id] = [_entry(f, draw, defect is None)
-                         for _ in range(draw(_counts(f, defect == i)))]
-            continue
-        if f.kind == FieldKind.GROUP and pick > 6:
-            n = draw(st.sampled_from(sorted({max(f.repeat.min - 1, 0),
-                                             (f.repeat.max or f.repeat.min) + 1})))
-            out[f.id] = [_entry(f, draw, False) for _ in range(n)]
+        if f.kind == FieldKind.GROUP and pick != 6:
+            out[f.id] = [_entry(f, draw, mode)
+                         for _ in range(draw(_counts(f, defect == i and pick > 6)))]
             continue
         v = _value(f, pick, _refused(f))
-        if v is None and f.id in sent:
-            v = _value(f, 0, [])
         if v is not None:
             out[f.id] = v
     return out
+
+
+def one_change(p: Procedure) -> list[dict[str, Any]]:
+    """Deterministic answers: two well-formed bases (each field's first, or last, well-formed
+    answer, so that conditions go both ways), each changed in one place: one field (or the
+    field of a group's first entry) left out, or given one refused answer per problem key."""
+    fields = p.asked_fields or p.fields
+    out = []
+    for end in (0, -1):
+        base = {f.id: _base(f, end) for f in fields}
+        base = {k: v for k, v in base.items() if v is not None}
+        for f in fields:
+            targets = [(f, None)] + [(c, f) for c in f.children if base.get(f.id)]
+            for child, group in targets:
+                for change in _changes(child):
+                    raw = json.loads(json.dumps(base))
+                    where = raw[group.id][0] if group else raw
+                    if change is _LEAVE_OUT:
+                        where.pop(child.id, None)
+                    else:
+                        where[child.id] = change
+                    out.append(raw)
+    return out
+
+
+_LEAVE_OUT = object()
+
+
+def _base(f: Field, end: int) -> Any:
+    if f.kind == FieldKind.GROUP:
+        return [{c.id: v for c in f.children if (v := _base(c, end)) is not None}
+                for _ in range(max(f.repeat.min, 1))]
+    good = [v for v in valid_values(f) if not problems(f, v)]
+    fine = [v for v in good if f.constraint is None or evaluate(
+        f.constraint, {f.id: v}, today=TODAY, row={f.id: v}) is not False]
+    return (fine or good or [None])[end]
+
+
+def _changes(f: Field) -> list[Any]:
+    """Leave it out (unless a conforming client always sends it), and one refused answer of
+    the right type per first problem key."""
+    by_key: dict[str, Any] = {}
+    for v in _refused(f):
+        by_key.setdefault(problems(f, v)[0].key, v)
+    return [*([] if _always_sent(f) else [_LEAVE_OUT]), *by_key.values()]
+
+
+def _clean(draw: st.DrawFn, f: Field) -> int:
+    """Well-formed (0-5); a question not always required unanswered (6) one time in four."""
+    if not f.unconditionally_required and draw(st.integers(0, 3)) == 0:
+        return 6
+    return draw(st.integers(0, 5))
 
 
 def _counts(f: Field, beyond: bool) -> st.SearchStrategy[int]:
@@ -322,38 +376,49 @@ def _counts(f: Field, beyond: bool) -> st.SearchStrategy[int]:
     return st.integers(f.repeat.min, max(f.repeat.min, min(top, 3)))
 
 
-def _entry(f: Field, draw: st.DrawFn, anything: bool) -> dict[str, Any]:
+def _entry(f: Field, draw: st.DrawFn, mode: str) -> dict[str, Any]:
     entry = {}
     for c in f.children:
-        v = _value(c, draw(st.integers(0, 9)) if anything else 0, _refused(c))
+        pick = {"random": draw(st.integers(0, 9)), "clean": _clean(draw, c),
+                "one defect": 0}[mode]
+        v = _value(c, pick, _refused(c))
         if v is not None:
             entry[c.id] = v
     return entry
 
 
-def _openapi_schema_problems(schema: dict[str, Any], raw: dict[str, Any]) -> list[str]:
+Problem = tuple[str, str]
+"""(what, JSON pointer) of one problem a validator reports."""
+
+
+def _pointer(path: Any) -> str:
+    return "/" + "/".join(map(str, path))
+
+
+def _openapi_schema_problems(schema: dict[str, Any], raw: dict[str, Any]) -> list[Problem]:
+    """docs/targets/openapi.md step 1: the schema (jsonschema_rs), and what it asks on top."""
     import jsonschema_rs
 
     v = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
-    found = [f"schema /{'/'.join(map(str, e.instance_path))}: {e.message}"
+    path_of = {"Required": lambda e: [*e.instance_path, e.message.split('"')[1]]}
+    found = [(type(e.kind).__name__, _pointer(path_of.get(type(e.kind).__name__,
+                                                          lambda e: e.instance_path)(e)))
              for e in v.iter_errors(raw)]
     for name, value in raw.items():
         prop = schema["properties"].get(name, {})
-        found += [f"schema /{name}: {kw}" for kw in extra_checks(prop, value)]
+        found += [(kw, f"/{name}") for kw in extra_checks(prop, value)]
         if isinstance(value, list) and prop.get("items", {}).get("type") == "object":
             for i, entry in enumerate(value):
                 for child, cv in (entry.items() if isinstance(entry, dict) else ()):
                     sub = prop["items"]["properties"].get(child, {})
-                    found += [f"schema /{name}/{i}/{child}: {kw}"
-                              for kw in extra_checks(sub, cv)]
+                    found += [(kw, f"/{name}/{i}/{child}") for kw in extra_checks(sub, cv)]
     return found
 
 
-def _always_sent(p: Procedure, schema: dict[str, Any]) -> set[str]:
-    """What a conforming client always sends (docs/targets/openapi.md, "required")."""
-    fields = {f.id: f for f in p.asked_fields or p.fields}
-    return {n for n in schema.get("required", ()) if n in fields and (
-        fields[n].kind == FieldKind.BOOLEAN or fields[n].default is not None)}
+def _always_sent(f: Field) -> bool:
+    """What a conforming client always sends (docs/targets/openapi.md, "required"): a required
+    boolean or a required field with a default, though quote and the app would fill it in."""
+    return f.unconditionally_required and (f.kind == FieldKind.BOOLEAN or f.default is not None)
 
 
 def _whole_run(project: Project, p: Procedure, checker: Checker, found: Disagreements) -> None:
@@ -363,38 +428,35 @@ def _whole_run(project: Project, p: Procedure, checker: Checker, found: Disagree
     drawn: list[dict[str, Any]] = []
 
     @settings(max_examples=ANSWERS_PER_PROCEDURE, **SETTINGS)  # type: ignore[arg-type]
-    @given(whole_answers(p, _always_sent(p, schema)))
+    @given(whole_answers(p))
     def draw(raw: dict[str, Any]) -> None:
         drawn.append(raw)
 
     draw()
-    drawn = json.loads(json.dumps(drawn))  # plain JSON: ids are str subclasses
+    drawn = json.loads(json.dumps(drawn + one_change(p)))  # plain JSON: ids are str subclasses
     schema_problems = [_openapi_schema_problems(schema, raw) for raw in drawn]
     passing = [raw for raw, probs in zip(drawn, schema_problems, strict=True) if not probs]
     violations = iter(checker.api(project.spec_path(p.id), name, passing))
     mobile = checker.form(project.mobile_path(p.id), drawn)
     for raw, probs, shown in zip(drawn, schema_problems, mobile, strict=True):
         diags, _ = quote_run(p, raw)
-        quote = [f"{code} /{'/'.join(map(str, path))}" for code, sev, path, _ in diags
-                 if sev == "error"]
-        api = probs or [f"{v['code']} /{'/'.join(map(str, v['path']))}"
-                        for v in next(violations)]
-        app = [f"{m['check']} /{'/'.join(map(str, m['path']))}" for m in shown]
+        quote = [(code, _pointer(path)) for code, sev, path, _ in diags if sev == "error"]
+        hidden = [_pointer(path) for code, _, path, _ in diags if code == "PG609"]
+        api = probs or [(v["code"], _pointer(v["path"])) for v in next(violations)]
+        app = [(m["check"], _pointer(m["path"])) for m in shown]
         found.examples += 1
-        verdicts = {"quote": not quote, "openapi": not api, "mobile": not app}
-        if len(set(verdicts.values())) == 1:
+        verdicts = {"quote": quote, "openapi": api, "mobile": app}
+        if len({not v for v in verdicts.values()}) == 1:
             continue
-        paths = sorted({x.split(" ", 1)[1].split(":")[0] for x in quote + api + app})
-        warned = [f"{code} /{'/'.join(map(str, path))}" for code, sev, path, _ in diags
-                  if sev != "error"]
-        text = "; ".join(
-            f"{n}: " + ("accepted" + (f" (warns {', '.join(warned)})" if n == "quote" and warned
-                                      else "")
-                        if ok else "refused " + ", ".join(x[:160] for x in r))
-            for (n, ok), r in zip(verdicts.items(), (quote, api, app), strict=True))
-        answers = ", ".join(f"{path} = {_show(_at(raw, path))}" for path in paths)
-        found.add((tuple(verdicts.items()), tuple(paths)), p.id,
-                  f"{p.id}: {answers} (in {_show(raw)}): {text}")
+        paths = sorted({where for v in verdicts.values() for _, where in v})
+        asked = "not asked" if any(w == h or w.startswith(h + "/") for w in paths
+                                   for h in hidden) else "asked"
+        signature = (asked, *(tuple(sorted({what for what, _ in v})) for v in verdicts.values()))
+        text = "; ".join(f"{n}: " + ("refused " + ", ".join(f"{what} {w}" for what, w in v)[:200]
+                                     if v else "accepted") for n, v in verdicts.items())
+        answers = ", ".join(f"{w} = {_show(_at(raw, w))}" for w in paths[:3])
+        found.add(signature, f"{p.id}:{paths[0] if paths else '/'}",
+                  f"[{asked}] {p.id}: {answers}: {text}")
 
 
 def _at(raw: Any, pointer: str) -> Any:

@@ -260,11 +260,11 @@ def valid_values(f: Field) -> list[Any]:
     if f.facts.numeric:
         lo = f.min if isinstance(f.min, int | float) else 0
         hi = f.max if isinstance(f.max, int | float) else lo + 100
-        cands = [lo, hi, lo + 1, (lo + hi) // 2, 2, 5]
+        cands = [lo, hi, lo + 1, (lo + hi) // 2, 2, 3, 5, 6, 12]
         return [int(c) if f.facts.whole else c for c in cands if lo <= c <= hi]
     if k == FieldKind.DATE:
         today = dt.date(2026, 1, 15)
-        cands = [today - dt.timedelta(days=d) for d in (10, 30, 100, 400, 7000)]
+        cands = [today - dt.timedelta(days=d) for d in (10, 30, 100, 400, 7000, 11000)]
         cands += [today + dt.timedelta(days=d) for d in (10, 100)]
         lo, hi = str(f.min or "0001-01-01"), str(f.max or "9999-12-31")
         return [c.isoformat() for c in cands if lo <= c.isoformat() <= hi] or [lo]
