@@ -1,16 +1,21 @@
-"""The web target's per-user Jinja2 bytecode cache (``docs/build.md``, "The template cache").
+"""The web target's Jinja2 bytecode cache (``docs/build.md``, "The template cache").
 
-A fresh process loads compiled templates from the cache instead of compiling their source;
-the pages are byte-identical with and without it; a cache that cannot be read or written, or
-holds corrupt files, never fails a build; ``PROCGEN_TEMPLATE_CACHE=off`` turns it off.
+The build owns it: ``procgen build`` hands every target ``.procgen-cache/templates`` (or
+``$PROCGEN_TEMPLATE_CACHE``; ``off`` turns it off) through :class:`EmitContext`, and ``emit``
+writes nowhere else; without a folder in the context it keeps nothing at all. A fresh process
+loads compiled templates from the cache instead of compiling their source; the pages are
+byte-identical with and without it; ``build --check`` never writes it; a cache that cannot be
+read or written, or holds corrupt files, never fails a build.
 
-Each test starts from a new environment (``environment.cache_clear()``) pointed at its own
-folder, which is what a new process sees.
+Each test starts from a new environment (``environment.cache_clear()``), which is what a new
+process sees.
 """
 
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -19,17 +24,21 @@ from pathlib import Path
 import jinja2
 import pytest
 from jinja2.bccache import bc_magic
-from tests.web.helpers import KITCHEN_SINK, build
+from tests.web.helpers import KITCHEN_SINK
 
-from procgen.targets import Files
-from procgen.targets.web.render import _bytecode_cache, cache_folder, environment
+from procgen.build import build
+from procgen.build.cache import Cache
+from procgen.diagnostics import DiagnosticSink
+from procgen.model import load_portal
+from procgen.targets import EmitContext, Files
+from procgen.targets.web import WebTarget
+from procgen.targets.web.render import _bytecode_cache, environment
 
 
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
     """A clean environment before and after the test (which sets the variables it needs)."""
-    for name in ("PROCGEN_TEMPLATE_CACHE", "XDG_CACHE_HOME"):
-        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("PROCGEN_TEMPLATE_CACHE", raising=False)
     environment.cache_clear()
     yield monkeypatch
     environment.cache_clear()
@@ -50,40 +59,97 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def pages(monkeypatch: pytest.MonkeyPatch, cache: str | Path) -> Files:
-    """Every web file of the kitchen sink, rendered by a new environment using ``cache``."""
-    monkeypatch.setenv("PROCGEN_TEMPLATE_CACHE", str(cache))
+def pages(cache: Path | None, *, readonly: bool = False) -> Files:
+    """Every web page of the kitchen sink, rendered by a new environment keeping ``cache``."""
     environment.cache_clear()
-    _, files, _ = build(KITCHEN_SINK)
-    return {path: data for path, data in files.items() if path.parts[0] == "web"}
+    sink = DiagnosticSink()
+    portal = load_portal(KITCHEN_SINK, sink)
+    ctx = EmitContext(portal.settings, "test", readonly, cache)
+    files: Files = {}
+    for p in portal.procedures:
+        files.update(WebTarget().emit_procedure(p, ctx, sink))
+    return files
 
 
 @pytest.fixture
 def uncached(fresh: pytest.MonkeyPatch) -> Files:
-    return pages(fresh, "off")
+    return pages(None)
 
 
-def test_a_new_environment_loads_every_template_from_the_cache(
+def project(tmp_path: Path) -> Path:
+    """A copy of the kitchen sink to build, in ``tmp_path/work``."""
+    root = tmp_path / "work" / "procedures"
+    shutil.copytree(KITCHEN_SINK, root)
+    return root
+
+
+def test_emit_without_a_cache_folder_writes_nothing_anywhere(
+        fresh: pytest.MonkeyPatch, compiled: list[str], tmp_path: Path) -> None:
+    fresh.setenv("HOME", str(tmp_path / "home"))
+    fresh.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    fresh.chdir(tmp_path)
+    pages(None)
+    assert compiled
+    assert environment().bytecode_cache is None
+    assert sorted(tmp_path.iterdir()) == [], "nothing written anywhere"
+
+
+def test_the_build_keeps_templates_beside_its_own_cache(
         fresh: pytest.MonkeyPatch, compiled: list[str], uncached: Files, tmp_path: Path) -> None:
-    folder = tmp_path / "templates"
+    fresh.setenv("HOME", str(tmp_path / "home"))
+    fresh.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = project(tmp_path)
+    out = tmp_path / "work" / "generated"
     compiled.clear()
-    first = pages(fresh, folder)
-    assert compiled, "the first build compiles the templates"
-    assert len(list(folder.glob("*.cache"))) == len(set(compiled))
+    environment.cache_clear()
+    assert not build(root, out, jobs=1).failed
+    folder = tmp_path / "work" / ".procgen-cache" / "templates"
+    assert Cache.beside(out).templates() == folder
+    assert compiled and len(list(folder.glob("*.cache"))) == len(set(compiled))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work"], "not in the home folder"
+    assert {p: (out / p).read_bytes() for p in uncached} == uncached
     compiled.clear()
-    second = pages(fresh, folder)
+    assert pages(folder) == uncached
     assert compiled == [], "a new environment with a filled cache compiles nothing"
-    assert first == second == uncached
+
+
+def test_build_check_reads_the_template_cache_but_writes_nothing(
+        fresh: pytest.MonkeyPatch, compiled: list[str], tmp_path: Path) -> None:
+    root = project(tmp_path)
+    out = tmp_path / "work" / "generated"
+    environment.cache_clear()
+    assert build(root, out, check=True, jobs=1).failed is False
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["procedures"]
+    assert compiled, "compiled from source, the cache being empty"
+    build(root, out, jobs=1)
+    folder = Cache.beside(out).templates()
+    assert folder is not None
+    before = {p: p.stat().st_mtime_ns for p in folder.iterdir()}
+    for p in folder.iterdir():
+        os.utime(p, ns=(1, 1))
+    compiled.clear()
+    assert pages(folder, readonly=True)
+    assert compiled == [], "read"
+    assert {p: p.stat().st_mtime_ns for p in folder.iterdir()} == dict.fromkeys(before, 1)
+
+
+def test_procgen_template_cache_moves_or_turns_off_the_cache(
+        fresh: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cache = Cache.beside(tmp_path / "generated")
+    assert cache.templates() == tmp_path / ".procgen-cache" / "templates"
+    fresh.setenv("PROCGEN_TEMPLATE_CACHE", str(tmp_path / "mine"))
+    assert cache.templates() == tmp_path / "mine"
+    for value in ("off", ""):
+        fresh.setenv("PROCGEN_TEMPLATE_CACHE", value)
+        assert cache.templates() is None
 
 
 def test_the_folder_is_created_on_first_write_private(
         fresh: pytest.MonkeyPatch, tmp_path: Path) -> None:
     folder = tmp_path / "a" / "templates"
-    fresh.setenv("PROCGEN_TEMPLATE_CACHE", str(folder))
-    environment.cache_clear()
-    environment()
+    environment(folder)
     assert not folder.exists(), "building the environment writes nothing"
-    environment().get_template("procedure.html.j2")
+    environment(folder).get_template("procedure.html.j2")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
@@ -105,38 +171,12 @@ def test_a_cache_that_cannot_be_written_is_skipped_silently(
 
         fresh.setattr(tempfile, "NamedTemporaryFile", no_space)  # how Jinja writes an entry
     compiled.clear()
-    assert pages(fresh, folder) == uncached
+    assert pages(folder) == uncached
     assert compiled, "compiled from source"
     compiled.clear()
-    assert pages(fresh, folder) == uncached
+    assert pages(folder) == uncached
     assert compiled, "nothing was cached, so compiled from source again"
     assert blocker.read_text("utf-8") == "not a folder"
-
-
-@pytest.mark.parametrize("value", ["off", ""])
-def test_off_or_empty_turns_the_cache_off(
-        fresh: pytest.MonkeyPatch, compiled: list[str], tmp_path: Path, value: str) -> None:
-    fresh.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    fresh.setenv("HOME", str(tmp_path / "home"))
-    fresh.setenv("PROCGEN_TEMPLATE_CACHE", value)
-    environment.cache_clear()
-    assert cache_folder() is None
-    assert environment().bytecode_cache is None
-    build(KITCHEN_SINK)
-    assert compiled
-    assert sorted(p.name for p in tmp_path.iterdir()) == [], "nothing written anywhere"
-
-
-def test_the_folder_defaults_to_xdg_cache_home_then_home(
-        fresh: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    fresh.setenv("HOME", str(tmp_path / "home"))
-    assert cache_folder() == tmp_path / "home" / ".cache" / "procgen" / "templates"
-    fresh.setenv("XDG_CACHE_HOME", "relative/is/ignored")
-    assert cache_folder() == tmp_path / "home" / ".cache" / "procgen" / "templates"
-    fresh.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_folder() == tmp_path / "xdg" / "procgen" / "templates"
-    fresh.setenv("PROCGEN_TEMPLATE_CACHE", str(tmp_path / "mine"))
-    assert cache_folder() == tmp_path / "mine"
 
 
 CORRUPTIONS = {
@@ -153,16 +193,16 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(
         fresh: pytest.MonkeyPatch, compiled: list[str], uncached: Files, tmp_path: Path,
         corruption: str) -> None:
     folder = tmp_path / "templates"
-    pages(fresh, folder)
+    pages(folder)
     files = sorted(folder.glob("*.cache"))
     assert files
     for path in files:
         path.write_bytes(CORRUPTIONS[corruption](path.read_bytes()))
     compiled.clear()
-    assert pages(fresh, folder) == uncached
+    assert pages(folder) == uncached
     assert len(compiled) == len(files), "every corrupt entry compiled from source"
     compiled.clear()
-    assert pages(fresh, folder) == uncached
+    assert pages(folder) == uncached
     assert compiled == [], "and rewritten"
 
 

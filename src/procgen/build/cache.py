@@ -107,6 +107,17 @@ class Cache:
         # ASCII, so a file name that is not UTF-8 (a lone surrogate) survives the round trip
         self._write(self.state_path, json.dumps(data).encode("ascii"))
 
+    def templates(self) -> Path | None:
+        """The folder the targets may keep compiled templates in (docs/build.md).
+
+        ``templates/`` in this folder, or ``$PROCGEN_TEMPLATE_CACHE`` when set (``off`` or
+        empty: nowhere). Read but never written when ``readonly``: the targets are told so.
+        """
+        value = os.environ.get("PROCGEN_TEMPLATE_CACHE")
+        if value is not None:
+            return None if value in ("", "off") else Path(value).expanduser().absolute()
+        return self.folder / "templates"
+
     # -- entries -------------------------------------------------------------------------
     def _entry_path(self, key: str) -> Path:
         return self.folder / "entries" / f"{key}.msgpack"

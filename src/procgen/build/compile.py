@@ -35,6 +35,8 @@ class Shared(Struct):
     version: str
     workspace: Workspace
     diagnostics: tuple[Diagnostic, ...]
+    templates: Path | None = None
+    """The build's folder for what targets keep between processes (:meth:`Cache.templates`)."""
 
     @property
     def settings(self) -> Settings:
@@ -43,7 +45,7 @@ class Shared(Struct):
     def context(self, *, readonly: bool = False) -> EmitContext:
         from procgen.targets import EmitContext
 
-        return EmitContext(self.settings, self.version, readonly)
+        return EmitContext(self.settings, self.version, readonly, self.templates)
 
     def fresh_workspace(self, sink: DiagnosticSink) -> Workspace:
         """A workspace for one procedure: the shared files already loaded, a sink of its own."""
@@ -79,12 +81,14 @@ _SHARED: Shared | None = None
 _TARGETS: dict[str, Target] = {}
 
 
-def init_process(root: Path, targets: tuple[str, ...], version: str) -> Shared:
+def init_process(root: Path, targets: tuple[str, ...], version: str,
+                 templates: Path | None = None) -> Shared:
     """Set up this process's :class:`Shared` (kept when inherited through ``fork``)."""
     global _SHARED
     s = _SHARED
     if s is None or (s.root, s.targets, s.version) != (root, targets, version):
         _SHARED = s = load_shared(root, targets, version)
+    s.templates = templates
     return s
 
 
@@ -257,16 +261,17 @@ def compile_many(
         max_workers=workers,
         mp_context=mp,
         initializer=_start_worker,
-        initargs=(shared.root, shared.targets, shared.version, os.getpid()),
+        initargs=(shared.root, shared.targets, shared.version, shared.templates, os.getpid()),
     ) as pool:
         results = list(pool.map(_compile_star, args, chunksize=chunk))
     return sorted(results, key=lambda c: c.entry.name)
 
 
-def _start_worker(root: Path, targets: tuple[str, ...], version: str, parent: int) -> None:
+def _start_worker(root: Path, targets: tuple[str, ...], version: str, templates: Path | None,
+                  parent: int) -> None:
     """A worker's initializer: die with the build process, then load the shared files."""
     die_with(parent)
-    init_process(root, targets, version)
+    init_process(root, targets, version, templates)
 
 
 def die_with(parent: int) -> None:

@@ -217,7 +217,7 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
 
     tree, disk, state, cache = plan.tree, plan.disk, plan.state, plan.cache
     names, keys = plan.procedure_names, plan.keys.procedures
-    shared = init_process(plan.root, plan.targets, plan.version)
+    shared = init_process(plan.root, plan.targets, plan.version, plan.cache.templates())
     entries: dict[str, Entry] = {}
     for name in names:
         entry = cache.load_entry(keys[name])

@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from msgspec import Struct
@@ -39,7 +39,11 @@ class EmitContext(Struct, frozen=True):
     settings: Settings
     version: str
     readonly: bool = False
-    """``build --check``: write nothing besides the returned files, not even a cache."""
+    """``build --check``: write nothing besides the returned files, not even into ``cache``."""
+    cache: Path | None = None
+    """A folder the build owns (``.procgen-cache/templates``, docs/build.md) where a target may
+    keep what a later process can reuse (the web target's compiled templates); None: keep
+    nothing. A target writes nowhere else: everything else it makes is in its returned files."""
 
 
 class PortalInput(Struct, frozen=True):

@@ -43,7 +43,8 @@ class WebTarget:
         for lang in ctx.settings.languages:
             view = page_view(procedure, ctx.settings, lang)
             rules = page_rules(procedure, lang, view.action)
-            html = render("procedure.html.j2", readonly=ctx.readonly, page=view, rules=rules)
+            html = render("procedure.html.j2", cache=ctx.cache, readonly=ctx.readonly,
+                          page=view, rules=rules)
             files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")
         return files
 

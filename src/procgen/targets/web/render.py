@@ -1,17 +1,19 @@
 """The web target's Jinja2 environment: built once, strict, autoescaping everything.
 
-Compiled templates are kept in a per-user bytecode cache (see :func:`cache_folder` and
-``docs/build.md``), so a process start loads them instead of compiling ~20 templates again.
+Compiled templates are kept in a bytecode cache in the folder the build hands every target
+(:attr:`procgen.targets.EmitContext.cache`: ``.procgen-cache/templates``, ``docs/build.md``),
+so a new process loads them instead of compiling ~20 templates again. Without that folder
+(tests, a caller of ``emit_procedure``) nothing is kept: rendering writes nothing anywhere.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import jinja2
     from jinja2.bccache import Bucket
 
@@ -45,24 +47,6 @@ def _fmt(template: str, **values: Any) -> str:
 
 
 FILTERS: dict[str, Any] = {"json_script": _json_script, "fmt": _fmt}
-
-
-def cache_folder() -> Path | None:
-    """Where compiled templates are kept, or ``None`` when the cache is off.
-
-    ``$PROCGEN_TEMPLATE_CACHE`` (``off`` or empty: no cache), else
-    ``$XDG_CACHE_HOME/procgen/templates``, else ``~/.cache/procgen/templates``.
-    """
-    value = os.environ.get("PROCGEN_TEMPLATE_CACHE")
-    if value is not None:
-        return None if value in ("", "off") else Path(value).expanduser().absolute()
-    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
-    if xdg.is_absolute():  # the XDG spec: a relative path is invalid and ignored
-        return xdg / "procgen" / "templates"
-    try:
-        return Path.home() / ".cache" / "procgen" / "templates"
-    except RuntimeError:  # no home directory to be found
-        return None
 
 
 def _bytecode_cache(
@@ -108,7 +92,7 @@ def _bytecode_cache(
             if not self.writable:
                 return
             try:
-                if not self.folder_made:  # created on the first write only; private, like ~/.cache
+                if not self.folder_made:  # created on the first write only, private
                     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                     self.folder_made = True
                 super().dump_bytecode(bucket)
@@ -120,9 +104,10 @@ def _bytecode_cache(
     return cache
 
 
-@lru_cache(maxsize=2)
-def environment(readonly: bool = False) -> jinja2.Environment:
-    """The environment; with ``readonly``, one whose template cache is never written."""
+@lru_cache(maxsize=4)
+def environment(cache: Path | None = None, readonly: bool = False) -> jinja2.Environment:
+    """The environment, keeping compiled templates in ``cache`` (None: nowhere); with
+    ``readonly`` (``build --check``), the cache is read but never written."""
     import jinja2
 
     env = jinja2.Environment(
@@ -135,11 +120,12 @@ def environment(readonly: bool = False) -> jinja2.Environment:
         auto_reload=False,  # package files do not change under a build: no stat per page
     )
     env.filters.update(FILTERS)
-    folder = cache_folder()
-    if folder is not None:  # read by the loader on each get_template, so set before any
-        env.bytecode_cache = _bytecode_cache(folder, env, writable=not readonly)
+    if cache is not None:  # read by the loader on each get_template, so set before any
+        env.bytecode_cache = _bytecode_cache(cache, env, writable=not readonly)
     return env
 
 
-def render(template: str, *, readonly: bool = False, **context: Any) -> str:
-    return environment(readonly).get_template(template).render(**context)
+def render(template: str, *, cache: Path | None = None, readonly: bool = False,
+           **context: Any) -> str:
+    """``template`` rendered with ``context`` (see :func:`environment` for the cache)."""
+    return environment(cache, readonly).get_template(template).render(**context)
