@@ -145,7 +145,9 @@ class Project:
 
 def build_projects(tmp: Path) -> dict[str, Project]:
     """Load every project with the project's loader and build it with ``procgen build``."""
-    procgen = Path(sys.executable).with_name("procgen")
+    script = Path(sys.executable).with_name("procgen")
+    procgen = [str(script)] if script.exists() else [
+        sys.executable, "-c", "import sys; from procgen.cli import main; sys.exit(main())"]
     out: dict[str, Project] = {}
     for name, root in ROOTS.items():
         sink = DiagnosticSink()
@@ -154,7 +156,7 @@ def build_projects(tmp: Path) -> dict[str, Project]:
         assert not errors, f"{name}: {errors}"
         folder = tmp / name
         run = subprocess.run(
-            [str(procgen), "--procedures", str(root), "build", "--out", str(folder),
+            [*procgen, "--procedures", str(root), "build", "--out", str(folder),
              "--target", "openapi", "--target", "mobile"],
             capture_output=True, text=True, check=False)
         assert run.returncode == 0, f"procgen build of {name} failed:\n{run.stdout}{run.stderr}"
@@ -399,9 +401,8 @@ class Disagreements:
     def report(self, limit: int = 200) -> str:
         lines = []
         for names, text in sorted(self.found.values(), key=lambda v: v[1]):
-            more = f" (and {len(names) - 1} more fields: {', '.join(names[1:4])}"
-            more += ", …)" if len(names) > 4 else ")"
-            lines.append(text + (more if len(names) > 1 else ""))
+            listed = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
+            lines.append(text + (f" — {len(names)} fields: {listed}" if len(names) > 1 else ""))
         tail = f"\n… and {len(lines) - limit} more" if len(lines) > limit else ""
         return (f"{len(lines)} disagreement(s) in {self.examples} examples:\n"
                 + "\n".join(lines[:limit]) + tail)
