@@ -224,6 +224,7 @@ def problem_messages(f: Field, lang: str) -> dict[str, str]:
     The web runtime looks a problem's key up in a field's ``messages`` before the page's
     table; these are the same texts as :func:`field_messages` (the app's and the page's).
     """
+    from procgen.model.answer import type_key
     from procgen.model.facts import FORMATS
 
     kind = str(f.kind)
@@ -235,12 +236,7 @@ def problem_messages(f: Field, lang: str) -> dict[str, str]:
     else:
         choice = kind in ("choice", "multichoice", "boolean")
         keys["err_required_choice" if choice else "err_required"] = {}
-        if f.facts.numeric:
-            keys["err_integer" if f.facts.whole else "err_number"] = {}
-        elif kind == "date":
-            keys["err_date"] = {}
-        else:
-            keys["err_type"] = {}
+        keys[type_key(f)] = {}
         if choice and kind != "boolean":
             keys["err_option"] = {}
             if kind == "multichoice":
