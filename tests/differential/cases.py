@@ -11,9 +11,9 @@ names the others.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from tests.differential.harness import (
@@ -25,7 +25,7 @@ from tests.differential.harness import (
 )
 from tests.differential.values import valid_values
 
-from procgen.model.ir import Field, Procedure
+from procgen.model.ir import Field, FieldId, Procedure
 
 _TEXT_KEYS = {"title", "description", "x-procgen-i18n", "x-procgen-options", "label", "hint",
               "note", "id", "field", "visible_when", "required", "prefill", "x-procgen-prefill",
@@ -44,7 +44,7 @@ def _strip(node: Any) -> Any:
     return node
 
 
-@dataclass
+@dataclasses.dataclass
 class FieldCase:
     project: Project
     procedure: Procedure
@@ -53,9 +53,9 @@ class FieldCase:
     prop: dict[str, Any]
     component: dict[str, Any]
     rule: dict[str, Any] | None
-    top: dict[str, Any] = field(default_factory=dict)
-    row: dict[str, Any] = field(default_factory=dict)
-    also: list[str] = field(default_factory=list)
+    top: dict[str, Any] = dataclasses.field(default_factory=dict)
+    row: dict[str, Any] = dataclasses.field(default_factory=dict)
+    also: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -147,7 +147,7 @@ def asked_in(case: FieldCase) -> None:
     choices = []
     for v in sorted(names):
         scope, fid = v.split(".", 1)
-        f = (rows if scope == "row" else by_id).get(fid)
+        f = (rows if scope == "row" else by_id).get(FieldId(fid))
         if f is not None and f.id != case.field.id:
             choices.append([(scope, fid, x) for x in valid_values(f)])
     probe = valid_values(case.field)[0]

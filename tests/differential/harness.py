@@ -29,7 +29,6 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +113,8 @@ class Project:
     name: str
     portal: Portal
     out: Path
+    _specs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _mobiles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def spec_path(self, pid: str) -> Path:
         """The OpenAPI file as JSON (node reads JSON; the YAML is parsed once, here)."""
@@ -125,22 +126,17 @@ class Project:
         return target
 
     def spec(self, pid: str) -> dict[str, Any]:
-        return self._specs.setdefault(pid, json.loads(self.spec_path(pid).read_text("utf-8")))
+        if pid not in self._specs:
+            self._specs[pid] = json.loads(self.spec_path(pid).read_text("utf-8"))
+        return self._specs[pid]
 
     def mobile_path(self, pid: str) -> Path:
         return self.out / "mobile" / f"{pid}.json"
 
     def mobile(self, pid: str) -> dict[str, Any]:
-        return self._mobiles.setdefault(
-            pid, json.loads(self.mobile_path(pid).read_text("utf-8")))
-
-    @cached_property
-    def _specs(self) -> dict[str, Any]:
-        return {}
-
-    @cached_property
-    def _mobiles(self) -> dict[str, Any]:
-        return {}
+        if pid not in self._mobiles:
+            self._mobiles[pid] = json.loads(self.mobile_path(pid).read_text("utf-8"))
+        return self._mobiles[pid]
 
 
 def build_projects(tmp: Path) -> dict[str, Project]:
@@ -181,7 +177,7 @@ def resolve(node: Any, spec: dict[str, Any], depth: int = 0) -> Any:
 
 
 def answers_schema_name(spec: dict[str, Any]) -> str:
-    names = [n for n in spec["components"]["schemas"] if n.endswith("Answers")]
+    names = [str(n) for n in spec["components"]["schemas"] if n.endswith("Answers")]
     assert len(names) == 1, names
     return names[0]
 
@@ -340,6 +336,7 @@ def mobile_key(f: Field, c: dict[str, Any], check: str) -> str | None:
         return type_key(f) if f.kind in ("integer", "number", "money", "date") else None
     if check in ("options", "options_twice"):
         return None  # a renderer offers only the options: no message says which
+    key: str | None
     if check == "pattern" and fmt and c.get("pattern") == fmt.anchored:
         check, key = "format", fmt.message  # the kind's shape, carried as `pattern`
     else:

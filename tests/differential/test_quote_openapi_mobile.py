@@ -59,7 +59,9 @@ from hypothesis import strategies as st
 from tests.conftest import node_process
 from tests.differential.cases import FieldCase, field_cases
 from tests.differential.harness import (
+    CHECK_OF_KEY,
     CHECKER,
+    ORDER,
     TODAY,
     Checker,
     Disagreements,
@@ -111,7 +113,7 @@ def _answers(f: Field) -> list[Labelled]:
     """The boundary answers, then FUZZ_PER_FIELD that hypothesis draws around them."""
     drawn: list[Labelled] = []
 
-    @settings(max_examples=FUZZ_PER_FIELD, **SETTINGS)  # type: ignore[arg-type]
+    @settings(max_examples=FUZZ_PER_FIELD, **SETTINGS)
     @given(near(f))
     def draw(labelled: Labelled) -> None:
         drawn.append(labelled)
@@ -146,8 +148,6 @@ def _mobile_verdict(case: FieldCase, value: Any, fails: list[str]) -> Verdict:
 
 
 def _order(key: str) -> int:
-    from tests.differential.harness import CHECK_OF_KEY, ORDER
-
     return ORDER[CHECK_OF_KEY.get(key, "entries")]
 
 
@@ -218,6 +218,7 @@ class FieldRun:
     def _constraint(self, case: FieldCase, label: str, value: Any, data: dict[str, Any],
                     quote: bool | None, logics: list[Any]) -> None:
         f = case.field
+        assert f.constraint is not None
         row = data["row"] if case.group else None
         ref_refused = evaluate(f.constraint, data["answers"], today=TODAY, row=row) is False
         got = {"quote": quote is False, "openapi": logics[0] is False,
@@ -383,7 +384,7 @@ def _counts(f: Field, beyond: bool) -> st.SearchStrategy[int]:
 
 
 def _entry(f: Field, draw: st.DrawFn, mode: str) -> dict[str, Any]:
-    entry = {}
+    entry: dict[str, Any] = {}
     for c in f.children:
         pick = {"random": draw(st.integers(0, 9)), "clean": _clean(draw, c),
                 "one defect": 0}[mode]
@@ -406,10 +407,13 @@ def _openapi_schema_problems(schema: dict[str, Any], raw: dict[str, Any]) -> lis
     import jsonschema_rs
 
     v = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
-    path_of = {"Required": lambda e: [*e.instance_path, e.message.split('"')[1]]}
-    found = [(type(e.kind).__name__, _pointer(path_of.get(type(e.kind).__name__,
-                                                          lambda e: e.instance_path)(e)))
-             for e in v.iter_errors(raw)]
+    found = []
+    for e in v.iter_errors(raw):
+        kind = type(e.kind).__name__
+        path = list(e.instance_path)
+        if kind == "Required":  # the missing property, not the object that lacks it
+            path.append(e.message.split('"')[1])
+        found.append((kind, _pointer(path)))
     for name, value in raw.items():
         prop = schema["properties"].get(name, {})
         found += [(kw, f"/{name}") for kw in extra_checks(prop, value)]
@@ -433,7 +437,7 @@ def _whole_run(project: Project, p: Procedure, checker: Checker, found: Disagree
     schema = resolve(spec["components"]["schemas"][name], spec)
     drawn: list[dict[str, Any]] = []
 
-    @settings(max_examples=ANSWERS_PER_PROCEDURE, **SETTINGS)  # type: ignore[arg-type]
+    @settings(max_examples=ANSWERS_PER_PROCEDURE, **SETTINGS)
     @given(whole_answers(p))
     def draw(raw: dict[str, Any]) -> None:
         drawn.append(raw)

@@ -91,15 +91,15 @@ def _texts(f: Field) -> list[Labelled]:
     for n in _lengths(f):
         for char in CHARS:
             out.append((f"len {n} {char}", _text(n, char)))
-    if f.pattern is not None:
-        good = sample(f.pattern)
+    good = sample(f.pattern) if f.pattern is not None else None
+    if good is not None:  # None: no answer can be made from the pattern (PG531)
         out += [("pattern sample", good), ("pattern sample + x", good + "x"),
                 ("pattern sample - last", good[:-1]), ("pattern sample + newline", good + "\n"),
                 ("pattern sample arabic-indic", good.translate(str.maketrans(
                     "0123456789", "٠١٢٣٤٥٦٧٨٩")))]
-        for n in (f.min_length, f.max_length):
-            if n is not None and good:
-                out.append((f"pattern sample len {n}", (good * n)[:n]))
+        for bound in (f.min_length, f.max_length):
+            if bound is not None and good:
+                out.append((f"pattern sample len {bound}", (good * bound)[:bound]))
     return out
 
 
@@ -219,15 +219,15 @@ def near(f: Field) -> st.SearchStrategy[Labelled]:
         hi = min((f.max_length or 30) + 2, 5000)
         alphabet = st.sampled_from([*"aZ0 9.-+@_\n", "ệ", "Đ", "😀", "\u0301", "\u00a0"])
         fuzz = st.text(alphabet, min_size=lo, max_size=hi)
-        if f.pattern is not None:
-            fuzz |= st.just(sample(f.pattern)).flatmap(
-                lambda s: st.integers(0, len(s)).flatmap(
-                    lambda i: st.sampled_from("0aZ 😀").map(lambda c: s[:i] + c + s[i + 1:])))
+        good = sample(f.pattern) if f.pattern is not None else None
+        if good is not None:
+            fuzz |= st.integers(0, len(good)).flatmap(
+                lambda i: st.sampled_from("0aZ 😀").map(lambda c: good[:i] + c + good[i + 1:]))
     elif f.facts.numeric:
-        lo = f.min if isinstance(f.min, int | float) else -1000
-        hi = f.max if isinstance(f.max, int | float) else 1000
-        lo, hi = max(lo - 3, -SAFE), min(hi + 3, SAFE)
-        fuzz = st.integers(int(lo), int(hi)) | st.floats(lo, hi, allow_nan=False,
+        low = f.min if isinstance(f.min, int | float) else -1000
+        high = f.max if isinstance(f.max, int | float) else 1000
+        low, high = max(low - 3, -SAFE), min(high + 3, SAFE)
+        fuzz = st.integers(int(low), int(high)) | st.floats(low, high, allow_nan=False,
                                                          allow_infinity=False)
     elif k == FieldKind.DATE:
         lo_d = dt.date.fromisoformat(str(f.min)) if f.min is not None else dt.date(1900, 1, 1)
@@ -258,16 +258,16 @@ def valid_values(f: Field) -> list[Any]:
         lo = max(f.min_length or 1, 1)
         return [values[i:i + lo] for i in range(len(values) - lo + 1)] or [values]
     if f.facts.numeric:
-        lo = f.min if isinstance(f.min, int | float) else 0
-        hi = f.max if isinstance(f.max, int | float) else lo + 100
-        cands = [lo, hi, lo + 1, (lo + hi) // 2, 2, 3, 5, 6, 12]
-        return [int(c) if f.facts.whole else c for c in cands if lo <= c <= hi]
+        low = f.min if isinstance(f.min, int | float) else 0
+        high = f.max if isinstance(f.max, int | float) else low + 100
+        numbers = [low, high, low + 1, (low + high) // 2, 2, 3, 5, 6, 12]
+        return [int(c) if f.facts.whole else c for c in numbers if low <= c <= high]
     if k == FieldKind.DATE:
         today = dt.date(2026, 1, 15)
-        cands = [today - dt.timedelta(days=d) for d in (10, 30, 100, 400, 7000, 11000)]
-        cands += [today + dt.timedelta(days=d) for d in (10, 100)]
-        lo, hi = str(f.min or "0001-01-01"), str(f.max or "9999-12-31")
-        return [c.isoformat() for c in cands if lo <= c.isoformat() <= hi] or [lo]
+        days = [today - dt.timedelta(days=d) for d in (10, 30, 100, 400, 7000, 11000)]
+        days += [today + dt.timedelta(days=d) for d in (10, 100)]
+        first, last = str(f.min or "0001-01-01"), str(f.max or "9999-12-31")
+        return [d.isoformat() for d in days if first <= d.isoformat() <= last] or [first]
     if k == FieldKind.PHONE:
         return ["0912345678"]
     if k == FieldKind.EMAIL:
@@ -276,7 +276,7 @@ def valid_values(f: Field) -> list[Any]:
         return ["001099012345"]
     if k == FieldKind.GROUP:
         return [[{}] * max(f.repeat.min, 1)]
-    text = sample(f.pattern) if f.pattern is not None else "Nguyễn Văn An"
+    text = (sample(f.pattern) if f.pattern is not None else None) or "Nguyễn Văn An"
     n = len(text)
     if f.min_length is not None and n < f.min_length:
         text = (text or "a") * f.min_length
