@@ -51,11 +51,11 @@ def test_birth_registration(site, walker) -> None:
     # Nothing answered: the error summary takes focus and links to each question.
     w.proceed()
     errors = w.errors()
-    assert errors[0] == "Enter Full name" and "Select Sex" in errors
+    assert errors[0] == "Enter full name" and "Select sex" in errors
     assert w.focused() == "pg-error-summary"
     assert w.page.title().startswith("Error: ")
     assert w.page.get_attribute("#f-applicant_full_name", "aria-invalid") == "true"
-    assert w.page.inner_text("#f-applicant_full_name-error") == "Enter Full name"
+    assert w.page.inner_text("#f-applicant_full_name-error") == "Enter full name"
     w.page.click("#pg-error-list a >> nth=0")
     assert w.focused() == "f-applicant_full_name"
     w.fill(applicant_national_id="12345", applicant_phone="12")
@@ -114,7 +114,7 @@ def test_birth_registration(site, walker) -> None:
     w.page.click("#pg-summary a[href='#f-child_date_of_birth']")
     w.page.fill("#f-child_date_of_birth", day(-100))
     w.proceed()
-    assert w.errors() == ["Enter Reason for registering after 60 days"]
+    assert w.errors() == ["Enter reason for registering after 60 days"]
     w.page.fill("#f-late_reason", "Gia đình ở xa, đường bị lũ chia cắt.")
     w.proceed()
     assert w.current() == "pg-check"
@@ -156,7 +156,7 @@ def test_stay_notification_groups(site, walker) -> None:
     w.page.focus("#f-guests-field [data-action=add]")
     w.page.keyboard.press("Enter")
     assert first.count() == 2 and w.focused() == "f-guests-1-guest_full_name"
-    assert w.page.inner_text("#f-guests-status") == "Đã thêm Người lưu trú 2."
+    assert w.page.inner_text("#f-guests-status") == "Đã thêm người lưu trú 2."
     assert w.page.inner_text("#f-guests-entries > [data-entry] >> nth=1 >> legend") == \
         "Người lưu trú 2"
     # Conditions inside an entry read that entry: a foreign guest gives a passport number.
@@ -242,9 +242,9 @@ def test_kitchen_sink_live_fees_and_choices(site, walker) -> None:
            reference_code="ab12")
     assert w.shown("f-contact_email")
     w.proceed()
-    assert w.errors() == ["Purpose must be 10 characters or more",
+    assert w.errors() == ["Your purpose needs 10 characters or more",
                           "Reference code is not in the right format",
-                          "Select no more than 2 for Extra services"]
+                          "Select no more than 2 for extra services"]
     w.to_check(services=["notary"], purpose="Travel with my family", reference_code="AB1234",
                declared_value="")
     fees = w.page.inner_text(".pg-fee-table")
@@ -291,7 +291,7 @@ def test_every_kind_sends_typed_group_entries(site, walker) -> None:
            row_multichoice=["o1", "o3"], top_multichoice=["o1", "o2", "o3", "o4"])
     w.page.check("#f-rows-1-row_boolean")
     w.proceed()
-    assert w.errors() == ["Select no more than 3 for Question multichoice"]
+    assert w.errors() == ["Select no more than 3 for question multichoice"]
     w.to_check(top_multichoice=["o2"])
     data = sent_ok(site, w, watch, "hostile", "every-kind")
     first, second = data["rows"]

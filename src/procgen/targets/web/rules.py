@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from procgen import wording
 from procgen.model.answer import type_key
 from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Document, Fee, Field, Procedure
@@ -64,7 +65,9 @@ def field_rules(f: Field, lang: str) -> dict[str, Any]:
         rule["options"] = {str(o.value): text(o.label, lang) for o in f.options}
         rule["values"] = [o.value for o in f.options]  # typed: 1 is not "1"
         rule["numeric_options"] = all(isinstance(o.value, int) for o in f.options)
+    rule["messages"] = wording.problem_messages(f, lang)  # the field's own words, ready
     if f.kind == FieldKind.GROUP:
+        rule["entry_name"] = wording.entry_name(f, lang)
         shown = [c for c in f.children if c.kind != FieldKind.GROUP]  # PG504: one level
         rule["fields"] = {c.id: field_rules(c, lang) for c in shown}
         rule["order"] = [c.id for c in shown]
@@ -106,6 +109,9 @@ def document_rules(d: Document, lang: str) -> dict[str, Any]:
     if d.max_bytes:
         rule["max_bytes"] = d.max_bytes
         rule["max_size_mb"] = d.max_size_mb
+    said = wording.document_messages(d, lang)
+    rule["messages"] = {f"err_{key}" if key != "required" else "err_required_file": text
+                        for key, text in said.items()}
     return rule
 
 

@@ -61,6 +61,10 @@ class FieldView(Struct, frozen=True):
     repeat_min: int = 0
     repeat_max: int = 0
     add_label: str = ""
+    entry_name: str = ""
+    """A group: what one entry is called ("con"), in remove buttons; ``entry_title`` ("Con")
+    starts its entries' legends."""
+    entry_title: str = ""
     messages: tuple[tuple[str, str], ...] = ()
     """What the form says when the answer is missing or does not fit, label in place
     (:func:`procgen.wording.field_messages`): the page's ``data-msg-…`` attributes."""
@@ -216,6 +220,8 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
         options=options, attrs=_attrs(f, lang), children=children, entries=entries,
         repeat_min=rmin, repeat_max=rmax,
         add_label=wording.add_entry(f, lang) if f.kind == "group" else "",
+        entry_name=wording.entry_name(f, lang) if f.kind == "group" else "",
+        entry_title=wording.sentence(wording.entry_name(f, lang)) if f.kind == "group" else "",
         messages=tuple(wording.field_messages(f, lang).items()),
     )
 

@@ -217,12 +217,17 @@
 
   function checkDocument(id) {
     var rule = R.documents[id], input = $("d-" + id), file = input.files && input.files[0];
-    if (!file) return holds(rule.required, state.answers) ? fmt(M.err_required_file, { label: rule.label }) : null;
+    // The document's own words (rules.messages: its title in place), else the page's.
+    function say(key, params) {
+      var own = rule.messages && Object.prototype.hasOwnProperty.call(rule.messages, key) ? rule.messages[key] : null;
+      return own !== null ? own : fmt(M[key], params);
+    }
+    if (!file) return holds(rule.required, state.answers) ? say("err_required_file", { label: rule.label }) : null;
     var type = (file.type || "").toLowerCase();
     if (rule.accept.length && rule.accept.indexOf(type) < 0) {
-      return fmt(M.err_file_type, { label: rule.label, types: input.getAttribute("accept") });
+      return say("err_file_type", { label: rule.label, types: input.getAttribute("accept") });
     }
-    if (rule.max_bytes && file.size > rule.max_bytes) return fmt(M.err_file_size, { label: rule.label, size: rule.max_size_mb });
+    if (rule.max_bytes && file.size > rule.max_bytes) return say("err_file_size", { label: rule.label, size: rule.max_size_mb });
     return null;
   }
 
@@ -314,9 +319,10 @@
         });
         if (el.name) el.name = el.name.replace(nameRe, "$1" + i + "$3");
       });
-      entry.querySelector("legend").textContent = fmt(M.entry, { label: rule.label, n: i + 1 });
+      var name = rule.entry_name || rule.label;
+      entry.querySelector("legend").textContent = fmt(M.entry, { label: name.charAt(0).toUpperCase() + name.slice(1), n: i + 1 });
       var rm = entry.querySelector("[data-action=remove]");
-      if (rm) { rm.textContent = fmt(M.remove_entry, { label: rule.label, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
+      if (rm) { rm.textContent = fmt(M.remove_entry, { label: name, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
     });
     var add = $("f-" + group + "-field").querySelector("[data-action=add]");
     if (add) add.hidden = !!rule.repeat.max && list.length >= rule.repeat.max;
@@ -331,7 +337,7 @@
     renumber(group);
     refresh();
     var n = entries(group).length;
-    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].label, n: n });
+    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].entry_name || R.fields[group].label, n: n });
     firstControl(entry.querySelector(".pg-field")).focus();
   }
 
