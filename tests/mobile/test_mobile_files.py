@@ -130,7 +130,10 @@ def test_kitchen_sink_components(corpora: dict[str, Corpus]) -> None:
     assert comps["f.contact_email"]["required"] is True
     assert isinstance(comps["f.contact_email"]["visible_when"], dict)
     assert isinstance(comps["f.home_address"]["required"], dict)
-    assert comps["f.purpose"]["messages"]["max_length"]["en"] == "Enter at most 500 characters."
+    # the field's own words, the same the web form shows (procgen.wording.field_messages)
+    assert comps["f.purpose"]["messages"]["max_length"]["en"] == (
+        "Purpose must be 500 characters or fewer")
+    assert comps["f.purpose"]["messages"]["required"]["vi"] == "Nhập mục đích của bạn"  # author
     # markup in texts is data, kept literally (a renderer shows it as text)
     assert doc["procedure"]["title"]["en"] == "Kitchen sink <script>alert(1)</script> procedure"
     assert comps["fees.quote"]["fees"] == ["online-fee", "copy-fee", "value-fee"]
@@ -251,4 +254,4 @@ def test_no_online_channel_gives_only_the_intro(tmp_path: Any, schema: dict[str,
     assert doc["screens"][0]["navigation"] == {"back": None, "next": None}
     assert doc["screens"][0]["action"] == "none"
     online = next(c for c in doc["screens"][0]["components"] if c["role"] == "online")
-    assert online["body"]["en"].startswith("This procedure does not take online applications")
+    assert online["body"]["en"].startswith("You cannot apply for this online")

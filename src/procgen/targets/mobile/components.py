@@ -118,6 +118,8 @@ def field_component(f: Field, b: Build, group: str | None = None,
             b.sink.emit("PG562", f.span, field=f.id, group=group)
         c["min_items"] = f.repeat.min
         c["max_items"] = f.repeat.max
+        c["entry_name"] = {lang: wording.entry_name(f, lang) for lang in b.languages}
+        c["add_label"] = {lang: wording.add_entry(f, lang) for lang in b.languages}
         c["components"] = [field_component(ch, b, f.id, inner) for ch in f.children]
     if f.default is not None:
         c["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
