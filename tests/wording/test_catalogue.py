@@ -23,9 +23,8 @@ from procgen.wording import DATABASES, LANGUAGES, TEXTS
 SRC = Path(__file__).resolve().parents[2] / "src" / "procgen"
 
 BUILT_BY_NAME: dict[str, str] = {
-    # procgen.wording.rule_message(key) says f"rule_{key}" (targets/_common.py, openapi)
-    **{f"rule_{k}": "rule_message" for k in ("required", "required_document", "constraint",
-                                             "when", "when_document")},
+    # procgen.wording.rule_message(key) says f"rule_{key}" (targets/openapi/answers.py)
+    **{f"rule_{k}": "rule_message" for k in ("when", "when_document")},
     # durations: f"{unit}_one" / unit (web view.duration, mobile screens._duration)
     **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
     # channel names (web view's channel table, mobile's processing times)

@@ -97,7 +97,7 @@ def database(slug: str, lang: str) -> str:
 
 
 def rule_message(key: str, languages: tuple[str, ...]) -> dict[str, str]:
-    """An API rule's message (``required``, ``constraint``, ``when``…) in every language."""
+    """An API rule's message that names no field (``when``, ``when_document``), every language."""
     return {lang: say(f"rule_{key}", lang) for lang in languages}
 
 

@@ -210,11 +210,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "err_max_entries": {"vi": "{Label}: không thêm quá {n} mục",
                         "en": "{Label}: add no more than {n}"},
     # ---- the API's rules (x-procgen-rules, problem details) ------------------------------
-    "rule_required": {"vi": "Câu hỏi này là bắt buộc.", "en": "An answer is required."},
-    "rule_required_document": {"vi": "Giấy tờ này là bắt buộc.",
-                               "en": "This document is required."},
-    "rule_constraint": {"vi": "Câu trả lời không được chấp nhận.",
-                        "en": "The answer is not accepted."},
+    # (required and constraint rules speak with the field's own words: wording.field_messages)
     "rule_when": {
         "vi": "Câu hỏi này không được hỏi với các câu trả lời đã cho; câu trả lời bị bỏ qua.",
         "en": "Not asked with these answers; an answer given is ignored.",

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procgen import wording
 from procgen.model.facts import FORMATS
 from procgen.model.ir import Field, Procedure
 from procgen.targets._common import json_pattern, localized
@@ -231,6 +232,11 @@ def _logic(expr: Expr) -> Any:
     return to_jsonlogic(expr)
 
 
+def required_message(f: Field, languages: tuple[str, ...]) -> dict[str, str]:
+    """What the form and the app say when ``f`` is required and not answered (its own words)."""
+    return {lang: wording.field_messages(f, lang)["required"] for lang in languages}
+
+
 def field_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[str, Any]]:
     """The ``x-procgen-rules`` entries of every asked field (group entries included).
 
@@ -268,7 +274,7 @@ def field_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[s
                         "kind": "required",
                         **base,
                         "logic": _logic(f.required),
-                        "message": message("required", languages),
+                        "message": required_message(f, languages),
                         "in_schema": exact,
                     }
                 )
@@ -279,7 +285,7 @@ def field_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[s
                         "kind": "required",
                         **base,
                         "logic": True,
-                        "message": message("required", languages),
+                        "message": required_message(f, languages),
                         "in_schema": exact,
                     }
                 )
@@ -287,7 +293,8 @@ def field_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dict[s
                 msg = (
                     localized(f.constraint_message, languages)
                     if f.constraint_message
-                    else message("constraint", languages)
+                    else {lang: wording.field_message(f, "err_constraint", lang)
+                          for lang in languages}
                 )
                 out.append(
                     {
@@ -349,7 +356,8 @@ def document_rules(procedure: Procedure, languages: tuple[str, ...]) -> list[dic
                     "kind": "required",
                     "document": d.id,
                     "logic": logic,
-                    "message": message("required_document", languages),
+                    "message": {lang: wording.document_messages(d, lang)["required"]
+                                for lang in languages},
                     "in_schema": d.id in exact,
                 }
             )

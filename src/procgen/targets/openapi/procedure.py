@@ -214,7 +214,7 @@ class ProcedureSpec:
                 {
                     "pointer": f"#/{required[0].id}",
                     "code": "answer-missing",
-                    "detail": _answers.message("required", (self.lang,))[self.lang],
+                    "detail": _answers.required_message(required[0], (self.lang,))[self.lang],
                 }
             )
         docs = [d for d in self.p.uploadable_documents if d.max_size_mb]
