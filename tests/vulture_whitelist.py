@@ -44,6 +44,7 @@ attrs
 repeat_min
 repeat_max
 add_label
+entry_title
 _.describedby
 upload_note
 conditional
