@@ -112,7 +112,8 @@ def test_check_without_any_output_lists_every_file(procgen: Runner, kitchen: Pat
 def test_check_writes_no_template_cache_either(
     procgen: Runner, kitchen: Path, tmp_path: Path
 ) -> None:
-    """The web target's per-user template cache is read under --check, never written."""
+    """The template cache ($PROCGEN_TEMPLATE_CACHE here; by default .procgen-cache/templates)
+    is read under --check, never written."""
     cache = tmp_path / "templates"
     env = {"PROCGEN_TEMPLATE_CACHE": str(cache)}
     assert procgen(kitchen, "build", "--check", env=env).returncode == 1
