@@ -150,49 +150,40 @@ def field_message(f: Field, key: str, lang: str, **params: object) -> str:
     return say(key, lang, Label=sentence(label), label=inline(label), **params)
 
 
+_SHOWN_AS: dict[str, str] = {
+    "err_required": "required", "err_required_choice": "required",
+    "err_integer": "format", "err_number": "format", "err_date": "format",
+    "err_email": "format", "err_phone": "format", "err_national_id": "format",
+    "err_min": "min", "err_date_min": "min", "err_max": "max", "err_date_max": "max",
+    "err_min_length": "min_length", "err_max_length": "max_length",
+    "err_min_items": "min_items", "err_max_items": "max_items",
+    "err_min_entries": "min_items", "err_max_entries": "max_items", "err_pattern": "pattern",
+}
+"""Answer-problem key → the check it is shown for in the app's ``messages`` and the page's
+``data-msg-…`` attributes (a group's missing entries are its ``required`` too)."""
+
+_SHOWN_ORDER = ("required", "format", "pattern", "min", "max", "min_length", "max_length",
+                "min_items", "max_items")
+
+
 def field_messages(f: Field, lang: str) -> dict[str, str]:
     """Every message field ``f`` can need, keyed as the app's ``messages`` and the web page's
     ``data-msg-…`` attributes are: ``required``, ``format``, ``pattern``, ``min``, ``max``,
     ``min_length``, ``max_length``, ``min_items``, ``max_items``.
 
-    Only the checks the field has are there (a ``max`` only with a ``max``), in that order.
+    The same texts as :func:`problem_messages` (which the web runtime reads), re-keyed: only
+    the checks the field has are there, in that order.
     """
-    from procgen.model.facts import FORMATS
-
-    kind = str(f.kind)
-    out: dict[str, str] = {}
-    if kind == "group":
-        out["required"] = field_message(f, "err_min_entries", lang, n=max(1, f.repeat.min))
-        if f.repeat.min:
-            out["min_items"] = field_message(f, "err_min_entries", lang, n=f.repeat.min)
-        if f.repeat.max is not None:
-            out["max_items"] = field_message(f, "err_max_entries", lang, n=f.repeat.max)
-        return out
-    choice = kind in ("choice", "multichoice", "boolean")
-    out["required"] = field_message(f, "err_required_choice" if choice else "err_required", lang)
-    fmt = FORMATS.get(kind)
-    if kind in ("integer", "money"):
-        out["format"] = field_message(f, "err_integer", lang)
-    elif kind == "number":
-        out["format"] = field_message(f, "err_number", lang)
-    elif fmt is not None:
-        out["format"] = field_message(f, fmt.message, lang)
-    if f.pattern is not None:
-        out["pattern"] = field_message(f, "err_pattern", lang)
-    if kind in ("integer", "number", "money", "date"):
-        date = kind == "date"
-        if f.min is not None:
-            out["min"] = field_message(f, "err_date_min" if date else "err_min", lang, min=f.min)
-        if f.max is not None:
-            out["max"] = field_message(f, "err_date_max" if date else "err_max", lang, max=f.max)
-    items = kind == "multichoice"
-    if f.min_length is not None:
-        out["min_items" if items else "min_length"] = field_message(
-            f, "err_min_items" if items else "err_min_length", lang, n=f.min_length)
-    if f.max_length is not None:
-        out["max_items" if items else "max_length"] = field_message(
-            f, "err_max_items" if items else "err_max_length", lang, n=f.max_length)
-    return out
+    by_problem = problem_messages(f, lang)
+    shown: dict[str, str] = {}
+    for key, said in by_problem.items():
+        if key in _SHOWN_AS:
+            shown.setdefault(_SHOWN_AS[key], said)
+    if f.kind == "group":
+        shown["required"] = by_problem["err_min_entries"]
+        if not f.repeat.min:
+            shown.pop("min_items", None)
+    return {key: shown[key] for key in _SHOWN_ORDER if key in shown}
 
 
 def file_type_name(mime: str) -> str:
@@ -229,8 +220,8 @@ def problem_messages(f: Field, lang: str) -> dict[str, str]:
 
     kind = str(f.kind)
     keys: dict[str, dict[str, object]] = {}
-    if kind == "group":
-        keys["err_min_entries"] = {"n": f.repeat.min}
+    if kind == "group":  # needed entries: at least one when the group is required
+        keys["err_min_entries"] = {"n": max(1, f.repeat.min)}
         if f.repeat.max is not None:
             keys["err_max_entries"] = {"n": f.repeat.max}
     else:
