@@ -52,6 +52,9 @@ detail
 alternates
 legal
 
+# record fields written out whole (msgspec.to_builtins), never read one by one
+href  # procgen.targets.ProcedureSummary.href: the listing's example (targets.openapi._listing)
+
 # API for tests and doctests, and the sources of truth of totality tests
 FUNCTIONS  # procgen.expr.ast: tests/expr/test_dispatch.py checks every backend covers them
 NODE_CLASSES  # procgen.expr.ast: idem, every node class

@@ -57,7 +57,9 @@ class Entry(Struct):
     files: dict[str, str] = field(default_factory=dict)
     """Output path → SHA-256 of the bytes the targets emitted."""
     portal: dict[str, Any] = field(default_factory=dict)
-    """Target name → its ``portal_part`` for this procedure."""
+    """Target name → its ``portal_part`` for this procedure: the record (encoded as a map),
+    decoded back into it by the build (``procgen.targets.PARTS``), not here: the no-op path
+    must not import the targets."""
 
 
 class State(Struct):

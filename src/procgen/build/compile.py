@@ -13,7 +13,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from procgen.model.compiled import FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
     from procgen.model.workspace import Workspace
-    from procgen.targets import EmitContext, Files, Target
+    from procgen.targets import EmitContext, Files, PortalPart, Target
 
 class Shared(Struct):
     """What every procedure of one build reads, loaded once per process."""
@@ -120,7 +120,7 @@ def emit_procedure(
 
 def portal_parts(
     procedure: Procedure, targets: tuple[str, ...], ctx: EmitContext
-) -> dict[str, Any]:
+) -> dict[str, PortalPart | None]:
     """Target name → the target's share of the portal files for ``procedure``."""
     return {name: target(name).portal_part(procedure, ctx) for name in targets}
 
@@ -132,12 +132,21 @@ def emit_portal(
     ctx: EmitContext,
     sink: DiagnosticSink,
 ) -> dict[str, bytes]:
-    """Every target's portal files, from the parts cached in ``entries`` (in build order)."""
-    from procgen.targets import PortalInput
+    """Every target's portal files, from the parts cached in ``entries`` (in build order).
+
+    A part computed in this build is already its record; one read back from the cache is
+    decoded into it (:data:`procgen.targets.PARTS`).
+    """
+    import msgspec
+
+    from procgen.targets import PARTS, PortalInput
 
     files: dict[str, bytes] = {}
     for name in targets:
-        portal = PortalInput(localities, tuple(e.portal[name] for e in entries))
+        kind = PARTS[name]
+        parts = tuple(None if kind is None else msgspec.convert(e.portal[name], kind)
+                      for e in entries)
+        portal = PortalInput(localities, parts)
         _merge(files, target(name).emit_portal(portal, ctx, sink), name)
     return files
 
@@ -203,7 +212,7 @@ def compile_one(
     fees = (unit.id, unit.fees)
     procedure = unit.procedure
     files: dict[str, bytes] = {}
-    parts: dict[str, Any] = {}
+    parts: dict[str, PortalPart | None] = {}
     compiled = None
     if procedure is not None:
         ctx = shared.context(readonly=stage is None)

@@ -9,11 +9,12 @@ How to add a target:
 
 1. Write ``src/procgen/targets/<name>.py`` (or a package) with a class that has ``name``,
    ``emit_procedure``, ``portal_part`` and ``emit_portal`` as in :class:`Target`.
-2. Add it to :data:`_TARGETS` below (``name`` → ``"module:Class"``; modules load lazily).
+2. Add it to :data:`_TARGETS` below (``name`` → ``"module:Class"``; modules load lazily), and
+   its part record (a :class:`PortalPart`, or None) to :data:`PARTS`.
 3. Add golden files under ``tests/golden/<name>/`` (``pytest --update-golden``).
 
 >>> from procgen.targets import names
->>> sorted(names()) == sorted(_TARGETS)
+>>> sorted(names()) == sorted(_TARGETS) == sorted(PARTS)
 True
 """
 
@@ -46,6 +47,37 @@ class EmitContext(Struct, frozen=True):
     nothing. A target writes nowhere else: everything else it makes is in its returned files."""
 
 
+class PortalPart(Struct, frozen=True):
+    """Base of what a target's ``portal_part`` returns: its share of the portal files for one
+    procedure. A typed record, so ``emit_portal`` reads fields, not keys, and the build's cache
+    round trip is checked: the build keeps parts as MessagePack and decodes each back into the
+    class :data:`PARTS` names for its target (a list where the record says tuple, an id as a
+    plain ``str``)."""
+
+
+class ProcedureSummary(Struct, frozen=True):
+    """One procedure in the portal's listing (``GET /procedures``, ``ProcedureSummary``)."""
+
+    id: str
+    revision: int
+    title: dict[str, str]
+    """By language, in project order."""
+    fully_online: bool
+    href: str
+
+
+class OpenApiPart(PortalPart, frozen=True):
+    """The OpenAPI target's share of ``openapi/portal.yaml`` for one procedure."""
+
+    stamp: str
+    """``<id>@<revision>``; the portal's ``info.version`` hashes every procedure's stamp."""
+    summary: ProcedureSummary
+    tag: dict[str, Any]
+    """The procedure's OpenAPI tag object (JSON)."""
+    paths: dict[str, Any]
+    """Its OpenAPI path items by path (JSON), referring into ``<id>.yaml``."""
+
+
 class PortalInput(Struct, frozen=True):
     """What one target's ``emit_portal`` sees.
 
@@ -56,7 +88,7 @@ class PortalInput(Struct, frozen=True):
     """
 
     localities: tuple[Locality, ...]
-    parts: tuple[Any, ...]
+    parts: tuple[PortalPart | None, ...]
 
 
 @runtime_checkable
@@ -67,11 +99,10 @@ class Target(Protocol):
         """The files for one procedure (e.g. ``web/vi/<id>.html``). Pure and deterministic."""
         ...
 
-    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> Any:
-        """What ``emit_portal`` needs of one procedure, or None: small, plain data (dicts,
-        lists, strings, numbers, booleans), since the build cache keeps it as MessagePack and
-        ``emit_portal`` may get it back with tuples as lists and ids as plain ``str``. Pure and
-        deterministic; reports nothing (the procedure's diagnostics come from
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> PortalPart | None:
+        """What ``emit_portal`` needs of one procedure: an instance of the target's
+        :data:`PARTS` class, or None when that is None. Small (the build cache keeps it).
+        Pure and deterministic; reports nothing (the procedure's diagnostics come from
         ``emit_procedure``)."""
         ...
 
@@ -92,6 +123,10 @@ _TARGETS: dict[str, str] = {
     "openapi": "procgen.targets.openapi:OpenApiTarget",
     "mobile": "procgen.targets.mobile:MobileTarget",
 }
+
+PARTS: dict[str, type[PortalPart] | None] = {"web": None, "openapi": OpenApiPart, "mobile": None}
+"""What each target's ``portal_part`` returns (None: its portal files depend on no procedure).
+Declared here, beside the registry, so the build decodes a cached part without the target."""
 
 
 def names() -> tuple[str, ...]:

@@ -20,6 +20,9 @@ import hashlib
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
+from procgen.targets import OpenApiPart, ProcedureSummary
 from procgen.targets.openapi.procedure import ProcedureSpec, i18n, md, tag
 from procgen.targets.openapi.shared import REF, problem_responses, ref, responses, shared_schemas
 
@@ -51,7 +54,7 @@ class OpenApiTarget:
         )
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
 
-    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> dict[str, Any]:
+    def portal_part(self, procedure: Procedure, ctx: EmitContext) -> OpenApiPart:
         """The procedure's slice of ``portal.yaml``: its entry in the listing, its tag, and its
         operations with their request bodies and responses referring to ``<id>.yaml``."""
         from procgen.diagnostics import DiagnosticSink as Sink
@@ -61,18 +64,18 @@ class OpenApiTarget:
         quiet = Sink()  # the procedure's warnings are reported once, by emit_procedure
         paths = ProcedureSpec(p, settings, quiet).paths()
         file = f"{p.id}.yaml"
-        return {
-            "stamp": f"{p.id}@{p.revision}",
-            "summary": {
-                "id": p.id,
-                "revision": p.revision,
-                "title": localized(p.title, settings.languages),
-                "fully_online": p.fully_online,
-                "href": f"/procedures/{p.id}",
-            },
-            "tag": tag(p, settings.languages, settings.default_language),
-            "paths": {path: _by_reference(file, path, item) for path, item in paths.items()},
-        }
+        return OpenApiPart(
+            stamp=f"{p.id}@{p.revision}",
+            summary=ProcedureSummary(
+                id=str(p.id),
+                revision=p.revision,
+                title=localized(p.title, settings.languages),
+                fully_online=p.fully_online,
+                href=f"/procedures/{p.id}",
+            ),
+            tag=tag(p, settings.languages, settings.default_language),
+            paths={path: _by_reference(file, path, item) for path, item in paths.items()},
+        )
 
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         """``portal.yaml``: ``GET /procedures`` plus every procedure's operations, whose
@@ -86,15 +89,15 @@ class OpenApiTarget:
         title = settings.portal_name or Text(
             ((lang, "Cổng dịch vụ công" if lang == "vi" else "Public service portal"),), lang
         )
-        parts: tuple[dict[str, Any], ...] = portal.parts
-        stamp = ",".join(part["stamp"] for part in parts)
+        parts = tuple(part for part in portal.parts if isinstance(part, OpenApiPart))
+        stamp = ",".join(part.stamp for part in parts)
         version = "portal-" + hashlib.sha256(stamp.encode()).hexdigest()[:12]
         paths: dict[str, Any] = {"/procedures": {"get": _listing(parts)}}
         for part in parts:
-            paths.update(part["paths"])
+            paths.update(part.paths)
         tags = [
             {"name": "procedures", "description": "The portal's procedures."},
-            *(part["tag"] for part in parts),
+            *(part.tag for part in parts),
         ]
         doc = _document(
             settings,
@@ -299,8 +302,8 @@ def _summary_schema() -> dict[str, Any]:
     }
 
 
-def _listing(parts: tuple[dict[str, Any], ...]) -> dict[str, Any]:
-    example = [part["summary"] for part in parts[:3]]
+def _listing(parts: tuple[OpenApiPart, ...]) -> dict[str, Any]:
+    example = [msgspec.to_builtins(part.summary) for part in parts[:3]]
     return {
         "tags": ["procedures"],
         "operationId": "listProcedures",
