@@ -4,9 +4,12 @@ submit button and the same messages (required, format, bounds, lengths, entries,
 the same fields and documents.
 
 Both targets are built by ``procgen build --out <tmp>`` and read from their own output only:
-the web page's ``pg-declaration`` paragraphs, ``#pg-submit`` button and each error line's
-``data-msg-…`` attributes; the app's ``submit.declaration`` component, its ``ui.submit`` and
-each component's ``messages``.
+the web page's ``pg-declaration`` paragraphs, ``#pg-submit`` button and the runtime's rules
+(``<script id="procgen-rules">``: each field's and document's ``messages``, which the form
+shows); the app's ``submit.declaration`` component, its ``ui.submit`` and each component's
+``messages``. The two key their texts differently (the runtime by answer problem, ``err_…``;
+the app by check, ``required``…), so the texts themselves are compared: every text the app
+can show for a question is one the form shows for it, and the required one is the same.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ class WebTexts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.declarations: list[str] = []
         self.submit: str | None = None
-        self.messages: dict[str, dict[str, str]] = {}
+        self.rules: dict[str, Any] = {}
         self._into: str | None = None
         self._text: list[str] = []
 
@@ -53,31 +56,42 @@ class WebTexts(HTMLParser):
             self._into, self._text = "declaration", []
         elif tag == "button" and a.get("id") == "pg-submit":
             self._into, self._text = "submit", []
-        if tag == "p" and a.get("id", "").endswith("-error"):
-            self.messages.setdefault(component_id(a["id"]), {}).update(
-                {k.removeprefix("data-msg-").replace("-", "_"): v
-                 for k, v in a.items() if k.startswith("data-msg-")})
+        elif tag == "script" and a.get("id") == "procgen-rules":
+            self._into, self._text = "rules", []
 
     def handle_data(self, data: str) -> None:
         if self._into:
             self._text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if self._into and tag in ("p", "button"):
+        if self._into and tag in ("p", "button", "script"):
             text = "".join(self._text).strip()
             if self._into == "declaration":
                 self.declarations.append(text)
+            elif self._into == "rules":
+                self.rules = json.loads(text)
             else:
                 self.submit = text
             self._into = None
 
+    @property
+    def messages(self) -> dict[str, dict[str, str]]:
+        """The runtime's texts by the app's component id (``f.children.child_name``, ``d.x``)."""
+        out: dict[str, dict[str, str]] = {}
 
-def component_id(dom_error_id: str) -> str:
-    """``f-children-__i__-child_name-error`` → ``f.children.child_name`` (the app's id)."""
-    parts = dom_error_id.removesuffix("-error").split("-")
-    prefix, rest = parts[0], [p for p in parts[1:] if p != "__i__" and not p.isdigit()]
-    return ".".join([prefix, *"-".join(rest).split("-")]) if prefix == "f" else (
-        "d." + "-".join(parts[1:]))
+        def visit(fields: dict[str, Any], prefix: str) -> None:
+            for fid, rule in fields.items():
+                out[f"{prefix}.{fid}"] = rule["messages"]
+                visit(rule.get("fields", {}), f"{prefix}.{fid}")
+
+        visit(self.rules.get("fields", {}), "f")
+        for did, rule in self.rules.get("documents", {}).items():
+            out[f"d.{did}"] = rule["messages"]
+        return out
+
+
+REQUIRED = ("err_required", "err_required_choice", "err_required_file", "err_min_entries")
+"""The runtime's keys of "an answer is needed" (the app's ``required``)."""
 
 
 def mobile_components(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -121,8 +135,11 @@ def test_web_and_mobile_say_the_same(built: Path) -> None:
         assert web.messages, where
         for cid, messages in web.messages.items():
             assert cid in app, f"{where}: {cid} is on the page but not in the app"
-            assert messages == app[cid], f"{where}: {cid}"
-            assert "required" in messages, f"{where}: {cid} has no required message"
+            said = set(messages.values())
+            missing = {k: v for k, v in app[cid].items() if v not in said}
+            assert not missing, f"{where}: {cid}: the app says what the form never does: {missing}"
+            required = [messages[k] for k in REQUIRED if k in messages]
+            assert required and required[0] == app[cid]["required"], f"{where}: {cid}"
         checked += 1
     assert checked
 

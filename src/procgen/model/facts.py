@@ -53,12 +53,16 @@ class Format(Struct, frozen=True, dict=True):  # a __dict__ for the compiled-pat
 
     ``pattern`` is in procgen's pattern dialect and matches the whole answer; ``message`` is
     the wording key (:mod:`procgen.wording`) of "this is not a …"; ``what`` names the shape in
-    English diagnostics (``quote``, ``validate``).
+    English diagnostics (``quote``, ``validate``). ``strip`` are the characters a person may
+    type to group digits that a form (the web page, the app) removes from what was typed
+    before it checks and sends the answer: "001 099 012 345" is sent as "001099012345". An
+    answer that arrives as data (the API, ``quote --answers``) is checked as it is.
     """
 
     pattern: str
     message: str
     what: str
+    strip: str = ""
 
     @cached_property
     def _compiled(self) -> object:
@@ -80,10 +84,10 @@ FORMATS: dict[str, Format] = {
     "email": Format(r"[^@\s]+@[^@\s]+\.[^@\s]+", "err_email", "an email address"),
     # Vietnamese numbers are written with spaces, dots or dashes (0912 345 678, 0912.345.678,
     # 0912-345-678) and with the country code (+84 912 345 678): all are accepted everywhere.
-    "phone": Format(r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "err_phone", "a phone number"),
+    "phone": Format(r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "err_phone", "a phone number", " ."),
     "national_id": Format(
         "(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}", "err_national_id",
-        "a personal ID number (12 digits, the first three a province code 001–096)"),
+        "a personal ID number (12 digits, the first three a province code 001–096)", " ."),
     "date": Format("[0-9]{4}-[0-9]{2}-[0-9]{2}", "err_date", 'a date written "YYYY-MM-DD"'),
 }
 """Field kind → the shape of its answers. A ``date`` must also be a real calendar day."""

@@ -21,6 +21,7 @@ A language the catalogue does not know is written in English (the targets warn: 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from procgen.wording.catalogue import DATABASES, TEXTS
@@ -109,6 +110,7 @@ def _title_word(word: str) -> bool:
             and not any(c.isdigit() for c in word))
 
 
+@lru_cache(maxsize=4096)
 def inline(label: str) -> str:
     """``label`` as it reads inside a sentence: its first letter lowered, unless it is a name.
 
@@ -207,7 +209,29 @@ def document_messages(d: Document, lang: str) -> dict[str, str]:
     return out
 
 
+_MEMO: dict[tuple[int, str], tuple[Field, dict[str, str]]] = {}
+"""problem_messages per (field, language): the web runtime, the page, the app and the API all
+ask for the same field's texts; they are worded once. The field is kept beside its texts, so
+its ``id()`` cannot be reused while the entry lives; the memo is emptied when it grows."""
+
+
 def problem_messages(f: Field, lang: str) -> dict[str, str]:
+    """Every message field ``f`` can need, keyed by the answer problem's key (``err_…``,
+    :func:`procgen.model.answer.problems`), each ready to show (see :func:`_problem_messages`).
+
+    Shared: do not change the dict returned.
+    """
+    hit = _MEMO.get((id(f), lang))
+    if hit is not None and hit[0] is f:
+        return hit[1]
+    if len(_MEMO) > 4096:
+        _MEMO.clear()
+    said = _problem_messages(f, lang)
+    _MEMO[(id(f), lang)] = (f, said)
+    return said
+
+
+def _problem_messages(f: Field, lang: str) -> dict[str, str]:
     """Every message field ``f`` can need, keyed by the answer problem's key (``err_…``,
     :func:`procgen.model.answer.problems`), each ready to show: the author's words or the
     catalogue's, the label and the field's bounds in place.

@@ -141,6 +141,8 @@ def _validation(f: Field, c: dict[str, Any]) -> None:
         c["currency"] = "VND"
     elif kind in FORMATS and kind != "date":
         c["format_pattern"] = FORMATS[kind].anchored
+        if FORMATS[kind].strip:
+            c["strip"] = FORMATS[kind].strip
     if f.pattern is not None:  # of the dialect, which ECMA-262 reads the same (PG314)
         c["pattern"] = json_pattern(f.pattern)
     if kind in ("integer", "number", "money", "date"):

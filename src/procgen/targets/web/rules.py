@@ -10,7 +10,6 @@ uses: the runtime holds no pattern of its own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +90,8 @@ def kind_rules(fields: Iterable[Field]) -> tuple[dict[str, Any], dict[str, Any]]
                          "textual": facts.textual, "type_message": type_key(f)}
         fmt = FORMATS.get(f.kind)
         if fmt is not None:
-            formats[f.kind] = {"pattern": fmt.anchored, "message": fmt.message}
+            formats[f.kind] = {"pattern": fmt.anchored, "message": fmt.message,
+                               "strip": fmt.strip}
     return kinds, formats
 
 
@@ -165,6 +165,13 @@ def script_json(data: Any) -> str:
     >>> script_json({"t": "</script><!--"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
     """
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import msgspec
+
+    from procgen.model.ir import plain_str
+
+    # msgspec writes in C what json.dumps(ensure_ascii=False, sort_keys=True,
+    # separators=(",", ":")) writes (the page's largest JSON; the rules hold no float that
+    # the two would spell differently: whole numbers, and DSL decimals written shortest).
+    raw = msgspec.json.encode(data, enc_hook=plain_str, order="sorted").decode("utf-8")
     return (raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -65,9 +65,6 @@ class FieldView(Struct, frozen=True):
     """A group: what one entry is called ("con"), in remove buttons; ``entry_title`` ("Con")
     starts its entries' legends."""
     entry_title: str = ""
-    messages: tuple[tuple[str, str], ...] = ()
-    """What the form says when the answer is missing or does not fit, label in place
-    (:func:`procgen.wording.field_messages`): the page's ``data-msg-…`` attributes."""
 
     @property
     def describedby(self) -> str:
@@ -90,7 +87,6 @@ class DocumentView(Struct, frozen=True):
     conditional: bool
     accept: str
     limits: str
-    messages: tuple[tuple[str, str], ...] = ()
 
 
 class StepView(Struct, frozen=True):
@@ -222,7 +218,6 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
         add_label=wording.add_entry(f, lang) if f.kind == "group" else "",
         entry_name=wording.entry_name(f, lang) if f.kind == "group" else "",
         entry_title=wording.sentence(wording.entry_name(f, lang)) if f.kind == "group" else "",
-        messages=tuple(wording.field_messages(f, lang).items()),
     )
 
 
@@ -309,9 +304,8 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
         if d.originals or d.copies else "",
         upload_note=ui["upload_original"] if d.originals or not d.copies else ui["upload_copy"],
         note=note, template=template,
-        required=d.required is True and d.when is None, optional=d.required is False,
-        conditional=d.when is not None, accept=",".join(d.accept), limits=limits,
-        messages=tuple(wording.document_messages(d, lang).items()))
+        required=d.unconditionally_required, optional=d.required is False,
+        conditional=d.when is not None, accept=",".join(d.accept), limits=limits)
 
 
 def _num(value: float | int) -> str:

@@ -87,7 +87,11 @@
       if (!/^-?\d+(\.\d+)?$/.test(n)) return { value: null, error: "err_number" };
       return { value: parseFloat(n), error: null };
     }
-    return { value: k === "national_id" || k === "phone" ? raw.replace(/[\s.]/g, "") : raw, error: null };
+    // Digits grouped as people type them ("001 099 012 345"): the kind's strip characters
+    // (procgen.model.facts) are removed before the answer is checked and sent.
+    var strip = R.formats[k] ? R.formats[k].strip : "";
+    if (strip) raw = Array.from(raw).filter(function (c) { return strip.indexOf(c) < 0; }).join("");
+    return { value: raw, error: null };
   }
 
   function fieldWrap(id, scope) {
