@@ -47,9 +47,28 @@ const TEXTS = new Set(["text", "textarea", "address", "phone", "email", "nationa
 const INPUTS = new Set([...TEXTS, "number", "money", "date", "boolean", "choice", "multichoice",
   "repeat_group"]);
 
+// docs/targets/mobile.md, "Components": `strip` characters are removed from what was typed
+// before it is checked and sent.
+function stripped(c, v) {
+  if (typeof v !== "string" || typeof c.strip !== "string" || !c.strip) return v;
+  return Array.from(v).filter((ch) => !c.strip.includes(ch)).join("");
+}
+
+function strippedAnswers(components, given) {
+  if (!plainObject(given)) return given;
+  const out = Object.assign({}, given);
+  for (const c of components) {
+    if (!has(given, c.field)) continue;
+    out[c.field] = c.type === "repeat_group" && Array.isArray(given[c.field])
+      ? given[c.field].map((e) => strippedAnswers(c.components, e)) : stripped(c, given[c.field]);
+  }
+  return out;
+}
+
 // docs/targets/mobile.md, "Validation" steps 2-3, for one given answer (not null): the
 // properties that refuse it, the wrong shape first (then nothing else is judged).
-function fieldChecks(c, v) {
+function fieldChecks(c, typed) {
+  const v = stripped(c, typed);
   const t = c.type;
   const str = typeof v === "string";
   const num = typeof v === "number" && Number.isFinite(v);
@@ -113,8 +132,9 @@ function effective(components, given, outer, today) {
 }
 
 // docs/targets/mobile.md, "Validation": every problem the app shows before sending.
-function form(doc, given, today) {
+function form(doc, typed, today) {
   const top = inputs(doc);
+  const given = strippedAnswers(top, typed);
   const env = effective(top, given, null, today);
   for (const g of top) {
     if (g.type === "repeat_group" && g.field in env && Array.isArray(get(given, g.field))) {

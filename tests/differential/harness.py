@@ -354,6 +354,30 @@ def mobile_key(f: Field, c: dict[str, Any], check: str) -> str | None:
     return key
 
 
+def app_sends(c: dict[str, Any], value: Any) -> Any:
+    """What the app checks and sends for a typed ``value``: its ``strip`` characters removed
+    (docs/targets/mobile.md, "Components")."""
+    strip = c.get("strip")
+    if not isinstance(value, str) or not isinstance(strip, str) or not strip:
+        return value
+    return "".join(ch for ch in value if ch not in strip)
+
+
+def app_answers(components: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any]:
+    """The answers object the app sends for ``raw`` as typed (``strip`` applied)."""
+    out = dict(raw)
+    for c in components:
+        if c["field"] not in raw:
+            continue
+        v = raw[c["field"]]
+        if c["type"] == "repeat_group" and isinstance(v, list):
+            out[c["field"]] = [app_answers(c["components"], e) if isinstance(e, dict) else e
+                               for e in v]
+        else:
+            out[c["field"]] = app_sends(c, v)
+    return out
+
+
 class Checker:
     """``checker.js`` in one node process for the whole session."""
 

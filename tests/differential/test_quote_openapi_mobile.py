@@ -68,9 +68,12 @@ from tests.differential.harness import (
     Project,
     Verdict,
     answers_schema_name,
+    app_answers,
+    app_sends,
     build_projects,
     extra_checks,
     first_key,
+    input_components,
     mobile_key,
     openapi_field,
     quote_key,
@@ -190,14 +193,17 @@ class FieldRun:
                 rows, results, strict=True):
             mobile = _mobile_verdict(case, value, js["fails"])
             verdicts = {"quote": quote, "openapi": api, "mobile": mobile}
+            sent = app_sends(case.component, value)  # the app judges what it sends
+            refs = {"mobile": reference(case.field, sent)} if sent != value else {}
             if value == [] and case.field.kind == FieldKind.MULTICHOICE and (
                     case.field.unconditionally_required):
                 verdicts["openapi"] = ref  # no answer to a required question: test 2's business
             for name, v in verdicts.items():
                 where = "null" if value is None else name
                 self.found[where].examples += 1
-                if not _agree(ref, v):
-                    self._add(where, name, case, label, value, ref, verdicts)
+                if not _agree(refs.get(name, ref), v):
+                    told = f"{label}; the app sends {_show(sent)}" if name in refs else label
+                    self._add(where, name, case, told, value, refs.get(name, ref), verdicts)
             if (ref.accepted and value not in (None, []) and data
                     and case.field.constraint is not None):
                 self._constraint(case, label, value, data, constraint, js["logics"])
@@ -448,16 +454,24 @@ def _whole_run(project: Project, p: Procedure, checker: Checker, found: Disagree
     passing = [raw for raw, probs in zip(drawn, schema_problems, strict=True) if not probs]
     violations = iter(checker.api(project.spec_path(p.id), name, passing))
     mobile = checker.form(project.mobile_path(p.id), drawn)
+    inputs = input_components(project.mobile(p.id))
     for raw, probs, shown in zip(drawn, schema_problems, mobile, strict=True):
         diags, _ = quote_run(p, raw)
         quote = [(code, _pointer(path)) for code, sev, path, _ in diags if sev == "error"]
+        sent = app_answers(inputs, raw)  # the app checks and sends its answers stripped
+        quote_app = quote if sent == raw else [
+            (code, _pointer(path)) for code, sev, path, _ in quote_run(p, sent)[0]
+            if sev == "error"]
         hidden = [_pointer(path) for code, _, path, _ in diags if code == "PG609"]
         api = probs or [(v["code"], _pointer(v["path"])) for v in next(violations)]
         app = [(m["check"], _pointer(m["path"])) for m in shown]
         found.examples += 1
         verdicts = {"quote": quote, "openapi": api, "mobile": app}
-        if len({not v for v in verdicts.values()}) == 1:
+        if (not quote) == (not api) and (not quote_app) == (not app):
             continue
+        if quote_app != quote:
+            verdicts = {"quote": quote, "openapi": api, "quote (as the app sends it)": quote_app,
+                        "mobile": app}
         paths = sorted({where for v in verdicts.values() for _, where in v})
         asked = "not asked" if any(w == h or w.startswith(h + "/") for w in paths
                                    for h in hidden) else "asked"
