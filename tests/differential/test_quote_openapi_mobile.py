@@ -17,7 +17,10 @@ runtime's part is ``test_web_runtime.py``):
   ``x-procgen-rules`` constraint under json-logic-js;
 * **mobile** — the field's component in ``mobile/<id>.json``, its properties applied as
   docs/targets/mobile.md says a renderer does (``checker.js``), its constraint under
-  json-logic-js; a key is compared only where the component has a message for the check.
+  json-logic-js; a key is compared only where the component has a message for the check. The
+  app removes a component's ``strip`` characters from what was typed before it checks and
+  sends it, so it is compared with the reference (and quote) on what it sends; the API and
+  quote judge the data as it is.
 
 1. :func:`test_field_answers` — for every distinct field definition (top level and inside
    groups) of ``procedures/``, the kitchen sink and ``fixtures/edge-cases`` (definitions the
