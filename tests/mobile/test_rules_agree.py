@@ -82,8 +82,8 @@ def value_for(f: Field, today: str) -> st.SearchStrategy[Any]:
 
 
 def answers_for(fields: tuple[Field, ...], today: str) -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries({}, optional={
-        f.id: st.one_of(st.none(), value_for(f, today)) for f in fields})
+    """Answers as an app sends them: a question not answered is left out, never null."""
+    return st.fixed_dictionaries({}, optional={f.id: value_for(f, today) for f in fields})
 
 
 @st.composite

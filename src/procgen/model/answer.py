@@ -55,11 +55,21 @@ class Problem(Struct, frozen=True):
         return dict(self.params)
 
 
+def _option_like(v: Any) -> bool:
+    """A text or a whole number (``2.0`` is ``2``: JSON and JavaScript cannot tell them apart)."""
+    if isinstance(v, float):
+        return v.is_integer()
+    return isinstance(v, str | int) and not isinstance(v, bool)
+
+
 def has_type(f: Field, v: Any) -> bool:
-    """Whether ``v`` has the JSON type of ``f``'s answers (a whole float counts as whole)."""
+    """Whether ``v`` has the JSON type of ``f``'s answers (a whole float counts as whole).
+
+    ``None`` (JSON ``null``) is no answer's type: a question not answered is left out.
+    """
     json_type = f.facts.json_type
     if f.kind == FieldKind.CHOICE:
-        return isinstance(v, str | int) and not isinstance(v, bool)
+        return _option_like(v)
     if json_type == "string":
         return isinstance(v, str)
     if json_type == "integer":
@@ -70,8 +80,7 @@ def has_type(f: Field, v: Any) -> bool:
     if json_type == "boolean":
         return isinstance(v, bool)
     if f.kind == FieldKind.MULTICHOICE:
-        return isinstance(v, list) and all(
-            isinstance(i, str | int) and not isinstance(i, bool) for i in v)
+        return isinstance(v, list) and all(_option_like(i) for i in v)
     return isinstance(v, list) and all(isinstance(i, dict) for i in v)  # a group
 
 
@@ -108,7 +117,7 @@ def problems(f: Field, v: Any) -> list[Problem]:
         bad = [x for x in (v if isinstance(v, list) else [v]) if x not in values]
         if bad:
             return [Problem("option", "err_option", (("value", bad[0]),))]
-        if isinstance(v, list) and len({(type(x), x) for x in v}) != len(v):
+        if isinstance(v, list) and len({(isinstance(x, str), x) for x in v}) != len(v):
             return [Problem("option", "err_option_twice")]
     fmt = FORMATS.get(f.kind)
     if fmt is not None and (not fmt.matches(v) or (f.kind == FieldKind.DATE

@@ -88,9 +88,12 @@ FORMATS: dict[str, Format] = {
     "national_id": Format(
         "(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}", "err_national_id",
         "a personal ID number (12 digits, the first three a province code 001–096)", " ."),
-    "date": Format("[0-9]{4}-[0-9]{2}-[0-9]{2}", "err_date", 'a date written "YYYY-MM-DD"'),
+    "date": Format("[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}", "err_date",
+                   'a date written "YYYY-MM-DD"'),
 }
-"""Field kind → the shape of its answers. A ``date`` must also be a real calendar day."""
+"""Field kind → the shape of its answers. A ``date`` must also be a real calendar day, in the
+years 1000–9999 (no procedure asks for an earlier one, and year 0000, which RFC 3339 allows,
+is no day in Python's or JavaScript's calendar alike)."""
 
 
 class KindFacts(Struct, frozen=True):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
@@ -353,10 +351,6 @@ def is_date(value: Any) -> bool:
     >>> is_date("2024-02-29"), is_date("2023-02-29"), is_date("1/1/2024")
     (True, False, False)
     """
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    from procgen.model.answer import is_real_date
+
+    return isinstance(value, str) and FORMATS["date"].matches(value) and is_real_date(value)

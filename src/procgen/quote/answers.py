@@ -96,6 +96,9 @@ class AnswerChecker:
         out: dict[str, Any] = {}
         for f in fields:
             value = raw.get(f.id)
+            if value is None and f.id in raw:  # null is no answer: the question is left out
+                self._typed(f, value, (*path, f.id))
+                continue
             if value is not None and self._typed(f, value, (*path, f.id)):
                 out[f.id] = _normalise(f, value)
             elif value is None and f.default is not None:
@@ -149,12 +152,13 @@ class AnswerChecker:
         answers, entry = (outer, env) if row else (env, None)
         asked = f.when is None or holds(f.when, answers, today=self.today, row=entry)
         if not asked:
-            if raw.get(f.id) is not None:
+            if f.id in raw:
                 self.sink.emit("PG609", self.locate(path), field=f.id)
+                self._unasked(f, raw[f.id], path)
             return
         if f.id not in env:
             given = raw.get(f.id)
-            if given is not None and not (f.kind == "multichoice" and given == []):
+            if f.id in raw and not (f.kind == "multichoice" and given == []):
                 return  # given but unusable: its type error is already reported
             required = (
                 f.required
@@ -184,6 +188,38 @@ class AnswerChecker:
             )
             self.sink.emit("PG605", self.locate(path), field=f.id, message=message)
 
+    def _unasked(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
+        """An answer to a question that is not asked is ignored (PG609), but it must still fit
+        its question — its type (already judged), bounds and, for a group, its entries — as
+        the API's request schema, which cannot tell asked from not asked, says too."""
+        if value is None or any(p.check in _UNUSABLE for p in problems(f, value)):
+            return
+        self._bounds(f, _normalise(f, value), path)
+        if f.kind != FieldKind.GROUP:
+            return
+        self._entries(f, value, path)
+        for i, entry in enumerate(value):
+            for child in f.children:
+                where = (*path, i, child.id)
+                if child.id not in entry:
+                    if child.unconditionally_required:
+                        self.sink.emit("PG604", self.locate((*path, i)), field=child.id,
+                                       label=child.label.get(self.lang),
+                                       related=[Related("the question is defined here",
+                                                        child.span)])
+                elif self._typed(child, entry[child.id], where):
+                    self._unasked(child, entry[child.id], where)
+
+    def _entries(self, f: Field, rows: list[Any], path: tuple[str | int, ...]) -> None:
+        """Report a group with fewer or more entries than its ``repeat`` allows (PG607)."""
+        for p in problems(f, rows):
+            n = p.param["n"]
+            verb = "is" if n == 1 else "are"
+            problem = (f"at least {n} {verb} needed" if p.key == "err_min_entries"
+                       else f"at most {n} {verb} allowed")
+            self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
+                           problem=problem)
+
     def _group(
         self,
         f: Field,
@@ -192,13 +228,7 @@ class AnswerChecker:
         outer: dict[str, Any],
         path: tuple[str | int, ...],
     ) -> list[dict[str, Any]]:
-        for p in problems(f, rows):
-            n = p.param["n"]
-            verb = "is" if n == 1 else "are"
-            problem = (f"at least {n} {verb} needed" if p.key == "err_min_entries"
-                       else f"at most {n} {verb} allowed")
-            self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
-                           problem=problem)
+        self._entries(f, rows, path)
         names = [c.id for c in f.children]
         out = []
         for i, raw_row in enumerate(raw_rows):
@@ -249,12 +279,9 @@ class AnswerChecker:
         values = [o.value for o in f.options]
         # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
         twin = next((v for v in values if str(v) == str(item)), None)
-        if twin is not None:
-            self.sink.emit("PG602", where, field=f.id, expected=_json_type(twin),
-                           found=_json_type(item))
-            return
-        self.sink.emit("PG603", where, value=item, field=f.id,
-                       suggestion=did_you_mean(str(item), [str(v) for v in values]))
+        suggestion = (f"; the option is {_json_type(twin)}" if twin is not None
+                      else did_you_mean(str(item), [str(v) for v in values]))
+        self.sink.emit("PG603", where, value=item, field=f.id, suggestion=suggestion)
 
     def _bounds(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
         """Report an answer outside min/max, its lengths or its pattern (PG606)."""
@@ -264,6 +291,9 @@ class AnswerChecker:
                                problem=_BOUNDS[p.check].format(**p.param, unit=_unit(f),
                                                                pattern=f.pattern))
 
+
+_UNUSABLE = ("type", "option", "format")
+"""The checks whose failure makes an answer unusable (it is not kept); the others are bounds."""
 
 _BOUNDS = {
     "min": "must be at least {min}",
@@ -279,8 +309,11 @@ def _unit(f: Field) -> str:
 
 
 def _normalise(f: Field, v: Any) -> Any:
-    if f.facts.whole and isinstance(v, float):
+    """A whole float is the whole number it spells (JSON cannot tell ``2.0`` from ``2``)."""
+    if (f.facts.whole or f.kind == FieldKind.CHOICE) and isinstance(v, float):
         return int(v)
+    if f.kind == FieldKind.MULTICHOICE and isinstance(v, list):
+        return [int(x) if isinstance(x, float) else x for x in v]
     return v
 
 

@@ -41,7 +41,9 @@ CODES = (
          '{"applicant_national_id": "12345"}',
          "Write the 12 digits of the personal ID number (số định danh cá nhân), as text."),
     Code("PG609", "warning", "answer-not-asked", "'{field}' is not asked with these answers, so its answer is ignored",
-         "An answer to a question whose `when` is false: it is dropped, as the form would.",
+         "An answer to a question whose `when` is false: it is dropped, as the form would. It "
+         "must still fit its question (type, bounds, a group's entries), as the API checks "
+         "every answer it is sent; a misfit is reported beside this warning.",
          '{"is_late": false, "late_reason": "..."}',
          "Remove the answer, or check the answers that decide whether it is asked."),
     Code("PG610", "error", "answers-not-json", "the answers are not JSON: {problem}",
