@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from procgen import wording
+from procgen.diff.rules import FALLBACK, RULES, says_key
 from procgen.model.facts import FORMATS
 from procgen.targets.mobile import i18n as mobile_i18n
 from procgen.targets.web import i18n as web_i18n
@@ -29,6 +30,8 @@ BUILT_BY_NAME: dict[str, str] = {
     **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
     # channel names (web view's channel table, mobile's processing times)
     **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
+    # a diff rule's sentence: diff_rule_<id> (procgen.diff.rules.says_key of Rule.id)
+    **{r.says: "diff Rule.id" for r in (*RULES, FALLBACK) if r.says == says_key(r.id)},
 }
 """Keys the code builds from data instead of naming them; each with the data it comes from."""
 
@@ -61,9 +64,10 @@ def test_every_database_is_named_in_every_language(slug: str) -> None:
     assert all(DATABASES[slug][lang].strip() for lang in LANGUAGES)
 
 
-READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py")
+READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py",
+           "diff")
 """Where the catalogue's keys are named: the targets, the model's problem and format keys,
-``quote``, and the catalogue's own API (field_messages, add_entry, database…)."""
+``quote``, the catalogue's own API (field_messages, add_entry, database…) and ``diff``."""
 
 
 def _sources() -> str:
@@ -91,6 +95,13 @@ def test_no_key_is_unused() -> None:
 
 def test_built_by_name_keys_exist() -> None:
     assert set(BUILT_BY_NAME) <= set(TEXTS)
+
+
+def test_every_diff_rule_says_a_catalogue_text_and_no_rule_text_is_stale() -> None:
+    said = {r.says for r in (*RULES, FALLBACK)}
+    assert said <= set(TEXTS)
+    stale = sorted(k for k in TEXTS if k.startswith("diff_rule_") and k not in said)
+    assert stale == [], f"diff_rule_… texts of no registered rule: {stale}"
 
 
 def test_every_problem_key_is_in_the_web_table_in_every_language() -> None:

@@ -23,6 +23,7 @@ from procgen.diff import catalogue as _catalogue  # noqa: F401  (registers the r
 from procgen.diff import wording
 from procgen.diff.rules import Change, classify
 from procgen.diff.structural import diff_portals
+from procgen.wording import say
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Span
@@ -117,12 +118,10 @@ def compare(base: Portal, revision: Portal, lang: str = "vi") -> DiffResult:
         substantive = [c for c in mine
                        if c.rule not in NOT_SUBSTANTIVE and c.classes != ("editorial",)]
         if b is not None and r is not None and substantive and r.revision <= b.revision:
-            en = (f"{pid} changed substantively ({len(substantive)} change"
-                  f"{'s' * (len(substantive) != 1)}) but its revision is still {r.revision}: "
-                  f"bump `revision` to {b.revision + 1}")
-            vi = (f"{pid} có thay đổi thực chất ({len(substantive)} thay đổi) nhưng revision "
-                  f"vẫn là {r.revision}: hãy tăng `revision` lên {b.revision + 1}")
-            warnings.append(RevisionWarning(pid, vi if lang == "vi" else en, r.span))
+            n = len(substantive)
+            said = say("diff_revision_not_bumped_one" if n == 1 else "diff_revision_not_bumped",
+                       lang, procedure=pid, n=n, revision=r.revision, next=b.revision + 1)
+            warnings.append(RevisionWarning(pid, said, r.span))
     return DiffResult(changes, tuple(warnings), tuple(summaries), lang)
 
 
@@ -153,12 +152,11 @@ def facts(p: Procedure, lang: str) -> Facts:
             "" if varies else wording.word("free", lang)
         )
         if varies:
-            extra = "tùy trường hợp" if lang == "vi" else "varies"
+            extra = say("diff_fee_varies", lang)
             amount = f"{amount} + {extra}" if amount else extra
         fees.append(f"{wording.channel(ch, lang)}: {amount}")
     required = sum(1 for d in p.documents if d.required is not False)
-    docs = (f"{required} bắt buộc / {len(p.documents)}" if lang == "vi"
-            else f"{required} required / {len(p.documents)}")
+    docs = say("diff_documents_required", lang, required=required, total=len(p.documents))
     times = "; ".join(
         f"{wording.channel(c.name, lang)}: "
         f"{wording.duration(c.processing_time.as_dict(), lang)}" for c in p.channels

@@ -2,10 +2,11 @@
 
 The rules themselves live in :mod:`procgen.diff.catalogue`. Each rule has an id, the entity
 and operation it looks at (``added``, ``removed`` or the modified key), the classes it assigns
-(from ``breaking``, ``burden+``, ``burden-``, ``editorial``), a sentence in Vietnamese and
-English, and a predicate. Rules for the same entity and operation are tried in the order they
-are registered; the first whose predicate holds classifies the delta. A delta no rule claims
-falls back to ``other-change`` (no class), so nothing is ever dropped silently.
+(from ``breaking``, ``burden+``, ``burden-``, ``editorial``), the wording catalogue's key of
+its sentence (Vietnamese and English, :mod:`procgen.wording.catalogue`), and a predicate.
+Rules for the same entity and operation are tried in the order they are registered; the first
+whose predicate holds classifies the delta. A delta no rule claims falls back to
+``other-change`` (no class), so nothing is ever dropped silently.
 
 >>> [r.id for r in RULES if r.entity == "document" and r.op == "copies"]
 ['document-copies-more', 'document-copies-fewer']
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 
 from procgen.diff import wording
+from procgen.wording import TEXTS, say
 
 if TYPE_CHECKING:
     from procgen.diagnostics import Span
@@ -35,9 +37,13 @@ class Rule(Struct, frozen=True):
     entity: str
     op: str
     classes: tuple[str, ...]
-    en: str
-    vi: str
+    says: str
+    """The wording catalogue's key of what the rule says (``diff_rule_<id>`` unless given)."""
     applies: Callable[[Delta], bool]
+
+    def sentence(self, lang: str) -> str:
+        """What the rule says in ``lang``, its ``{placeholders}`` not filled."""
+        return say(self.says, lang)
 
 
 class Change(Struct, frozen=True):
@@ -77,14 +83,17 @@ _BY_KEY: dict[tuple[str, str], list[Rule]] = {}
 
 
 def rule(
-    rule_id: str, entity: str, ops: str, classes: tuple[str, ...], *, en: str, vi: str
+    rule_id: str, entity: str, ops: str, classes: tuple[str, ...], *, says: str | None = None
 ) -> Callable[[Callable[[Delta], bool]], Callable[[Delta], bool]]:
-    """Register a rule for ``entity`` and each of the space-separated ``ops``."""
+    """Register a rule for ``entity`` and each of the space-separated ``ops``; it says the
+    catalogue's ``says`` (default :func:`says_key` of its id)."""
     assert all(c in CLASSES for c in classes), classes
+    key = says or says_key(rule_id)
+    assert key in TEXTS, f"{rule_id}: no text {key!r} in the wording catalogue"
 
     def register(fn: Callable[[Delta], bool]) -> Callable[[Delta], bool]:
         for op in ops.split():
-            r = Rule(rule_id, entity, op, classes, en, vi, fn)
+            r = Rule(rule_id, entity, op, classes, key, fn)
             assert all(x.id != rule_id or x.op != op for x in RULES), rule_id
             RULES.append(r)
             _BY_KEY.setdefault((entity, op), []).append(r)
@@ -93,21 +102,27 @@ def rule(
     return register
 
 
+def says_key(rule_id: str) -> str:
+    """The wording catalogue's key of a rule's sentence: ``diff_rule_`` and its id.
+
+    >>> says_key("document-copies-more")
+    'diff_rule_document_copies_more'
+    """
+    return "diff_rule_" + rule_id.replace("-", "_")
+
+
 def always(_: Delta) -> bool:
     return True
 
 
-FALLBACK = Rule(
-    "other-change", "*", "*", (), "{name}: {attr} changed from {old} to {new}",
-    "{name}: {attr} đổi từ {old} thành {new}", always,
-)
+FALLBACK = Rule("other-change", "*", "*", (), says_key("other-change"), always)
 
 
 def classify(delta: Delta, lang: str) -> Change:
     """The first matching rule's classes and sentence for one delta."""
     op = delta.attr if delta.op == "modified" and delta.attr else delta.op
     chosen = next((r for r in _BY_KEY.get((delta.entity, op), ()) if r.applies(delta)), FALLBACK)
-    message = (chosen.vi if lang == "vi" else chosen.en).format(**_args(delta, lang))
+    message = say(chosen.says, lang, **_args(delta, lang))
     return Change(
         chosen.id, delta.procedure, delta.dotted, chosen.classes, message, delta.old, delta.new,
         fingerprint(chosen.id, delta), delta.base_span, delta.revision_span,
@@ -151,9 +166,9 @@ def _args(d: Delta, lang: str) -> dict[str, str]:
         else:
             args["gone"] = wording.show(gone, lang)
             args["came"] = wording.show(came, lang)
-        added, dropped = ("thêm", "bỏ") if lang == "vi" else ("added", "removed")
         args["moves"] = "; ".join(
-            [f"{added} {args['came']}"] * bool(came) + [f"{dropped} {args['gone']}"] * bool(gone)
+            [say("diff_moves_added", lang, items=args["came"])] * bool(came)
+            + [say("diff_moves_removed", lang, items=args["gone"])] * bool(gone)
         )
     return args
 
@@ -281,6 +296,6 @@ def rules_table() -> str:
     for rid, rs in seen.items():
         ops = " ".join(x.op for x in rs)
         classes = ", ".join(rs[0].classes) or "—"
-        says = rs[0].en.replace("|", "\\|")
+        says = rs[0].sentence("en").replace("|", "\\|")
         rows.append(f"| `{rid}` | {rs[0].entity}: {ops} | {classes} | {says} |")
     return "\n".join(rows) + "\n"

@@ -1,59 +1,67 @@
-"""How the diff shows values and names to a reviewer, in Vietnamese or English."""
+"""How the diff shows values and names to a reviewer, in Vietnamese or English.
+
+The words are the catalogue's (:mod:`procgen.wording`, the ``diff_…`` keys); the tables here
+are views of it, keyed as the diff names things (a channel, a class, a DSL key).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-CHANNEL_NAMES = {
-    "online": {"vi": "trực tuyến", "en": "online"},
-    "in_person": {"vi": "trực tiếp", "en": "in person"},
-    "postal": {"vi": "qua bưu chính", "en": "by post"},
-}
-CLASS_NAMES = {
-    "breaking": {"vi": "phá vỡ API", "en": "breaking"},
-    "burden+": {"vi": "tăng gánh nặng", "en": "more burden"},
-    "burden-": {"vi": "giảm gánh nặng", "en": "less burden"},
-    "editorial": {"vi": "câu chữ", "en": "editorial"},
-}
-WORDS = {
-    "none": {"vi": "không có", "en": "none"},
-    "yes": {"vi": "có", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
-    "working_days": {"vi": "ngày làm việc", "en": "working days"},
-    "hours": {"vi": "giờ", "en": "hours"},
-    "set_by_locality": {"vi": "do địa phương quy định", "en": "set by each locality"},
-    "free": {"vi": "miễn phí", "en": "free"},
-}
+from procgen.wording import TEXTS, say
 
 
-ATTRIBUTES = {
-    "label": {"vi": "nhãn", "en": "label"},
-    "title": {"vi": "tên", "en": "title"},
-    "hint": {"vi": "gợi ý", "en": "hint"},
-    "summary": {"vi": "tóm tắt", "en": "summary"},
-    "agency": {"vi": "cơ quan thực hiện", "en": "agency"},
-    "legal_basis": {"vi": "căn cứ pháp lý", "en": "legal basis"},
-    "constraint_message": {"vi": "thông báo khi sai", "en": "error message"},
-    "description": {"vi": "mô tả", "en": "description"},
-    "template": {"vi": "mẫu đơn, tờ khai", "en": "form template"},
-    "revision": {"vi": "phiên bản", "en": "revision"},
-    "effective_from": {"vi": "ngày có hiệu lực", "en": "effective date"},
-    "code": {"vi": "mã thủ tục", "en": "procedure code"},
-    "level": {"vi": "cấp thực hiện", "en": "level"},
-    "sector": {"vi": "lĩnh vực", "en": "sector"},
-    "audience": {"vi": "đối tượng", "en": "audience"},
-    "min": {"vi": "giá trị nhỏ nhất", "en": "minimum"},
-    "max": {"vi": "giá trị lớn nhất", "en": "maximum"},
-    "min_length": {"vi": "độ dài tối thiểu", "en": "minimum length"},
-    "max_length": {"vi": "độ dài tối đa", "en": "maximum length"},
-    "valid_from": {"vi": "áp dụng từ", "en": "valid from"},
-    "valid_until": {"vi": "áp dụng đến", "en": "valid until"},
-    "actor": {"vi": "người thực hiện", "en": "actor"},
-    "fields": {"vi": "các trường", "en": "fields"},
-    "documents": {"vi": "các giấy tờ", "en": "documents"},
-    "outputs": {"vi": "các kết quả", "en": "outputs"},
-}
+def _view(keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    return {name: TEXTS[key] for name, key in keys.items()}
+
+
+CHANNEL_NAMES = _view({
+    "online": "diff_channel_online",
+    "in_person": "diff_channel_in_person",
+    "postal": "diff_channel_postal",
+})
+CLASS_NAMES = _view({
+    "breaking": "diff_class_breaking",
+    "burden+": "diff_class_more_burden",
+    "burden-": "diff_class_less_burden",
+    "editorial": "diff_class_editorial",
+})
+WORDS = _view({
+    "none": "diff_none",
+    "yes": "diff_yes",
+    "no": "diff_no",
+    "working_days": "diff_working_days",
+    "hours": "diff_hours",
+    "free": "diff_free",
+})
+ATTRIBUTES = _view({
+    "label": "diff_attr_label",
+    "title": "diff_attr_title",
+    "hint": "diff_attr_hint",
+    "summary": "diff_attr_summary",
+    "agency": "diff_attr_agency",
+    "legal_basis": "diff_attr_legal_basis",
+    "constraint_message": "diff_attr_constraint_message",
+    "description": "diff_attr_description",
+    "template": "diff_attr_template",
+    "revision": "diff_attr_revision",
+    "effective_from": "diff_attr_effective_from",
+    "code": "diff_attr_code",
+    "level": "diff_attr_level",
+    "sector": "diff_attr_sector",
+    "audience": "diff_attr_audience",
+    "min": "diff_attr_min",
+    "max": "diff_attr_max",
+    "min_length": "diff_attr_min_length",
+    "max_length": "diff_attr_max_length",
+    "valid_from": "diff_attr_valid_from",
+    "valid_until": "diff_attr_valid_until",
+    "actor": "diff_attr_actor",
+    "fields": "diff_attr_fields",
+    "documents": "diff_attr_documents",
+    "outputs": "diff_attr_outputs",
+})
 
 
 def attribute(name: str, lang: str) -> str:
@@ -77,7 +85,7 @@ def pick(text: Mapping[str, str] | None, lang: str) -> str:
 def money(amount: int | float, lang: str) -> str:
     """8000 → ``8,000 VND`` (en) / ``8.000 đồng`` (vi)."""
     digits = f"{amount:,}"
-    return digits.replace(",", ".") + " đồng" if lang == "vi" else digits + " VND"
+    return say("diff_money", lang, amount=digits.replace(",", ".") if lang == "vi" else digits)
 
 
 def duration(value: Mapping[str, Any] | None, lang: str) -> str:
@@ -119,7 +127,7 @@ def show(value: Any, lang: str, *, attr: str | None = None) -> str:
         if "number" in value and "title" in value:  # a legal basis
             parts = [pick(value["title"], lang), value.get("number")]
             if value.get("article"):
-                parts.append(("điều " if lang == "vi" else "art. ") + str(value["article"]))
+                parts.append(say("diff_article", lang, article=value["article"]))
             return "“" + " ".join(str(p) for p in parts if p) + "”"
         if "code" in value:
             return f"`{value['code']}`"

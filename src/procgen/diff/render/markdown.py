@@ -10,47 +10,33 @@ from typing import TYPE_CHECKING
 
 from procgen.diff import wording
 from procgen.diff.render import counts
+from procgen.wording import LANGUAGES
+from procgen.wording import words as wording_words
 
 if TYPE_CHECKING:
     from procgen.diff import DiffResult, Facts
 
 BADGES = {"breaking": "🔴", "burden+": "🟠", "burden-": "🟢", "editorial": "⚪"}
 HEAD = {
-    "vi": {
-        "title": "Thay đổi thủ tục (procgen diff)",
-        "none": "Không có thay đổi.",
-        "fee": "Phí, lệ phí",
-        "documents": "Giấy tờ",
-        "time": "Thời hạn giải quyết",
-        "online": "Trực tuyến toàn trình",
-        "before": "Trước",
-        "after": "Sau",
-        "details": "Chi tiết",
-        "warnings": "Cảnh báo",
-        "class": "Loại",
-        "change": "Thay đổi",
-        "path": "Vị trí",
-        "new": "thủ tục mới",
-        "gone": "đã bỏ",
-    },
-    "en": {
-        "title": "Procedure changes (procgen diff)",
-        "none": "No changes.",
-        "fee": "Fee",
-        "documents": "Documents",
-        "time": "Processing time",
-        "online": "Fully online",
-        "before": "Before",
-        "after": "After",
-        "details": "Details",
-        "warnings": "Warnings",
-        "class": "Class",
-        "change": "Change",
-        "path": "Path",
-        "new": "new procedure",
-        "gone": "removed",
-    },
+    lang: {
+        "title": words["diff_md_title"],
+        "none": words["diff_no_changes"],
+        "fee": words["diff_md_fee"],
+        "documents": words["diff_md_documents"],
+        "time": words["diff_md_time"],
+        "online": words["diff_md_online"],
+        "before": words["diff_md_before"],
+        "after": words["diff_md_after"],
+        "warnings": words["diff_md_warnings"],
+        "class": words["diff_md_class"],
+        "change": words["diff_md_change"],
+        "path": words["diff_md_path"],
+        "new": words["diff_md_new"],
+        "gone": words["diff_md_gone"],
+    }
+    for lang, words in ((lang, wording_words(lang)) for lang in LANGUAGES)
 }
+"""The report's headings per language, from the wording catalogue's ``diff_md_…`` keys."""
 
 
 def escape(text: str) -> str:

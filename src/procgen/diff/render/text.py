@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from procgen.diff import wording
 from procgen.diff.render import counts
+from procgen.wording import say
 
 if TYPE_CHECKING:
     from procgen.diff import DiffResult
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 def render_text(result: DiffResult) -> str:
     lang = result.lang
     if not result.changes:
-        return ("Không có thay đổi.\n" if lang == "vi" else "No changes.\n")
+        return say("diff_no_changes", lang) + "\n"
     lines: list[str] = []
     for s in result.summaries:
         lines.append(f"{s.procedure}: {s.title}")
@@ -29,6 +30,6 @@ def render_text(result: DiffResult) -> str:
     tally = counts(result)
     parts = [f"{n} {wording.CLASS_NAMES[k][lang]}" for k, n in tally.items() if n]
     total = len(result.changes)
-    head = f"{total} thay đổi" if lang == "vi" else f"{total} change{'s' * (total != 1)}"
+    head = say("diff_tally_one" if total == 1 else "diff_tally", lang, n=total)
     lines.append(f"{head}" + (f": {', '.join(parts)}" if parts else ""))
     return "\n".join(lines) + "\n"
