@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from procgen.commands import FORMAT, STRICT, InputError, report
+from procgen.wording import tell
 
 
 def _targets(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -19,13 +20,13 @@ def _targets(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
             from procgen.diagnostics import did_you_mean
 
             raise click.BadParameter(
-                f"unknown target '{name}'{did_you_mean(name, names())} "
-                f"(known: {', '.join(names())})",
+                tell("build_unknown_target", name=name, suggestion=did_you_mean(name, names()),
+                     known=", ".join(names())),
                 ctx,
                 param,
             )
         if name not in available():
-            raise click.BadParameter(f"target '{name}' is not installed", ctx, param)
+            raise click.BadParameter(tell("build_target_missing", name=name), ctx, param)
     return value
 
 
@@ -87,7 +88,7 @@ def build(
 
     root: Path = obj["procedures"]
     if not root.is_dir():
-        raise InputError(f"no procedures folder at {root} (use --procedures DIR)")
+        raise InputError(tell("build_no_procedures", root=root))
     sink = DiagnosticSink()
     try:
         result = run(root, out, targets=targets or None, jobs=jobs, check=check, strict=strict)
@@ -95,38 +96,39 @@ def build(
         where = str(out)
         sink.emit("PG109", Span(where, 1, 1), path=where, reason=e.reason)
         report(sink, fmt, strict)
-        click.echo(f"build failed: nothing written to {out}", err=True)
+        click.echo(tell("build_failed", out=out), err=True)
         sys.exit(1)
     sink.extend(result.diagnostics)
     failed = report(sink, fmt, strict)
     if failed or result.failed:
-        click.echo(f"build failed: nothing written to {out}", err=True)
+        click.echo(tell("build_failed", out=out), err=True)
         sys.exit(1)
     if check:
-        for kind, paths in (
-            ("add", result.added),
-            ("change", result.changed),
-            ("remove", result.removed),
+        for key, paths in (
+            ("build_would_add", result.added),
+            ("build_would_change", result.changed),
+            ("build_would_remove", result.removed),
         ):
             for path in paths:
-                click.echo(f"{kind} {(out / path).as_posix()}")
+                click.echo(tell(key, path=(out / path).as_posix()))
         if result.stale:
             n = len(result.added) + len(result.changed) + len(result.removed)
             click.echo(
-                f"{out} is out of date: {n} file{'s' * (n != 1)} would change; run 'procgen build'",
+                tell("build_out_of_date_one" if n == 1 else "build_out_of_date", out=out, n=n),
                 err=True,
             )
             sys.exit(1)
-        click.echo(f"{out} is up to date ({result.files} files)", err=True)
+        click.echo(tell("build_checked_up_to_date", out=out, files=result.files), err=True)
         return
     if result.up_to_date:
         click.echo(
-            f"{out} is up to date ({result.procedures} procedures, {result.files} files)", err=True
+            tell("build_up_to_date", out=out, procedures=result.procedures, files=result.files),
+            err=True,
         )
         return
     click.echo(
-        f"built {result.procedures} procedures ({result.compiled} compiled) into {out}: "
-        f"{result.files} files, {len(result.added)} added, {len(result.changed)} changed, "
-        f"{len(result.removed)} removed",
+        tell("build_built", procedures=result.procedures, compiled=result.compiled, out=out,
+             files=result.files, added=len(result.added), changed=len(result.changed),
+             removed=len(result.removed)),
         err=True,
     )

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from procgen.commands import InputError, report
+from procgen.wording import tell
 
 
 @click.command()
@@ -50,7 +51,7 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
     with tempfile.TemporaryDirectory(prefix="procgen-diff-") as tmp:
         if base_rev is not None:
             if len(paths) > 1:
-                raise click.UsageError("with --base, give at most one PATH")
+                raise click.UsageError(tell("diff_cmd_one_path"))
             new_path = paths[0] if paths else obj["procedures"]
             try:
                 if new_path.is_file():  # the file with its project (blocks, lists, overlays)
@@ -58,13 +59,14 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
                 else:
                     old_path = materialise(base_rev, new_path, Path(tmp))
             except GitError as e:
-                raise InputError(f"cannot read {new_path} at {base_rev}: {e}") from None
+                raise InputError(tell("diff_cmd_cannot_read", path=new_path, rev=base_rev,
+                                      reason=e)) from None
         elif len(paths) == 2:
             old_path, new_path = paths
             if old_path.is_dir() != new_path.is_dir() and old_path.exists() and new_path.exists():
-                raise click.UsageError("OLD and NEW must both be files or both be folders")
+                raise click.UsageError(tell("diff_cmd_same_kind"))
         else:
-            raise click.UsageError("give OLD and NEW, or --base GITREV [PATH]")
+            raise click.UsageError(tell("diff_cmd_what"))
         if base_rev is not None and not old_path.exists():  # a procedure new since GITREV
             from procgen.model.ir import Portal
             from procgen.model.workspace import DEFAULT_SETTINGS

@@ -1,4 +1,9 @@
-"""``procgen quote``: fees and processing time for given answers, as JSON (CLI.md)."""
+"""``procgen quote``: fees and processing time for given answers, as JSON (CLI.md).
+
+The quote itself is JSON (its keys are data, not words); the command's own errors are the
+wording catalogue's ``quote_…`` keys, in the command line's language
+(:func:`procgen.wording.tell`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from typing import Any
 import click
 
 from procgen.commands import FORMAT, InputError, report
+from procgen.wording import tell
 
 
 @click.command()
@@ -68,9 +74,7 @@ def quote(
     try:
         dt.date.fromisoformat(day)
     except ValueError:
-        raise click.BadParameter(
-            f"'{day}' is not a date written YYYY-MM-DD", param_hint="--on"
-        ) from None
+        raise click.BadParameter(tell("quote_bad_day", day=day), param_hint="--on") from None
     sink = DiagnosticSink()
     portal = load_portal(obj["procedures"], sink)
     procedure = portal.procedure(procedure_id)
@@ -78,25 +82,21 @@ def quote(
         if report(sink, fmt, False, err=True):
             sys.exit(1)
         known = [p.id for p in portal.procedures]
-        raise InputError(
-            f"no procedure '{procedure_id}' in {obj['procedures']}"
-            f"{did_you_mean(procedure_id, known)}"
-        )
+        raise InputError(tell("quote_no_procedure", procedure=procedure_id,
+                              folder=obj["procedures"],
+                              suggestion=did_you_mean(procedure_id, known)))
     sink = DiagnosticSink()  # problems elsewhere in the project do not block this quote
     chosen = channel or procedure.default_channel
     if chosen not in procedure.channel_names:
-        raise InputError(
-            f"'{procedure_id}' has no {chosen} channel "
-            f"(it has: {', '.join(procedure.channel_names)})"
-        )
+        raise InputError(tell("quote_no_channel", procedure=procedure_id, channel=chosen,
+                              channels=", ".join(procedure.channel_names)))
     place = None
     if locality is not None:
         place = portal.locality(locality)
         if place is None:
-            raise InputError(
-                f"no locality '{locality}'"
-                f"{did_you_mean(locality, [x.id for x in portal.localities])}"
-            )
+            raise InputError(tell("quote_no_locality", locality=locality,
+                                  suggestion=did_you_mean(locality,
+                                                          [x.id for x in portal.localities])))
     try:
         doc = read_answers(answers_file, sink)  # JSON, never YAML: "1" is a text, 2.5e3 a number
     except StageFailed:

@@ -47,12 +47,16 @@ __all__ = [
     "rule_message",
     "say",
     "sentence",
+    "tell",
     "words",
 ]
 
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 """The languages the catalogue is written in (every key has every one)."""
 FALLBACK = "en"
+CLI_LANGUAGE = "en"
+"""The language procgen's command line writes its own words in (the diagnostics' frame, the
+commands' summaries and errors): English, until the CLI chooses a language (a later issue)."""
 
 _TABLES: dict[str, dict[str, str]] = {
     lang: {key: texts[lang] for key, texts in TEXTS.items()} for lang in LANGUAGES
@@ -83,6 +87,15 @@ def say(key: str, lang: str, **params: object) -> str:
     """The text ``key`` in ``lang`` with its ``{placeholders}`` filled from ``params``."""
     template = words(lang)[key]
     return template.format(**params) if params else template
+
+
+def tell(key: str, **params: object) -> str:
+    """What the command line says for ``key``: :func:`say` in :data:`CLI_LANGUAGE`.
+
+    >>> tell("build_failed", out="generated")
+    'build failed: nothing written to generated'
+    """
+    return say(key, CLI_LANGUAGE, **params)
 
 
 def database(slug: str, lang: str) -> str:

@@ -2,9 +2,10 @@
 
 Plain data, read at import (no other import): the web form, the mobile screens, the OpenAPI
 rule messages and the names of the state databases all take their words from here, so one
-purpose has one wording everywhere. :mod:`procgen.wording` is the API; ``docs/wording.md``
-says what the placeholders mean and how authors override the declaration, a group's entry
-name and a field's messages.
+purpose has one wording everywhere; so do ``procgen diff``'s report (``diff_…``) and the
+command line's own words (``build_…``, ``quote_…``, ``diff_cmd_…``).
+:mod:`procgen.wording` is the API; ``docs/wording.md`` says what the placeholders mean and how
+authors override the declaration, a group's entry name and a field's messages.
 
 Placeholders are named (``{min}``, ``{database}``). In a field's messages ``{Label}`` is the
 field's label as it starts a sentence ("Số điện thoại phải …") and ``{label}`` the label inside
@@ -600,6 +601,58 @@ TEXTS: dict[str, dict[str, str]] = {
                                         "en": "Result {name} is no longer issued electronically"},
     "diff_rule_other_change": {"vi": "{name}: {attr} đổi từ {old} thành {new}",
                                "en": "{name}: {attr} changed from {old} to {new}"},
+    # ==== procgen's command line: the commands' own words ====================================
+    # (English today: procgen.wording.tell; the CLI's language choice is a later issue. The
+    # diagnostics' messages are not here: each code's text is in procgen.diagnostics.codes.
+    # {suggestion} is "; did you mean …?" or empty, from procgen.diagnostics.did_you_mean.)
+    # ---- procgen build ---------------------------------------------------------------------
+    "build_unknown_target": {"vi": "không có đích “{name}”{suggestion} (các đích có: {known})",
+                             "en": "unknown target '{name}'{suggestion} (known: {known})"},
+    "build_target_missing": {"vi": "đích “{name}” chưa được cài đặt",
+                             "en": "target '{name}' is not installed"},
+    "build_no_procedures": {"vi": "không có thư mục thủ tục tại {root} (dùng --procedures DIR)",
+                            "en": "no procedures folder at {root} (use --procedures DIR)"},
+    "build_failed": {"vi": "không dựng được: chưa ghi gì vào {out}",
+                     "en": "build failed: nothing written to {out}"},
+    "build_would_add": {"vi": "thêm {path}", "en": "add {path}"},
+    "build_would_change": {"vi": "sửa {path}", "en": "change {path}"},
+    "build_would_remove": {"vi": "xóa {path}", "en": "remove {path}"},
+    "build_out_of_date": {
+        "vi": "{out} chưa cập nhật: {n} tệp sẽ thay đổi; hãy chạy 'procgen build'",
+        "en": "{out} is out of date: {n} files would change; run 'procgen build'",
+    },
+    "build_out_of_date_one": {
+        "vi": "{out} chưa cập nhật: {n} tệp sẽ thay đổi; hãy chạy 'procgen build'",
+        "en": "{out} is out of date: {n} file would change; run 'procgen build'",
+    },
+    "build_checked_up_to_date": {"vi": "{out} đã cập nhật ({files} tệp)",
+                                 "en": "{out} is up to date ({files} files)"},
+    "build_up_to_date": {"vi": "{out} đã cập nhật ({procedures} thủ tục, {files} tệp)",
+                         "en": "{out} is up to date ({procedures} procedures, {files} files)"},
+    "build_built": {
+        "vi": "đã dựng {procedures} thủ tục ({compiled} được biên dịch) vào {out}: {files} tệp, "
+              "thêm {added}, sửa {changed}, xóa {removed}",
+        "en": "built {procedures} procedures ({compiled} compiled) into {out}: {files} files, "
+              "{added} added, {changed} changed, {removed} removed",
+    },
+    # ---- procgen quote ---------------------------------------------------------------------
+    "quote_bad_day": {"vi": "“{day}” không phải là ngày viết theo dạng YYYY-MM-DD",
+                      "en": "'{day}' is not a date written YYYY-MM-DD"},
+    "quote_no_procedure": {"vi": "không có thủ tục “{procedure}” trong {folder}{suggestion}",
+                           "en": "no procedure '{procedure}' in {folder}{suggestion}"},
+    "quote_no_channel": {"vi": "“{procedure}” không có kênh {channel} (các kênh có: {channels})",
+                         "en": "'{procedure}' has no {channel} channel (it has: {channels})"},
+    "quote_no_locality": {"vi": "không có địa phương “{locality}”{suggestion}",
+                          "en": "no locality '{locality}'{suggestion}"},
+    # ---- procgen diff (the command; the report's words are the diff_… keys above) -----------
+    "diff_cmd_cannot_read": {"vi": "không đọc được {path} tại {rev}: {reason}",
+                             "en": "cannot read {path} at {rev}: {reason}"},
+    "diff_cmd_one_path": {"vi": "với --base, chỉ cho tối đa một PATH",
+                          "en": "with --base, give at most one PATH"},
+    "diff_cmd_same_kind": {"vi": "OLD và NEW phải cùng là tệp hoặc cùng là thư mục",
+                           "en": "OLD and NEW must both be files or both be folders"},
+    "diff_cmd_what": {"vi": "hãy cho OLD và NEW, hoặc --base GITREV [PATH]",
+                      "en": "give OLD and NEW, or --base GITREV [PATH]"},
 }
 """Key → ``{language: text}``. Keys are purposes, not places: the web and the app share them."""
 
