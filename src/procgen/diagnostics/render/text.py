@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from procgen.diagnostics import Diagnostic
 
 
@@ -10,16 +12,20 @@ def _where(d: Diagnostic) -> str:
     return f"{s.file}:{s.line}:{s.col}: " if s else ""
 
 
-def render(items: list[Diagnostic], *, color: bool = False) -> str:
+def render(items: list[Diagnostic], *, color: bool = False,
+           words: Mapping[str, str] | None = None) -> str:
+    """``words``: the format's words by token (``error``, ``warning``, ``note``, ``help``)."""
+    said = words or {}
+    note, help_ = said.get("note", "note"), said.get("help", "help")
     lines = []
     for d in items:
-        sev: str = d.severity
+        sev = said.get(d.severity, d.severity)
         if color:
-            sev = f"\x1b[1;{'31' if sev == 'error' else '33'}m{sev}\x1b[0m"
+            sev = f"\x1b[1;{'31' if d.severity == 'error' else '33'}m{sev}\x1b[0m"
         lines.append(f"{_where(d)}{sev}[{d.code}]: {d.message}")
         if color:
             for r in d.related:
-                lines.append(f"  {r.span.file}:{r.span.line}:{r.span.col}: note: {r.message}")
+                lines.append(f"  {r.span.file}:{r.span.line}:{r.span.col}: {note}: {r.message}")
             if d.hint:
-                lines.append(f"  help: {d.hint}")
+                lines.append(f"  {help_}: {d.hint}")
     return "\n".join(lines)
