@@ -118,8 +118,10 @@ def _text(value: str) -> tuple[str, ...] | str:
 def _mapping(data: dict[str, Any], indent: int, out: list[str], first: str | None = None) -> None:
     pad = " " * indent
     lead = pad if first is None else first
+    texts = _TEXTS
     for key, value in data.items():
-        head = f"{lead}{scalar(key)}:"
+        known = texts.get(key) if type(key) is str else None
+        head = f"{lead}{known if type(known) is str else scalar(key)}:"
         lead = pad
         if type(value) is str and isinstance(text := _text(value), str):  # the common case
             out.append(f"{head} {text}")
