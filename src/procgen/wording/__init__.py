@@ -5,6 +5,9 @@ here (:mod:`procgen.wording.catalogue` holds the data), so one purpose has one w
 target. The author's words win where the DSL lets the author word something: a procedure's
 ``declaration``, a group's ``entry_label`` and a field's ``messages`` (``docs/wording.md``).
 
+``procgen diff``'s report reads its ``diff_…`` words here too, and the commands their own
+(``build_…``, ``quote_…``, ``diff_cmd_…``), in English for now (:func:`tell`).
+
 A language the catalogue does not know is written in English (the targets warn: PG501, PG560).
 
 >>> say("submit", "vi"), say("submit", "en")
