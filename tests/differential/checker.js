@@ -6,7 +6,7 @@
 //   {"op": "fields", "cases": [{"component", "value", "logics": [rule...], "data"}]}
 //       → {"results": [{"fails": [check...], "logics": [result...]}]}
 //   {"op": "form", "doc": "<mobile/<id>.json>", "answers": [{...}], "today"}
-//       → {"results": [[{"path": [...], "check": ...}]]}
+//       → {"results": [{"problems": [{"path": [...], "check": ...}], "sends": {...}}]}
 //   {"op": "api", "spec": "<openapi/<id>.json>", "schema": name, "answers": [{...}], "today"}
 //       → {"results": [[{"path": [...], "rule": id, "code": ...}]]}
 "use strict";
@@ -142,6 +142,7 @@ function form(doc, typed, today) {
     }
   }
   const problems = [];
+  const sends = JSON.parse(JSON.stringify(env));  // "Submission": the effective answers
   const judge = (c, data, values, raw, where) => {
     if (!isTrue(c.visible_when, data)) return;
     const v = get(raw, c.field);
@@ -164,7 +165,7 @@ function form(doc, typed, today) {
       for (const child of c.components) judge(child, rowData, entry, raw, [c.field, i, child.field]);
     });
   }
-  return problems;
+  return { problems, sends };
 }
 
 // docs/targets/openapi.md, "Checking an application", steps 2-5 (step 1, the schema, is
@@ -245,7 +246,7 @@ function run(req) {
       try {
         return form(doc, a, req.today);
       } catch (e) {
-        return [{ path: [], check: "crash: " + String(e).slice(0, 200) }];
+        return { problems: [{ path: [], check: "crash: " + String(e).slice(0, 200) }], sends: {} };
       }
     }) };
   }

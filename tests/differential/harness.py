@@ -28,6 +28,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,9 +91,7 @@ class Verdict:
 
 
 def reference(f: Field, value: Any) -> Verdict:
-    """:func:`procgen.model.answer.problems` of a given answer; ``null`` is no answer."""
-    if value is None:
-        return Verdict(True, detail="null is no answer")
+    """:func:`procgen.model.answer.problems` of an answer (``null`` is of no answer's type)."""
     found = problems(f, value)
     return Verdict(not found, found[0].key if found else None)
 
@@ -354,28 +353,19 @@ def mobile_key(f: Field, c: dict[str, Any], check: str) -> str | None:
     return key
 
 
+NOT_SENT = object()
+"""What the app sends for ``null``: nothing (docs/targets/mobile.md, "Submission")."""
+
+
 def app_sends(c: dict[str, Any], value: Any) -> Any:
     """What the app checks and sends for a typed ``value``: its ``strip`` characters removed
-    (docs/targets/mobile.md, "Components")."""
+    (docs/targets/mobile.md, "Components"); an unanswered question is left out."""
+    if value is None:
+        return NOT_SENT
     strip = c.get("strip")
     if not isinstance(value, str) or not isinstance(strip, str) or not strip:
         return value
     return "".join(ch for ch in value if ch not in strip)
-
-
-def app_answers(components: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any]:
-    """The answers object the app sends for ``raw`` as typed (``strip`` applied)."""
-    out = dict(raw)
-    for c in components:
-        if c["field"] not in raw:
-            continue
-        v = raw[c["field"]]
-        if c["type"] == "repeat_group" and isinstance(v, list):
-            out[c["field"]] = [app_answers(c["components"], e) if isinstance(e, dict) else e
-                               for e in v]
-        else:
-            out[c["field"]] = app_sends(c, v)
-    return out
 
 
 class Checker:
@@ -391,10 +381,11 @@ class Checker:
                 "results"]
         return out
 
-    def form(self, doc: Path, answers: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    def form(self, doc: Path, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Per answers object as typed: the app's ``problems`` and the answers it ``sends``."""
         reply = self.process.ask({"op": "form", "doc": str(doc), "answers": answers,
                                   "today": TODAY})
-        result: list[list[dict[str, Any]]] = reply["results"]
+        result: list[dict[str, Any]] = reply["results"]
         return result
 
     def api(self, spec: Path, schema: str, answers: list[dict[str, Any]]
@@ -411,6 +402,16 @@ class Disagreements:
 
     found: dict[tuple[Any, ...], tuple[list[str], str]] = field(default_factory=dict)
     examples: int = 0
+    verdicts: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    """(validator, accepted) → examples: a run that never accepts or never refuses proves little."""
+
+    def tell(self, validator: str, accepted: bool) -> None:
+        self.verdicts[validator, accepted] += 1
+
+    def one_sided(self) -> list[str]:
+        """The validators that only accepted or only refused."""
+        names = sorted({v for v, _ in self.verdicts})
+        return [n for n in names if not (self.verdicts[n, True] and self.verdicts[n, False])]
 
     def add(self, signature: tuple[Any, ...], where: str, text: str) -> None:
         names, old = self.found.setdefault(signature, ([], text))
