@@ -23,7 +23,8 @@ from procgen.model.patterns import sample
 Labelled = tuple[str, Any]
 
 SAFE = 2**53 - 1
-"""The largest whole number I-JSON (and quote's JSON reader, PG611) accepts."""
+"""The largest whole number I-JSON (and quote's JSON reader, PG611) accepts; answers one beyond
+it are probed too."""
 CHARS = {"ascii": "a", "vietnamese": "ệ", "emoji": "😀", "combining": "e\u0301"}
 WRONG_TYPES: list[Labelled] = [
     ("null", None), ("true", True), ("false", False), ("zero", 0), ("1.5", 1.5),
@@ -107,6 +108,8 @@ def _numbers(f: Field) -> list[Labelled]:
     out: list[Labelled] = [("zero", 0), ("one", 1), ("minus one", -1), ("2.5", 2.5),
                            ("whole float 3.0", 3.0), ("huge safe", SAFE), ("huge negative", -SAFE),
                            ("1e15", 10**15), ("huge float 1e300", 1e300), ("tiny 1e-300", 1e-300),
+                           ("2^53, beyond I-JSON", SAFE + 1), ("-2^53, beyond I-JSON", -SAFE - 1),
+                           ("whole float 1e20", 1e20),
                            ("numeric text", "1"), ("true", True)]
     for name in ("min", "max"):
         b = getattr(f, name)
