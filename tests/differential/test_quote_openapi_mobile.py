@@ -338,7 +338,8 @@ def whole_answers(draw: st.DrawFn, p: Procedure) -> dict[str, Any]:
 def one_change(p: Procedure) -> list[dict[str, Any]]:
     """Deterministic answers: two well-formed bases (each field's first, or last, well-formed
     answer, so that conditions go both ways), each changed in one place: one field (or the
-    field of a group's first entry) left out, or given one refused answer per problem key."""
+    field of a group's first entry) left out, or given one refused answer per problem key;
+    or an answer to a field the procedure (or the group) does not have."""
     fields = p.asked_fields or p.fields
     out = []
     for end in (0, -1):
@@ -355,6 +356,12 @@ def one_change(p: Procedure) -> list[dict[str, Any]]:
                     else:
                         where[child.id] = change
                     out.append(raw)
+        out.append({**base, "zz_not_a_field": "x"})  # PG601; additionalProperties: false
+        for f in fields:
+            if f.kind == FieldKind.GROUP and base.get(f.id):
+                raw = json.loads(json.dumps(base))
+                raw[f.id][0]["zz_not_a_field"] = "x"
+                out.append(raw)
     return out
 
 
