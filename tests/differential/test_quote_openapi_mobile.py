@@ -205,28 +205,27 @@ class FieldRun:
                     case.field.unconditionally_required):
                 verdicts["openapi"] = ref  # no answer to a required question: test 2's business
             for name, v in verdicts.items():
-                where = name
-                self.found[where].examples += 1
-                self.found[where].tell(name, v.accepted)
+                self.found[name].examples += 1
+                self.found[name].tell(name, v.accepted)
                 if not _agree(refs.get(name, ref), v):
                     told = (f"{label}; the app sends "
                             f"{'nothing' if sent is NOT_SENT else _show(sent)}"
                             if name in refs else label)
-                    self._add(where, name, case, told, value, refs.get(name, ref), verdicts)
+                    self._add(name, case, told, value, refs.get(name, ref), verdicts)
             if (ref.accepted and value not in (None, []) and data
                     and case.field.constraint is not None):
                 self._constraint(case, label, value, data, constraint, js["logics"])
         self.examples = len(rows)
         self.seconds = time.perf_counter() - started
 
-    def _add(self, where: str, name: str, case: FieldCase, label: str, value: Any,
-             ref: Verdict, verdicts: dict[str, Verdict]) -> None:
+    def _add(self, name: str, case: FieldCase, label: str, value: Any, ref: Verdict,
+             verdicts: dict[str, Verdict]) -> None:
         v = verdicts[name]
         what = label if label != "fuzz" else f"fuzz {case.field.kind}"
         signature = (what, case.field.kind, name, str(ref), str(Verdict(v.accepted, v.key)))
         others = "; ".join(f"{n}: {x}" for n, x in verdicts.items())
         also = f" (+{len(case.also)} same)" if case.also else ""
-        self.found[where].add(signature, case.name,
+        self.found[name].add(signature, case.name,
                              f"[{what}] {case.name}{also} = {_show(value)}: reference {ref}; "
                              f"{others}")
 
