@@ -24,7 +24,7 @@ from tests.openapi.conftest import KITCHEN_SINK, Built
 from procgen.cli import cli
 from procgen.diagnostics import DiagnosticSink, Span
 from procgen.expr import to_jsonlogic
-from procgen.model.facts import FORMATS
+from procgen.model.facts import FORMATS, SAFE_INTEGER
 from procgen.model.ir import Field, Procedure
 from procgen.quote import check_answers
 from procgen.targets.openapi.examples import EXAMPLE_DAY
@@ -110,7 +110,10 @@ def _check_field(f: Field, prop: dict[str, Any]) -> None:
         if f.pattern is not None:
             assert prop["allOf"] == [{"pattern": f"^(?:{f.pattern})$"}], f.id
     if f.kind in ("integer", "money", "number"):
-        assert prop.get("minimum") == f.min and prop.get("maximum") == f.max
+        # the field's bounds, else I-JSON's: no number answer is beyond ±(2^53 - 1)
+        low = f.min if f.min is not None else -SAFE_INTEGER
+        high = f.max if f.max is not None else SAFE_INTEGER
+        assert prop["minimum"] == low and prop["maximum"] == high, f.id
     if f.kind in ("text", "textarea", "address"):
         assert prop.get("minLength") == f.min_length and prop.get("maxLength") == f.max_length
         if f.pattern is not None:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from procgen.model.facts import FORMATS, FieldKind
+from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
 
 if TYPE_CHECKING:
     from procgen.model.ir import Field
@@ -55,11 +55,16 @@ class Problem(Struct, frozen=True):
         return dict(self.params)
 
 
+def _number(v: Any) -> bool:
+    """A JSON number every reader reads the same: within ±(2⁵³ − 1) (:data:`SAFE_INTEGER`)."""
+    return isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= SAFE_INTEGER
+
+
 def _option_like(v: Any) -> bool:
     """A text or a whole number (``2.0`` is ``2``: JSON and JavaScript cannot tell them apart)."""
     if isinstance(v, float):
-        return v.is_integer()
-    return isinstance(v, str | int) and not isinstance(v, bool)
+        return v.is_integer() and _number(v)
+    return isinstance(v, str) or (isinstance(v, int) and _number(v))
 
 
 def has_type(f: Field, v: Any) -> bool:
@@ -73,10 +78,9 @@ def has_type(f: Field, v: Any) -> bool:
     if json_type == "string":
         return isinstance(v, str)
     if json_type == "integer":
-        return (isinstance(v, int) and not isinstance(v, bool)) or (
-            isinstance(v, float) and v.is_integer())
+        return _number(v) and (isinstance(v, int) or v.is_integer())
     if json_type == "number":
-        return isinstance(v, int | float) and not isinstance(v, bool)
+        return _number(v)
     if json_type == "boolean":
         return isinstance(v, bool)
     if f.kind == FieldKind.MULTICHOICE:

@@ -24,6 +24,12 @@ from typing import Literal
 
 from msgspec import Struct
 
+from procgen.source.limits import MAX_SAFE_INTEGER
+
+SAFE_INTEGER = MAX_SAFE_INTEGER
+"""The largest magnitude of a number answer: beyond ±(2⁵³ − 1) a whole number is not read the
+same by every JSON reader (I-JSON, RFC 7493), so no answer may be one, whatever the field."""
+
 
 class FieldKind(StrEnum):
     """A field's ``type`` in the DSL. A ``str``: ``kind == "phone"`` and JSON output still work."""

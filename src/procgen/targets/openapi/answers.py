@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from procgen import wording
-from procgen.model.facts import FORMATS
+from procgen.model.facts import FORMATS, SAFE_INTEGER
 from procgen.model.ir import Field, Procedure
 from procgen.targets._common import json_pattern, localized
 from procgen.wording import rule_message as message
@@ -127,11 +127,9 @@ def _bounds(field: Field, s: dict[str, Any]) -> None:
             s["formatMinimum"] = str(field.min)
         if field.max is not None:
             s["formatMaximum"] = str(field.max)
-    elif field.kind in ("integer", "money", "number"):
-        if field.min is not None:
-            s["minimum"] = field.min
-        if field.max is not None:
-            s["maximum"] = field.max
+    elif field.facts.numeric:  # no answer is beyond ±(2^53 - 1) (I-JSON), whatever the field
+        s["minimum"] = field.min if field.min is not None else -SAFE_INTEGER
+        s["maximum"] = field.max if field.max is not None else SAFE_INTEGER
     if field.kind == "multichoice":
         # An empty list is no answer: it satisfies any min_length, but not a requirement.
         if field.unconditionally_required:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from procgen import wording
 from procgen.model.answer import type_key
-from procgen.model.facts import FORMATS, FieldKind
+from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
 from procgen.model.ir import Document, Fee, Field, Procedure
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
@@ -88,6 +88,8 @@ def kind_rules(fields: Iterable[Field]) -> tuple[dict[str, Any], dict[str, Any]]
         facts = f.facts
         kinds[f.kind] = {"json_type": facts.json_type, "numeric": facts.numeric,
                          "textual": facts.textual, "type_message": type_key(f)}
+        if facts.numeric:  # no number answer beyond ±(2^53 - 1): facts.SAFE_INTEGER
+            kinds[f.kind]["safe"] = SAFE_INTEGER
         fmt = FORMATS.get(f.kind)
         if fmt is not None:
             formats[f.kind] = {"pattern": fmt.anchored, "message": fmt.message,

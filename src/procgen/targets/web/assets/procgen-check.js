@@ -63,8 +63,9 @@
       var k = rule.kind;
       if (k === "choice") return optionValue(v);
       if (facts.json_type === "string") return typeof v === "string";
-      if (facts.json_type === "integer") return isWhole(v);
-      if (facts.json_type === "number") return typeof v === "number";
+      // A number answer is within ±(2^53 - 1) (facts.safe), whatever the field says.
+      if (facts.json_type === "integer") return isWhole(v) && Math.abs(v) <= facts.safe;
+      if (facts.json_type === "number") return typeof v === "number" && Math.abs(v) <= facts.safe;
       if (facts.json_type === "boolean") return typeof v === "boolean";
       if (!Array.isArray(v)) return false;
       if (k === "multichoice") return v.every(optionValue);
