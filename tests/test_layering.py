@@ -38,15 +38,17 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
               "answers are checked and fees computed from the IR alone"),
     "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote"}),
                 "pure functions of the IR; the OpenAPI examples are what quote computes"),
-    "diff": (frozenset({"diagnostics", "layout", "model"}),
-             "a structural diff of two IRs; it renders no target"),
+    "diff": (frozenset({"diagnostics", "layout", "model", "wording"}),
+             "a structural diff of two IRs; it renders no target; its words are the catalogue's"),
     "build": (frozenset({ROOT, "diagnostics", "layout", "model", "targets"}),
               "the only stage that writes: runs the targets over the model"),
-    "cli": (frozenset({"diagnostics", "model", "starter"}),
-            "the click group, shared options and the exit-code guard; commands load lazily"),
+    "cli": (frozenset({"diagnostics", "model", "starter", "wording"}),
+            "the click group, shared options and the exit-code guard; commands load lazily; "
+            "its own words (the diagnostics' frame, the summaries) are the catalogue's"),
     "commands": (frozenset({"cli", "diagnostics", "model", "build", "diff", "quote",
-                            "targets"}),
-                 "thin commands: parse options, call one library function, render"),
+                            "targets", "wording"}),
+                 "thin commands: parse options, call one library function, render; their own "
+                 "words are the catalogue's"),
 }
 """Package (a folder or a top-level module of procgen) → what it may import, and why."""
 

@@ -32,17 +32,27 @@ def _report(
     """Print diagnostics; True when the run must fail (errors, or warnings under --strict)."""
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.render import render
+    from procgen.wording import tell
 
     items = list(dict.fromkeys(promote_warnings(sink) if strict else sink))  # each once
     if items or fmt == "json":  # JSON always prints an array, [] when all is well
         stream = sys.stderr if err else sys.stdout
         color = fmt == "text" and stream.isatty()
-        click.echo(render(items, fmt, color=color), err=err)  # type: ignore[arg-type]
+        words = {"error": tell("diag_error"), "warning": tell("diag_warning"),
+                 "note": tell("diag_note"), "help": tell("diag_help")}
+        click.echo(render(items, fmt, color=color, words=words), err=err)  # type: ignore[arg-type]
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
     if summary is not None and fmt == "text":
-        tail = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-        click.echo(f"{summary}: {tail}" if items else f"{summary}: ok", err=True)
+        if items:
+            tally = tell("diag_tally",
+                         errors=tell("diag_errors_one" if errors == 1 else "diag_errors",
+                                     n=errors),
+                         warnings=tell("diag_warnings_one" if warnings == 1 else "diag_warnings",
+                                       n=warnings))
+            click.echo(tell("diag_summary", summary=summary, tally=tally), err=True)
+        else:
+            click.echo(tell("diag_summary_ok", summary=summary), err=True)
     return errors > 0
 
 
@@ -129,7 +139,10 @@ def validate(obj: dict[str, Any], paths: tuple[Path, ...], fmt: str, strict: boo
     sink = DiagnosticSink()
     targets = list(paths) or [obj["procedures"]]
     count = validate_paths(targets, obj["procedures"], sink)
-    if _report(sink, fmt, strict, summary=f"checked {count} file{'s' * (count != 1)}"):
+    from procgen.wording import tell
+
+    checked = tell("validate_checked_one" if count == 1 else "validate_checked", n=count)
+    if _report(sink, fmt, strict, summary=checked):
         sys.exit(1)
 
 

@@ -65,7 +65,7 @@ def test_every_database_is_named_in_every_language(slug: str) -> None:
 
 
 READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py",
-           "diff", "commands")
+           "diff", "commands", "cli.py")
 """Where the catalogue's keys are named: the targets, the model's problem and format keys,
 ``quote``, the catalogue's own API (field_messages, add_entry, database…), ``diff`` and the
 commands (``procgen build``, ``quote`` and ``diff``'s own words)."""

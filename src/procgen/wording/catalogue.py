@@ -605,6 +605,20 @@ TEXTS: dict[str, dict[str, str]] = {
     # (English today: procgen.wording.tell; the CLI's language choice is a later issue. The
     # diagnostics' messages are not here: each code's text is in procgen.diagnostics.codes.
     # {suggestion} is "; did you mean …?" or empty, from procgen.diagnostics.did_you_mean.)
+    # ---- the diagnostics' text format and summary (procgen.cli._report) -------------------
+    "diag_error": {"vi": "lỗi", "en": "error"},
+    "diag_warning": {"vi": "cảnh báo", "en": "warning"},
+    "diag_note": {"vi": "ghi chú", "en": "note"},
+    "diag_help": {"vi": "gợi ý", "en": "help"},
+    "diag_summary": {"vi": "{summary}: {tally}", "en": "{summary}: {tally}"},
+    "diag_summary_ok": {"vi": "{summary}: không có vấn đề", "en": "{summary}: ok"},
+    "diag_tally": {"vi": "{errors}, {warnings}", "en": "{errors}, {warnings}"},
+    "diag_errors": {"vi": "{n} lỗi", "en": "{n} errors"},
+    "diag_errors_one": {"vi": "{n} lỗi", "en": "{n} error"},
+    "diag_warnings": {"vi": "{n} cảnh báo", "en": "{n} warnings"},
+    "diag_warnings_one": {"vi": "{n} cảnh báo", "en": "{n} warning"},
+    "validate_checked": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} files"},
+    "validate_checked_one": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} file"},
     # ---- procgen build ---------------------------------------------------------------------
     "build_unknown_target": {"vi": "không có đích “{name}”{suggestion} (các đích có: {known})",
                              "en": "unknown target '{name}'{suggestion} (known: {known})"},
