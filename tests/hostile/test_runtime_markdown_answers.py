@@ -73,16 +73,17 @@ def test_an_exponent_is_a_number(project: Path) -> None:
     assert fee(out, "value-fee") == 2500  # 0.1 % of 2 500 000
 
 
-def test_a_text_for_a_numeric_option_is_a_wrong_type(project: Path) -> None:
+def test_a_text_for_a_numeric_option_is_not_an_option(project: Path) -> None:
     ks = project / "procedures" / "kitchen-sink.yaml"
     text = ks.read_text("utf-8").replace("  - id: declared_value\n",
                                          NUMBERED + "  - id: declared_value\n")
     ks.write_text(text.replace("fields: [purpose,", "fields: [copy_kind, purpose,"), "utf-8")
-    for given, want in (('"1"', "must be the number 1, not the text '1'"),
-                        ("3", "must be the text '3', not the number 3")):
+    # not an option (PG603, as every validator says), with what the option really is
+    for given, want in (('"1"', "the option is the number 1, written without quotes"),
+                        ("3", "the option is the text '3', written in quotes")):
         _, err, _ = quote(project, json.dumps(BASE)[:-1] + f', "copy_kind": {given}}}',
                           expect=1)
-        assert "error[PG602]" in err and want in err, err
+        assert "error[PG603]" in err and want in err, err
         assert "did you mean" not in err
     quote(project, json.dumps({**BASE, "copy_kind": 1}), expect=0)
 

@@ -279,8 +279,11 @@ class AnswerChecker:
         values = [o.value for o in f.options]
         # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
         twin = next((v for v in values if str(v) == str(item)), None)
-        suggestion = (f"; the option is {_json_type(twin)}" if twin is not None
-                      else did_you_mean(str(item), [str(v) for v in values]))
+        if twin is not None:  # "1" for the option 1 (or 1 for "1"): the quotes are wrong
+            how = "in quotes" if isinstance(twin, str) else "without quotes"
+            suggestion = f"; the option is {_json_type(twin)}, written {how}"
+        else:
+            suggestion = did_you_mean(str(item), [str(v) for v in values])
         self.sink.emit("PG603", where, value=item, field=f.id, suggestion=suggestion)
 
     def _bounds(self, f: Field, value: Any, path: tuple[str | int, ...]) -> None:
