@@ -71,7 +71,8 @@ function fieldChecks(c, typed) {
   const v = stripped(c, typed);
   const t = c.type;
   const str = typeof v === "string";
-  const num = typeof v === "number" && Number.isFinite(v);
+  // "Validation" 2: a number beyond ±9007199254740991 is of the wrong shape
+  const num = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 9007199254740991;
   const isOption = (x) => (c.options || []).some((o) => o.value === x);
   if (TEXTS.has(t) && !str) return ["shape"];
   if (t === "number" && (!num || (c.integer && !Number.isInteger(v)))) return ["shape"];

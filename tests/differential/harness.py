@@ -40,7 +40,7 @@ from tests.conftest import NodeProcess
 from procgen.diagnostics import DiagnosticSink, Span, StageFailed
 from procgen.model import load_portal
 from procgen.model.answer import problems
-from procgen.model.facts import FORMATS, FieldKind
+from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
 from procgen.model.ir import Field, Portal, Procedure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -308,6 +308,8 @@ def _keyword_key(f: Field, prop: dict[str, Any], kw: str, value: Any,
         if option_kind and ({"enum", "items.enum"} & set(failing)):
             return None  # type and enum both refuse it: which rule failed cannot be said
         return type_key(f)
+    if kw in ("minimum", "maximum") and abs(prop[kw]) == SAFE_INTEGER:
+        return type_key(f)  # the bound every number has (I-JSON): beyond it, the wrong type
     pattern = prop.get("pattern") if kw == "pattern" else None
     fmt = FORMATS.get(f.kind)
     return {
