@@ -44,8 +44,8 @@ runtime's part is ``test_web_runtime.py``):
 
 A failure lists every distinct disagreement, grouped by cause: the kind of answer, one field
 and answer, each validator's verdict (and key), and the other fields with the same cause. One
-``procgen build`` and one node process serve the whole session; a run is about 7,800 field
-examples and 3,450 answers objects in about 20 seconds.
+``procgen build`` and one node process serve the whole session; a run judges about 8,000
+field answers and 3,500 answers objects, in about 20 seconds.
 
 Run it with ``.venv/bin/python -m pytest -p no:cacheprovider -q
 tests/differential/test_quote_openapi_mobile.py`` (needs node and ``tests/js/node_modules``).
