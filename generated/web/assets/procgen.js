@@ -183,6 +183,176 @@
 })(typeof globalThis !== "undefined" ? globalThis : this);
 
 /*
+ * procgen-check.js: whether one answer fits one question, as the web form judges it
+ * (docs/targets/web.md, "How an answer is checked"). Pure: no DOM, so it runs in the page
+ * and under node (tests/differential), where it is held to procgen.model.answer.problems.
+ *
+ *   var C = ProcgenCheck(R, E);   // R: the page rules (kinds, formats, messages), E: ProcgenExpr
+ *   C.problem(rule, value)        -> the first problem of a given answer, or null
+ *   C.field(rule, parsed, answers, row, today) -> the first problem of a question, or null
+ *   C.message(rule, problem)      -> its text in the page's language
+ *   C.shaped(kind, text)          -> whether a text has its kind's format (a real date…)
+ *
+ * A problem is {check, key, params}: check is the step of procgen.model.answer ("type",
+ * "option", "format", "min", "max", "min_length", "max_length", "pattern", "entries", and
+ * here also "required" and "constraint"), key the wording key (err_...). Field kinds' facts
+ * (JSON type, format pattern and message key) come from the rules as data (R.kinds,
+ * R.formats): this file holds no pattern of its own.
+ */
+(function (root) {
+  "use strict";
+
+  var HAS = Object.prototype.hasOwnProperty;
+  function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
+  function isEmpty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+  function isWhole(v) { return typeof v === "number" && Number.isInteger(v); }
+  function fmt(t, v) {
+    return t.replace(/\{(\w+)\}/g, function (m, k) { var x = own(v, k); return x === undefined ? m : String(x); });
+  }
+  function problem(check, key, params) { return { check: check, key: key, params: params || {} }; }
+
+  // procgen's pattern dialect reads the same with the u and the v flag (docs/dsl.md#patterns).
+  var compiled = Object.create(null);
+  function regex(source) {
+    if (!HAS.call(compiled, source)) {
+      var re = null;
+      try { re = new RegExp(source, "u"); } catch (e) { re = null; }
+      compiled[source] = re;
+    }
+    return compiled[source];
+  }
+  function matches(source, v) { var re = regex(source); return re === null || re.test(v); }
+
+  // The proleptic Gregorian calendar of Python's datetime.date: year 1 to 9999.
+  function isRealDate(v) {
+    var y = parseInt(v.slice(0, 4), 10), m = parseInt(v.slice(5, 7), 10), d = parseInt(v.slice(8, 10), 10);
+    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+    var leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  }
+  function optionValue(x) { return typeof x === "string" || isWhole(x); }
+
+  root.ProcgenCheck = function (R, E) {
+    var KINDS = R.kinds, FORMATS = R.formats, M = R.messages;
+
+    // Whether a text has the shape of its kind (true for a kind without a format): the
+    // format's pattern, and for a date a real calendar day.
+    function shaped(kind, v) {
+      var format = own(FORMATS, kind);
+      if (!format) return true;
+      return typeof v === "string" && matches(format.pattern, v) && (kind !== "date" || isRealDate(v));
+    }
+
+    function hasType(rule, facts, v) {
+      var k = rule.kind;
+      if (k === "choice") return optionValue(v);
+      if (facts.json_type === "string") return typeof v === "string";
+      // A number answer is within ±(2^53 - 1) (facts.safe), whatever the field says.
+      if (facts.json_type === "integer") return isWhole(v) && Math.abs(v) <= facts.safe;
+      if (facts.json_type === "number") return typeof v === "number" && Math.abs(v) <= facts.safe;
+      if (facts.json_type === "boolean") return typeof v === "boolean";
+      if (!Array.isArray(v)) return false;
+      if (k === "multichoice") return v.every(optionValue);
+      return v.every(function (x) { return x !== null && typeof x === "object" && !Array.isArray(x); });
+    }
+
+    // procgen.model.answer.problems, first problem only, in its order.
+    function answerProblem(rule, v) {
+      var k = rule.kind, facts = own(KINDS, k);
+      if (!hasType(rule, facts, v)) return problem("type", facts.type_message);
+      if ((k === "choice" || k === "multichoice") && rule.values && rule.values.length) {
+        var items = Array.isArray(v) ? v : [v];
+        var bad = items.filter(function (x) { return rule.values.indexOf(x) < 0; });
+        if (bad.length) return problem("option", "err_option", { value: bad[0] });
+        if (Array.isArray(v)) {
+          var seen = Object.create(null);
+          for (var i = 0; i < v.length; i++) {
+            var id = typeof v[i] + ":" + String(v[i]);
+            if (seen[id]) return problem("option", "err_option_twice");
+            seen[id] = true;
+          }
+        }
+      }
+      if (!shaped(k, v)) return problem("format", own(FORMATS, k).message);
+      if (facts.numeric || k === "date") {
+        var date = k === "date";
+        if (rule.min !== undefined && v < rule.min) return problem("min", date ? "err_date_min" : "err_min", { min: rule.min });
+        if (rule.max !== undefined && v > rule.max) return problem("max", date ? "err_date_max" : "err_max", { max: rule.max });
+      }
+      if (facts.textual || (k === "multichoice" && v.length)) {
+        var many = k === "multichoice", len = many ? v.length : Array.from(v).length;
+        if (rule.min_length !== undefined && len < rule.min_length) {
+          return problem("min_length", many ? "err_min_items" : "err_min_length", { n: rule.min_length });
+        }
+        if (rule.max_length !== undefined && len > rule.max_length) {
+          return problem("max_length", many ? "err_max_items" : "err_max_length", { n: rule.max_length });
+        }
+      }
+      if (rule.pattern !== undefined && typeof v === "string" && !matches("^(?:" + rule.pattern + ")$", v)) {
+        return problem("pattern", "err_pattern");
+      }
+      if (k === "group") return entries(rule, v.length, false);
+      return null;
+    }
+
+    // A group's number of entries; a required group needs at least one.
+    function entries(rule, n, required) {
+      var rep = rule.repeat, need = Math.max(rep.min, required ? 1 : 0);
+      if (n < need) return problem("entries", "err_min_entries", { n: need });
+      if (rep.max !== null && rep.max !== undefined && n > rep.max) return problem("entries", "err_max_entries", { n: rep.max });
+      return null;
+    }
+
+    function holds(cond, answers, today, row) {
+      if (cond === true || cond === false || cond === null || cond === undefined) return cond === true;
+      return E.holds(cond, answers, today, row || null);
+    }
+
+    // One shown question: parsed is {value, error} (error: the key of an answer the page
+    // could not read, e.g. letters in a number). Unanswered: required or not; answered: the
+    // answer's own problems, then the constraint (only false rejects: "no value" passes).
+    function field(rule, parsed, answers, row, today) {
+      var v = parsed.value, k = rule.kind;
+      if (parsed.error) {
+        var shape = own(FORMATS, k);
+        return problem(shape && shape.message === parsed.error ? "format" : "type", parsed.error);
+      }
+      if (k === "group") {
+        var rows = v || [];
+        if (!rows.length && holds(rule.required, answers, today, row)) return entries(rule, 0, true);
+        return answerProblem(rule, rows);
+      }
+      if (isEmpty(v)) {
+        if (k === "boolean" || !holds(rule.required, answers, today, row)) return null;
+        return problem("required", k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required");
+      }
+      var found = answerProblem(rule, v);
+      if (found) return found;
+      if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today, row || null) === false) {
+        return problem("constraint", "err_constraint");
+      }
+      return null;
+    }
+
+    // The field's own wording of the key (rule.messages, when the rules carry it) or the
+    // page's; a constraint speaks with its own constraint_message.
+    function message(rule, p) {
+      if (p.check === "constraint" && rule.constraint_message) return rule.constraint_message;
+      var params = { label: rule.label };
+      Object.keys(p.params).forEach(function (key) { params[key] = p.params[key]; });
+      var text = own(rule.messages, p.key);
+      if (text === undefined) text = own(M, p.key);
+      if (text === undefined) text = M.err_constraint;
+      return fmt(text, params);
+    }
+
+    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = root.ProcgenCheck;
+})(typeof globalThis !== "undefined" ? globalThis : this);
+
+/*
  * procgen-review.js: the check-your-answers page of a procgen web form, its live fee total and
  * the submission (docs/targets/web.md). procgen-form.js calls ProcgenFormReview(F) with its
  * internals (rules, state, navigation); like it, this writes text only through textContent.
@@ -203,7 +373,7 @@
         return (Array.isArray(v) ? v : [v]).map(function (x) { return own(rule.options, String(x)) || String(x); }).join(", ");
       }
       if (rule.kind === "money") return money(v);
-      if (rule.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      if (rule.kind === "date" && F.C.shaped(rule.kind, v)) {
         return new Date(v + "T00:00:00Z").toLocaleDateString(R.lang === "en" ? "en-GB" : R.lang,
           { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
       }
@@ -384,8 +554,9 @@
 
 /*
  * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
- * conditions shown and hidden live, validation with the procedure's own messages, repeatable
- * groups, a check-your-answers page with the fee total, and a multipart submission.
+ * conditions shown and hidden live, validation (procgen-check.js) with the procedure's own
+ * messages, repeatable groups, a check-your-answers page with the fee total, and a multipart
+ * submission.
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
  * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
@@ -397,7 +568,7 @@
   var E = globalThis.ProcgenExpr;
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
-  if (!form || !data || !E || !globalThis.ProcgenFormReview) return;
+  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview) return;
   var HAS = Object.prototype.hasOwnProperty;
   function dict() { return Object.create(null); }
   // JSON.parse reviver: every object of the rules becomes a map without a prototype.
@@ -410,6 +581,7 @@
   function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
   var R = JSON.parse(data.textContent, bare);
   var M = R.messages;
+  var C = globalThis.ProcgenCheck(R, E);
   var ORDER = [];
   R.steps.forEach(function (s) { ORDER = ORDER.concat(s.fields); });
   var current = "start", returnToCheck = false, state = null;
@@ -469,7 +641,11 @@
       if (!/^-?\d+(\.\d+)?$/.test(n)) return { value: null, error: "err_number" };
       return { value: parseFloat(n), error: null };
     }
-    return { value: k === "national_id" || k === "phone" ? raw.replace(/[\s.]/g, "") : raw, error: null };
+    // Digits grouped as people type them ("001 099 012 345"): the kind's strip characters
+    // (procgen.model.facts) are removed before the answer is checked and sent.
+    var strip = R.formats[k] ? R.formats[k].strip : "";
+    if (strip) raw = Array.from(raw).filter(function (c) { return strip.indexOf(c) < 0; }).join("");
+    return { value: raw, error: null };
   }
 
   function fieldWrap(id, scope) {
@@ -591,55 +767,25 @@
 
   /* ---- validation --------------------------------------------------------------------- */
 
-  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-  var PHONE = /^(\+84|0)\d{9,10}$/;
-  // 12 digits, the first three a province code 001-096 (as procgen quote and the API check).
-  var NATIONAL_ID = /^(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}$/;
-
+  // One question's first problem, as text (procgen-check.js holds the order and the keys).
   function check(rule, p, answers, row) {
-    var label = rule.label, v = p.value, k = rule.kind;
-    if (p.error) return fmt(M[p.error], { label: label });
-    if (isEmpty(v)) {
-      if (k === "boolean" || k === "group" || !holds(rule.required, answers, row)) return null;
-      var key = k === "choice" || k === "multichoice" ? "err_required_choice" : "err_required";
-      return fmt(M[key], { label: label });
-    }
-    var numeric = k === "integer" || k === "number" || k === "money";
-    if (numeric && rule.min !== undefined && v < rule.min) return fmt(M.err_min, { label: label, min: rule.min });
-    if (numeric && rule.max !== undefined && v > rule.max) return fmt(M.err_max, { label: label, max: rule.max });
-    if (k === "date" && rule.min !== undefined && v < rule.min) return fmt(M.err_date_min, { label: label, min: rule.min });
-    if (k === "date" && rule.max !== undefined && v > rule.max) return fmt(M.err_date_max, { label: label, max: rule.max });
-    var len = k === "multichoice" ? v.length : typeof v === "string" ? Array.from(v).length : null;
-    if (len !== null && rule.min_length !== undefined && len < rule.min_length) {
-      return fmt(M[k === "multichoice" ? "err_min_items" : "err_min_length"], { label: label, n: rule.min_length });
-    }
-    if (len !== null && rule.max_length !== undefined && len > rule.max_length) {
-      return fmt(M[k === "multichoice" ? "err_max_items" : "err_max_length"], { label: label, n: rule.max_length });
-    }
-    if (k === "email" && !EMAIL.test(v)) return fmt(M.err_email, { label: label });
-    if (k === "phone" && !PHONE.test(v)) return fmt(M.err_phone, { label: label });
-    if (k === "national_id" && !NATIONAL_ID.test(v)) return fmt(M.err_national_id, { label: label });
-    if (rule.pattern !== undefined) {
-      var re = null;
-      // The DSL's pattern matches the whole answer (Python fullmatch).
-      try { re = new RegExp("^(?:" + rule.pattern + ")$", "u"); } catch (e) { re = null; }
-      if (re && !re.test(v)) return fmt(M.err_pattern, { label: label });
-    }
-    // A constraint rejects only a false value: "no value" (e.g. another answer missing) passes.
-    if (rule.constraint !== undefined && E.evaluate(rule.constraint, answers, today(), row || null) === false) {
-      return rule.constraint_message || fmt(M.err_constraint, { label: label });
-    }
-    return null;
+    var found = C.field(rule, p, answers, row, today());
+    return found ? C.message(rule, found) : null;
   }
 
   function checkDocument(id) {
     var rule = R.documents[id], input = $("d-" + id), file = input.files && input.files[0];
-    if (!file) return holds(rule.required, state.answers) ? fmt(M.err_required_file, { label: rule.label }) : null;
+    // The document's own words (rules.messages: its title in place), else the page's.
+    function say(key, params) {
+      var own = rule.messages && Object.prototype.hasOwnProperty.call(rule.messages, key) ? rule.messages[key] : null;
+      return own !== null ? own : fmt(M[key], params);
+    }
+    if (!file) return holds(rule.required, state.answers) ? say("err_required_file", { label: rule.label }) : null;
     var type = (file.type || "").toLowerCase();
     if (rule.accept.length && rule.accept.indexOf(type) < 0) {
-      return fmt(M.err_file_type, { label: rule.label, types: input.getAttribute("accept") });
+      return say("err_file_type", { label: rule.label, types: input.getAttribute("accept") });
     }
-    if (rule.max_bytes && file.size > rule.max_bytes) return fmt(M.err_file_size, { label: rule.label, size: rule.max_size_mb });
+    if (rule.max_bytes && file.size > rule.max_bytes) return say("err_file_size", { label: rule.label, size: rule.max_size_mb });
     return null;
   }
 
@@ -650,10 +796,10 @@
       if (!state.visible[id]) return;
       var rule = R.fields[id], wrap = fieldWrap(id);
       if (rule.kind === "group") {
-        var rows = state.rows[id], n = rows.length, rep = rule.repeat;
-        var need = Math.max(rep.min, holds(rule.required, state.answers) ? 1 : 0);
-        if (n < need) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_min_entries, { label: rule.label, n: need }) });
-        if (rep.max && n > rep.max) out.push({ wrap: wrap, target: "f-" + id, message: fmt(M.err_max_entries, { label: rule.label, n: rep.max }) });
+        var rows = state.rows[id];
+        var given = { value: rows.map(function (r) { return r.row; }), error: null };
+        var count = check(rule, given, state.answers, null);
+        if (count) out.push({ wrap: wrap, target: "f-" + id, message: count });
         rows.forEach(function (r) {
           rule.order.forEach(function (cid) {
             if (!r.visible[cid]) return;
@@ -731,9 +877,10 @@
         });
         if (el.name) el.name = el.name.replace(nameRe, "$1" + i + "$3");
       });
-      entry.querySelector("legend").textContent = fmt(M.entry, { label: rule.label, n: i + 1 });
+      var name = rule.entry_name || rule.label;
+      entry.querySelector("legend").textContent = fmt(M.entry, { label: name.charAt(0).toUpperCase() + name.slice(1), n: i + 1 });
       var rm = entry.querySelector("[data-action=remove]");
-      if (rm) { rm.textContent = fmt(M.remove_entry, { label: rule.label, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
+      if (rm) { rm.textContent = fmt(M.remove_entry, { label: name, n: i + 1 }); rm.hidden = list.length <= rule.repeat.min; }
     });
     var add = $("f-" + group + "-field").querySelector("[data-action=add]");
     if (add) add.hidden = !!rule.repeat.max && list.length >= rule.repeat.max;
@@ -748,7 +895,7 @@
     renumber(group);
     refresh();
     var n = entries(group).length;
-    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].label, n: n });
+    $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].entry_name || R.fields[group].label, n: n });
     firstControl(entry.querySelector(".pg-field")).focus();
   }
 
@@ -814,7 +961,7 @@
   }
 
   var review = globalThis.ProcgenFormReview({
-    E: E, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
+    E: E, C: C, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
