@@ -127,8 +127,8 @@ def one_procedure(work: Path, xls2xform: str, runs: int) -> dict[str, float]:
         for d in ("generated", ".procgen-cache"):
             shutil.rmtree(proj / d, ignore_errors=True)
 
-    # The web target's compiled templates live in a per-user cache (docs/build.md); a user
-    # pays their compilation once. Measure that first run alone, then the usual cold runs.
+    # The web target's compiled templates live in a cache the build owns (docs/build.md); a
+    # checkout pays their compilation once. Measure that first run alone, then the cold runs.
     ENV["PROCGEN_TEMPLATE_CACHE"] = "off"
     clean()
     timed([*PROCGEN, "build", "-j", "1"], proj)  # compiles lark's grammar cache, if need be
@@ -232,7 +232,7 @@ def report(
             "| ---: | ---: | ---: |",
             f"| {one['procgen']:.3f} s | {one['pyxform']:.3f} s | {ratio:.2f}× |",
             "",
-            f"The very first build of a user (no compiled templates in the per-user cache yet) "
+            f"The very first build of a checkout (no compiled templates in its cache yet) "
             f"took {one['first']:.3f} s ({one['first'] / one['pyxform']:.2f}×).",
             "",
         ]
