@@ -115,10 +115,6 @@ class KindFacts(Struct, frozen=True):
     textual: bool = False
     """Answered with a string whose length ``min_length``/``max_length`` bound."""
 
-    @property
-    def length_unit(self) -> str:
-        return "characters" if self.textual else "choices"
-
 
 _K = FieldKind
 KINDS: dict[FieldKind, KindFacts] = {
@@ -141,7 +137,6 @@ KINDS: dict[FieldKind, KindFacts] = {
 """Every field kind's facts; a test checks each :class:`FieldKind` has exactly one entry."""
 
 NUMERIC: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].numeric)
-WHOLE: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].whole)
 TEXTUAL: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].textual)
 """Kinds by what they share, in :class:`FieldKind` order (as messages list them)."""
 
