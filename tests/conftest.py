@@ -20,6 +20,10 @@ from typing import Any
 
 import pytest
 
+collect_ignore = ["vulture_whitelist.py"]
+"""vulture's whitelist is read by vulture (tests/test_quality.py), never imported: its lines name
+attributes of nothing, which --doctest-modules would import and fail on."""
+
 ROOT = Path(__file__).resolve().parent.parent
 PROCEDURES = ROOT / "procedures"
 NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
