@@ -86,9 +86,19 @@ class Text(Struct, frozen=True):
     default: str
 
     def get(self, lang: str) -> str:
-        """The text in ``lang``, else in the default language, else the first one written."""
-        table = dict(self.values)
-        return table.get(lang) or table.get(self.default) or self.values[0][1]
+        """The text in ``lang``, else in the default language, else the first one written.
+
+        Walks the few pairs instead of building a dict: every target calls this thousands of
+        times a procedure.
+        """
+        values = self.values
+        for wanted in (lang, self.default):
+            for code, text in values:
+                if code == wanted:
+                    if text:
+                        return text
+                    break
+        return values[0][1]
 
     def as_dict(self) -> dict[str, str]:
         return dict(self.values)
