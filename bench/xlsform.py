@@ -32,7 +32,7 @@ def write_xlsform(procedure: Procedure, path: Path) -> int:
 
     survey: list[list[Any]] = []
     choices: list[list[Any]] = []
-    lists: dict[str, str] = {}
+    lists: dict[tuple[str, ...], str] = {}
     count = 0
 
     def labels(text: Any) -> list[str]:
@@ -44,7 +44,7 @@ def write_xlsform(procedure: Procedure, path: Path) -> int:
         required = "yes" if f.unconditionally_required else ""
         hint = labels(f.hint) if f.hint else ["", ""]
         if f.kind == "group":
-            kind = "repeat" if f.repeat else "group"
+            kind = "repeat"  # every group takes its repeat range (Field.repeat)
             survey.append([f"begin_{kind}", name, *labels(f.label), *hint, ""])
             for child in f.children:
                 add(child, f"{name}_")
@@ -52,9 +52,10 @@ def write_xlsform(procedure: Procedure, path: Path) -> int:
             return
         count += 1
         if f.kind in ("choice", "multichoice", "boolean"):
-            key = f.options_list or name
+            # fields with the same options (a shared list such as sex) share one choice list
+            key = tuple(str(o.value) for o in f.options) or (name,)
             if key not in lists:
-                lists[key] = key.replace("-", "_")
+                lists[key] = name.replace("-", "_")
                 opts = f.options or ()
                 if f.kind == "boolean":
                     choices.append([lists[key], "yes", "Có", "Yes"])
