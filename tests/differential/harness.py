@@ -308,8 +308,13 @@ def _keyword_key(f: Field, prop: dict[str, Any], kw: str, value: Any,
         if option_kind and ({"enum", "items.enum"} & set(failing)):
             return None  # type and enum both refuse it: which rule failed cannot be said
         return type_key(f)
-    if kw in ("minimum", "maximum") and abs(prop[kw]) == SAFE_INTEGER:
-        return type_key(f)  # the bound every number has (I-JSON): beyond it, the wrong type
+    if kw in ("minimum", "maximum") and (
+            abs(prop[kw]) == SAFE_INTEGER
+            or (isinstance(value, int | float) and abs(value) > SAFE_INTEGER)):
+        # the bound every number has (I-JSON): beyond it, the wrong type. A schema can only
+        # say a bound failed; beyond ±(2^53 - 1) the author's bound fails first, and every
+        # other validator names the type
+        return type_key(f)
     pattern = prop.get("pattern") if kw == "pattern" else None
     fmt = FORMATS.get(f.kind)
     return {

@@ -198,7 +198,12 @@ class AnswerChecker:
         if f.kind != FieldKind.GROUP:
             return
         self._entries(f, value, path)
+        names = [c.id for c in f.children]
         for i, entry in enumerate(value):
+            for name in entry:
+                if name not in names:
+                    self.sink.emit("PG601", self.locate((*path, i, name)), name=f"{f.id}.{name}",
+                                   procedure=self.p.id, suggestion=did_you_mean(name, names))
             for child in f.children:
                 where = (*path, i, child.id)
                 if child.id not in entry:
