@@ -153,3 +153,48 @@ def problems(f: Field, v: Any) -> list[Problem]:
         out.append(Problem("entries", "err_min_entries" if few else "err_max_entries",
                            (("n", f.repeat.min if few else f.repeat.max),)))
     return out
+
+
+def possible_problems(f: Field) -> dict[str, dict[str, Any]]:
+    """Every message key an answer to ``f`` can get, with its parameters: those of
+    :func:`problems` for this field's checks, and ``err_required``/``err_required_choice``
+    (a group: ``err_min_entries``, at least one when it is required). What the wording
+    catalogue words for the field, once (:func:`procgen.wording.problem_messages`); a
+    ``constraint`` is worded by its own message.
+
+    >>> from procgen.diagnostics import Span
+    >>> from procgen.model.ir import Field, FieldId, Text
+    >>> f = Field(FieldId("tel"), FieldKind.PHONE, Text((("vi", "Điện thoại"),), "vi"),
+    ...           Span("p.yaml", 1, 1), max_length=12)
+    >>> possible_problems(f)
+    {'err_required': {}, 'err_type': {}, 'err_phone': {}, 'err_max_length': {'n': 12}}
+    """
+    keys: dict[str, dict[str, Any]] = {}
+    if f.kind == FieldKind.GROUP:
+        keys["err_min_entries"] = {"n": max(1, f.repeat.min)}
+        if f.repeat.max is not None:
+            keys["err_max_entries"] = {"n": f.repeat.max}
+        return keys
+    choice = f.kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE, FieldKind.BOOLEAN)
+    keys["err_required_choice" if choice else "err_required"] = {}
+    keys[type_key(f)] = {}
+    if f.kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE):
+        keys["err_option"] = {}
+        if f.kind == FieldKind.MULTICHOICE:
+            keys["err_option_twice"] = {}
+    fmt = FORMATS.get(f.kind)
+    if fmt is not None:
+        keys[fmt.message] = {}
+    date = f.kind == FieldKind.DATE
+    if f.min is not None:
+        keys["err_date_min" if date else "err_min"] = {"min": str(f.min) if date else f.min}
+    if f.max is not None:
+        keys["err_date_max" if date else "err_max"] = {"max": str(f.max) if date else f.max}
+    items = f.kind == FieldKind.MULTICHOICE
+    if f.min_length is not None:
+        keys["err_min_items" if items else "err_min_length"] = {"n": f.min_length}
+    if f.max_length is not None:
+        keys["err_max_items" if items else "err_max_length"] = {"n": f.max_length}
+    if f.pattern is not None:
+        keys["err_pattern"] = {}
+    return keys

@@ -255,38 +255,9 @@ def _problem_messages(f: Field, lang: str) -> dict[str, str]:
     The web runtime looks a problem's key up in a field's ``messages`` before the page's
     table; these are the same texts as :func:`field_messages` (the app's and the page's).
     """
-    from procgen.model.answer import type_key
-    from procgen.model.facts import FORMATS
+    from procgen.model.answer import possible_problems
 
-    kind = str(f.kind)
-    keys: dict[str, dict[str, object]] = {}
-    if kind == "group":  # needed entries: at least one when the group is required
-        keys["err_min_entries"] = {"n": max(1, f.repeat.min)}
-        if f.repeat.max is not None:
-            keys["err_max_entries"] = {"n": f.repeat.max}
-    else:
-        choice = kind in ("choice", "multichoice", "boolean")
-        keys["err_required_choice" if choice else "err_required"] = {}
-        keys[type_key(f)] = {}
-        if choice and kind != "boolean":
-            keys["err_option"] = {}
-            if kind == "multichoice":
-                keys["err_option_twice"] = {}
-        fmt = FORMATS.get(kind)
-        if fmt is not None:
-            keys[fmt.message] = {}
-        date = kind == "date"
-        if f.min is not None:
-            keys["err_date_min" if date else "err_min"] = {"min": f.min}
-        if f.max is not None:
-            keys["err_date_max" if date else "err_max"] = {"max": f.max}
-        items = kind == "multichoice"
-        if f.min_length is not None:
-            keys["err_min_items" if items else "err_min_length"] = {"n": f.min_length}
-        if f.max_length is not None:
-            keys["err_max_items" if items else "err_max_length"] = {"n": f.max_length}
-        if f.pattern is not None:
-            keys["err_pattern"] = {}
+    keys = possible_problems(f)
     out = {key: field_message(f, key, lang, **params) for key, params in keys.items()}
     if f.constraint is not None:
         out["err_constraint"] = (f.constraint_message.get(lang) if f.constraint_message
