@@ -39,6 +39,7 @@ __all__ = [
     "TEXTS",
     "add_entry",
     "database",
+    "day",
     "declaration",
     "document_messages",
     "entry_name",
@@ -46,6 +47,8 @@ __all__ = [
     "field_messages",
     "file_type_name",
     "inline",
+    "money",
+    "number",
     "problem_messages",
     "rule_message",
     "say",
@@ -154,18 +157,70 @@ def sentence(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+def number(value: int | float, lang: str) -> str:
+    """A number as each language writes it: ``10.000`` and ``0,5`` in vi, ``10,000`` and
+    ``0.5`` in en.
+
+    >>> number(10000, "vi"), number(0.5, "vi"), number(10000, "en"), number(2.0, "en")
+    ('10.000', '0,5', '10,000', '2')
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}"
+    return text.translate(_VI_DIGITS) if lang == "vi" else text
+
+
+_VI_DIGITS = str.maketrans(",.", ".,")
+
+
+def money(amount: int, lang: str) -> str:
+    """Whole đồng, grouped the way each language writes them.
+
+    >>> money(50000, "vi"), money(50000, "en")
+    ('50.000 ₫', '50,000 ₫')
+    """
+    return number(amount, lang) + " ₫"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def day(iso: str, lang: str) -> str:
+    """A ``YYYY-MM-DD`` day as people read it: ``01/02/2026`` in vi, ``1 February 2026`` in en.
+
+    >>> day("2026-02-01", "vi"), day("2026-02-01", "en")
+    ('01/02/2026', '1 February 2026')
+    """
+    year, month, date = iso.split("-")
+    if lang == "vi":
+        return f"{date}/{month}/{year}"
+    return f"{int(date)} {_MONTHS[int(month) - 1]} {year}"
+
+
 def field_message(f: Field, key: str, lang: str, **params: object) -> str:
     """What procgen says about field ``f`` for message ``key`` (``err_…``) in ``lang``.
 
     The author's ``messages`` win (:data:`AUTHOR_KEY`); otherwise the catalogue's words, with
     ``{Label}`` and ``{label}`` filled from the field's label (:func:`sentence`,
-    :func:`inline`) and the other placeholders from ``params``.
+    :func:`inline`) and the other placeholders from ``params``, written as the language writes
+    them: a money bound as money, a number grouped, a date as a day (:func:`number`,
+    :func:`money`, :func:`day`).
     """
     own = f.message(AUTHOR_KEY[key]) if key in AUTHOR_KEY else None
     if own is not None:
         return own.get(lang)
     label = f.label.get(lang)
-    return say(key, lang, Label=sentence(label), label=inline(label), **params)
+    shown: dict[str, object] = {}
+    for name, value in params.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            bound = name in ("min", "max") and f.kind == "money"
+            shown[name] = money(int(value), lang) if bound else number(value, lang)
+        elif isinstance(value, str) and name in ("min", "max") and f.kind == "date":
+            shown[name] = day(value, lang)
+        else:
+            shown[name] = value
+    return say(key, lang, Label=sentence(label), label=inline(label), **shown)
 
 
 _SHOWN_AS: dict[str, str] = {

@@ -19,7 +19,7 @@ from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
 from procgen.model.ir import Document, Fee, Field, Procedure
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
-from procgen.targets.web.view import money
+from procgen.wording import money
 
 if TYPE_CHECKING:
     from procgen.expr import Expr

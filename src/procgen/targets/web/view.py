@@ -15,7 +15,7 @@ from procgen import wording
 from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
-from procgen.wording import database
+from procgen.wording import database, money
 
 INDEX = "__i__"
 """Placeholder for a repeat-group entry's index in ids and names (the runtime replaces it)."""
@@ -310,16 +310,6 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
 
 def _num(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def money(amount: int, lang: str) -> str:
-    """Whole đồng, grouped the way each language writes them.
-
-    >>> money(50000, "vi"), money(50000, "en")
-    ('50.000 ₫', '50,000 ₫')
-    """
-    s = f"{amount:,}"
-    return (s.replace(",", ".") if lang == "vi" else s) + " ₫"
 
 
 def duration(d: Duration, ui: dict[str, str]) -> str:
