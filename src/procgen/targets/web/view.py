@@ -200,12 +200,14 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
     children: tuple[FieldView, ...] = ()
     entries: tuple[tuple[FieldView, ...], ...] = ()
     rmin = rmax = 0
+    add_label = entry_name = ""
     if f.kind == "group":
         children = tuple(field_view(c, lang, ui, f.id) for c in f.children
                          if c.kind != "group")  # PG504: one level of groups
         rmin = f.repeat.min
         rmax = f.repeat.max or 0
         entries = tuple(tuple(entry(c, i) for c in children) for i in range(rmin))
+        add_label, entry_name = wording.add_entry(f, lang), wording.entry_name(f, lang)
     return FieldView(
         id=f.id, kind=f.kind, dom_id=dom_id, name=name, label=label,
         hint=text(f.hint, lang),
@@ -215,9 +217,7 @@ def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None
         value="" if f.kind in ("group", "multichoice") else value,
         options=options, attrs=_attrs(f, lang), children=children, entries=entries,
         repeat_min=rmin, repeat_max=rmax,
-        add_label=wording.add_entry(f, lang) if f.kind == "group" else "",
-        entry_name=wording.entry_name(f, lang) if f.kind == "group" else "",
-        entry_title=wording.sentence(wording.entry_name(f, lang)) if f.kind == "group" else "",
+        add_label=add_label, entry_name=entry_name, entry_title=wording.sentence(entry_name),
     )
 
 
