@@ -14,6 +14,7 @@ Helpers:
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import resource
@@ -44,6 +45,7 @@ def hostile(
     stdin: str | None = None,
     timeout: float = TIME_LIMIT,
     env: dict[str, str] | None = None,
+    as_user: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``procgen ARGS`` in ``cwd`` and check it behaved.
 
@@ -52,7 +54,17 @@ def hostile(
         located: on exit 1, require at least one ``file:line:col: error[PGnnn]`` line (False for
             refusals of the command line itself, which print one ``Error: …`` line).
         stdin: text given on standard input (none by default).
+        as_user: run with an ordinary user's file permissions (root drops the capabilities
+            that bypass them, :func:`_drop_dac`; an ordinary user has none).
     """
+    limits = [_limit_memory]
+    if as_user and os.geteuid() == 0:
+        limits.append(_drop_dac)
+
+    def before_exec() -> None:
+        for limit in limits:
+            limit()
+
     full = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     try:
         proc = subprocess.run(
@@ -66,7 +78,7 @@ def hostile(
             errors="replace",
             timeout=timeout,
             check=False,
-            preexec_fn=_limit_memory,
+            preexec_fn=before_exec,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"procgen {' '.join(args)} did not finish within {timeout} s")
@@ -86,6 +98,23 @@ def hostile(
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
+PR_CAPBSET_DROP = 24
+
+
+def _drop_dac() -> None:
+    """In the child, before exec: give up the capabilities that let root ignore file
+    permissions, so ``chmod`` stops this process as it stops an ordinary user.
+
+    Dropping them from the bounding set is enough: after ``exec`` a root process gets the
+    bounding set as its capabilities. Any process with CAP_SETPCAP (root) may drop them.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -16,12 +16,10 @@ sink in ``tmp_path/work``) and holds it to CLI.md's promise (see ``conftest.py``
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess
@@ -31,11 +29,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tests.hostile.conftest import LOCATED, TIME_LIMIT, hostile, tree
+from tests.hostile.conftest import TIME_LIMIT, hostile, tree
 
 LINUX = sys.platform.startswith("linux")
-CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
-PR_CAPBSET_DROP = 24
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -69,24 +65,6 @@ def consistent(out: Path) -> None:
         assert hashlib.sha256(data).hexdigest() == listed[path], path
 
 
-def _drop_dac() -> None:
-    """In the child, before exec: give up the capabilities that let root ignore file
-    permissions, so ``chmod`` stops this process as it stops an ordinary user.
-
-    Dropping them from the bounding set is enough: after ``exec`` a root process gets the
-    bounding set as its capabilities. Any process with CAP_SETPCAP (root) may drop them.
-    """
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER):
-        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
-def _limit_memory() -> None:
-    """A ceiling on the address space, so a regression that reads /dev/zero fails fast."""
-    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-
 def run(
     cwd: Path,
     *args: str,
@@ -94,40 +72,9 @@ def run(
     as_user: bool = False,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """:func:`hostile`, for the cases that must run the command under limits it cannot set:
-    a memory ceiling always, and with ``as_user`` the file permissions of an ordinary user
-    (root drops the capabilities that bypass them; an ordinary user has none)."""
-    steps: list[Callable[[], None]] = [_limit_memory]
-    if as_user and os.geteuid() == 0:
-        steps.append(_drop_dac)
-
-    def before_exec() -> None:
-        for step in steps:
-            step()
-
-    full = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", "from procgen.cli import main; main()", *args],
-            cwd=cwd,
-            env=full,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=TIME_LIMIT,
-            check=False,
-            preexec_fn=before_exec,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"procgen {' '.join(args)} did not finish within {TIME_LIMIT} s")
-    said = proc.stdout + proc.stderr
-    assert "Traceback" not in said, said
-    assert "internal error" not in said, said
-    assert proc.returncode == expect, f"exit {proc.returncode}, expected {expect}:\n{said}"
-    if proc.returncode == 1:
-        assert LOCATED.search(said), f"no located error in:\n{said}"
-    return proc
+    """:func:`hostile` with an exit code it must end with (and, with ``as_user``, an ordinary
+    user's file permissions)."""
+    return hostile(cwd, *args, expect=expect, as_user=as_user, env=env)
 
 
 def errors(proc: subprocess.CompletedProcess[str]) -> list[str]:
