@@ -349,6 +349,10 @@
     return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
   };
 
+  // The two helpers the form uses too, so it holds no copy of them.
+  root.ProcgenCheck.own = own;
+  root.ProcgenCheck.fmt = fmt;
+
   if (typeof module === "object" && module.exports) module.exports = root.ProcgenCheck;
 })(typeof globalThis !== "undefined" ? globalThis : this);
 
@@ -569,7 +573,6 @@
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
   if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview) return;
-  var HAS = Object.prototype.hasOwnProperty;
   function dict() { return Object.create(null); }
   // JSON.parse reviver: every object of the rules becomes a map without a prototype.
   function bare(key, value) {
@@ -578,7 +581,7 @@
     Object.keys(value).forEach(function (k) { out[k] = value[k]; });
     return out;
   }
-  function own(map, key) { return map != null && HAS.call(map, key) ? map[key] : undefined; }
+  var own = globalThis.ProcgenCheck.own, fmt = globalThis.ProcgenCheck.fmt;
   var R = JSON.parse(data.textContent, bare);
   var M = R.messages;
   var C = globalThis.ProcgenCheck(R, E);
@@ -587,9 +590,6 @@
   var current = "start", returnToCheck = false, state = null;
 
   function $(id) { return document.getElementById(id); }
-  function fmt(t, v) {
-    return t.replace(/\{(\w+)\}/g, function (m, k) { var x = own(v, k); return x === undefined ? m : String(x); });
-  }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
     var d = new Date();

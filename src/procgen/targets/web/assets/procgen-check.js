@@ -165,5 +165,9 @@
     return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
   };
 
+  // The two helpers the form uses too, so it holds no copy of them.
+  root.ProcgenCheck.own = own;
+  root.ProcgenCheck.fmt = fmt;
+
   if (typeof module === "object" && module.exports) module.exports = root.ProcgenCheck;
 })(typeof globalThis !== "undefined" ? globalThis : this);
