@@ -107,6 +107,11 @@ def is_real_date(value: str) -> bool:
     return True
 
 
+def unanswered(f: Field, v: Any) -> bool:
+    """Whether ``v`` is no answer to ``f``: nothing given, or an empty multichoice."""
+    return v is None or (f.kind == FieldKind.MULTICHOICE and v == [])
+
+
 def problems(f: Field, v: Any) -> list[Problem]:
     """Every problem of answer ``v`` to ``f``, in the order above (empty: it fits).
 

@@ -23,7 +23,7 @@ from typing import Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
-from procgen.model.answer import problems
+from procgen.model.answer import problems, unanswered
 from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Field, Procedure
 
@@ -105,7 +105,7 @@ class AnswerChecker:
                 out[f.id] = list(f.default) if isinstance(f.default, tuple) else f.default
             elif value is None and f.kind == "boolean":
                 out[f.id] = False
-            if f.kind == "multichoice" and out.get(f.id) == []:
+            if f.id in out and unanswered(f, out[f.id]):
                 del out[f.id]
         return out
 
@@ -158,8 +158,8 @@ class AnswerChecker:
             return
         if f.id not in env:
             given = raw.get(f.id)
-            if f.id in raw and not (f.kind == "multichoice" and given == []):
-                return  # given but unusable: its type error is already reported
+            if f.id in raw and not (f.kind == FieldKind.MULTICHOICE and given == []):
+                return  # given (null included) but unusable: its type error is already reported
             required = (
                 f.required
                 if isinstance(f.required, bool)
