@@ -165,6 +165,14 @@ class Field(Struct, frozen=True):
         """Required whatever the answers: ``required: true`` and no ``when``."""
         return self.required is True and self.when is None
 
+    @property
+    def effective_default(self) -> str | int | float | bool | list[str | int] | None:
+        """What an asked field that is not answered takes: its ``default`` (a multichoice's as a
+        list), else ``false`` for a yes/no question (a box left unticked), else None."""
+        if self.default is not None:
+            return list(self.default) if isinstance(self.default, tuple) else self.default
+        return False if self.kind == FieldKind.BOOLEAN else None
+
     def message(self, key: str) -> Text | None:
         """The author's wording for ``key`` (one of :data:`MESSAGE_KEYS`), if any."""
         return next((t for k, t in self.messages if k == key), None)

@@ -101,10 +101,8 @@ class AnswerChecker:
                 continue
             if value is not None and self._typed(f, value, (*path, f.id)):
                 out[f.id] = _normalise(f, value)
-            elif value is None and f.default is not None:
-                out[f.id] = list(f.default) if isinstance(f.default, tuple) else f.default
-            elif value is None and f.kind == "boolean":
-                out[f.id] = False
+            elif value is None and f.effective_default is not None:
+                out[f.id] = f.effective_default
             if f.id in out and unanswered(f, out[f.id]):
                 del out[f.id]
         return out

@@ -121,10 +121,8 @@ def field_component(f: Field, b: Build, group: str | None = None,
         c["entry_name"] = {lang: wording.entry_name(f, lang) for lang in b.languages}
         c["add_label"] = {lang: wording.add_entry(f, lang) for lang in b.languages}
         c["components"] = [field_component(ch, b, f.id, inner) for ch in f.children]
-    if f.default is not None:
-        c["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
-    elif kind == "boolean":
-        c["default"] = False
+    if f.effective_default is not None:
+        c["default"] = f.effective_default
     if f.prefill is not None:
         c["prefill"] = {"source": f.prefill, "note": b.ui("prefill", database=f.prefill)}
     c["messages"] = messages

@@ -180,7 +180,7 @@ def _conditional_required(f: Field, by_id: dict[str, Field]) -> dict[str, Any] |
     """``{"if": <asked and required>, "then": {"required": [f]}}`` when exact, else None."""
     if f.unconditionally_required or f.required is False:
         return None
-    if f.default is not None or f.kind == "boolean":
+    if f.effective_default is not None:
         return None  # always answered when asked (the default; unchecked is false)
     parts: list[dict[str, Any]] = []
     for cond in (f.when, f.required if not isinstance(f.required, bool) else None):
@@ -219,7 +219,8 @@ def condition_schema(expr: Expr | Node, fields: dict[str, Field]) -> dict[str, A
     plain = {
         f.id: f.kind
         for f in fields.values()
-        if f.when is None and (f.default is None or (f.kind == "boolean" and f.default is False))
+        # "no value" is simply "absent": no default, or a yes/no question's own false
+        if f.when is None and (f.effective_default is None or f.effective_default is False)
     }
     return to_jsonschema(expr, plain)
 
