@@ -34,7 +34,11 @@ def _report(
     from procgen.diagnostics.render import render
     from procgen.wording import tell
 
-    items = list(dict.fromkeys(promote_warnings(sink) if strict else sink))  # each once
+    from procgen.diagnostics.codes import CODES
+
+    # Each once; a strict-only code (placeholders to clear before publishing) only if asked.
+    shown = [d for d in sink if strict or not CODES[d.code].strict_only]
+    items = list(dict.fromkeys(promote_warnings(shown) if strict else shown))
     if items or fmt == "json":  # JSON always prints an array, [] when all is well
         stream = sys.stderr if err else sys.stdout
         color = fmt == "text" and stream.isatty()

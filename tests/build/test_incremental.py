@@ -102,14 +102,15 @@ def test_shared_block_change_recompiles_everything(bundled: Path, tmp_path: Path
     assert snapshot(out) == from_scratch(bundled, tmp_path)
 
 
-def test_locality_change_reemits_portal_files_only(kitchen: Path, tmp_path: Path) -> None:
+def test_locality_change_reemits_every_procedure(kitchen: Path, tmp_path: Path) -> None:
+    # Each page carries every province's amounts and offices, so an overlay edit is in each.
     root, out = kitchen / "procedures", kitchen / "generated"
     build(root, out, jobs=1)
     overlay = root / "localities" / "test-city.yaml"
     text = overlay.read_text()
-    overlay.write_text(text + "\n# edited\n")
+    overlay.write_text(text.replace("desk-fee: 30000", "desk-fee: 31000"))
     result = build(root, out, jobs=1)
-    assert (result.compiled, result.failed, result.up_to_date) == (0, False, False)
+    assert (result.compiled, result.failed, result.up_to_date) == (1, False, False)
     assert snapshot(out) == from_scratch(kitchen, tmp_path)
 
 

@@ -62,6 +62,9 @@ def write_warning_only(project: Path) -> Path:
     text = re.sub(r"^title: .*$", "title: {vi: Thủ tục}", text, count=1, flags=re.M)
     path = project / "warned.yaml"
     path.write_text(text, "utf-8")
+    overlay = project / "localities" / "test-city.yaml"  # its locality fee is set (no PG405)
+    overlay.write_text(overlay.read_text("utf-8") + "\n  warned:\n    desk-fee: 30000\n",
+                       "utf-8")
     return path
 
 

@@ -5,6 +5,7 @@ for answers that break the rules."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,7 @@ QUOTES = [
         {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
         ["--channel", "in_person"],
         {"base-fee": (50000, False), "copy-fee": (8000, False), "desk-fee": (None, False)},
-        58000,
+        None,  # the desk fee is the locality's: no total, "known_total": 58000
     ),
     (
         {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]},
@@ -106,6 +107,33 @@ def test_quote(
     got = fees(out)
     assert got["fees"] == expected
     assert got["total"] == total
+
+
+def test_a_locality_fee_without_a_locality_leaves_the_total_unknown(tmp_path: Path) -> None:
+    extra = {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]}
+    code, out, _ = run(tmp_path, {**BASE, **extra}, "--channel", "in_person")
+    assert code == 0, out
+    data = json.loads(out)
+    assert (data["total"], data["known_total"], data["complete"]) == (None, 58000, False)
+
+
+def test_a_placeholder_amount_is_marked(tmp_path: Path) -> None:
+    root = tmp_path / "procedures"
+    shutil.copytree(KITCHEN, root)
+    overlay = root / "localities" / "test-city.yaml"
+    overlay.write_text(overlay.read_text("utf-8").replace(
+        "desk-fee: 30000", "desk-fee: {amount: 30000, placeholder: true}"), "utf-8")
+    path = tmp_path / "a.json"
+    extra = {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]}
+    path.write_text(json.dumps({**BASE, **extra}), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(root), "quote", "kitchen-sink",
+                                      "--answers", str(path), "--channel", "in_person",
+                                      "--locality", "test-city"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    desk = next(f for f in data["fees"] if f["id"] == "desk-fee")
+    assert desk == {"id": "desk-fee", "amount": 30000, "exempt": False, "placeholder": True}
+    assert (data["total"], data["complete"], data["provisional"]) == (88000, True, True)
 
 
 def test_valid_window_rules_a_fee_out(tmp_path: Path) -> None:
@@ -139,6 +167,7 @@ def test_output_shape(tmp_path: Path) -> None:
         "on",
         "fees",
         "total",
+        "complete",
         "currency",
         "processing_time",
         "fully_online",

@@ -22,8 +22,9 @@ from procgen.build.writer import MANIFEST
 from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
 
 if TYPE_CHECKING:
-    from procgen.model.compiled import FeeTable
+    from procgen.model.compiled import FeeRule, FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
+    from procgen.source import Document as SourceDocument
     from procgen.model.workspace import Workspace
     from procgen.targets import EmitContext, Files, PortalPart, Target
 
@@ -35,6 +36,8 @@ class Shared(Struct):
     version: str
     workspace: Workspace
     diagnostics: tuple[Diagnostic, ...]
+    overlays: tuple[tuple[str, SourceDocument], ...] = ()
+    """The locality overlays as read (stem, document), for each procedure's own values."""
     templates: Path | None = None
     """The build's folder for what targets keep between processes (:meth:`Cache.templates`)."""
 
@@ -46,6 +49,17 @@ class Shared(Struct):
         from procgen.targets import EmitContext
 
         return EmitContext(self.settings, self.version, readonly, self.templates)
+
+    def localities_for(self, pid: str, rules: dict[str, FeeRule] | None) -> tuple[Locality, ...]:
+        """Every overlay read for procedure ``pid`` alone, with the whole-project checks (an
+        overlay with errors for it is left out: the build fails on those errors anyway)."""
+        from procgen.model.localities import build_locality
+
+        quiet = DiagnosticSink()
+        table = {pid: rules}
+        return tuple(loc for stem, doc in self.overlays
+                     if (loc := build_locality(doc, stem, table, self.settings, quiet,
+                                               only=pid)) is not None)
 
     def fresh_workspace(self, sink: DiagnosticSink) -> Workspace:
         """A workspace for one procedure: the shared files already loaded, a sink of its own."""
@@ -63,7 +77,7 @@ def load_shared(root: Path, targets: tuple[str, ...], version: str) -> Shared:
     Building the options up front (rather than on first use) keeps the diagnostics of a list
     file in the shared bucket instead of in whichever procedure happened to use it first.
     """
-    from procgen.layout import shared_files
+    from procgen.layout import locality_files, shared_files
     from procgen.model.workspace import TextMaker, Workspace, kind_of
 
     sink = DiagnosticSink()
@@ -74,7 +88,10 @@ def load_shared(root: Path, targets: tuple[str, ...], version: str) -> Shared:
     text = TextMaker(settings, sink)
     for name in ws.names("lists"):
         ws.options(name, text)
-    return Shared(root, targets, version, ws, tuple(sink.items))
+    quiet = Workspace(root, DiagnosticSink(), _settings=settings)  # check_localities reports
+    overlays = tuple((path.stem, doc) for path in locality_files(root)
+                     if (doc := quiet.load(path, "locality")) is not None)
+    return Shared(root, targets, version, ws, tuple(sink.items), overlays)
 
 
 _SHARED: Shared | None = None
@@ -215,7 +232,10 @@ def compile_one(
     parts: dict[str, PortalPart | None] = {}
     compiled = None
     if procedure is not None:
-        ctx = shared.context(readonly=stage is None)
+        from msgspec.structs import replace
+
+        ctx = replace(shared.context(readonly=stage is None),
+                      localities=shared.localities_for(unit.id, unit.fees))
         files = emit_procedure(procedure, shared.targets, ctx, sink)
         parts = portal_parts(procedure, shared.targets, ctx)
         compiled = (str(procedure.id), procedure.revision)
@@ -319,15 +339,8 @@ def die_with(parent: int) -> None:
 def check_localities(shared: Shared, fees: FeeTable) -> tuple[list[Locality], list[Diagnostic]]:
     """Load and check every overlay against the national fee table (as ``load_portal`` does)."""
     from procgen.layout import locality_files
-    from procgen.model.localities import build_locality
+    from procgen.model.localities import load_localities
 
     sink = DiagnosticSink()
-    ws = shared.fresh_workspace(sink)
-    out: list[Locality] = []
-    for path in locality_files(shared.root):
-        doc = ws.load(path, "locality")
-        if doc is not None:
-            loc = build_locality(doc, path.stem, fees, shared.settings, sink)
-            if loc is not None:
-                out.append(loc)
+    out = load_localities(shared.fresh_workspace(sink), locality_files(shared.root), fees)
     return out, list(sink.items)

@@ -163,9 +163,10 @@ class Keys(Struct, frozen=True):
     """The cache keys of one build.
 
     ``context`` covers what every procedure's output depends on besides its own file: the
-    compiler, the target set, the settings and the shared blocks and lists. Localities do not
-    enter it: targets see them only in ``emit_portal``, so an overlay edit re-emits the portal
-    files and nothing else. ``overall`` covers every input of the build.
+    compiler, the target set, the settings, the shared blocks and lists, and the locality
+    overlays (a page shows each province's amounts and offices, so an overlay edit re-emits
+    every procedure) and, for a locality's own site, which locality. ``overall`` covers every
+    input of the build.
     """
 
     context: str
@@ -173,7 +174,8 @@ class Keys(Struct, frozen=True):
     procedures: dict[str, str]
 
 
-def keys(inputs: Inputs, targets: tuple[str, ...], compiler: str) -> Keys:
+def keys(inputs: Inputs, targets: tuple[str, ...], compiler: str,
+         site: str | None = None) -> Keys:
     context = digest(
         compiler,
         "targets",
@@ -184,13 +186,11 @@ def keys(inputs: Inputs, targets: tuple[str, ...], compiler: str) -> Keys:
         inputs.settings,
         "shared",
         *(p for pair in inputs.shared for p in pair),
-    )
-    procedures = {name: digest(context, name, sha) for name, sha in inputs.procedures}
-    overall = digest(
-        context,
-        "procedures",
-        *(p for pair in inputs.procedures for p in pair),
         "localities",
         *(p for pair in inputs.localities for p in pair),
+        "site",
+        site or "",
     )
+    procedures = {name: digest(context, name, sha) for name, sha in inputs.procedures}
+    overall = digest(context, "procedures", *(p for pair in inputs.procedures for p in pair))
     return Keys(context, overall, procedures)

@@ -35,7 +35,9 @@ from procgen.wording import tell
     help="The channel used [default: online where the procedure has it].",
 )
 @click.option(
-    "--locality", help="A locality id from procedures/localities/, for locality-set fees."
+    "--locality",
+    help="A locality id from procedures/localities/, for locality-set fees [default: the "
+    "province the answers give, when the procedure asks for it].",
 )
 @click.option(
     "--on", "on", help="The day today() and fee windows see, YYYY-MM-DD [default: today]."
@@ -66,6 +68,7 @@ def quote(
     """
     from procgen.diagnostics import DiagnosticSink, StageFailed, did_you_mean
     from procgen.model import load_portal
+    from procgen.model.local import answered_locality
     from procgen.quote import check_answers
     from procgen.quote import quote as make_quote
     from procgen.quote.reader import read_answers
@@ -112,5 +115,11 @@ def quote(
     )
     if report(sink, fmt, False, err=True):
         sys.exit(1)
+    answered = answered_locality(procedure, answers.values)  # the form's own province answer
+    if answered is not None and place is not None and answered != place.id:
+        raise InputError(tell("quote_locality_conflict", given=place.id, answered=answered,
+                              field=procedure.locality_field))
+    if place is None and answered is not None:
+        place = portal.locality(answered)
     result = make_quote(procedure, answers, channel=chosen, on=day, locality=place)
     click.echo(json.dumps(result.as_json(), ensure_ascii=False))

@@ -16,7 +16,8 @@ from procgen.layout import LOCALITIES, SHARED_FOLDERS, locality_files, shared_fi
 from procgen.layout import procedure_files as procedure_files
 from procgen.model.compiled import FeeTable, compile_file
 from procgen.model.ir import Locality, Portal, Procedure
-from procgen.model.localities import build_locality
+from procgen.model.localities import load_localities as _localities
+from procgen.model.localities import report_missing
 from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind_of
 
 __all__ = ["Portal", "Procedure", "load_portal", "procedure_files", "validate_paths"]
@@ -49,17 +50,6 @@ def _procedures(ws: Workspace, paths: Iterable[Path]) -> tuple[list[Procedure], 
         if compiled.procedure is not None:
             procedures.append(compiled.procedure)
     return procedures, fees
-
-
-def _localities(ws: Workspace, paths: Iterable[Path], fees: FeeTable) -> list[Locality]:
-    out = []
-    for path in paths:
-        doc = ws.load(path, "locality")
-        if doc is not None:
-            loc = build_locality(doc, path.stem, fees, ws.settings, ws.sink)
-            if loc is not None:
-                out.append(loc)
-    return out
 
 
 def project_root(path: Path, default: Path) -> Path:
@@ -107,10 +97,18 @@ def _validate_file(path: Path, default_root: Path, sink: DiagnosticSink) -> None
     _ = ws.settings
     kind = kind_of(path)
     if kind == "procedure":
-        _procedures(ws, [path])
+        _, fees = _procedures(ws, [path])
+        # Its locality-set fees across the overlays (PG405, located here), as a whole run says.
+        quiet = Workspace(root, DiagnosticSink())
+        written = []
+        for overlay in locality_files(root):
+            doc = quiet.load(overlay, "locality")
+            if doc is not None:
+                written.append((overlay.stem, doc.value.get("fees") or {}))
+        report_missing(written, fees, sink)
     elif kind == "locality":
         quiet = Workspace(root, DiagnosticSink())
         _, fees = _procedures(quiet, procedure_files(root))
-        _localities(ws, [path], fees)
+        _localities(ws, [path], fees, missing=())
     elif kind != "settings":
         ws.load(path, kind)

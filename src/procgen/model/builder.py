@@ -128,8 +128,25 @@ class _ProcedureBuilder:
             fees=fees,
             steps=steps,
             outputs=outputs,
+            locality_field=self._locality_field(fields),
             source_hash=hashlib.sha256(doc.text.encode()).hexdigest(),
         )
+
+    def _locality_field(self, fields: tuple[Field, ...]) -> FieldId | None:
+        """The question that picks the locality (docs/localities.md); PG317 if misnamed."""
+        from procgen.model.local import ADDRESS_BLOCK, PROVINCES
+
+        written = self.doc.value.get("locality_field")
+        if written is None:
+            return next((f.id for f in fields if f.kind == "choice" and f.when is None
+                         and f.options_list == PROVINCES and f.block == ADDRESS_BLOCK), None)
+        found = next((f for f in fields if f.id == written), None)
+        if found is None or found.kind != "choice":
+            self.sink.emit("PG317", self.doc.locate(("locality_field",)), name=written,
+                           suggestion=did_you_mean(written, [f.id for f in fields
+                                                             if f.kind == "choice"]))
+            return None
+        return found.id
 
     def _scope(self, raw_fields: list[RawField]) -> Scope:
         from procgen.expr import Scope

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
+from procgen.diagnostics import Span
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from procgen.diagnostics import DiagnosticSink
@@ -20,31 +23,41 @@ if TYPE_CHECKING:
 
 
 class FeeRule(Struct, frozen=True):
-    """What a locality overlay may do with one national fee: set it, within ``range``."""
+    """What a locality overlay may do with one national fee: set it, within ``range``.
+
+    ``span`` is where the procedure says so (its ``set_by``), for what concerns every overlay
+    at once (PG405).
+    """
 
     set_by_locality: bool
     range: tuple[int, int] | None = None
+    span: Span | None = None
 
 
 FeeTable = dict[str, dict[str, FeeRule] | None]
 """procedure id → fee id → its rule; None for a procedure file that could not be read."""
 
 
-def fee_rules(value: dict[str, Any]) -> dict[str, FeeRule]:
+def fee_rules(value: dict[str, Any],
+              locate: Callable[[tuple[str | int, ...]], Span] | None = None
+              ) -> dict[str, FeeRule]:
     """The fee rules of a schema-checked procedure (even one whose IR has other errors).
 
     The schema allows only whole numbers in ``range`` (``9.0`` included), within ±(2⁵³ − 1).
+    ``locate`` (a document's) gives each locality-set fee the span of its ``set_by``.
 
     >>> desk = {"id": "desk", "set_by": "locality", "range": {"min": 0, "max": 9.0}}
     >>> rules = fee_rules({"fees": [desk, {"id": "base", "amount": 5}]})
     >>> rules["desk"], rules["base"]
-    (FeeRule(set_by_locality=True, range=(0, 9)), FeeRule(set_by_locality=False, range=None))
+    (FeeRule(set_by_locality=True, range=(0, 9), span=None), \
+FeeRule(set_by_locality=False, range=None, span=None))
     """
     out: dict[str, FeeRule] = {}
-    for f in value.get("fees", ()):
+    for i, f in enumerate(value.get("fees", ())):
         rng = f.get("range")
-        out[str(f["id"])] = FeeRule(f.get("set_by") == "locality",
-                                    (int(rng["min"]), int(rng["max"])) if rng else None)
+        local = f.get("set_by") == "locality"
+        out[str(f["id"])] = FeeRule(local, (int(rng["min"]), int(rng["max"])) if rng else None,
+                                    locate(("fees", i, "set_by")) if local and locate else None)
     return out
 
 
@@ -72,4 +85,4 @@ def compile_file(ws: Workspace, path: Path, sink: DiagnosticSink, *, named: bool
         return Compiled(path.stem, None, None)
     stem = path.stem if named else str(doc.value["id"])
     procedure = build_procedure(ws, doc, stem, sink) if build else None
-    return Compiled(str(doc.value["id"]), procedure, fee_rules(doc.value))
+    return Compiled(str(doc.value["id"]), procedure, fee_rules(doc.value, doc.locate))

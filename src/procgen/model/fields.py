@@ -176,6 +176,7 @@ class FieldBuilder:
             max_length=v.get("max_length"),
             pattern=v.get("pattern"),
             options=self.options(f),
+            options_list=v["options"] if isinstance(v.get("options"), str) else None,
             default=tuple(v["default"]) if isinstance(v.get("default"), list) else v.get("default"),
             prefill=v.get("prefill"),
             children=children,

@@ -144,6 +144,8 @@ class Field(Struct, frozen=True):
     max_length: int | None = None
     pattern: str | None = None
     options: tuple[Option, ...] = ()
+    options_list: str | None = None
+    """The shared list (``lists/<name>.yaml``) the options come from, if any."""
     default: str | int | float | bool | tuple[str | int, ...] | None = None
     prefill: str | None = None
     children: tuple[Field, ...] = ()
@@ -324,6 +326,10 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
     outputs: tuple[Output, ...] = ()
     declaration: Text | None = None
     """The applicant's sworn statement before sending, when the author words it."""
+    locality_field: FieldId | None = None
+    """The question whose answer says which locality handles the application (its amounts
+    and offices apply): ``locality_field`` as written, else the ``address`` block's province
+    question (docs/localities.md)."""
     source_hash: str = ""
     """sha256 of the file's text (the mobile screens carry it). ``==`` compares every field,
     spans and this hash included: a reformatted file is an equal procedure only to a
@@ -392,13 +398,43 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
         return tuple(d for p in self.pages for d in p.documents if d.uploadable)
 
 
+class Source(Struct, frozen=True):
+    """Where a published fact comes from: a legal act (a People's Council resolution, a
+    circular) and/or the address of the text."""
+
+    act: str | None = None
+    url: str | None = None
+
+
+class LocalAmount(Struct, frozen=True):
+    """What one locality charges for one ``set_by: locality`` fee.
+
+    A ``placeholder`` is a value written only to fill the overlay in, not yet confirmed against
+    the province's own act: it is never shown to a citizen as a real fee (docs/localities.md).
+    """
+
+    amount: int
+    placeholder: bool = False
+    source: Source | None = None
+
+
 class Office(Struct, frozen=True):
+    """Where to go in person in one locality."""
+
     name: Text
     address: str | None = None
     phone: str | None = None
-    hours: str | None = None
+    hours: Text | None = None
     email: str | None = None
     url: str | None = None
+    map_url: str | None = None
+    placeholder: bool = False
+    """Its address and hours are not confirmed yet: shown as "to be confirmed", not as facts."""
+    procedures: tuple[str, ...] = ()
+    """The procedures it receives; empty: every procedure of the locality."""
+
+    def serves(self, procedure: str) -> bool:
+        return not self.procedures or procedure in self.procedures
 
 
 class Locality(Struct, frozen=True):
@@ -407,11 +443,14 @@ class Locality(Struct, frozen=True):
     name: Text
     span: Span
     offices: tuple[Office, ...] = ()
-    fees: tuple[tuple[str, str, int], ...] = ()
-    """``(procedure id, fee id, amount)`` triples."""
+    fees: tuple[tuple[str, str, LocalAmount], ...] = ()
+    """``(procedure id, fee id, amount)`` triples, sorted."""
 
-    def fee(self, procedure: str, fee: str) -> int | None:
+    def fee(self, procedure: str, fee: str) -> LocalAmount | None:
         return next((a for p, f, a in self.fees if p == procedure and f == fee), None)
+
+    def offices_for(self, procedure: str) -> tuple[Office, ...]:
+        return tuple(o for o in self.offices if o.serves(procedure))
 
 
 class Settings(Struct, frozen=True):

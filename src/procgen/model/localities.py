@@ -1,81 +1,187 @@
-"""Build locality overlays, which may only fill in what the national procedures leave to them."""
+"""Build locality overlays, which may only fill in what the national procedures leave to them.
+
+One overlay is read by :func:`build_locality` against the national fee table; what concerns
+every overlay at once (a locality-set fee that some overlays leave unset) is reported by
+:func:`report_missing`, once per fee. A build's workers, which see one procedure at a time,
+read each overlay for that procedure alone (``only=``) with the same checks, so a page carries
+exactly the amounts the whole-project check accepts.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from procgen.diagnostics import DiagnosticSink, did_you_mean
-from procgen.model.ir import Locality, Office, Slug
+from procgen.model.ir import LocalAmount, Locality, Office, Slug, Source, Text
 from procgen.model.workspace import TextMaker
 
 if TYPE_CHECKING:
-    from procgen.model.compiled import FeeTable
+    from pathlib import Path
+
+    from procgen.model.compiled import FeeRule, FeeTable
+    from procgen.model.workspace import Workspace
     from procgen.model.ir import Settings
     from procgen.source import Document
 
 
+def local_amount(written: Any) -> LocalAmount:
+    """One overlay fee value as the schema allows it: a whole number, or a mapping with
+    ``amount`` and optionally ``placeholder`` and ``source``.
+
+    >>> local_amount(8000)
+    LocalAmount(amount=8000, placeholder=False, source=None)
+    >>> local_amount({"amount": 0, "source": {"act": "07/2023/NQ-HĐND"}}).source.act
+    '07/2023/NQ-HĐND'
+    """
+    if not isinstance(written, Mapping):
+        return LocalAmount(int(written))  # the schema allows only whole numbers (2.0 included)
+    return LocalAmount(int(written["amount"]), bool(written.get("placeholder", False)),
+                       source(written.get("source")))
+
+
+def source(written: Any) -> Source | None:
+    """A ``source``: a mapping of ``act`` and/or ``url``, or a plain string naming the act."""
+    if written is None:
+        return None
+    if isinstance(written, str):
+        return Source(act=written)
+    return Source(act=written.get("act"), url=written.get("url"))
+
+
 def build_locality(
-    doc: Document, stem: str, fees: FeeTable, settings: Settings, sink: DiagnosticSink
+    doc: Document,
+    stem: str,
+    fees: FeeTable,
+    settings: Settings,
+    sink: DiagnosticSink,
+    *,
+    only: str | None = None,
 ) -> Locality | None:
-    """Check one overlay against the national fee table; None when it has errors."""
+    """Check one overlay against the national fee table; None when it has errors.
+
+    ``only``: read the values of that one procedure (``fees`` holds its rules alone) and
+    nothing about the others, for a build worker; the whole-project check reports the rest.
+    """
     before = sink.error_count()
     v = doc.value
     text = TextMaker(settings, sink)
     if v["locality"] != stem:
         sink.emit("PG301", doc.locate(("locality",)), kind="locality", id=v["locality"], stem=stem)
-    amounts: list[tuple[str, str, int]] = []
+    amounts: list[tuple[str, str, LocalAmount]] = []
+    placeholders: list[str] = []
     for pid, table in v.get("fees", {}).items():
+        if only is not None and pid != only:
+            continue
         if pid not in fees:
-            sink.emit(
-                "PG401",
-                doc.locate(("fees", pid), "key"),
-                name=pid,
-                suggestion=did_you_mean(pid, fees),
-            )
+            sink.emit("PG401", doc.locate(("fees", pid), "key"), name=pid,
+                      suggestion=did_you_mean(pid, fees))
             continue
         national = fees[pid]
         if national is None:  # its own errors are reported; do not cascade
             continue
         for fid, written in table.items():
-            amount = int(written)  # the schema allows only whole numbers (2.0 included)
-            span = doc.locate(("fees", pid, fid), "key")
-            fee = national.get(fid)
-            if fee is None:
-                sink.emit(
-                    "PG402", span, procedure=pid, name=fid, suggestion=did_you_mean(fid, national)
-                )
-            elif not fee.set_by_locality:
-                sink.emit("PG403", span, procedure=pid, name=fid)
-            elif fee.range and not fee.range[0] <= amount <= fee.range[1]:
-                sink.emit("PG404", doc.locate(("fees", pid, fid)), amount=amount, name=fid,
-                          low=fee.range[0], high=fee.range[1])
-            else:
-                amounts.append((pid, fid, amount))
-    given = {(p, f) for p, f, _ in amounts} | {
-        (p, f) for p, t in v.get("fees", {}).items() for f in t
-    }
-    for pid in sorted(fees):
-        for fid, fee in (fees[pid] or {}).items():
-            if fee.set_by_locality and (pid, fid) not in given:
-                sink.emit("PG405", doc.locate(("locality",)), procedure=pid, name=fid)
-    offices = tuple(
-        Office(
-            text(doc, ("offices", i, "name"), o["name"]),
-            o.get("address"),
-            o.get("phone"),
-            o.get("hours"),
-            o.get("email"),
-            o.get("url"),
-        )
-        for i, o in enumerate(v.get("offices", ()))
-    )
+            value = local_amount(written)
+            if _fits(doc, pid, fid, value.amount, national, sink):
+                amounts.append((pid, fid, value))
+                if value.placeholder:
+                    placeholders.append(f"{pid}/{fid}")
+    offices = tuple(_office(doc, i, o, text) for i, o in enumerate(v.get("offices", ())))
+    placeholders.extend(f"office '{o.name.get(settings.default_language)}'"
+                        for o in offices if o.placeholder)
+    if placeholders and only is None:
+        sink.emit("PG406", doc.locate(("locality",)), count=len(placeholders),
+                  values="value" if len(placeholders) == 1 else "values",
+                  names=", ".join(placeholders))
     if sink.error_count() != before:
         return None
-    return Locality(
-        Slug(v["locality"]),
-        doc.file,
-        text(doc, ("name",), v["name"]),
-        doc.locate(("locality",)),
-        offices,
-        tuple(sorted(amounts)),
+    return Locality(Slug(v["locality"]), doc.file, text(doc, ("name",), v["name"]),
+                    doc.locate(("locality",)), offices, tuple(sorted(amounts)))
+
+
+def _fits(doc: Document, pid: str, fid: str, amount: int, national: Mapping[str, FeeRule],
+          sink: DiagnosticSink) -> bool:
+    """True when the procedure leaves fee ``fid`` to localities and ``amount`` is in range."""
+    span = doc.locate(("fees", pid, fid), "key")
+    fee = national.get(fid)
+    if fee is None:
+        sink.emit("PG402", span, procedure=pid, name=fid, suggestion=did_you_mean(fid, national))
+    elif not fee.set_by_locality:
+        sink.emit("PG403", span, procedure=pid, name=fid)
+    elif fee.range and not fee.range[0] <= amount <= fee.range[1]:
+        sink.emit("PG404", doc.locate(("fees", pid, fid)), amount=amount, name=fid,
+                  low=fee.range[0], high=fee.range[1])
+    else:
+        return True
+    return False
+
+
+def _office(doc: Document, i: int, o: Mapping[str, Any], text: TextMaker) -> Office:
+    path = ("offices", i)
+    return Office(
+        text(doc, (*path, "name"), o["name"]),
+        o.get("address"),
+        o.get("phone"),
+        _hours(doc, path, o.get("hours"), text),
+        o.get("email"),
+        o.get("url"),
+        o.get("map"),
+        bool(o.get("placeholder", False)),
+        tuple(o.get("procedures", ())),
     )
+
+
+def load_localities(ws: Workspace, paths: Iterable[Path], fees: FeeTable, *,
+                    missing: Iterable[str] | None = None) -> list[Locality]:
+    """Read and check the overlays at ``paths`` into ``ws``'s sink; PG405 for the procedures
+    ``missing`` names (None: every procedure), so that one file's check reports what the whole
+    run reports there. ``validate``, ``quote`` and the build all load overlays here."""
+    out = []
+    written = []
+    for path in paths:
+        doc = ws.load(path, "locality")
+        if doc is not None:
+            written.append((path.stem, doc.value.get("fees") or {}))
+            loc = build_locality(doc, path.stem, fees, ws.settings, ws.sink)
+            if loc is not None:
+                out.append(loc)
+    report_missing(written, fees, ws.sink, procedures=missing)
+    return out
+
+
+def _hours(doc: Document, path: tuple[str | int, ...], written: Any,
+           text: TextMaker) -> Text | None:
+    """Opening hours: a map by language, or (as DSL.md writes them) one string shown as it is
+    in every language, without the missing-language warning a name would get."""
+    if written is None:
+        return None
+    if isinstance(written, str):
+        lang = text.settings.default_language
+        return Text(((lang, written),), lang)
+    return text(doc, (*path, "hours"), written)
+
+
+def report_missing(written: Iterable[tuple[str, Mapping[str, Any]]], fees: FeeTable,
+                   sink: DiagnosticSink, *, procedures: Iterable[str] | None = None) -> None:
+    """PG405, once per locality-set fee that some overlays leave unset, at the fee's line.
+
+    ``written`` pairs each overlay's id with its ``fees`` mapping as written (an overlay with
+    errors still counts what it writes); ``procedures`` limits the report to those (``validate
+    FILE`` of one procedure reports what the whole-project run reports at that file).
+    A project without overlays is not told about them.
+    """
+    overlays = sorted(written)
+    if not overlays:
+        return
+    wanted = None if procedures is None else set(procedures)
+    for pid in sorted(fees):
+        if wanted is not None and pid not in wanted:
+            continue
+        for fid, rule in (fees[pid] or {}).items():
+            if not rule.set_by_locality or rule.span is None:
+                continue
+            missing = [lid for lid, table in overlays if fid not in (table.get(pid) or {})]
+            if missing:
+                sink.emit("PG405", rule.span, given=len(overlays) - len(missing),
+                          total=len(overlays), name=fid, procedure=pid,
+                          missing=", ".join(missing))

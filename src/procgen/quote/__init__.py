@@ -5,7 +5,10 @@ in its ``valid`` window and its ``when`` holds on the effective answers; an appl
 an exemption that holds is listed as exempt and counts 0; an amount expression that has no
 value means the fee is not charged (left out); a ``set_by: locality`` fee takes the
 locality's amount, or is listed with ``amount: null`` and not counted when no locality is
-given. Amounts are whole VND: a fractional result is rounded half up.
+given — the total is then ``null`` (``complete: false``, the known part in ``known_total``),
+never a misleading 0. A locality's placeholder amount is counted but marked
+(``"placeholder": true`` on the fee, ``"provisional": true`` on the quote): it is not yet
+confirmed by the province. Amounts are whole VND: a fractional result is rounded half up.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink
-from procgen.model.ir import Fee, Locality, Procedure
+from procgen.model.ir import Fee, Locality, Procedure, Source
 from procgen.quote.answers import AnswerChecker, Answers, Locate, national_id_problem
 
 __all__ = ["Quote", "QuotedFee", "check_answers", "national_id_problem", "quote"]
@@ -26,6 +29,9 @@ class QuotedFee(Struct, frozen=True):
     id: str
     amount: int | None
     exempt: bool
+    placeholder: bool = False
+    """A locality's amount that is not yet confirmed by its own act."""
+    source: Source | None = None
 
 
 class Quote(Struct, frozen=True):
@@ -39,8 +45,24 @@ class Quote(Struct, frozen=True):
     locality: str | None = None
 
     @property
-    def total(self) -> int:
+    def known_total(self) -> int:
+        """The sum of the amounts that are known (exempt fees count 0)."""
         return sum(f.amount for f in self.fees if f.amount is not None and not f.exempt)
+
+    @property
+    def complete(self) -> bool:
+        """Every charged fee has an amount (no locality-set fee is left without one)."""
+        return all(f.amount is not None or f.exempt for f in self.fees)
+
+    @property
+    def provisional(self) -> bool:
+        """Some counted amount is a locality's placeholder."""
+        return any(f.placeholder and not f.exempt for f in self.fees)
+
+    @property
+    def total(self) -> int | None:
+        """The total, or None when an amount is unknown (say the locality)."""
+        return self.known_total if self.complete else None
 
     def as_json(self) -> dict[str, Any]:
         """The object of CLI.md, keys in its order (``locality`` added when given)."""
@@ -52,12 +74,26 @@ class Quote(Struct, frozen=True):
         }
         if self.locality is not None:
             out["locality"] = self.locality
-        out["fees"] = [{"id": f.id, "amount": f.amount, "exempt": f.exempt} for f in self.fees]
+        out["fees"] = [_fee_json(f) for f in self.fees]
         out["total"] = self.total
+        if not self.complete:
+            out["known_total"] = self.known_total
+        out["complete"] = self.complete
+        if self.provisional:
+            out["provisional"] = True
         out["currency"] = "VND"
         out["processing_time"] = self.processing_time
         out["fully_online"] = self.fully_online
         return out
+
+
+def _fee_json(f: QuotedFee) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": f.id, "amount": f.amount, "exempt": f.exempt}
+    if f.placeholder:
+        out["placeholder"] = True
+    if f.source is not None:
+        out["source"] = {k: v for k, v in (("act", f.source.act), ("url", f.source.url)) if v}
+    return out
 
 
 def check_answers(
@@ -117,8 +153,12 @@ def _quote_fee(
     exempt = any(holds(e.when, values, today=on) for e in fee.exemptions)
     amount: int | None
     if fee.set_by_locality:
-        amount = locality.fee(pid, fee.id) if locality else None
-    elif isinstance(fee.amount, int):
+        local = locality.fee(pid, fee.id) if locality else None
+        if local is None:
+            return QuotedFee(fee.id, 0 if exempt else None, exempt)
+        return QuotedFee(fee.id, 0 if exempt else local.amount, exempt,
+                         local.placeholder, local.source)
+    if isinstance(fee.amount, int):
         amount = fee.amount
     else:
         assert fee.amount is not None

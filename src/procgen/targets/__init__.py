@@ -29,6 +29,7 @@ from msgspec import Struct
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Locality, Portal, Procedure, Settings
+    from procgen.model.local import LocalFacts
 
 Files = dict[PurePosixPath, bytes]
 """Output files, by path relative to the output folder (``generated/``)."""
@@ -45,6 +46,20 @@ class EmitContext(Struct, frozen=True):
     """A folder the build owns (``.procgen-cache/templates``, docs/build.md) where a target may
     keep what a later process can reuse (the web target's compiled templates); None: keep
     nothing. A target writes nowhere else: everything else it makes is in its returned files."""
+    localities: tuple[Locality, ...] = ()
+    """The locality overlays, each holding (at least) the values for the procedure being
+    emitted. Targets read them only through :func:`procgen.model.local.local_facts`."""
+    site: Locality | None = None
+    """A locality's own site (``build --locality``): its values resolved, no province picker."""
+
+    def local(self, procedure: Procedure) -> LocalFacts:
+        """``procedure`` across the localities (or on the site): what every target shows."""
+        from procgen.model.local import local_facts
+
+        site = self.site
+        if site is not None:  # the site's record as read for this procedure
+            site = next((x for x in self.localities if x.id == site.id), site)
+        return local_facts(procedure, self.localities, site)
 
 
 class PortalPart(Struct, frozen=True):

@@ -658,6 +658,11 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "'{procedure}' has no {channel} channel (it has: {channels})"},
     "quote_no_locality": {"vi": "không có địa phương “{locality}”{suggestion}",
                           "en": "no locality '{locality}'{suggestion}"},
+    "quote_locality_conflict": {
+        "vi": "--locality {given} khác với tỉnh, thành phố trong câu trả lời “{field}” "
+              "({answered}); bỏ --locality hoặc sửa câu trả lời",
+        "en": "--locality {given} differs from the province answered in '{field}' "
+              "({answered}); leave --locality out or change the answer"},
     # ---- procgen diff (the command; the report's words are the diff_… keys above) -----------
     "diff_cmd_cannot_read": {"vi": "không đọc được {path} tại {rev}: {reason}",
                              "en": "cannot read {path} at {rev}: {reason}"},

@@ -43,6 +43,8 @@ class Code(Struct, frozen=True):
         summary: one sentence for the docs.
         bad: a small YAML example that triggers it.
         fix: how to fix it, for a policy writer.
+        strict_only: reported only under ``--strict`` (a list to clear before publishing,
+            such as placeholder values, not a problem every command repeats).
     """
 
     code: str
@@ -52,6 +54,7 @@ class Code(Struct, frozen=True):
     summary: str
     bad: str
     fix: str
+    strict_only: bool = False
 
     @property
     def fields(self) -> frozenset[str]:

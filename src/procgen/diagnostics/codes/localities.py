@@ -25,8 +25,21 @@ CODES = (
          "fees:\n  birth-registration:\n    late-registration-fee: 50000   # range max 10000",
          "Use an amount inside the range."),
     Code("PG405", "warning", "overlay-fee-missing",
-         "no amount for '{procedure}' fee '{name}' (set by localities)",
-         "An overlay leaves a locality-set fee without an amount, so quotes show it as unknown.",
-         "fees:\n  birth-registration: {}",
-         "Add the amount the provincial People's Council set."),
+         "{given} of {total} localities set fee '{name}' of '{procedure}'; not set by: "
+         "{missing}",
+         "A `set_by: locality` fee that some overlays leave without an amount: quotes and "
+         "forms show it as unknown there. Reported once per fee, at the fee.",
+         "fees:\n  - id: permit-fee\n    set_by: locality   # no overlay sets it",
+         "Add the amount each People's Council set to the overlays named, e.g. "
+         "`procgen locality set-fee PROCEDURE FEE AMOUNT --source ACT`; while an amount is "
+         "not known, add it with `--placeholder`."),
+    Code("PG406", "warning", "overlay-placeholder",
+         "{count} placeholder {values} in this overlay: {names}",
+         "Values marked `placeholder: true` are not confirmed against the locality's own act; "
+         "citizens see them as \"to be confirmed\". Listed under `--strict` only.",
+         "fees:\n  birth-registration:\n    late-registration-fee: {amount: 8000, "
+         "placeholder: true}",
+         "Replace each with the amount the People's Council resolution sets and cite it: "
+         "`{amount: 8000, source: {act: \"Nghị quyết 07/2023/NQ-HĐND\"}}`.",
+         strict_only=True),
 )

@@ -89,4 +89,14 @@ CODES = (
          "- id: a\n  type: group\n  fields:\n    - id: b\n      type: group\n      fields: "
          "[...]   # 11 groups deep",
          "Flatten the structure: a group's entry rarely needs more than one group inside it."),
+    Code("PG317", "error", "locality-field-not-choice",
+         "locality_field '{name}' is not a top-level choice question of this procedure"
+         "{suggestion}",
+         "`locality_field` names the question whose answer says which province handles the "
+         "application; it must be a top-level `choice` field whose option values are the "
+         "localities' ids (`ha_noi` for `ha-noi`).",
+         "locality_field: address\nfields:\n  - use: address   # its question is "
+         "address_province",
+         "Name the choice question itself, e.g. `locality_field: address_province`, or leave "
+         "`locality_field` out to use the `address` block's province question."),
 )
