@@ -77,6 +77,7 @@ class LazyGroup(click.Group):
     lazy: ClassVar[dict[str, str]] = {
         "build": "procgen.commands.build:build",
         "diff": "procgen.commands.diff:diff",
+        "locality": "procgen.commands.locality:locality",
         "quote": "procgen.commands.quote:quote",
     }
 

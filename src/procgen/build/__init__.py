@@ -12,7 +12,7 @@ See ``docs/build.md`` for the guarantees and how they are kept.
 
 from __future__ import annotations
 
-from procgen.build.pipeline import BuildResult, build, default_targets
+from procgen.build.pipeline import BuildResult, build, build_many, default_targets
 from procgen.build.writer import OutputRefused
 
-__all__ = ["BuildResult", "OutputRefused", "build", "default_targets"]
+__all__ = ["BuildResult", "OutputRefused", "build", "build_many", "default_targets"]

@@ -24,8 +24,8 @@ from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
 if TYPE_CHECKING:
     from procgen.model.compiled import FeeRule, FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
-    from procgen.source import Document as SourceDocument
     from procgen.model.workspace import Workspace
+    from procgen.source import Document as SourceDocument
     from procgen.targets import EmitContext, Files, PortalPart, Target
 
 class Shared(Struct):
@@ -213,10 +213,27 @@ def compare(path: Path, data: bytes) -> str:
         return "changed"
 
 
-def compile_one(
-    name: str, key: str, cache_folder: str | None, tree: str, stage: str | None
-) -> Compiled:
-    """Validate ``root/name`` and emit it for every target (in the process's :class:`Shared`)."""
+class SiteJob(Struct, frozen=True):
+    """One output a compiled procedure is emitted into: the national build (``site`` None)
+    or a locality's own site, with its cache key, cache folder, committed tree and staging
+    folder (None: write nothing, for ``--check``)."""
+
+    site: str | None
+    key: str
+    cache_folder: str | None
+    tree: str
+    stage: str | None
+
+
+def compile_one(name: str, jobs: tuple[SiteJob, ...]) -> list[Compiled]:
+    """Validate ``root/name`` once and emit it for every target into each of ``jobs``.
+
+    Files whose bytes another job of this call already staged are hard-linked to that copy
+    (locality sites share most of their bytes), falling back to a fresh write.
+    """
+    from msgspec.structs import replace
+
+    from procgen.build.writer import put
     from procgen.model.compiled import compile_file
 
     shared = _SHARED
@@ -224,57 +241,70 @@ def compile_one(
         raise CompilerBug("compile_one called before init_process")
     sink = DiagnosticSink()
     ws = shared.fresh_workspace(sink)
-    path = shared.root / name
-    unit = compile_file(ws, path, sink)
-    fees = (unit.id, unit.fees)
+    unit = compile_file(ws, shared.root / name, sink)
+    compile_diags = tuple(sink.items)
     procedure = unit.procedure
-    files: dict[str, bytes] = {}
-    parts: dict[str, PortalPart | None] = {}
-    compiled = None
-    if procedure is not None:
-        from msgspec.structs import replace
+    localities = shared.localities_for(unit.id, unit.fees) if procedure is not None else ()
+    staged: dict[str, Path] = {}
+    results = []
+    for job in jobs:
+        job_sink = DiagnosticSink()
+        job_sink.extend(compile_diags)
+        files: dict[str, bytes] = {}
+        parts: dict[str, PortalPart | None] = {}
+        compiled = None
+        if procedure is not None:
+            site = next((x for x in localities if x.id == job.site), None)
+            if job.site is not None and site is None:
+                raise CompilerBug(f"no locality {job.site} for {name}")
+            ctx = replace(shared.context(readonly=job.stage is None),
+                          localities=localities, site=site)
+            files = emit_procedure(procedure, shared.targets, ctx, job_sink)
+            parts = portal_parts(procedure, shared.targets, ctx)
+            compiled = (str(procedure.id), procedure.revision)
+        shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
+        entry = Entry(job.key, name, compiled, (unit.id, unit.fees), tuple(job_sink.items),
+                      shas, parts)
+        status = {p: compare(Path(job.tree, p), b) for p, b in sorted(files.items())}
+        if job.stage is not None and procedure is not None and not job_sink.has_errors():
+            for p, st in status.items():
+                if st != "same":
+                    target_path = Path(job.stage, p)
+                    if not _link(staged.get(shas[p]), target_path):
+                        put(Path(job.stage), p, files[p])
+                    staged.setdefault(shas[p], target_path)
+        result = Compiled(entry, status)
+        if job.cache_folder is not None and result.ok:
+            Cache(Path(job.cache_folder), Path(os.devnull)).save_entry(entry)
+        results.append(result)
+    return results
 
-        ctx = replace(shared.context(readonly=stage is None),
-                      localities=shared.localities_for(unit.id, unit.fees))
-        files = emit_procedure(procedure, shared.targets, ctx, sink)
-        parts = portal_parts(procedure, shared.targets, ctx)
-        compiled = (str(procedure.id), procedure.revision)
-    shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
-    entry = Entry(key, name, compiled, fees, tuple(sink.items), shas, parts)
-    status = {p: compare(Path(tree, p), b) for p, b in sorted(files.items())}
-    if stage is not None and procedure is not None and not sink.has_errors():
-        from procgen.build.writer import put
 
-        for p, st in status.items():
-            if st != "same":
-                put(Path(stage), p, files[p])
-    result = Compiled(entry, status)
-    if cache_folder is not None and result.ok:
-        Cache(Path(cache_folder), Path(os.devnull)).save_entry(entry)
-    return result
+def _link(existing: Path | None, path: Path) -> bool:
+    """Hard-link ``path`` to ``existing`` (same bytes); False when that is not possible."""
+    if existing is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.link(existing, path)
+    except OSError:
+        return False
+    return True
 
 
-def _compile_star(args: tuple[str, str, str | None, str, str | None]) -> Compiled:
+def _compile_star(args: tuple[str, tuple[SiteJob, ...]]) -> list[Compiled]:
     return compile_one(*args)
 
 
 def compile_many(
-    shared: Shared,
-    work: list[tuple[str, str]],
-    jobs: int,
-    cache_folder: str | None,
-    tree: Path,
-    stage: Path | None,
-) -> list[Compiled]:
-    """Compile ``(name, key)`` pairs, in worker processes when that pays; sorted by name.
-
-    Each file is compared with the committed ``tree``; added and changed ones are written into
-    ``stage`` (None: write nothing, for ``--check``).
-    """
+    shared: Shared, work: list[tuple[str, tuple[SiteJob, ...]]], jobs: int
+) -> list[list[Compiled]]:
+    """Compile each ``(name, site jobs)`` once, in worker processes when that pays; sorted by
+    name. Each emitted file is compared with its job's committed tree; added and changed ones
+    are written into the job's staging folder."""
     global _SHARED
     _SHARED = shared
-    where = None if stage is None else str(stage)
-    args = [(name, key, cache_folder, str(tree), where) for name, key in sorted(work)]
+    args = sorted(work, key=lambda w: w[0])
     if jobs <= 1 or len(args) < 4:
         return [_compile_star(a) for a in args]
     import multiprocessing
@@ -292,8 +322,7 @@ def compile_many(
         initializer=_start_worker,
         initargs=(shared.root, shared.targets, shared.version, shared.templates, os.getpid()),
     ) as pool:
-        results = list(pool.map(_compile_star, args, chunksize=chunk))
-    return sorted(results, key=lambda c: c.entry.name)
+        return list(pool.map(_compile_star, args, chunksize=chunk))
 
 
 def _start_worker(root: Path, targets: tuple[str, ...], version: str, templates: Path | None,

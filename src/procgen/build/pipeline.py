@@ -75,6 +75,7 @@ def build(
     jobs: int | None = None,
     check: bool = False,
     strict: bool = False,
+    site: str | None = None,
 ) -> BuildResult:
     """Build ``root`` (a procedures folder) into ``out``; with ``check``, only compare.
 
@@ -86,6 +87,7 @@ def build(
         check: write nothing; report in the result which files a build would add, change or
             remove.
         strict: warnings fail the build (nothing is written).
+        site: a locality id: build that locality's own site (its values resolved).
 
     Returns:
         The diagnostics and what changed; ``failed`` when the input has errors.
@@ -94,43 +96,63 @@ def build(
         OutputRefused: ``out`` is not the build's to replace (a folder procgen did not write,
             a symbolic link, inside or above ``root``), or writing it failed; nothing changed.
     """
+    return build_many(root, [(site, out)], targets=targets, jobs=jobs, check=check,
+                      strict=strict)[0]
+
+
+def build_many(
+    root: Path,
+    outputs: Sequence[tuple[str | None, Path]],
+    *,
+    targets: Sequence[str] | None = None,
+    jobs: int | None = None,
+    check: bool = False,
+    strict: bool = False,
+) -> list[BuildResult]:
+    """Build several outputs of one project — the national one (site None) and locality
+    sites — compiling each procedure once for all of them (docs/build.md).
+
+    Each output is its own procgen output folder (checked, staged and swapped in as
+    :func:`build` does, with its own state in the cache beside it); results in the order
+    given. A failure to write any of them raises before any is swapped in.
+    """
+    import contextlib
+
     import procgen
     from procgen.targets import names
 
-    out = writer.output_folder(out, root)
-    writer.check_owned(out)  # before anything is created, the cache folder included
     chosen = tuple(n for n in names() if n in set(targets or default_targets()))
     inputs = scan(root)
-    k = keys(inputs, chosen, compiler_key())
-    cache = Cache.beside(out, readonly=check)
-    with cache.lock():
-        if not check:
-            writer.recover(out)
-        tree = writer.committed_dir(out)
-        disk = writer.list_tree(tree)
-        state = cache.load_state()
-        if state is not None and state.key == k.overall and state.files == disk:
-            diags = diagnostics_from_json(state.diagnostics)
-            return BuildResult(
-                diags,
-                failed=_fails(diags, strict),
-                up_to_date=True,
-                procedures=len(inputs.procedures),
-                files=len(disk),
-            )
-        plan = Plan(
-            root,
-            out,
-            tree,
-            disk,
-            state,
-            cache,
-            inputs.procedure_names,
-            k,
-            chosen,
-            procgen.__version__,
-        )
-        return _run(plan, jobs or os.cpu_count() or 1, check=check, strict=strict)
+    compiler = compiler_key()
+    results: list[BuildResult | None] = []
+    plans: list[Plan] = []
+    with contextlib.ExitStack() as stack:
+        locked: set[Path] = set()
+        for site, given in outputs:
+            out = writer.output_folder(given, root)
+            writer.check_owned(out)  # before anything is created, the cache folder included
+            k = keys(inputs, chosen, compiler, site)
+            cache = Cache.beside(out, readonly=check)
+            if cache.folder not in locked:
+                stack.enter_context(cache.lock())
+                locked.add(cache.folder)
+            if not check:
+                writer.recover(out)
+            tree = writer.committed_dir(out)
+            disk = writer.list_tree(tree)
+            state = cache.load_state()
+            if state is not None and state.key == k.overall and state.files == disk:
+                diags = diagnostics_from_json(state.diagnostics)
+                results.append(BuildResult(diags, failed=_fails(diags, strict),
+                                           up_to_date=True, procedures=len(inputs.procedures),
+                                           files=len(disk)))
+                continue
+            results.append(None)
+            plans.append(Plan(root, out, tree, disk, state, cache, inputs.procedure_names, k,
+                              chosen, procgen.__version__, site))
+        done = iter(_run(plans, jobs or os.cpu_count() or 1, check=check, strict=strict)
+                    if plans else ())
+        return [r if r is not None else next(done) for r in results]
 
 
 def _fails(diags: list[Diagnostic], strict: bool) -> bool:
@@ -165,20 +187,31 @@ class Plan(Struct):
     keys: Keys
     targets: tuple[str, ...]
     version: str
+    site: str | None = None
+    """A locality's own site; None: the national build."""
 
 
-def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
-    stage = None if check else writer.begin(plan.out)
+def _run(plans: list[Plan], jobs: int, *, check: bool, strict: bool) -> list[BuildResult]:
+    """Compile what any plan lacks once, then check and commit each output in turn."""
+    stages = [None if check else writer.begin(plan.out) for plan in plans]
     try:
-        result = _compile_and_compare(plan, jobs, stage, strict)
-        if check or result.failed or not result.stale:
-            if stage is not None:
-                writer.abort(plan.out)
-            if check or result.failed:
-                return result
+        outcomes = _compile_and_compare(plans, jobs, stages, strict)
+        failed = any(r.failed for r in outcomes)
+        for plan, stage, result in zip(plans, stages, outcomes, strict=True):
+            if stage is not None and (failed or not result.stale):
+                writer.abort(plan.out)  # nothing of it to swap in
+        if check or failed:
+            return list(outcomes)
     except BaseException:
-        writer.abort(plan.out)
+        for plan in plans:
+            writer.abort(plan.out)
         raise
+    for plan, result in zip(plans, outcomes, strict=True):
+        _commit(plan, result)
+    return list(outcomes)
+
+
+def _commit(plan: Plan, result: _Outcome) -> None:
     disk = plan.disk
     if result.stale:
         staged = {*result.staged}
@@ -199,7 +232,6 @@ def _run(plan: Plan, jobs: int, *, check: bool, strict: bool) -> BuildResult:
         )
     )
     plan.cache.prune(set(plan.keys.procedures.values()))
-    return result
 
 
 class _Outcome(BuildResult):
@@ -212,25 +244,46 @@ class _Outcome(BuildResult):
     expected: set[str] = field(default_factory=set)
 
 
-def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool) -> _Outcome:
-    from procgen.build.compile import check_localities, compare, compile_many, init_process
+def _compile_and_compare(plans: list[Plan], jobs: int, stages: list[Path | None],
+                         strict: bool) -> list[_Outcome]:
+    from procgen.build.compile import SiteJob, check_localities, compile_many, init_process
 
-    tree, disk, state, cache = plan.tree, plan.disk, plan.state, plan.cache
-    names, keys = plan.procedure_names, plan.keys.procedures
-    shared = init_process(plan.root, plan.targets, plan.version, plan.cache.templates())
-    entries: dict[str, Entry] = {}
-    for name in names:
-        entry = cache.load_entry(keys[name])
-        if entry is not None and _verified(entry, state, tree, disk):
-            entries[name] = entry
-    work = [(n, keys[n]) for n in names if n not in entries]
-    status: dict[str, str] = {}
-    folder = None if cache.readonly else str(cache.folder)
-    for compiled in compile_many(shared, work, jobs, folder, tree, stage):
-        entries[compiled.entry.name] = compiled.entry
-        status.update(compiled.status)
+    first = plans[0]
+    shared = init_process(first.root, first.targets, first.version, first.cache.templates())
+    names = first.procedure_names
+    found: list[dict[str, Entry]] = []
+    status: list[dict[str, str]] = []
+    todo: dict[str, list[SiteJob]] = {}
+    for plan, stage in zip(plans, stages, strict=True):
+        entries: dict[str, Entry] = {}
+        keys = plan.keys.procedures
+        for name in names:
+            entry = plan.cache.load_entry(keys[name])
+            if entry is not None and _verified(entry, plan.state, plan.tree, plan.disk):
+                entries[name] = entry
+            else:
+                folder = None if plan.cache.readonly else str(plan.cache.folder)
+                todo.setdefault(name, []).append(SiteJob(
+                    plan.site, keys[name], folder, str(plan.tree),
+                    None if stage is None else str(stage)))
+        found.append(entries)
+        status.append({})
+    index = {plan.site: i for i, plan in enumerate(plans)}
+    work = [(name, tuple(jobs_)) for name, jobs_ in todo.items()]
+    for name, compiled in zip(sorted(todo), compile_many(shared, work, jobs), strict=True):
+        for job, one in zip(todo[name], compiled, strict=True):
+            i = index[job.site]
+            found[i][name] = one.entry
+            status[i].update(one.status)
+    fees = _fee_table([found[0][n] for n in names])
+    localities, loc_diags = check_localities(shared, fees)
+    return [_compare(plan, stage, found[i], status[i], localities, loc_diags, shared, strict,
+                     compiled=sum(1 for jobs_ in todo.values()
+                                  if any(j.site == plan.site for j in jobs_)))
+            for i, (plan, stage) in enumerate(zip(plans, stages, strict=True))]
 
-    ordered = [entries[n] for n in names]
+
+def _fee_table(ordered: list[Entry]) -> FeeTable:
     from procgen.model.compiled import FeeRule
 
     fees: FeeTable = {}
@@ -239,14 +292,25 @@ def _compile_and_compare(plan: Plan, jobs: int, stage: Path | None, strict: bool
             rules = e.fees[1]
             fees.setdefault(e.fees[0], None if rules is None
                             else msgspec.convert(rules, dict[str, FeeRule]))
-    localities, loc_diags = check_localities(shared, fees)
+    return fees
+
+
+def _compare(plan: Plan, stage: Path | None, entries: dict[str, Entry], status: dict[str, str],
+             localities: list[Any], loc_diags: list[Diagnostic], shared: Shared, strict: bool,
+             *, compiled: int) -> _Outcome:
+    """One output's outcome: its diagnostics, portal files and manifest against its tree."""
+    from procgen.build.compile import compare
+
+    tree, disk, names = plan.tree, plan.disk, plan.procedure_names
+    ordered = [entries[n] for n in names]
     diags = [*shared.diagnostics, *(d for e in ordered for d in e.diagnostics), *loc_diags]
-    result = _Outcome(diags, procedures=len(ordered), compiled=len(work))
+    result = _Outcome(diags, procedures=len(ordered), compiled=compiled)
     if _fails(diags, strict) or any(e.procedure is None for e in ordered):
         result.failed = True
         return result
 
-    portal_files = _portal(shared, ordered, localities, diags, readonly=stage is None)
+    site = next((x for x in localities if x.id == plan.site), None)
+    portal_files = _portal(shared, ordered, localities, site, diags, readonly=stage is None)
     if _fails(diags, strict):
         result.failed = True
         return result
@@ -283,15 +347,18 @@ def _portal(
     shared: Shared,
     ordered: list[Entry],
     localities: list[Any],
+    site: Any,
     diags: list[Diagnostic],
     *,
     readonly: bool,
 ) -> dict[str, bytes]:
+    from msgspec.structs import replace
+
     from procgen.build.compile import emit_portal
     from procgen.diagnostics import DiagnosticSink
 
     sink = DiagnosticSink()
-    ctx = shared.context(readonly=readonly)
+    ctx = replace(shared.context(readonly=readonly), localities=tuple(localities), site=site)
     files = emit_portal(ordered, tuple(localities), shared.targets, ctx, sink)
     diags.extend(sink)
     return files

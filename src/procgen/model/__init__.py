@@ -15,7 +15,7 @@ from procgen.diagnostics import DiagnosticSink, Span
 from procgen.layout import LOCALITIES, SHARED_FOLDERS, locality_files, shared_files, yaml_files
 from procgen.layout import procedure_files as procedure_files
 from procgen.model.compiled import FeeTable, compile_file
-from procgen.model.ir import Locality, Portal, Procedure
+from procgen.model.ir import Portal, Procedure
 from procgen.model.localities import load_localities as _localities
 from procgen.model.localities import report_missing
 from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind_of

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from procgen.model.compiled import FeeRule, FeeTable
-    from procgen.model.workspace import Workspace
     from procgen.model.ir import Settings
+    from procgen.model.workspace import Workspace
     from procgen.source import Document
 
 

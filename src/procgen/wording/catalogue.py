@@ -628,6 +628,14 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "no procedures folder at {root} (use --procedures DIR)"},
     "build_failed": {"vi": "không dựng được: chưa ghi gì vào {out}",
                      "en": "build failed: nothing written to {out}"},
+    "build_no_locality": {"vi": "không có địa phương “{locality}”{suggestion} (có: {known}, "
+                                "hoặc all)",
+                          "en": "no locality '{locality}'{suggestion} (known: {known}, or all)"},
+    "build_sites_built": {
+        "vi": "đã dựng {sites} trang địa phương vào {out} ({files} tệp; {compiled} thủ tục "
+              "được biên dịch một lần cho tất cả)",
+        "en": "built {sites} locality sites into {out} ({files} files; {compiled} procedures "
+              "compiled once for all of them)"},
     "build_would_add": {"vi": "thêm {path}", "en": "add {path}"},
     "build_would_change": {"vi": "sửa {path}", "en": "change {path}"},
     "build_would_remove": {"vi": "xóa {path}", "en": "remove {path}"},
@@ -663,6 +671,26 @@ TEXTS: dict[str, dict[str, str]] = {
               "({answered}); bỏ --locality hoặc sửa câu trả lời",
         "en": "--locality {given} differs from the province answered in '{field}' "
               "({answered}); leave --locality out or change the answer"},
+    # ---- procgen locality ------------------------------------------------------------------
+    "locality_no_fee": {"vi": "thủ tục “{procedure}” không có lệ phí “{fee}”{suggestion}",
+                        "en": "procedure '{procedure}' has no fee '{fee}'{suggestion}"},
+    "locality_fee_national": {
+        "vi": "lệ phí “{fee}” của “{procedure}” do trung ương quy định, không phải địa phương "
+              "(thêm set_by: locality vào thủ tục trước)",
+        "en": "fee '{fee}' of '{procedure}' is set nationally, not by localities (give it "
+              "set_by: locality in the procedure first)"},
+    "locality_out_of_range": {
+        "vi": "{amount} nằm ngoài khung {low}–{high} mà thủ tục quy định cho “{fee}”",
+        "en": "{amount} is outside the range {low}–{high} the procedure sets for '{fee}'"},
+    "locality_bad_url": {"vi": "“{url}” không phải địa chỉ http hoặc https",
+                         "en": "'{url}' is not an http or https address"},
+    "locality_refused": {"vi": "không ghi tệp nào: các tệp mới sẽ có lỗi như trên",
+                         "en": "nothing written: the new files would have the errors above"},
+    "locality_changed": {"vi": "đã sửa {path}", "en": "changed {path}"},
+    "locality_skipped": {"vi": "giữ nguyên {n} tệp đã có giá trị này: {slugs} (dùng --replace "
+                                "để thay)",
+                         "en": "left {n} overlays that already have it: {slugs} (use --replace "
+                               "to change them)"},
     # ---- procgen diff (the command; the report's words are the diff_… keys above) -----------
     "diff_cmd_cannot_read": {"vi": "không đọc được {path} tại {rev}: {reason}",
                              "en": "cannot read {path} at {rev}: {reason}"},
