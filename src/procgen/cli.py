@@ -31,10 +31,9 @@ def _report(
 ) -> bool:
     """Print diagnostics; True when the run must fail (errors, or warnings under --strict)."""
     from procgen.diagnostics import promote_warnings
+    from procgen.diagnostics.codes import CODES
     from procgen.diagnostics.render import render
     from procgen.wording import tell
-
-    from procgen.diagnostics.codes import CODES
 
     # Each once; a strict-only code (placeholders to clear before publishing) only if asked.
     shown = [d for d in sink if strict or not CODES[d.code].strict_only]
