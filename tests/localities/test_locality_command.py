@@ -121,3 +121,17 @@ def test_placeholders_are_listed_only_under_strict(project: Path) -> None:
     assert code == 0 and "PG406" not in out
     code, out, _ = run(project, "validate", "--strict")
     assert code == 1 and "PG406" in out
+
+
+@pytest.mark.parametrize("broken", [
+    "procgen: 1\nlocality: hue\nlocality: hue\n",        # a duplicate key
+    "procgen: 1\nlocality: hue\nname: [unclosed\n",      # a YAML error
+    "procgen: 1\nlocality: hue\nname: Huế\nsteps: []\n",  # not an overlay key
+])
+def test_an_overlay_procgen_cannot_read_is_refused_first(project: Path, broken: str) -> None:
+    (project / "localities" / "hue.yaml").write_text(broken, "utf-8")
+    before = {p: p.read_bytes() for p in (project / "localities").glob("*.yaml")}
+    code, out, err = run(project, "locality", "set-fee", "birth-registration",
+                         "late-registration-fee", "8000", "--replace")
+    assert code == 1 and "hue.yaml:" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in before} == before

@@ -183,6 +183,7 @@ def _apply(root: Path, only: tuple[str, ...], change: Any) -> None:
             raise InputError(tell("quote_no_locality", locality=slug,
                                   suggestion=did_you_mean(slug, paths)))
     chosen = [paths[s] for s in sorted(set(only))] if only else list(paths.values())
+    _readable(root, chosen)
     y = _yaml()
     new: dict[Path, str] = {}
     skipped: list[str] = []
@@ -207,6 +208,22 @@ def _apply(root: Path, only: tuple[str, ...], change: Any) -> None:
         click.echo(tell("locality_changed", path=path))
     if skipped:
         click.echo(tell("locality_skipped", n=len(skipped), slugs=", ".join(skipped)), err=True)
+
+
+def _readable(root: Path, paths: list[Path]) -> None:
+    """Refuse, with their located errors, overlays procgen itself cannot read as they are (a
+    YAML error, a duplicate key, a schema error): they are fixed by hand first."""
+    from procgen.commands import report
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model.workspace import Workspace
+
+    sink = DiagnosticSink()
+    ws = Workspace(root, sink)
+    for path in paths:
+        ws.load(path, "locality")
+    if sink.has_errors():
+        report(sink, "text", False, err=True)
+        raise InputError(tell("locality_refused_as_is"))
 
 
 def _check(root: Path, new: dict[Path, str], sink: Any) -> None:

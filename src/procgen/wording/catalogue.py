@@ -686,6 +686,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "'{url}' is not an http or https address"},
     "locality_refused": {"vi": "không ghi tệp nào: các tệp mới sẽ có lỗi như trên",
                          "en": "nothing written: the new files would have the errors above"},
+    "locality_refused_as_is": {"vi": "không ghi tệp nào: sửa các lỗi trên trong tệp trước",
+                               "en": "nothing written: fix the errors above in the files first"},
     "locality_changed": {"vi": "đã sửa {path}", "en": "changed {path}"},
     "locality_skipped": {"vi": "giữ nguyên {n} tệp đã có giá trị này: {slugs} (dùng --replace "
                                 "để thay)",
