@@ -131,7 +131,7 @@ def test_placeholders_are_listed_only_under_strict(project: Path) -> None:
 def test_an_overlay_procgen_cannot_read_is_refused_first(project: Path, broken: str) -> None:
     (project / "localities" / "hue.yaml").write_text(broken, "utf-8")
     before = {p: p.read_bytes() for p in (project / "localities").glob("*.yaml")}
-    code, out, err = run(project, "locality", "set-fee", "birth-registration",
+    code, _, err = run(project, "locality", "set-fee", "birth-registration",
                          "late-registration-fee", "8000", "--replace")
     assert code == 1 and "hue.yaml:" in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in before} == before
