@@ -75,7 +75,11 @@ def test_locality_overlay_change_shows_per_procedure(real_pair: tuple[Path, Path
     def raise_first(data: dict[str, Any]) -> None:
         pid, table = next(iter(data["fees"].items()))
         fid = next(iter(table))
-        table[fid] += 1
+        value = table[fid]
+        if isinstance(value, dict):  # {amount, placeholder, source}
+            value["amount"] += 1
+        else:
+            table[fid] = value + 1
         raised.append((pid, fid))
 
     edit_yaml(overlay, raise_first)

@@ -53,7 +53,7 @@ def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
     from procgen.model import procedure_files, project_root
     from procgen.model.compiled import FeeTable, compile_file
     from procgen.model.ir import Portal
-    from procgen.model.localities import build_locality
+    from procgen.model.localities import load_localities
     from procgen.model.workspace import Workspace
 
     root = project_root(path, default_root)
@@ -72,13 +72,7 @@ def _load_file(path: Path, sink: DiagnosticSink, default_root: Path) -> Portal:
         if known.fees is not None:
             fees[known.id] = known.fees
     fees[unit.id] = unit.fees
-    localities = []
-    for lpath in locality_files(root):
-        ldoc = quiet.load(lpath, "locality")
-        if ldoc is not None:
-            loc = build_locality(ldoc, lpath.stem, fees, settings, DiagnosticSink())
-            if loc is not None:
-                localities.append(loc)
+    localities = load_localities(quiet, locality_files(root), fees, missing=())
     return Portal(settings, (procedure,), tuple(localities))
 
 

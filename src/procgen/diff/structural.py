@@ -285,9 +285,9 @@ def _exemptions(base: Fee, rev: Fee) -> tuple[dict[str, _Side], dict[str, _Side]
 def _locality_amounts(portal: Portal, pid: str, fid: str) -> dict[str, _Side]:
     out = {}
     for loc in portal.localities:
-        amount = loc.fee(pid, fid)
-        if amount is not None:
-            out[str(loc.id)] = _Side({"amount": amount}, text(loc.name), loc.span)
+        local = loc.fee(pid, fid)
+        if local is not None:
+            out[str(loc.id)] = _Side({"amount": local.amount}, text(loc.name), loc.span)
     return out
 
 
