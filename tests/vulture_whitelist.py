@@ -9,6 +9,10 @@ and doctests. Anything else vulture reports is dead: delete it, do not add it he
 # click reads the attribute of a ClickException subclass; commands are click callbacks
 exit_code  # procgen.cli.InputError
 diff  # procgen.commands.diff: the `procgen diff` command
+set_fee  # procgen.commands.locality: `procgen locality set-fee`
+add_office  # procgen.commands.locality: `procgen locality add-office`
+_.preserve_quotes  # ruamel.yaml.YAML's settings, read by its dumper (commands.locality._yaml)
+_.width  # idem
 
 # lark calls Transformer methods by rule name (procgen.expr.parser)
 _.true

@@ -21,5 +21,5 @@ def test_spec_example_validates_with_comma_warnings() -> None:
     fee = next(f for f in proc.fees if f.id == "late-registration-fee")
     assert fee.exemptions[0].label.get("en") == "Poor households, people with disabilities"
     assert [loc.id for loc in portal.localities] == ["ha-noi"]
-    assert portal.localities[0].fee("birth-registration", "late-registration-fee") == 8000
+    assert portal.localities[0].fee("birth-registration", "late-registration-fee").amount == 8000
     assert proc.fully_online is False  # the 'visit' step needs presence

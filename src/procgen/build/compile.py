@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from procgen.model.compiled import FeeRule, FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
     from procgen.model.workspace import Workspace
-    from procgen.source import Document as SourceDocument
+    from procgen.model.localities import Overlays
     from procgen.targets import EmitContext, Files, PortalPart, Target
 
 class Shared(Struct):
@@ -36,7 +36,7 @@ class Shared(Struct):
     version: str
     workspace: Workspace
     diagnostics: tuple[Diagnostic, ...]
-    overlays: tuple[tuple[str, SourceDocument], ...] = ()
+    overlays: Overlays = ()
     """The locality overlays as read (stem, document), for each procedure's own values."""
     templates: Path | None = None
     """The build's folder for what targets keep between processes (:meth:`Cache.templates`)."""
@@ -88,9 +88,10 @@ def load_shared(root: Path, targets: tuple[str, ...], version: str) -> Shared:
     text = TextMaker(settings, sink)
     for name in ws.names("lists"):
         ws.options(name, text)
+    from procgen.model.localities import read_overlays
+
     quiet = Workspace(root, DiagnosticSink(), _settings=settings)  # check_localities reports
-    overlays = tuple((path.stem, doc) for path in locality_files(root)
-                     if (doc := quiet.load(path, "locality")) is not None)
+    overlays = read_overlays(quiet, locality_files(root))
     return Shared(root, targets, version, ws, tuple(sink.items), overlays)
 
 
@@ -365,11 +366,13 @@ def die_with(parent: int) -> None:
     threading.Thread(target=watch, name="procgen-parent-watch", daemon=True).start()
 
 
-def check_localities(shared: Shared, fees: FeeTable) -> tuple[list[Locality], list[Diagnostic]]:
+def check_localities(shared: Shared, fees: FeeTable, built: list[str]
+                     ) -> tuple[list[Locality], list[Diagnostic]]:
     """Load and check every overlay against the national fee table (as ``load_portal`` does)."""
     from procgen.layout import locality_files
     from procgen.model.localities import load_localities
 
     sink = DiagnosticSink()
-    out = load_localities(shared.fresh_workspace(sink), locality_files(shared.root), fees)
+    out = load_localities(shared.fresh_workspace(sink), locality_files(shared.root), fees,
+                          missing=built)  # PG405 only for procedures that compiled
     return out, list(sink.items)

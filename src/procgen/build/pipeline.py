@@ -276,7 +276,8 @@ def _compile_and_compare(plans: list[Plan], jobs: int, stages: list[Path | None]
             found[i][name] = one.entry
             status[i].update(one.status)
     fees = _fee_table([found[0][n] for n in names])
-    localities, loc_diags = check_localities(shared, fees)
+    built = [e.procedure[0] for e in (found[0][n] for n in names) if e.procedure is not None]
+    localities, loc_diags = check_localities(shared, fees, built)
     return [_compare(plan, stage, found[i], status[i], localities, loc_diags, shared, strict,
                      compiled=sum(1 for jobs_ in todo.values()
                                   if any(j.site == plan.site for j in jobs_)))

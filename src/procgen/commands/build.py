@@ -160,7 +160,7 @@ def _outputs(root: Path, out: Path | None, locality: str | None) -> list[tuple[s
     """The outputs to build: ``(locality or None, folder)``."""
     if locality is None:
         return [(None, out or Path("generated"))]
-    from procgen.layout import locality_files
+    from procgen.model import locality_files
 
     known = [p.stem for p in locality_files(root)]
     if locality == "all":

@@ -175,7 +175,8 @@ def _yaml() -> YAML:
 def _apply(root: Path, only: tuple[str, ...], change: Any) -> None:
     """Run ``change`` on each chosen overlay; write the changed ones, or nothing at all."""
     from procgen.diagnostics import DiagnosticSink, did_you_mean
-    from procgen.layout import locality_files, read_input
+    from procgen.model import locality_files
+    from procgen.model.localities import check_texts
 
     paths = {p.stem: p for p in locality_files(root)}
     for slug in only:
@@ -188,7 +189,7 @@ def _apply(root: Path, only: tuple[str, ...], change: Any) -> None:
     new: dict[Path, str] = {}
     skipped: list[str] = []
     for path in chosen:
-        text = read_input(path).decode("utf-8")
+        text = path.read_text("utf-8")  # _readable has read it through layout
         doc = y.load(text)
         if not change(doc):
             skipped.append(path.stem)
@@ -197,7 +198,7 @@ def _apply(root: Path, only: tuple[str, ...], change: Any) -> None:
         y.dump(doc, out)
         new[path] = out.getvalue()
     sink = DiagnosticSink()
-    _check(root, new, sink)
+    check_texts(root, new, sink)
     if sink.has_errors():
         from procgen.commands import report
 
@@ -226,31 +227,6 @@ def _readable(root: Path, paths: list[Path]) -> None:
         raise InputError(tell("locality_refused_as_is"))
 
 
-def _check(root: Path, new: dict[Path, str], sink: Any) -> None:
-    """Read each new overlay text as ``validate`` would, against the national fee table."""
-    from procgen.diagnostics import StageFailed
-    from procgen.layout import procedure_files
-    from procgen.model.compiled import compile_file
-    from procgen.model.localities import build_locality
-    from procgen.model.workspace import Workspace, display_path
-    from procgen.schema import validate
-    from procgen.source.loader import load_text
-
-    quiet = Workspace(root, type(sink)())
-    fees = {}
-    for path in procedure_files(root):
-        unit = compile_file(quiet, path, quiet.sink, build=False)
-        fees[unit.id] = unit.fees
-    ws = Workspace(root, sink)
-    for path, text in new.items():
-        try:
-            doc = load_text(display_path(path), text, sink)
-        except StageFailed:
-            continue
-        if validate(doc, "locality", sink):
-            build_locality(doc, path.stem, fees, ws.settings, sink)
-
-
 def _replace(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -266,7 +242,7 @@ def _replace(path: Path, text: str) -> None:
 
 
 def _procedure_ids(root: Path) -> list[str]:
-    from procgen.layout import procedure_files
+    from procgen.model import procedure_files
 
     return [p.stem for p in procedure_files(root)]
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from procgen.diagnostics import DiagnosticSink, Span
-from procgen.layout import LOCALITIES, SHARED_FOLDERS, locality_files, shared_files, yaml_files
+from procgen.layout import LOCALITIES, SHARED_FOLDERS, shared_files, yaml_files
+from procgen.layout import locality_files as locality_files
 from procgen.layout import procedure_files as procedure_files
 from procgen.model.compiled import FeeTable, compile_file
 from procgen.model.ir import Portal, Procedure
@@ -20,7 +21,8 @@ from procgen.model.localities import load_localities as _localities
 from procgen.model.localities import report_missing
 from procgen.model.workspace import SETTINGS_FILE, Workspace, display_path, kind_of
 
-__all__ = ["Portal", "Procedure", "load_portal", "procedure_files", "validate_paths"]
+__all__ = ["Portal", "Procedure", "load_portal", "locality_files", "procedure_files",
+           "validate_paths"]
 
 
 def load_portal(root: Path, sink: DiagnosticSink) -> Portal:
@@ -34,7 +36,9 @@ def load_portal(root: Path, sink: DiagnosticSink) -> Portal:
     procedures, fees = _procedures(ws, procedure_files(root))
     for path in shared_files(root):
         ws.load(path, kind_of(path))
-    localities = _localities(ws, locality_files(root), fees)
+    # PG405 only for procedures that compiled: a broken fee's own error says enough.
+    localities = _localities(ws, locality_files(root), fees,
+                             missing=[p.id for p in procedures if p])
     return Portal(settings, tuple(p for p in procedures if p), tuple(localities))
 
 
@@ -97,7 +101,7 @@ def _validate_file(path: Path, default_root: Path, sink: DiagnosticSink) -> None
     _ = ws.settings
     kind = kind_of(path)
     if kind == "procedure":
-        _, fees = _procedures(ws, [path])
+        built, fees = _procedures(ws, [path])
         # Its locality-set fees across the overlays (PG405, located here), as a whole run says.
         quiet = Workspace(root, DiagnosticSink())
         written = []
@@ -105,7 +109,7 @@ def _validate_file(path: Path, default_root: Path, sink: DiagnosticSink) -> None
             doc = quiet.load(overlay, "locality")
             if doc is not None:
                 written.append((overlay.stem, doc.value.get("fees") or {}))
-        report_missing(written, fees, sink)
+        report_missing(written, fees, sink, procedures=[p.id for p in built])
     elif kind == "locality":
         quiet = Workspace(root, DiagnosticSink())
         _, fees = _procedures(quiet, procedure_files(root))

@@ -161,6 +161,41 @@ def _hours(doc: Document, path: tuple[str | int, ...], written: Any,
     return text(doc, (*path, "hours"), written)
 
 
+Overlays = tuple[tuple[str, "Document"], ...]
+"""Overlay documents as read (stem, document): a build worker reads them once."""
+
+
+def read_overlays(ws: Workspace, paths: Iterable[Path]) -> Overlays:
+    """The overlays at ``paths`` that load and pass the schema (their problems go to ``ws``)."""
+    return tuple((path.stem, doc) for path in paths
+                 if (doc := ws.load(path, "locality")) is not None)
+
+
+def check_texts(root: Path, texts: Mapping[Path, str], sink: DiagnosticSink) -> None:
+    """Check new overlay texts (not yet written) as ``validate`` would check those files,
+    against the project's national fee table: ``procgen locality`` writes nothing otherwise."""
+    from procgen.diagnostics import StageFailed
+    from procgen.layout import procedure_files
+    from procgen.model.compiled import compile_file
+    from procgen.model.workspace import Workspace, display_path
+    from procgen.schema import validate
+    from procgen.source.loader import load_text
+
+    quiet = Workspace(root, DiagnosticSink())
+    fees: FeeTable = {}
+    for path in procedure_files(root):
+        unit = compile_file(quiet, path, quiet.sink, build=False)
+        fees[unit.id] = unit.fees
+    settings = Workspace(root, sink).settings
+    for path, text in texts.items():
+        try:
+            doc = load_text(display_path(path), text, sink)
+        except StageFailed:
+            continue
+        if validate(doc, "locality", sink):
+            build_locality(doc, path.stem, fees, settings, sink)
+
+
 def report_missing(written: Iterable[tuple[str, Mapping[str, Any]]], fees: FeeTable,
                    sink: DiagnosticSink, *, procedures: Iterable[str] | None = None) -> None:
     """PG405, once per locality-set fee that some overlays leave unset, at the fee's line.
