@@ -248,6 +248,8 @@ def compile_one(name: str, jobs: tuple[SiteJob, ...]) -> list[Compiled]:
     localities = shared.localities_for(unit.id, unit.fees) if procedure is not None else ()
     staged: dict[str, Path] = {}
     results = []
+    alike: tuple[dict[str, bytes], dict[str, PortalPart | None], tuple[Diagnostic, ...]] | None
+    alike = None  # what every site shows of a procedure nothing local changes (EmitContext.site)
     for job in jobs:
         job_sink = DiagnosticSink()
         job_sink.extend(compile_diags)
@@ -260,8 +262,15 @@ def compile_one(name: str, jobs: tuple[SiteJob, ...]) -> list[Compiled]:
                 raise CompilerBug(f"no locality {job.site} for {name}")
             ctx = replace(shared.context(readonly=job.stage is None),
                           localities=localities, site=site)
-            files = emit_procedure(procedure, shared.targets, ctx, job_sink)
-            parts = portal_parts(procedure, shared.targets, ctx)
+            same = site is not None and not ctx.local(procedure).depends
+            if same and alike is not None:
+                files, parts, said = alike
+                job_sink.extend(said)
+            else:
+                files = emit_procedure(procedure, shared.targets, ctx, job_sink)
+                parts = portal_parts(procedure, shared.targets, ctx)
+                if same:
+                    alike = (files, parts, tuple(job_sink.items)[len(compile_diags):])
             compiled = (str(procedure.id), procedure.revision)
         shas = {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())}
         entry = Entry(job.key, name, compiled, (unit.id, unit.fees), tuple(job_sink.items),

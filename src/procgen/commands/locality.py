@@ -105,13 +105,15 @@ def set_fee(obj: dict[str, Any], procedure_id: str, fee_id: str, amount: int,
 @click.option("--map", "map_url", help="A map link to it (http or https).")
 @click.option("--procedure", "procedures", multiple=True,
               help="A procedure it receives (repeatable; default: every procedure).")
+@click.option("--level", type=click.Choice(["central", "province", "commune"]),
+              help="It receives the procedures of this level only.")
 @click.option("--placeholder", is_flag=True, help="Its address and hours are not confirmed.")
 @ONLY
 @click.pass_obj
 def add_office(obj: dict[str, Any], name_vi: str, name_en: str, address: str | None,
                phone: str | None, hours_vi: str | None, hours_en: str | None,
-               map_url: str | None, procedures: tuple[str, ...], placeholder: bool,
-               only: tuple[str, ...]) -> None:
+               map_url: str | None, procedures: tuple[str, ...], level: str | None,
+               placeholder: bool, only: tuple[str, ...]) -> None:
     """Add an office to the overlays (one that already lists it by name is left alone)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -142,6 +144,8 @@ def add_office(obj: dict[str, Any], name_vi: str, name_en: str, address: str | N
             o["map"] = map_url
         if placeholder:
             o["placeholder"] = True
+        if level:
+            o["level"] = level
         if procedures:
             listed = CommentedSeq(procedures)
             listed.fa.set_flow_style()

@@ -431,10 +431,14 @@ class Office(Struct, frozen=True):
     placeholder: bool = False
     """Its address and hours are not confirmed yet: shown as "to be confirmed", not as facts."""
     procedures: tuple[str, ...] = ()
-    """The procedures it receives; empty: every procedure of the locality."""
+    """The procedures it receives; empty: every procedure of the locality (of its level)."""
+    level: str | None = None
+    """The level of the procedures it receives (``province`` for a provincial centre)."""
 
-    def serves(self, procedure: str) -> bool:
-        return not self.procedures or procedure in self.procedures
+    def serves(self, procedure: Procedure) -> bool:
+        if self.procedures:
+            return procedure.id in self.procedures
+        return self.level is None or procedure.level is None or procedure.level == self.level
 
 
 class Locality(Struct, frozen=True):
@@ -449,7 +453,7 @@ class Locality(Struct, frozen=True):
     def fee(self, procedure: str, fee: str) -> LocalAmount | None:
         return next((a for p, f, a in self.fees if p == procedure and f == fee), None)
 
-    def offices_for(self, procedure: str) -> tuple[Office, ...]:
+    def offices_for(self, procedure: Procedure) -> tuple[Office, ...]:
         return tuple(o for o in self.offices if o.serves(procedure))
 
 

@@ -97,7 +97,7 @@ def local_facts(procedure: Procedure, localities: tuple[Locality, ...],
         Local(loc.id, loc.name,
               tuple((fid, a) for fid in local_fees
                     if (a := loc.fee(procedure.id, fid)) is not None),
-              loc.offices_for(procedure.id))
+              loc.offices_for(procedure))
         for loc in chosen)
     return LocalFacts(places, procedure.locality_field, site is not None, local_fees)
 

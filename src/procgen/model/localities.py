@@ -128,6 +128,7 @@ def _office(doc: Document, i: int, o: Mapping[str, Any], text: TextMaker) -> Off
         o.get("map"),
         bool(o.get("placeholder", False)),
         tuple(o.get("procedures", ())),
+        o.get("level"),
     )
 
 

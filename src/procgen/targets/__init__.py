@@ -50,7 +50,9 @@ class EmitContext(Struct, frozen=True):
     """The locality overlays, each holding (at least) the values for the procedure being
     emitted. Targets read them only through :func:`procgen.model.local.local_facts`."""
     site: Locality | None = None
-    """A locality's own site (``build --locality``): its values resolved, no province picker."""
+    """A locality's own site (``build --locality``): its values resolved, no province picker.
+    A procedure whose facts do not depend on the locality (``LocalFacts.depends`` false) must
+    come out the same on every site: the build emits it once for all of them."""
 
     def local(self, procedure: Procedure) -> LocalFacts:
         """``procedure`` across the localities (or on the site): what every target shows."""
