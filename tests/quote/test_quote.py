@@ -240,3 +240,46 @@ def test_an_empty_required_multichoice_is_missing(tmp_path: Path) -> None:
                                       "--format", "json"])
     assert result.exit_code == 1
     assert [d["code"] for d in json.loads(result.stderr)] == ["PG604"]
+
+
+def _with_province(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    """The kitchen sink asking which province handles it (``locality_field``)."""
+    root = tmp_path / "procedures"
+    shutil.copytree(KITCHEN, root)
+    (root / "lists" / "provinces.yaml").write_text(
+        "procgen: 1\noptions:\n  - {value: test_city, label: {vi: Thử, en: Test}}\n"
+        "  - {value: nowhere, label: {vi: Không, en: None}}\n", "utf-8")
+    path = root / "kitchen-sink.yaml"
+    text = path.read_text("utf-8").replace(
+        "fields:\n  - use: person\n",
+        "locality_field: province\nfields:\n  - use: person\n"
+        "  - {id: province, type: choice, options: provinces, required: true,\n"
+        "     label: {vi: Tỉnh, en: Province}}\n", 1)
+    text = text.replace("fields: [person, poor_household, home_address]",
+                        "fields: [person, province, poor_household, home_address]", 1)
+    path.write_text(text, "utf-8")
+    extra = {"children": [{"child_name": "Bé", "child_birth_date": "2020-01-01"}]}
+    return root, {**BASE, **extra}
+
+
+def _quote(root: Path, answers: dict[str, Any], tmp_path: Path, *args: str) -> Any:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers), "utf-8")
+    return CliRunner().invoke(cli, ["--procedures", str(root), "quote", "kitchen-sink",
+                                    "--answers", str(path), "--channel", "in_person", *args])
+
+
+def test_the_province_answered_is_the_locality(tmp_path: Path) -> None:
+    root, answers = _with_province(tmp_path)
+    result = _quote(root, {**answers, "province": "test_city"}, tmp_path)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["locality"] == "test-city" and data["total"] == 88000
+
+
+def test_a_locality_that_contradicts_the_answer_is_refused(tmp_path: Path) -> None:
+    root, answers = _with_province(tmp_path)
+    result = _quote(root, {**answers, "province": "nowhere"}, tmp_path, "--locality",
+                    "test-city")
+    assert result.exit_code == 1
+    assert "differs from the province answered in 'province'" in result.output
