@@ -47,7 +47,7 @@ def compile_project(root: Path) -> Corpus:
     portal = load_portal(root, sink)
     assert not [d for d in sink if d.severity == "error"], [d.message for d in sink]
     target = MobileTarget()
-    ctx = EmitContext(portal.settings, VERSION)
+    ctx = EmitContext(portal.settings, VERSION, localities=portal.localities)
     out = DiagnosticSink()
     files: dict[str, bytes] = {}
     for p in portal.procedures:

@@ -271,7 +271,7 @@ def compare(p: Procedure, mobile: bytes, openapi: bytes, web: bytes) -> None:
 
 
 def emit_all(portal: Portal) -> dict[str, dict[str, bytes]]:
-    ctx = EmitContext(portal.settings, VERSION)
+    ctx = EmitContext(portal.settings, VERSION, localities=portal.localities)
     out: dict[str, dict[str, bytes]] = {}
     for p in portal.procedures:
         files: dict[str, bytes] = {}

@@ -39,3 +39,10 @@ def test_documented_ui_keys_exist(corpora: dict[str, Corpus]) -> None:
     ui = corpora["kitchen-sink"].doc("kitchen-sink")["ui"]
     for key in re.findall(r"`ui\.([a-z_]+)`", DOC):
         assert key in ui, f"docs/targets/mobile.md names ui.{key}, which files do not have"
+
+
+def test_localities_example_is_the_real_table(corpora: dict[str, Corpus]) -> None:
+    doc = corpora["kitchen-sink"].doc("kitchen-sink")
+    example = re.search(r"```json\n(\{\n  \"field\".*?\n\})\n```", DOC, re.S)
+    assert example is not None
+    assert json.loads(example[1]) == doc["localities"]

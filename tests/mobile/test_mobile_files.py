@@ -196,7 +196,7 @@ def _project(tmp_path: Any, extra_settings: str, field: str) -> Corpus:
     assert not [d for d in sink if d.severity == "error"], [d.message for d in sink]
     out = DiagnosticSink()
     target = get("mobile")
-    ctx = EmitContext(portal.settings, VERSION)
+    ctx = EmitContext(portal.settings, VERSION, localities=portal.localities)
     files = {str(k): v for p in portal.procedures
              for k, v in target.emit_procedure(p, ctx, out).items()}
     target.emit_portal(portal_input(target, portal, ctx), ctx, out)

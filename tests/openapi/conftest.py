@@ -43,7 +43,7 @@ def build(root: Path) -> Built:
     portal = load_portal(root, load_sink)
     assert not load_sink.has_errors(), [d.message for d in load_sink]
     target = get("openapi")
-    ctx = EmitContext(portal.settings, "test")
+    ctx = EmitContext(portal.settings, "test", localities=portal.localities)
     sink = DiagnosticSink()
     files: dict[str, bytes] = {}
     for p in portal.procedures:

@@ -39,7 +39,7 @@ class MobileTarget:
         from procgen.targets.mobile.screens import definition
 
         b = Build(ctx.settings.languages, sink)
-        doc = definition(procedure, ctx.settings, ctx.version, b)
+        doc = definition(procedure, ctx.settings, ctx.version, b, ctx.local(procedure))
         return {OUT / f"{procedure.id}.json": dumps(doc)}
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> None:

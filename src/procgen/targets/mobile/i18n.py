@@ -29,7 +29,8 @@ UI_KEYS_FOR_RENDERER: tuple[str, ...] = (
     "start", "next", "back", "edit", "submit", "add_entry", "remove_entry", "optional",
     "take_photo", "choose_file", "no_entries", "not_answered", "yes", "no", "total", "no_fees",
     "fee_depends", "fee_set_by_locality", "fee_exempt", "fee_not_due", "sending", "send_failed",
-    "online", "in_person", "postal", "file_type", "file_size",
+    "online", "in_person", "postal", "file_type", "file_size", "local_fee_placeholder",
+    "local_pick_province", "local_offices", "local_office_placeholder",
 )
 """The ``ui`` string table published in every file: wording the renderer places itself."""
 

@@ -18,17 +18,21 @@ from procgen.targets.mobile.components import (
     provide,
 )
 from procgen.targets.mobile.i18n import UI_KEYS_FOR_RENDERER, words
+from procgen.targets.mobile.local import localities
 
 if TYPE_CHECKING:
     from procgen.model.ir import Document, Duration, Fee, Page, Procedure, Settings
+    from procgen.model.local import LocalFacts
 
 FORMAT = "procgen-mobile-screens"
 FORMAT_VERSION = 1
 CUSTOM_OPERATIONS = ("pg_round", "pg_age", "pg_days_between", "pg_len")
 
 
-def definition(p: Procedure, settings: Settings, version: str, b: Build) -> dict[str, Any]:
-    """The whole JSON document for ``p`` (a dict in a fixed key order)."""
+def definition(p: Procedure, settings: Settings, version: str, b: Build,
+               local: LocalFacts) -> dict[str, Any]:
+    """The whole JSON document for ``p`` (a dict in a fixed key order); ``local`` is what
+    differs by locality (the ``localities`` table, :mod:`.local`)."""
     langs = b.languages
     meta: dict[str, Any] = {
         "id": p.id,
@@ -65,6 +69,7 @@ def definition(p: Procedure, settings: Settings, version: str, b: Build) -> dict
         },
         "documents": [_document(d, b) for d in p.documents],
         "fees": [_fee(f, b) for f in p.fees],
+        "localities": localities(local, b),
         "ui": {key: {lang: words(lang)[key] for lang in langs} for key in UI_KEYS_FOR_RENDERER},
         "start": "intro",
         "screens": _screens(p, settings, b) if online else _navigate([_intro(p, b, "none")]),

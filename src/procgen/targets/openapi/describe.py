@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from procgen.model.ir import Document, Fee, Procedure, Text
+from procgen.model.ir import Document, Fee, LocalAmount, Office, Procedure, Text
 from procgen.targets._common import localized
 
+if TYPE_CHECKING:
+    from procgen.model.local import LocalFacts
 
-def describe(procedure: Procedure, languages: tuple[str, ...]) -> dict[str, Any]:
-    """Documents, fees, channels, times, steps and legal basis, texts in every language."""
+
+def describe(procedure: Procedure, languages: tuple[str, ...],
+             local: LocalFacts | None = None) -> dict[str, Any]:
+    """Documents, fees, channels, times, steps and legal basis, texts in every language; and,
+    when the procedure differs by locality, each locality's amounts and offices."""
     p = procedure
 
     def text(t: Text | None) -> dict[str, str] | None:
         return None if t is None else localized(t, languages)
 
-    return {
+    out: dict[str, Any] = {
         "id": p.id,
         "code": p.code,
         "revision": p.revision,
@@ -49,6 +54,37 @@ def describe(procedure: Procedure, languages: tuple[str, ...]) -> dict[str, Any]
         "outputs": [
             {"id": o.id, "title": text(o.title), "electronic": o.electronic} for o in p.outputs
         ],
+    }
+    if local is not None and local.depends:
+        out["localities"] = [
+            {
+                "id": place.id,
+                "name": text(place.name),
+                "fees": [_amount(fee, a) for fee, a in place.fees],
+                "offices": [_office(o, text) for o in place.offices],
+            }
+            for place in local.places
+        ]
+    return out
+
+
+def _amount(fee: str, a: LocalAmount) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": fee, "amount": a.amount, "placeholder": a.placeholder}
+    if a.source is not None:
+        out["source"] = {k: v for k, v in (("act", a.source.act), ("url", a.source.url)) if v}
+    return out
+
+
+def _office(o: Office, text: Any) -> dict[str, Any]:
+    return {
+        "name": text(o.name),
+        "address": o.address,
+        "phone": o.phone,
+        "hours": text(o.hours),
+        "email": o.email,
+        "url": o.url,
+        "map_url": o.map_url,
+        "placeholder": o.placeholder,
     }
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from procgen.model.ir import Field, Procedure
+from procgen.model.ir import Field, Locality, Procedure, Slug
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
+    from procgen.model.local import Local, LocalFacts
 
 EXAMPLE_DAY = "2026-01-15"
 
@@ -186,11 +187,18 @@ def example_files(procedure: Procedure, answers: dict[str, Any]) -> dict[str, st
     return out
 
 
-def example_quote(procedure: Procedure, answers: dict[str, Any]) -> dict[str, Any]:
-    """What ``procgen quote`` prints for ``answers`` on :data:`EXAMPLE_DAY` (no locality)."""
+def example_quote(procedure: Procedure, answers: dict[str, Any],
+                  local: LocalFacts | None = None) -> dict[str, Any]:
+    """What ``procgen quote`` prints for ``answers`` on :data:`EXAMPLE_DAY`: in the
+    locality of a site, else in the one the answers name (the procedure's locality
+    question), else with no locality."""
     from procgen.diagnostics import DiagnosticSink
+    from procgen.model.local import answered_locality
     from procgen.quote import check_answers, quote
 
+    place = None
+    if local is not None:
+        place = local.the_place or local.place(answered_locality(procedure, answers))
     checked = check_answers(
         procedure,
         answers,
@@ -199,5 +207,14 @@ def example_quote(procedure: Procedure, answers: dict[str, Any]) -> dict[str, An
         locate=lambda _path: procedure.span,
         sink=DiagnosticSink(),
     )
-    return quote(procedure, checked, channel=procedure.default_channel,
-                 on=EXAMPLE_DAY).as_json()
+    return quote(procedure, checked, channel=procedure.default_channel, on=EXAMPLE_DAY,
+                 locality=_as_locality(procedure, place)).as_json()
+
+
+def _as_locality(procedure: Procedure, site: Local | None) -> Locality | None:
+    """The site's facts as the :class:`Locality` ``quote`` reads (its amounts for this
+    procedure only)."""
+    if site is None:
+        return None
+    fees = tuple((procedure.id, fee, amount) for fee, amount in site.fees)
+    return Locality(Slug(site.id), "", site.name, procedure.span, fees=fees)

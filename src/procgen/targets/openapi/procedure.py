@@ -17,6 +17,7 @@ from procgen.targets.openapi.shared import PROBLEM, ref, responses
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Settings
+    from procgen.model.local import LocalFacts
 
 
 def pascal(pid: str) -> str:
@@ -60,8 +61,12 @@ def i18n(languages: tuple[str, ...], default: str, **texts: Text | None) -> dict
 class ProcedureSpec:
     """Builds one procedure's components and paths; warnings go to ``sink``."""
 
-    def __init__(self, procedure: Procedure, settings: Settings, sink: DiagnosticSink) -> None:
+    def __init__(self, procedure: Procedure, settings: Settings, sink: DiagnosticSink,
+                 local: LocalFacts | None = None) -> None:
+        from procgen.model.local import LocalFacts
+
         self.p = procedure
+        self.local = local if local is not None else LocalFacts((), procedure.locality_field)
         self.settings = settings
         self.lang = settings.default_language
         self.langs = settings.languages
@@ -201,7 +206,7 @@ class ProcedureSpec:
         """The body of ``GET /procedures/{id}``: the procedure's public description."""
         from procgen.targets.openapi.describe import describe
 
-        return describe(self.p, self.langs)
+        return describe(self.p, self.langs, self.local)
 
     def application_example(self) -> dict[str, Any]:
         return {**self.answers, **self.files}
@@ -325,14 +330,7 @@ class ProcedureSpec:
                         "default": default_channel,
                     },
                 },
-                {
-                    "name": "locality",
-                    "in": "query",
-                    "required": False,
-                    "description": "The locality (e.g. `ha-noi`) whose fee amounts apply; without "
-                    "it, fees set by each locality are listed with `amount: null`.",
-                    "schema": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
-                },
+                self.locality_parameter(),
             ],
             "requestBody": {
                 "required": True,
@@ -349,7 +347,8 @@ class ProcedureSpec:
                     "content": {
                         "application/json": {
                             "schema": ref(f"{name}Quote"),
-                            "example": examples.example_quote(self.p, self.answers),
+                            "example": examples.example_quote(
+                                self.p, self.answers, self.local),
                         }
                     },
                 },
@@ -401,6 +400,32 @@ class ProcedureSpec:
 
     def tag(self) -> dict[str, Any]:
         return tag(self.p, self.langs, self.lang)
+
+    def local_table(self, lang: str) -> str:
+        """Each province's amounts for the locality-set fees, as Markdown in ``lang``."""
+        from procgen.targets.openapi.local import amounts_table
+
+        return amounts_table(self.p, self.local, lang)
+
+    def locality_parameter(self) -> dict[str, Any]:
+        """``fee-quote``'s ``locality``: one of the localities; on a site, fixed to it."""
+        schema: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}
+        ids = [p.id for p in self.local.places]
+        if ids:
+            schema["enum"] = ids
+        site = self.local.the_place
+        if site is not None:
+            schema["default"] = site.id
+            description = (f"The locality whose fee amounts apply: this site's, `{site.id}` "
+                           "(the default, and the only one accepted).")
+        else:
+            description = ("The locality (e.g. `ha-noi`) whose fee amounts apply; without it, "
+                           "fees set by each locality are listed with `amount: null` and the "
+                           "total is null (`complete: false`, the known part in "
+                           "`known_total`). When the answers name the province (the "
+                           "procedure's locality question), that locality applies.")
+        return {"name": "locality", "in": "query", "required": False,
+                "description": description, "schema": schema}
 
 
 def tag(procedure: Procedure, languages: tuple[str, ...], default: str) -> dict[str, Any]:

@@ -210,6 +210,49 @@ def description_schema() -> dict[str, Any]:
                     electronic={"type": "boolean"},
                 ),
             },
+            "localities": {
+                "type": "array",
+                "description": "Only when the procedure differs by locality: each locality's "
+                "amounts for the fees it sets and its offices (on a locality's own site, that "
+                "one). A `placeholder` is not yet confirmed: never show it as a real fee.",
+                "items": _object(
+                    id={"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
+                    name=text,
+                    fees={
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "id": {"type": "string"},
+                                "amount": {"type": "integer", "minimum": 0},
+                                "placeholder": {"type": "boolean"},
+                                "source": {
+                                    "type": "object",
+                                    "properties": {
+                                        "act": {"type": "string"},
+                                        "url": {"type": "string", "format": "uri"},
+                                    },
+                                    "minProperties": 1,
+                                },
+                            },
+                            "required": ["id", "amount", "placeholder"],
+                        },
+                    },
+                    offices={
+                        "type": "array",
+                        "items": _object(
+                            name=text,
+                            address={"type": ["string", "null"]},
+                            phone={"type": ["string", "null"]},
+                            hours=optional_text,
+                            email={"type": ["string", "null"]},
+                            url={"type": ["string", "null"]},
+                            map_url={"type": ["string", "null"]},
+                            placeholder={"type": "boolean"},
+                        ),
+                    },
+                ),
+            },
         },
         "required": [
             "id",
@@ -250,7 +293,10 @@ def quote_schema(
             "Fees and processing time for the answers, exactly as `procgen quote` prints "
             "them: a fee that does not apply is left out; an exempt fee is listed with "
             "`exempt: true` and counts 0; a fee set by each locality is listed with "
-            "`amount: null` and not counted when no locality is given."
+            "`amount: null` and not counted when no locality is given: `total` is then null, "
+            "`complete` false and the known part in `known_total`. A locality's amount not yet "
+            "confirmed is counted but marked `placeholder: true`, and the quote "
+            "`provisional: true`."
         ),
         "properties": {
             "procedure": pid,
@@ -266,12 +312,44 @@ def quote_schema(
                         "id": fee_id,
                         "amount": {"type": ["integer", "null"], "minimum": 0},
                         "exempt": {"type": "boolean"},
+                        "placeholder": {
+                            "const": True,
+                            "description": "The locality's amount is a placeholder, not yet "
+                            "confirmed by its own act: never show it as a real fee.",
+                        },
+                        "source": {
+                            "type": "object",
+                            "description": "The act that sets the locality's amount.",
+                            "properties": {
+                                "act": {"type": "string"},
+                                "url": {"type": "string", "format": "uri"},
+                            },
+                            "minProperties": 1,
+                            "additionalProperties": False,
+                        },
                     },
                     "required": ["id", "amount", "exempt"],
                     "additionalProperties": False,
                 },
             },
-            "total": {"type": "integer", "minimum": 0},
+            "total": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "The sum of the amounts; null when one is unknown.",
+            },
+            "known_total": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Only when `complete` is false: the sum of the known amounts.",
+            },
+            "complete": {
+                "type": "boolean",
+                "description": "Every charged fee has an amount.",
+            },
+            "provisional": {
+                "const": True,
+                "description": "Only when true: some counted amount is a placeholder.",
+            },
             "currency": {"type": "string", "const": "VND"},
             "processing_time": ref("Duration"),
             "fully_online": {"type": "boolean"},
@@ -283,6 +361,7 @@ def quote_schema(
             "on",
             "fees",
             "total",
+            "complete",
             "currency",
             "processing_time",
             "fully_online",
