@@ -24,8 +24,8 @@ from procgen.diagnostics import CompilerBug, Diagnostic, DiagnosticSink
 if TYPE_CHECKING:
     from procgen.model.compiled import FeeRule, FeeTable
     from procgen.model.ir import Locality, Procedure, Settings
-    from procgen.model.workspace import Workspace
     from procgen.model.localities import Overlays
+    from procgen.model.workspace import Workspace
     from procgen.targets import EmitContext, Files, PortalPart, Target
 
 class Shared(Struct):
