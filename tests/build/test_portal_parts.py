@@ -24,7 +24,7 @@ KITCHEN_SINK = Path(__file__).resolve().parents[1] / "fixtures" / "kitchen-sink"
 @pytest.fixture(scope="module")
 def parts() -> dict[str, PortalPart | None]:
     portal = load_portal(KITCHEN_SINK, DiagnosticSink())
-    ctx = EmitContext(portal.settings, "test")
+    ctx = EmitContext(portal.settings, "test", localities=portal.localities)
     return portal_parts(portal.procedures[0], names(), ctx)
 
 

@@ -34,7 +34,7 @@ def build(root: Path) -> tuple[Portal, Files, DiagnosticSink]:
     portal = load_portal(root, sink)
     assert not sink.has_errors(), [d.message for d in sink]
     target = WebTarget()
-    ctx = EmitContext(portal.settings, "test")
+    ctx = EmitContext(portal.settings, "test", localities=portal.localities)
     files = dict(target.emit_portal(portal_input(target, portal, ctx), ctx, sink))
     for p in portal.procedures:
         files.update(target.emit_procedure(p, ctx, sink))

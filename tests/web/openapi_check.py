@@ -19,7 +19,7 @@ def request_schema(portal: Portal, pid: str) -> dict[str, Any] | None:
         return None
     proc = portal.procedure(pid)
     assert proc is not None
-    files = get("openapi").emit_procedure(proc, EmitContext(portal.settings, "test"),
+    files = get("openapi").emit_procedure(proc, EmitContext(portal.settings, "test", localities=portal.localities),
                                           DiagnosticSink())
     (spec_bytes,) = [v for k, v in files.items() if k.name == f"{pid}.yaml"]
     spec = yaml.safe_load(spec_bytes)

@@ -64,7 +64,7 @@ def pages(cache: Path | None, *, readonly: bool = False) -> Files:
     environment.cache_clear()
     sink = DiagnosticSink()
     portal = load_portal(KITCHEN_SINK, sink)
-    ctx = EmitContext(portal.settings, "test", readonly, cache)
+    ctx = EmitContext(portal.settings, "test", readonly, cache, localities=portal.localities)
     files: Files = {}
     for p in portal.procedures:
         files.update(WebTarget().emit_procedure(p, ctx, sink))

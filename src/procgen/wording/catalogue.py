@@ -158,6 +158,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "local_api_heading": {"vi": "Các khoản phí do tỉnh, thành phố quy định",
                           "en": "Fees each province sets"},
     "local_api_site": {"vi": "Áp dụng tại: {name}", "en": "Applied in: {name}"},
+    # ---- localities (web) ----
+    "local_pick_hint": {"vi": "Phí và nơi nộp hồ sơ trực tiếp tùy theo tỉnh, thành phố.",
+                        "en": "Fees and where to apply in person depend on the province."},
+    "local_pick_none": {"vi": "— Chưa chọn —", "en": "— Not chosen —"},
+    "local_by_province": {"vi": "Phí ở từng tỉnh, thành phố",
+                          "en": "Fees in each province or city"},
+    "local_offices_unknown": {"vi": "Chọn tỉnh, thành phố để xem nơi nộp hồ sơ trực tiếp.",
+                              "en": "Choose the province to see where to apply in person."},
+    "local_offices_field": {"vi": "Nơi nộp hồ sơ trực tiếp hiện sau khi bạn cho biết tỉnh, "
+                                  "thành phố trong tờ khai.",
+                            "en": "Where to apply in person appears once the form knows your "
+                                  "province."},
+    "local_address": {"vi": "Địa chỉ", "en": "Address"},
+    "local_hours": {"vi": "Giờ làm việc", "en": "Opening hours"},
+    "local_phone": {"vi": "Điện thoại", "en": "Phone"},
+    "local_map": {"vi": "Xem bản đồ", "en": "See the map"},
+    "local_web": {"vi": "Trang thông tin", "en": "Web page"},
+    "total_provisional": {"vi": "{amount} (có khoản chờ tỉnh, thành phố xác nhận)",
+                          "en": "{amount} (some amounts are to be confirmed by the province)"},
     # ---- groups ----------------------------------------------------------------------------
     "add_entry": {"vi": "Thêm {entry}", "en": "Add {entry}"},
     "add_entry_to": {"vi": "Thêm {label}", "en": "Add an entry to {label}"},

@@ -39,10 +39,11 @@ class WebTarget:
         from procgen.targets.web.view import page_view
 
         _check(procedure, sink)
+        facts = ctx.local(procedure)
         files: Files = {}
         for lang in ctx.settings.languages:
-            view = page_view(procedure, ctx.settings, lang)
-            rules = page_rules(procedure, lang, view.action)
+            view = page_view(procedure, ctx.settings, lang, facts)
+            rules = page_rules(procedure, lang, view.action, facts)
             html = render("procedure.html.j2", cache=ctx.cache, readonly=ctx.readonly,
                           page=view, rules=rules)
             files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 from procgen import wording
 from procgen.model.answer import type_key
 from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
-from procgen.model.ir import Document, Fee, Field, Procedure
+from procgen.model.ir import Document, Fee, Field, Office, Procedure
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
 from procgen.wording import money
 
 if TYPE_CHECKING:
     from procgen.expr import Expr
+    from procgen.model.local import LocalFacts
 
 _RUNTIME_MESSAGES = (
     "err_required", "err_required_choice", "err_required_file", "err_type", "err_option",
@@ -34,6 +35,9 @@ _RUNTIME_MESSAGES = (
     "not_answered", "fee_unknown", "total_plus_local", "fee_exempt", "sending", "sent",
     "reference", "send_failed",
     "yes", "no", "change", "error_prefix",
+    "local_fee_placeholder", "local_office_placeholder", "local_offices_unknown",
+    "local_address", "local_hours", "local_phone", "local_map", "local_web", "total_provisional",
+    "total",
 )
 
 
@@ -133,11 +137,44 @@ def fee_rules(fee: Fee, lang: str) -> dict[str, Any]:
     return rule
 
 
-def page_rules(procedure: Procedure, lang: str, action: str) -> dict[str, Any]:
+def office_rules(o: Office, lang: str) -> dict[str, Any]:
+    """One office as the runtime shows it; a placeholder keeps only its name."""
+    rule: dict[str, Any] = {"name": text(o.name, lang)}
+    if o.placeholder:
+        rule["placeholder"] = True
+        return rule
+    for key, value in (("address", o.address), ("hours", text(o.hours, lang)),
+                       ("phone", o.phone), ("url", o.url), ("map", o.map_url)):
+        if value:
+            rule[key] = value
+    return rule
+
+
+def local_rules(facts: LocalFacts, lang: str) -> dict[str, Any] | None:
+    """Each locality's amounts and offices (on a site: its own), for the runtime to apply
+    once the province is known; None when nothing differs by locality."""
+    if not facts.depends:
+        return None
+    return {
+        "field": facts.field,
+        "site": facts.site,
+        "options": facts.options(),  # the locality question's answer → locality id
+        "order": [p.id for p in facts.places],
+        "places": {p.id: {"name": text(p.name, lang),
+                          "fees": {fid: {"amount": a.amount, "placeholder": a.placeholder}
+                                   for fid, a in p.fees},
+                          "offices": [office_rules(o, lang) for o in p.offices]}
+                   for p in facts.places},
+    }
+
+
+def page_rules(procedure: Procedure, lang: str, action: str,
+               facts: LocalFacts | None = None) -> dict[str, Any]:
     """Everything the runtime reads, for one procedure in one language."""
     pages = procedure.pages
     kinds, formats = kind_rules(f for p in pages for f in p.fields)
-    return {
+    local = local_rules(facts, lang) if facts is not None else None
+    rules: dict[str, Any] = {
         "procedure": procedure.id,
         "revision": procedure.revision,
         "lang": lang,
@@ -156,6 +193,9 @@ def page_rules(procedure: Procedure, lang: str, action: str) -> dict[str, Any]:
         "formats": formats,
         "messages": messages(lang),
     }
+    if local is not None:
+        rules["localities"] = local
+    return rules
 
 
 def script_json(data: Any) -> str:

@@ -7,15 +7,29 @@ the templates show is a ``str`` here, still unescaped: escaping is the template 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from msgspec import Struct
 
 from procgen import wording
-from procgen.model.ir import Document, Duration, Fee, Field, Procedure, Settings, Step
+from procgen.model.ir import (
+    Document,
+    Duration,
+    Fee,
+    Field,
+    LocalAmount,
+    Office,
+    Procedure,
+    Settings,
+    Step,
+)
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
 from procgen.wording import database, money
+
+if TYPE_CHECKING:
+    from procgen.model.local import Local, LocalFacts
 
 INDEX = "__i__"
 """Placeholder for a repeat-group entry's index in ids and names (the runtime replaces it)."""
@@ -104,6 +118,38 @@ class FeeView(Struct, frozen=True):
     label: str
     cells: tuple[str, ...]
     notes: tuple[str, ...]
+    local: bool = False
+    """Set by the locality: the runtime shows the chosen province's amount in its cells."""
+    channels: tuple[str, ...] = ()
+    """The channel of each cell ("" where the fee is not charged)."""
+
+
+class OfficeView(Struct, frozen=True):
+    """Where to go in person; a placeholder office shows its name and that the rest is to be
+    confirmed, never a made-up address."""
+
+    name: str
+    placeholder: bool
+    address: str = ""
+    hours: str = ""
+    phone: str = ""
+    url: str = ""
+    map: str = ""
+
+
+class LocalView(Struct, frozen=True):
+    """What the start page shows of the localities."""
+
+    picker: tuple[tuple[str, str], ...] = ()
+    """``(locality id, name)`` for the province picker (no locality question, not a site)."""
+    fee_labels: tuple[str, ...] = ()
+    by_province: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The no-JS table of each province's amounts: ``(name, amount per local fee)``."""
+    offices: tuple[OfficeView, ...] = ()
+    """A site's offices (shown as they are); nationally, the runtime fills them in."""
+    dynamic_offices: bool = False
+    """Nationally, some locality lists offices: shown once the province is known."""
+    site_name: str = ""
 
 
 class InfoStep(Struct, frozen=True):
@@ -139,11 +185,14 @@ class PageView(Struct, frozen=True):
     after: tuple[InfoStep, ...]
     legal: tuple[LegalView, ...]
     declaration: str
+    local: LocalView | None = None
 
 
-def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
-    """The view of ``procedure`` in ``lang``."""
+def page_view(procedure: Procedure, settings: Settings, lang: str,
+              facts: LocalFacts | None = None) -> PageView:
+    """The view of ``procedure`` in ``lang``; ``facts``: its amounts and offices by locality."""
     ui = i18n.ui(lang)
+    place = facts.the_place if facts is not None else None
     pages = procedure.pages
     steps = tuple(
         StepView(p.id, f"step-{p.id}", n, text(p.title, lang), text(p.description, lang),
@@ -164,7 +213,8 @@ def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
                          for other in settings.languages if other != lang),
         channels=tuple((ui.get(c.name, c.name), duration(c.processing_time, ui))
                        for c in procedure.channels),
-        fees=tuple(fee_view(f, procedure, lang, ui) for f in procedure.fees),
+        fees=tuple(fee_view(f, procedure, lang, ui, place, site=bool(facts and facts.site))
+                   for f in procedure.fees),
         fully_online=procedure.fully_online,
         online="online" in procedure.channel_names,
         documents=tuple(document_view(d, lang, ui) for d in procedure.documents),
@@ -177,7 +227,44 @@ def page_view(procedure: Procedure, settings: Settings, lang: str) -> PageView:
                               lb.url if lb.url and safe_url(lb.url) else "")
                     for lb in procedure.legal_basis),
         declaration=wording.declaration(procedure, lang),
+        local=local_view(procedure, facts, lang, ui) if facts and facts.depends else None,
     )
+
+
+def local_view(procedure: Procedure, facts: LocalFacts, lang: str,
+               ui: dict[str, str]) -> LocalView:
+    local = [f for f in procedure.fees if f.set_by_locality]
+    by_province: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if local and not facts.site:
+        by_province = tuple((text(p.name, lang),
+                             tuple(local_amount(p.amount(f.id), lang, ui) for f in local))
+                            for p in facts.places)
+    place = facts.the_place
+    return LocalView(
+        picker=tuple((p.id, text(p.name, lang)) for p in facts.places) if facts.picker else (),
+        fee_labels=tuple(text(f.label, lang) for f in local),
+        by_province=by_province,
+        offices=tuple(office_view(o, lang) for o in place.offices) if place else (),
+        dynamic_offices=not facts.site and any(p.offices for p in facts.places),
+        site_name=text(place.name, lang) if place else "",
+    )
+
+
+def local_amount(amount: LocalAmount | None, lang: str, ui: dict[str, str]) -> str:
+    """A locality's amount as a citizen reads it: a placeholder is never shown as a fee."""
+    if amount is None:
+        return ui["fee_unknown"]
+    if amount.placeholder:
+        return ui["local_fee_placeholder"]
+    return money(amount.amount, lang)
+
+
+def office_view(o: Office, lang: str) -> OfficeView:
+    if o.placeholder:
+        return OfficeView(text(o.name, lang), True)
+    return OfficeView(text(o.name, lang), False, o.address or "", text(o.hours, lang),
+                      o.phone or "", o.url if o.url and safe_url(o.url) else "",
+                      o.map_url if o.map_url and safe_url(o.map_url) else "")
 
 
 def _article(article: str | None, lang: str) -> str:
@@ -317,9 +404,12 @@ def duration(d: Duration, ui: dict[str, str]) -> str:
     return ui[f"{d.unit}_one"] if d.value == 1 else ui[d.unit].format(n=_num(d.value))
 
 
-def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str]) -> FeeView:
+def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str],
+             place: Local | None = None, *, site: bool = False) -> FeeView:
     if isinstance(fee.amount, int):
         amount = money(fee.amount, lang)
+    elif fee.set_by_locality and site:  # a locality's own site: its amount, resolved
+        amount = local_amount(place.amount(fee.id) if place else None, lang, ui)
     elif fee.set_by_locality and fee.range:
         amount = ui["fee_set_by_locality"].format(min=money(fee.range[0], lang),
                                                   max=money(fee.range[1], lang))
@@ -333,7 +423,9 @@ def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str]) -> F
         notes.append(ui["valid_window"].format(start=fee.valid_from or "…",
                                                end=fee.valid_until or "…"))
     notes.extend(ui["exempt"].format(who=text(e.label, lang)) for e in fee.exemptions)
-    return FeeView(fee.id, text(fee.label, lang), cells, tuple(notes))
+    return FeeView(fee.id, text(fee.label, lang), cells, tuple(notes),
+                   local=fee.set_by_locality and not site,
+                   channels=tuple(c if c in fee.channels else "" for c in procedure.channel_names))
 
 
 def info_step(s: Step, lang: str, ui: dict[str, str]) -> InfoStep:

@@ -162,7 +162,51 @@
       return fmt(text, params);
     }
 
-    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
+    // The locality whose amounts and offices apply (R.localities, the model's LocalFacts):
+    // a site's own; else the locality question's answer; else the province picked.
+    function place(answers, picked) {
+      var L = R.localities;
+      if (!L) return null;
+      if (L.site) return own(L.places, L.order[0]) || null;
+      var id = L.field ? own(L.options, String(answers[L.field])) : picked;
+      return (id && own(L.places, id)) || null;
+    }
+
+    // The online fees for the answers, as procgen quote computes them: a fee applies when the
+    // day is in its window and its `when` holds; an amount with no value is not charged; an
+    // exemption makes it 0; a locality-set fee takes the place's amount (null: not known),
+    // a placeholder amount counts but marks the total provisional. total is null until every
+    // amount is known.
+    function fees(answers, today, where) {
+      var known = 0, complete = true, provisional = false;
+      var rows = R.fees.map(function (fee) {
+        var applies = (!fee.valid_from || today >= fee.valid_from) &&
+          (!fee.valid_until || today <= fee.valid_until) &&
+          (fee.when === undefined || holds(fee.when, answers, today));
+        var exempt = applies && fee.exemptions.some(function (c) { return holds(c, answers, today); });
+        var amount = null, placeholder = false;
+        if (applies && fee.set_by_locality) {
+          var local = where ? own(where.fees, fee.id) : undefined;
+          if (exempt) amount = 0;
+          else if (local) { amount = local.amount; placeholder = local.placeholder; }
+        } else if (applies) {
+          amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, answers, today, null);
+          if (amount === null) applies = false;
+          else if (exempt) amount = 0;
+          else if (amount % 1 !== 0) amount = Math.floor(amount + 0.5);  // whole đồng, half up
+        }
+        if (applies) {
+          if (amount === null) complete = false; else known += amount;
+          provisional = provisional || placeholder;
+        }
+        return { id: fee.id, applies: applies, amount: amount, exempt: exempt, placeholder: placeholder };
+      });
+      return { rows: rows, total: complete ? known : null, known: known, complete: complete,
+               provisional: provisional };
+    }
+
+    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped,
+             place: place, fees: fees };
   };
 
   // The two helpers the form uses too, so it holds no copy of them.

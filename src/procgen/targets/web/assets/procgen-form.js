@@ -173,6 +173,7 @@
       setShown(form.querySelector('[data-document="' + id + '"]'), state.docs[id]);
     });
     if (current === "check") review.fees();
+    review.local();
     return state;
   }
 
@@ -401,6 +402,9 @@
     current = "start";
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
   }
+
+  var picker = $("pg-locality");  // the province picker, when nothing in the form says it
+  if (picker) picker.addEventListener("change", function () { refresh(); });
 
   var review = globalThis.ProcgenFormReview({
     E: E, C: C, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
