@@ -19,8 +19,8 @@ def request_schema(portal: Portal, pid: str) -> dict[str, Any] | None:
         return None
     proc = portal.procedure(pid)
     assert proc is not None
-    files = get("openapi").emit_procedure(proc, EmitContext(portal.settings, "test", localities=portal.localities),
-                                          DiagnosticSink())
+    ctx = EmitContext(portal.settings, "test", localities=portal.localities)
+    files = get("openapi").emit_procedure(proc, ctx, DiagnosticSink())
     (spec_bytes,) = [v for k, v in files.items() if k.name == f"{pid}.yaml"]
     spec = yaml.safe_load(spec_bytes)
     (path,) = [p for p in spec["paths"] if p.endswith(f"/procedures/{pid}/applications")

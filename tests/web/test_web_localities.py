@@ -79,7 +79,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]
 @pytest.mark.parametrize("locality", sorted(PLACES))
 def test_the_chosen_province_gives_its_fee_and_office_everywhere(served, locality: str) -> None:
     base, chrome = served
-    name, fee, office, address = PLACES[locality]
+    _, fee, office, address = PLACES[locality]
     context = chrome.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
     watch = Watch(page, base)
