@@ -156,8 +156,9 @@ def _quote_fee(
         local = locality.fee(pid, fee.id) if locality else None
         if local is None:
             return QuotedFee(fee.id, 0 if exempt else None, exempt)
-        return QuotedFee(fee.id, 0 if exempt else local.amount, exempt,
-                         local.placeholder, local.source)
+        if exempt:  # 0 whatever the locality's amount, placeholder or not
+            return QuotedFee(fee.id, 0, exempt)
+        return QuotedFee(fee.id, local.amount, exempt, local.placeholder, local.source)
     if isinstance(fee.amount, int):
         amount = fee.amount
     else:
