@@ -89,7 +89,7 @@ def test_the_web_total_is_the_quote_in_every_province(node: subprocess.Popen[str
         quotes: list[dict[str, Any]] = []
         for raw in _variants(p):
             sink = DiagnosticSink()
-            checked = check_answers(p, raw, today=DAY, lang="vi", locate=lambda _: p.span,
+            checked = check_answers(p, raw, today=DAY, lang="vi", locate=lambda _, at=p.span: at,
                                     sink=sink)
             if sink.has_errors():
                 continue
