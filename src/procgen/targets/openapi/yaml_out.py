@@ -141,13 +141,35 @@ def _sequence(data: list[Any] | tuple[Any, ...], indent: int, out: list[str]) ->
             _entry(pad + "-", item, indent, out)
 
 
+_SUBTREES: dict[tuple[str, bytes], list[str]] = {}
+"""The lines of the mappings written near the top of a document (a path, a schema), by their
+content: a build emits each procedure once per locality site, and all but a few of these are
+the same each time."""
+_SUBTREE_DEPTH = 4
+"""Mappings at this indent or less are remembered (deeper ones are parts of those)."""
+
+
 def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
     if isinstance(value, dict):
-        if value:
+        if not value:
+            out.append(f"{head} {{}}")
+        elif indent <= _SUBTREE_DEPTH:
+            import msgspec
+
+            from procgen.model.ir import plain_str
+
+            key = (head, msgspec.json.encode(value, enc_hook=plain_str))
+            lines = _SUBTREES.get(key)
+            if lines is None:
+                lines = [head]
+                _mapping(value, indent + 2, lines)
+                if len(_SUBTREES) > 4_000:
+                    _SUBTREES.clear()
+                _SUBTREES[key] = lines
+            out.extend(lines)
+        else:
             out.append(head)
             _mapping(value, indent + 2, out)
-        else:
-            out.append(f"{head} {{}}")
     elif isinstance(value, list | tuple):
         if value:
             out.append(head)

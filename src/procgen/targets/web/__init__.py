@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 from procgen.diagnostics import CompilerBug
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Procedure
+    from procgen.targets.web.view import PageView
     from procgen.targets import EmitContext, Files, PortalInput
 
 ASSETS = PurePosixPath("web/assets")
@@ -31,6 +34,9 @@ class WebTarget:
     """The ``web`` target (see the module docstring)."""
 
     name = "web"
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str, str], tuple[Procedure, Markup]] = {}
 
     def emit_procedure(self, procedure: Procedure, ctx: EmitContext,
                        sink: DiagnosticSink) -> Files:
@@ -45,9 +51,25 @@ class WebTarget:
             view = page_view(procedure, ctx.settings, lang, facts)
             rules = page_rules(procedure, lang, view.action, facts)
             html = render("procedure.html.j2", cache=ctx.cache, readonly=ctx.readonly,
-                          page=view, rules=rules)
+                          page=view, rules=rules, steps=self._steps(procedure, view, ctx))
             files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")
         return files
+
+    def _steps(self, procedure: Procedure, view: PageView, ctx: EmitContext) -> Markup:
+        """The question pages' HTML, the same for every locality: rendered once per procedure
+        and language, and reused when a build emits the procedure for each locality's site."""
+        from markupsafe import Markup
+
+        from procgen.targets.web.render import render
+
+        key = (procedure.source_hash, procedure.id, view.lang)
+        kept = self._kept.get(key)
+        if kept is None or kept[0] is not procedure:  # keep the current procedure's only
+            self._kept = {k: v for k, v in self._kept.items() if v[0] is procedure}
+            html = Markup(render("steps.html.j2", cache=ctx.cache, readonly=ctx.readonly,
+                                 page=view))
+            kept = self._kept[key] = (procedure, html)
+        return kept[1]
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> None:
         return None  # the portal files do not depend on any procedure
