@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
     from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Procedure
-    from procgen.targets.web.view import PageView
     from procgen.targets import EmitContext, Files, PortalInput
+    from procgen.targets.web.view import PageView
 
 ASSETS = PurePosixPath("web/assets")
 RUNTIME = ("procgen-check.js", "procgen-review.js", "procgen-form.js")
