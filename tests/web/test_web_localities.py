@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.helpers import KITCHEN_SINK, Watch, axe, browser, serve, write
+from tests.web.helpers import KITCHEN_SINK, Watch, axe, serve, write
 from tests.web.walk import Walker
 
 from procgen.diagnostics import DiagnosticSink
@@ -62,7 +62,8 @@ def _emit(root: Path, out: Path, site: str | None = None) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+def served(tmp_path_factory: pytest.TempPathFactory, chrome: Any) -> Iterator[tuple[str, Any]]:
+    # the session's one browser: a second sync_playwright in the same process is refused
     from tests.conftest import CHROMIUM, NODE_MODULES, require_tool
 
     require_tool(CHROMIUM.exists(), "Debian chromium (/usr/bin/chromium)")
@@ -72,7 +73,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]
     _emit(root, folder / "national")
     _emit(root, folder / "other-town", site="other-town")
     shutil.copy(NODE_MODULES / "axe-core" / "axe.min.js", folder / "axe.min.js")
-    with serve(folder) as base, browser() as chrome:
+    with serve(folder) as base:
         yield base, chrome
 
 
