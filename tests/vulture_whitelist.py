@@ -66,8 +66,7 @@ _.of  # procgen.expr.Scope.of: the doctests' and tests' way to make a scope
 rules_table  # procgen.diff.rules: docs/review.md's table, kept equal by tests/diff/test_docs.py
 portal_input  # procgen.targets: a portal's inputs without the build (tests/web, tests/openapi)
 
-# a locality's offices: decoded and checked now, shown by the artifacts of issue 16 (localities)
-address  # procgen.model.ir.Office.address (decoded from YAML, not yet read)
-phone  # procgen.model.ir.Office.phone
-hours  # procgen.model.ir.Office.hours
-email  # procgen.model.ir.Office.email
+# the web view's locality fields, read by the Jinja templates only
+fee_labels  # procgen.targets.web.view.LocalView
+dynamic_offices  # procgen.targets.web.view.LocalView
+site_name  # procgen.targets.web.view.LocalView

@@ -16,7 +16,7 @@ from typing import Any
 
 from msgspec import Struct
 
-from procgen.model.ir import Fee, LocalAmount, Locality, Office, Procedure, Text
+from procgen.model.ir import LocalAmount, Locality, Office, Procedure, Text
 
 PROVINCES = "provinces"
 """The option list whose answers name a locality (``lists/provinces.yaml``)."""
@@ -100,11 +100,6 @@ def local_facts(procedure: Procedure, localities: tuple[Locality, ...],
               loc.offices_for(procedure))
         for loc in chosen)
     return LocalFacts(places, procedure.locality_field, site is not None, local_fees)
-
-
-def fee_amount(fee: Fee, place: Local | None) -> LocalAmount | None:
-    """What a ``set_by: locality`` fee costs in ``place``; None where it is not known."""
-    return place.amount(fee.id) if place is not None else None
 
 
 def answered_locality(procedure: Procedure, answers: Mapping[str, Any]) -> str | None:
