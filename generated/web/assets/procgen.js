@@ -346,7 +346,51 @@
       return fmt(text, params);
     }
 
-    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped };
+    // The locality whose amounts and offices apply (R.localities, the model's LocalFacts):
+    // a site's own; else the locality question's answer; else the province picked.
+    function place(answers, picked) {
+      var L = R.localities;
+      if (!L) return null;
+      if (L.site) return own(L.places, L.order[0]) || null;
+      var id = L.field ? own(L.options, String(answers[L.field])) : picked;
+      return (id && own(L.places, id)) || null;
+    }
+
+    // The online fees for the answers, as procgen quote computes them: a fee applies when the
+    // day is in its window and its `when` holds; an amount with no value is not charged; an
+    // exemption makes it 0; a locality-set fee takes the place's amount (null: not known),
+    // a placeholder amount counts but marks the total provisional. total is null until every
+    // amount is known.
+    function fees(answers, today, where) {
+      var known = 0, complete = true, provisional = false;
+      var rows = R.fees.map(function (fee) {
+        var applies = (!fee.valid_from || today >= fee.valid_from) &&
+          (!fee.valid_until || today <= fee.valid_until) &&
+          (fee.when === undefined || holds(fee.when, answers, today));
+        var exempt = applies && fee.exemptions.some(function (c) { return holds(c, answers, today); });
+        var amount = null, placeholder = false;
+        if (applies && fee.set_by_locality) {
+          var local = where ? own(where.fees, fee.id) : undefined;
+          if (exempt) amount = 0;
+          else if (local) { amount = local.amount; placeholder = local.placeholder; }
+        } else if (applies) {
+          amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, answers, today, null);
+          if (amount === null) applies = false;
+          else if (exempt) amount = 0;
+          else if (amount % 1 !== 0) amount = Math.floor(amount + 0.5);  // whole đồng, half up
+        }
+        if (applies) {
+          if (amount === null) complete = false; else known += amount;
+          provisional = provisional || placeholder;
+        }
+        return { id: fee.id, applies: applies, amount: amount, exempt: exempt, placeholder: placeholder };
+      });
+      return { rows: rows, total: complete ? known : null, known: known, complete: complete,
+               provisional: provisional };
+    }
+
+    return { problem: answerProblem, entries: entries, field: field, message: message, shaped: shaped,
+             place: place, fees: fees };
   };
 
   // The two helpers the form uses too, so it holds no copy of them.
@@ -367,6 +411,7 @@
   root.ProcgenFormReview = function (F) {
     var E = F.E, R = F.R, M = F.M, $ = F.$, fmt = F.fmt, isEmpty = F.isEmpty, form = F.form;
     var own = F.own;  // an id's own entry in a map, never an inherited member
+    var C = F.C;  // the pure check: also the fee arithmetic (C.fees) and the place (C.place)
 
     /* ---- check your answers, fees -------------------------------------------------------- */
 
@@ -444,30 +489,108 @@
       fees();
     }
 
+    // The province whose amounts and offices apply (R.localities; see ProcgenCheck.place).
+    function where() {
+      var picker = $("pg-locality");
+      return C.place(F.state().answers, picker ? picker.value : null);
+    }
+
+    function amountText(row) {
+      if (row.exempt) return M.fee_exempt;
+      if (row.amount === null) return M.fee_unknown;
+      if (row.placeholder) return M.local_fee_placeholder;
+      return money(row.amount);
+    }
+
+    function totalText(q) {
+      if (!q.complete) return fmt(M.total_plus_local, { amount: money(q.known) });
+      if (q.provisional) return fmt(M.total_provisional, { amount: money(q.known) });
+      return money(q.total);
+    }
+
     function fees() {
-      var state = F.state();
-      var total = 0, t = F.today(), unknown = false;
-      R.fees.forEach(function (fee) {
-        var tr = form.querySelector('[data-fee="' + fee.id + '"]');
-        var applies = (!fee.valid_from || t >= fee.valid_from) && (!fee.valid_until || t <= fee.valid_until) &&
-          (fee.when === undefined || F.holds(fee.when, state.answers));
-        var amount = null, text;
-        if (applies && !fee.set_by_locality) {
-          amount = typeof fee.amount === "number" ? fee.amount : E.evaluate(fee.amount, state.answers, t, null);
-          if (amount === null) applies = false;
-        }
-        var exempt = fee.exemptions.some(function (c) { return F.holds(c, state.answers); });
-        if (fee.set_by_locality) {
-          text = exempt ? M.fee_exempt : M.fee_unknown;
-          unknown = unknown || (applies && !exempt);
-        }
-        else if (exempt) text = M.fee_exempt;
-        else { text = money(amount || 0); total += amount || 0; }
-        tr.hidden = !applies;
-        tr.querySelector(".pg-amount").textContent = text;
+      var q = C.fees(F.state().answers, F.today(), where());
+      q.rows.forEach(function (row) {
+        var tr = form.querySelector('[data-fee="' + row.id + '"]');
+        tr.hidden = !row.applies;
+        tr.querySelector(".pg-amount").textContent = amountText(row);
       });
       var cell = $("pg-fee-total");
-      if (cell) cell.textContent = unknown ? fmt(M.total_plus_local, { amount: money(total) }) : money(total);
+      if (cell) cell.textContent = totalText(q);
+      return q;
+    }
+
+    // The confirmation keeps what was due when the application was sent.
+    function sentFees() {
+      var list = $("pg-sent-fees");
+      if (!list) return;
+      var q = C.fees(F.state().answers, F.today(), where());
+      while (list.firstChild) list.removeChild(list.firstChild);
+      function line(label, value) {
+        var div = document.createElement("div"), dt = document.createElement("dt"), dd = document.createElement("dd");
+        dt.textContent = label; dd.textContent = value;
+        div.appendChild(dt); div.appendChild(dd); list.appendChild(div);
+      }
+      q.rows.forEach(function (row, i) { if (row.applies) line(R.fees[i].label, amountText(row)); });
+      line(M.total, totalText(q));
+    }
+
+    function office(o) {
+      var li = document.createElement("li"), name = document.createElement("span");
+      name.className = "pg-office-name";
+      name.textContent = o.name;
+      li.appendChild(name);
+      function add(node) { li.appendChild(document.createElement("br")); li.appendChild(node); }
+      if (o.placeholder) {
+        var note = document.createElement("span");
+        note.className = "pg-office-note";
+        note.textContent = M.local_office_placeholder;
+        add(note);
+        return li;
+      }
+      [["address", M.local_address], ["hours", M.local_hours], ["phone", M.local_phone]].forEach(function (k) {
+        if (o[k[0]]) add(document.createTextNode(k[1] + ": " + o[k[0]]));
+      });
+      [["map", M.local_map], ["url", M.local_web]].forEach(function (k) {
+        if (!o[k[0]] || !/^https?:\/\//.test(o[k[0]])) return;
+        var a = document.createElement("a"), hidden = document.createElement("span");
+        a.href = o[k[0]]; a.rel = "noopener noreferrer"; a.textContent = k[1];
+        hidden.className = "pg-visually-hidden"; hidden.textContent = ": " + o.name;
+        a.appendChild(hidden);
+        add(a);
+      });
+      return li;
+    }
+
+    // The start page's local amounts and every offices block, for the province now known.
+    function local() {
+      var L = R.localities;
+      if (!L || L.site) return;
+      var p = where();
+      form.querySelectorAll("[data-local-fee]").forEach(function (td) {
+        if (!td.hasAttribute("data-national")) td.setAttribute("data-national", td.textContent);
+        var amount = p ? own(p.fees, td.getAttribute("data-local-fee")) : undefined;
+        td.textContent = !p ? td.getAttribute("data-national")
+          : amountText({ exempt: false, amount: amount ? amount.amount : null, placeholder: amount ? amount.placeholder : false });
+      });
+      document.querySelectorAll("[data-offices]").forEach(function (box) {
+        if (!box.hasAttribute("data-note")) {
+          var first = box.querySelector(".pg-offices-note");
+          box.setAttribute("data-note", first ? first.textContent : "");
+        }
+        while (box.firstChild) box.removeChild(box.firstChild);
+        if (p && p.offices.length) {
+          var ul = document.createElement("ul");
+          ul.className = "pg-office-list";
+          p.offices.forEach(function (o) { ul.appendChild(office(o)); });
+          box.appendChild(ul);
+        } else {
+          var para = document.createElement("p");
+          para.className = "pg-offices-note";
+          para.textContent = p ? M.fee_unknown : box.getAttribute("data-note");
+          box.appendChild(para);
+        }
+      });
     }
 
     /* ---- submission -------------------------------------------------------------------- */
@@ -546,13 +669,15 @@
           var ref = null;
           try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
           $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
+          sentFees();
+          local();
           F.show("sent");
           $("pg-sent").focus();
         })
         .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
     }
 
-    return { summary: summary, fees: fees, submit: submit };
+    return { summary: summary, fees: fees, local: local, submit: submit };
   };
 })(globalThis);
 
@@ -731,6 +856,7 @@
       setShown(form.querySelector('[data-document="' + id + '"]'), state.docs[id]);
     });
     if (current === "check") review.fees();
+    review.local();
     return state;
   }
 
@@ -959,6 +1085,9 @@
     current = "start";
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
   }
+
+  var picker = $("pg-locality");  // the province picker, when nothing in the form says it
+  if (picker) picker.addEventListener("change", function () { refresh(); });
 
   var review = globalThis.ProcgenFormReview({
     E: E, C: C, R: R, M: M, form: form, $: $, fmt: fmt, today: today, holds: holds, isEmpty: isEmpty, own: own,
