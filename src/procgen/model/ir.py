@@ -405,6 +405,10 @@ class Source(Struct, frozen=True):
     act: str | None = None
     url: str | None = None
 
+    def as_dict(self) -> dict[str, str]:
+        """What every artifact and ``quote`` print: the parts given, ``act`` then ``url``."""
+        return {k: v for k, v in (("act", self.act), ("url", self.url)) if v}
+
 
 class LocalAmount(Struct, frozen=True):
     """What one locality charges for one ``set_by: locality`` fee.

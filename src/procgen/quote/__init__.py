@@ -92,7 +92,7 @@ def _fee_json(f: QuotedFee) -> dict[str, Any]:
     if f.placeholder:
         out["placeholder"] = True
     if f.source is not None:
-        out["source"] = {k: v for k, v in (("act", f.source.act), ("url", f.source.url)) if v}
+        out["source"] = f.source.as_dict()
     return out
 
 

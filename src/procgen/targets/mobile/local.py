@@ -47,7 +47,7 @@ def _place(p: Local, b: Build) -> dict[str, Any]:
 def _source(s: Source | None) -> dict[str, str] | None:
     if s is None:
         return None
-    return {k: v for k, v in (("act", s.act), ("url", s.url)) if v}
+    return s.as_dict()
 
 
 def _amount(a: LocalAmount) -> dict[str, Any]:

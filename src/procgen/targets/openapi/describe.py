@@ -71,7 +71,7 @@ def describe(procedure: Procedure, languages: tuple[str, ...],
 def _amount(fee: str, a: LocalAmount) -> dict[str, Any]:
     out: dict[str, Any] = {"id": fee, "amount": a.amount, "placeholder": a.placeholder}
     if a.source is not None:
-        out["source"] = {k: v for k, v in (("act", a.source.act), ("url", a.source.url)) if v}
+        out["source"] = a.source.as_dict()
     return out
 
 
