@@ -461,12 +461,22 @@ class Locality(Struct, frozen=True):
         return tuple(o for o in self.offices if o.serves(procedure))
 
 
+class License(Struct, frozen=True):
+    """``license`` in ``procgen.yaml``: OpenAPI's ``info.license`` (a name; an SPDX
+    ``identifier`` or a ``url``)."""
+
+    name: str
+    identifier: str | None = None
+    url: str | None = None
+
+
 class Settings(Struct, frozen=True):
     languages: tuple[str, ...]
     default_language: str
     currency: str = "VND"
     api_base_url: str = "/api"
     portal_name: Text | None = None
+    license: License | None = None
 
 
 class Portal(Struct, frozen=True):

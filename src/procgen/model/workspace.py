@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from msgspec import Struct, field
+from msgspec import Struct, field, structs
 
 from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, did_you_mean
 from procgen.layout import SETTINGS_FILE as SETTINGS_FILE
 from procgen.layout import yaml_files
-from procgen.model.ir import Option, Settings, Text
+from procgen.model.ir import License, Option, Settings, Text
 from procgen.schema import Kind, validate
 from procgen.source import Document, load_file
 
@@ -93,6 +93,10 @@ class Workspace(Struct):
         if "portal_name" in v:
             name = TextMaker(settings, self.sink)(doc, ("portal_name",), v["portal_name"])
             settings = Settings(langs, default, settings.currency, settings.api_base_url, name)
+        if "license" in v:
+            lic = v["license"]
+            settings = structs.replace(
+                settings, license=License(lic["name"], lic.get("identifier"), lic.get("url")))
         return settings
 
     def names(self, folder: str) -> list[str]:
