@@ -4,7 +4,9 @@
 Tools that CI installs (node packages in tests/js, Debian chromium) are skipped when missing
 locally, but their absence fails the run when ``CI`` is set: CI must never pass by skipping.
 The web target's template cache goes to a temporary folder for the whole run (subprocesses
-inherit it), never to the real ``~/.cache``.
+inherit it), never to the real ``~/.cache``. The command line speaks English in tests
+(``PROCGEN_LANG=en``), whatever the fixture project's ``default_language``; the tests of the
+language choice and of the Vietnamese diagnostics set or clear it themselves.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def pytest_configure(config: pytest.Config) -> None:
     folder = tempfile.mkdtemp(prefix="procgen-template-cache-")
     patch = pytest.MonkeyPatch()
     patch.setenv("PROCGEN_TEMPLATE_CACHE", folder)
+    patch.setenv("PROCGEN_LANG", "en")
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     config.add_cleanup(patch.undo)
 

@@ -29,40 +29,108 @@ class InputError(click.ClickException):
 def _report(
     sink: DiagnosticSink, fmt: str, strict: bool, *, summary: str | None = None, err: bool = False
 ) -> bool:
-    """Print diagnostics; True when the run must fail (errors, or warnings under --strict)."""
+    """Print diagnostics; True when the run must fail (errors, or warnings under --strict).
+
+    Where it goes (docs/diagnostics.md): a command's report is its product, so ``validate`` and
+    ``build`` write diagnostics and the summary line to standard output (``err``: standard
+    error, for commands whose product is something else, such as ``quote``'s JSON); in a
+    machine-readable format standard output holds only that format, and the summary line goes
+    to standard error.
+    """
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.codes import CODES
     from procgen.diagnostics.render import render
-    from procgen.wording import tell
+    from procgen.wording import cli_language, tell
 
     # Each once; a strict-only code (placeholders to clear before publishing) only if asked.
     shown = [d for d in sink if strict or not CODES[d.code].strict_only]
     items = list(dict.fromkeys(promote_warnings(shown) if strict else shown))
-    if items or fmt == "json":  # JSON always prints an array, [] when all is well
+    lang = cli_language()
+    if items or fmt in ("json", "sarif"):  # JSON always prints an array, [] when all is well
         stream = sys.stderr if err else sys.stdout
         color = fmt == "text" and stream.isatty()
         words = {"error": tell("diag_error"), "warning": tell("diag_warning"),
                  "note": tell("diag_note"), "help": tell("diag_help")}
-        click.echo(render(items, fmt, color=color, words=words), err=err)  # type: ignore[arg-type]
+        click.echo(render(items, fmt, color=color, words=words, lang=lang),  # type: ignore[arg-type]
+                   err=err)
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
-    if summary is not None and fmt == "text":
+    if summary is not None:
+        said_to_err = err or fmt != "text"
         if items:
             tally = tell("diag_tally",
                          errors=tell("diag_errors_one" if errors == 1 else "diag_errors",
                                      n=errors),
                          warnings=tell("diag_warnings_one" if warnings == 1 else "diag_warnings",
                                        n=warnings))
-            click.echo(tell("diag_summary", summary=summary, tally=tally), err=True)
+            click.echo(tell("diag_summary", summary=summary, tally=tally), err=said_to_err)
         else:
-            click.echo(tell("diag_summary_ok", summary=summary), err=True)
+            click.echo(tell("diag_summary_ok", summary=summary), err=said_to_err)
     return errors > 0
 
+
+def say_outcome(text: str, fmt: str) -> None:
+    """A command's own line about its outcome ("build failed: …"), on the report's stream."""
+    click.echo(text, err=fmt != "text")
+
+
+def project_language(procedures: Path) -> str | None:
+    """The project's ``default_language``, read from ``procgen.yaml`` without loading the
+    project (a broken settings file is reported by the command itself; here it says nothing).
+    """
+    import yaml
+
+    from procgen.wording import LANGUAGES
+
+    path = procedures / "procgen.yaml"
+    try:
+        if not path.is_file() or path.stat().st_size > 65_536:
+            return None
+        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+    lang = data.get("default_language") if isinstance(data, dict) else None
+    return lang if isinstance(lang, str) and lang in LANGUAGES else None
+
+
+def choose_language(given: str | None, procedures: Path) -> str:
+    """The language of this run: ``--lang``, then ``PROCGEN_LANG``, then the project's
+    ``default_language``, then English; an unknown ``PROCGEN_LANG`` is a usage error."""
+    import os
+
+    from procgen.wording import LANGUAGES, set_cli_language
+
+    env = os.environ.get("PROCGEN_LANG", "").strip()
+    if given is None and env and env not in LANGUAGES:
+        raise click.UsageError(
+            f"PROCGEN_LANG={env!r}: procgen speaks {' and '.join(LANGUAGES)} "
+            f"(PROCGEN_LANG={env!r}: procgen nói {' và '.join(LANGUAGES)})")
+    lang = given or env or project_language(procedures) or "en"
+    set_cli_language(lang)
+    return lang
+
+
+def _lang_callback(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    """Choose the language as soon as ``--lang`` is parsed (the other options' errors, which
+    click words, follow it; procgen's own words all come later)."""
+    root = ctx.find_root().obj or {}
+    return choose_language(value, root.get("procedures", Path("procedures")))
+
+
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    callback=_lang_callback,
+    expose_value=False,
+    is_eager=False,
+    help="The language procgen speaks [default: PROCGEN_LANG, else the project's "
+    "default_language].",
+)
 
 FORMAT = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
     help="How to print diagnostics.",
@@ -126,6 +194,7 @@ def cli(ctx: click.Context, procedures_dir: Path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @FORMAT
 @STRICT
+@LANG
 @click.pass_obj
 def validate(obj: dict[str, Any], paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check procedure files or folders (default: the procedures folder).
@@ -153,6 +222,7 @@ def validate(obj: dict[str, Any], paths: tuple[Path, ...], fmt: str, strict: boo
 @cli.command()
 @click.argument("procedure_id")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@LANG
 @click.pass_obj
 def new(obj: dict[str, Any], procedure_id: str, force: bool) -> None:
     """Write a commented starter procedures/ID.yaml that validates.
@@ -170,6 +240,39 @@ def new(obj: dict[str, Any], procedure_id: str, force: bool) -> None:
         raise InputError(str(e)) from None
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("code")
+@LANG
+def explain(code: str) -> None:
+    """Explain a diagnostic code: what it means, an example that triggers it, how to fix it.
+
+    CODE is a code such as PG102 (any case) or its name, such as yaml-syntax.
+
+    \b
+    Example:
+      procgen explain PG102 --lang vi
+    """
+    from procgen.diagnostics import did_you_mean
+    from procgen.diagnostics.codes import CODES
+    from procgen.wording import cli_language, tell
+
+    wanted = code.strip()
+    by_slug = {c.slug: c for c in CODES.values()}
+    entry = CODES.get(wanted.upper()) or by_slug.get(wanted.lower())
+    if entry is None:
+        raise InputError(tell("explain_unknown", code=wanted, last=max(CODES),
+                              suggestion=did_you_mean(wanted.upper(), [*CODES, *by_slug])))
+    words = entry.worded(cli_language())
+    severity = tell(f"explain_severity_{entry.severity}")
+    if entry.strict_only:
+        severity += f", {tell('explain_strict_only')}"
+    example = "\n".join(f"    {line}" for line in entry.bad.splitlines())
+    click.echo(f"{entry.code} {entry.slug} ({severity})\n\n{words.summary}\n\n"
+               f"{tell('explain_message')}: {words.template}\n\n"
+               f"{tell('explain_example')}:\n\n{example}\n\n"
+               f"{tell('explain_fix')}: {words.fix}")
 
 
 def main() -> None:

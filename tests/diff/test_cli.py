@@ -97,7 +97,7 @@ def test_two_files_in_each_format_and_language() -> None:
     text = run("diff", base, rev, "--lang", "en")
     assert text.exit_code == 0
     assert "Fee Late registration fee (`late-fee`) raised: 5,000 VND → 10,000 VND" in text.stdout
-    vi = run("diff", base, rev, "--format", "markdown")
+    vi = run("diff", base, rev, "--format", "markdown", "--lang", "vi")
     assert "tăng: 5.000 đồng → 10.000 đồng" in vi.stdout
     assert vi.stdout.startswith("## Thay đổi thủ tục")
     js = json.loads(run("diff", base, rev, "--format", "json").stdout)

@@ -29,6 +29,11 @@ GITHUB_LINE = re.compile(
 )
 
 
+def problems(out: str) -> list[str]:
+    """The diagnostic lines of a text report: not its indented notes and help, nor its summary."""
+    return [line for line in out.splitlines() if TEXT_LINE.match(line)]
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the kitchen-sink project as ``procedures/`` in the working directory."""
@@ -74,8 +79,9 @@ def write_warning_only(project: Path) -> Path:
 def test_valid_project_exits_0_quietly(project: Path) -> None:
     result = invoke("validate", "--strict")
     assert result.exit_code == 0
-    assert result.stdout == ""
-    assert "ok" in result.stderr
+    assert problems(result.stdout) == []
+    assert result.stdout == "checked 5 files: ok\n"  # the whole report, on standard output
+    assert result.stderr == ""
 
 
 def test_valid_file_exits_0(project: Path) -> None:
@@ -86,7 +92,7 @@ def test_invalid_file_exits_1_with_every_error_sorted(project: Path) -> None:
     write_broken(project)
     result = invoke("validate", "procedures/broken.yaml")
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
+    lines = problems(result.stdout)
     assert len(lines) == 2, lines
     found = [TEXT_LINE.match(line) for line in lines]
     assert all(found)
@@ -99,14 +105,15 @@ def test_invalid_file_exits_1_with_every_error_sorted(project: Path) -> None:
     assert "did you mean 'level'" in lines[0]
     assert "textarae" in text[positions[1][0] - 1]
     assert "PG112" in lines[0] and "PG114" in lines[1]
-    assert "1 error" not in result.stderr and "2 errors" in result.stderr
+    assert "1 error" not in result.stdout and "2 errors" in result.stdout
+    assert "  help: Fix the spelling" in result.stdout  # the fix, even when not a terminal
 
 
 def test_a_folder_with_one_bad_file_exits_1(project: Path) -> None:
     write_broken(project)
     result = invoke("validate")
     assert result.exit_code == 1
-    assert all(line.startswith("procedures/broken.yaml:") for line in result.stdout.splitlines())
+    assert all(line.startswith("procedures/broken.yaml:") for line in problems(result.stdout))
 
 
 @pytest.mark.parametrize(
@@ -190,13 +197,13 @@ def test_summary_counts_what_is_printed(project: Path) -> None:
     (project / "bare.yaml").write_text("procgen: 1\n", "utf-8")
     result = invoke("validate", "procedures/bare.yaml")
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
+    lines = problems(result.stdout)
     assert [re.search(r"\[(PG\d+)\]: (.*)", x).groups() for x in lines] == [  # type: ignore[union-attr]
         ("PG111", "missing key 'channels'"),
         ("PG111", "missing key 'id'"),
         ("PG111", "missing key 'title'"),
     ]
-    assert "3 errors" in result.stderr, result.stderr
+    assert "3 errors" in result.stdout, result.stdout
 
 
 # --- formats ------------------------------------------------------------------------------------
@@ -241,7 +248,7 @@ def test_github_format(project: Path) -> None:
 
 def test_text_json_and_github_agree(project: Path) -> None:
     write_broken(project)
-    text = invoke("validate", "procedures/broken.yaml").stdout.splitlines()
+    text = problems(invoke("validate", "procedures/broken.yaml").stdout)
     items = json.loads(invoke("validate", "--format", "json", "procedures/broken.yaml").stdout)
     github = invoke("validate", "--format", "github", "procedures/broken.yaml").stdout
     for line, item in zip(text, items, strict=True):
@@ -257,7 +264,7 @@ def test_warning_passes_without_strict(project: Path) -> None:
     write_warning_only(project)
     result = invoke("validate", "procedures/warned.yaml")
     assert result.exit_code == 0
-    (line,) = result.stdout.splitlines()
+    (line,) = problems(result.stdout)
     assert "warning[PG118]" in line
 
 
@@ -265,7 +272,7 @@ def test_strict_turns_a_warning_into_exit_1(project: Path) -> None:
     write_warning_only(project)
     result = invoke("validate", "--strict", "procedures/warned.yaml")
     assert result.exit_code == 1
-    (line,) = result.stdout.splitlines()
+    (line,) = problems(result.stdout)
     assert "error[PG118]" in line
 
 
@@ -281,7 +288,7 @@ def test_strict_json_reports_error_severity(project: Path) -> None:
 def test_missing_path_is_pg100(project: Path) -> None:
     result = invoke("validate", "procedures/brith-registration.yaml")
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
+    assert problems(result.stdout) == [
         "procedures/brith-registration.yaml:1:1: error[PG100]: cannot read "
         "procedures/brith-registration.yaml: no such file or folder"
     ]
@@ -311,7 +318,7 @@ def test_new_in_an_empty_folder_validates_strictly(
     assert text.count("#") >= 10, "the starter is commented"
     checked = invoke("validate", "--strict")
     assert checked.exit_code == 0, checked.output
-    assert checked.stdout == ""
+    assert problems(checked.stdout) == []
     file_check = invoke("validate", "--strict", "procedures/copy-certification.yaml")
     assert file_check.exit_code == 0, file_check.output
 

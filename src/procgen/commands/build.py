@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from procgen.commands import FORMAT, STRICT, InputError, report
+from procgen.commands import FORMAT, LANG, STRICT, InputError, report, say_outcome
 from procgen.wording import tell
 
 
@@ -67,6 +67,7 @@ def _targets(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
 )
 @FORMAT
 @STRICT
+@LANG
 @click.pass_obj
 def build(
     obj: dict[str, Any],
@@ -110,7 +111,7 @@ def build(
         where = str(out)
         sink.emit("PG109", Span(where, 1, 1), path=where, reason=e.reason)
         report(sink, fmt, strict)
-        click.echo(tell("build_failed", out=out), err=True)
+        say_outcome(tell("build_failed", out=out), fmt)
         sys.exit(1)
     if locality == "all":
         _report_sites(sink, results, outputs, out, fmt=fmt, check=check, strict=strict)
@@ -119,7 +120,7 @@ def build(
     sink.extend(result.diagnostics)
     failed = report(sink, fmt, strict)
     if failed or result.failed:
-        click.echo(tell("build_failed", out=out), err=True)
+        say_outcome(tell("build_failed", out=out), fmt)
         sys.exit(1)
     if check:
         for key, paths in (
@@ -128,28 +129,25 @@ def build(
             ("build_would_remove", result.removed),
         ):
             for path in paths:
-                click.echo(tell(key, path=(out / path).as_posix()))
+                say_outcome(tell(key, path=(out / path).as_posix()), fmt)
         if result.stale:
             n = len(result.added) + len(result.changed) + len(result.removed)
-            click.echo(
+            say_outcome(
                 tell("build_out_of_date_one" if n == 1 else "build_out_of_date", out=out, n=n),
-                err=True,
-            )
+                fmt)
             sys.exit(1)
-        click.echo(tell("build_checked_up_to_date", out=out, files=result.files), err=True)
+        say_outcome(tell("build_checked_up_to_date", out=out, files=result.files), fmt)
         return
     if result.up_to_date:
-        click.echo(
+        say_outcome(
             tell("build_up_to_date", out=out, procedures=result.procedures, files=result.files),
-            err=True,
-        )
+            fmt)
         return
-    click.echo(
+    say_outcome(
         tell("build_built", procedures=result.procedures, compiled=result.compiled, out=out,
              files=result.files, added=len(result.added), changed=len(result.changed),
              removed=len(result.removed)),
-        err=True,
-    )
+        fmt)
 
 
 SITES = Path("generated-localities")
@@ -182,7 +180,7 @@ def _report_sites(sink: Any, results: list[Any], outputs: list[tuple[str | None,
     sink.extend(results[0].diagnostics if results else ())
     failed = report(sink, fmt, strict)
     if failed or any(r.failed for r in results):
-        click.echo(tell("build_failed", out=out), err=True)
+        say_outcome(tell("build_failed", out=out), fmt)
         sys.exit(1)
     if check:
         stale = 0
@@ -191,15 +189,15 @@ def _report_sites(sink: Any, results: list[Any], outputs: list[tuple[str | None,
                                ("build_would_change", result.changed),
                                ("build_would_remove", result.removed)):
                 for path in paths:
-                    click.echo(tell(key, path=(folder / path).as_posix()))
+                    say_outcome(tell(key, path=(folder / path).as_posix()), fmt)
                     stale += 1
         if stale:
-            click.echo(tell("build_out_of_date_one" if stale == 1 else "build_out_of_date",
-                            out=out, n=stale), err=True)
+            say_outcome(tell("build_out_of_date_one" if stale == 1 else "build_out_of_date",
+                             out=out, n=stale), fmt)
             sys.exit(1)
-        click.echo(tell("build_checked_up_to_date", out=out,
-                        files=sum(r.files for r in results)), err=True)
+        say_outcome(tell("build_checked_up_to_date", out=out,
+                         files=sum(r.files for r in results)), fmt)
         return
-    click.echo(tell("build_sites_built", sites=len(results), out=out,
-                    files=sum(r.files for r in results),
-                    compiled=max((r.compiled for r in results), default=0)), err=True)
+    say_outcome(tell("build_sites_built", sites=len(results), out=out,
+                     files=sum(r.files for r in results),
+                     compiled=max((r.compiled for r in results), default=0)), fmt)

@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from procgen.commands import InputError, report
-from procgen.wording import tell
+from procgen.commands import LANG, InputError, report
+from procgen.wording import cli_language, tell
 
 
 @click.command()
@@ -21,14 +21,13 @@ from procgen.wording import tell
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
               default="text", show_default=True,
               help="text for terminals, markdown for a pull-request comment, json for tools.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="The reviewer's language for messages and the summary.")
+@LANG
 @click.option("--fail-on", "fail_on", type=click.Choice(["breaking", "burden", "any"]),
               help="Exit 1 when a change of this class is present: breaking (API clients), "
               "burden (more for citizens: burden+), any (any change at all).")
 @click.pass_obj
 def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt: str,
-         lang: str, fail_on: str | None) -> None:
+         fail_on: str | None) -> None:
     """Compare OLD and NEW (two procedure files or two procedures folders), or, with --base,
     the procedures at a git revision with the working tree.
 
@@ -81,6 +80,7 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
         new = load_side(new_path, sink, obj["procedures"])
     if report(sink, "text", False, err=True):
         sys.exit(1)
+    lang = cli_language()
     result = compare(old, new, lang)
     click.echo(render(result, fmt), nl=False)
     if fails(result, fail_on):

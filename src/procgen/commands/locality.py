@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from procgen.commands import InputError
+from procgen.commands import LANG, InputError
 from procgen.wording import tell
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 @click.group()
+@LANG
 def locality() -> None:
     """Add a fee, a placeholder or an office to every locality overlay at once.
 

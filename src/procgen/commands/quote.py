@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from procgen.commands import FORMAT, InputError, report
-from procgen.wording import tell
+from procgen.commands import FORMAT, LANG, InputError, report
+from procgen.wording import cli_language, tell
 
 
 @click.command()
@@ -42,7 +42,7 @@ from procgen.wording import tell
 @click.option(
     "--on", "on", help="The day today() and fee windows see, YYYY-MM-DD [default: today]."
 )
-@click.option("--lang", help="Language of messages [default: the project's default language].")
+@LANG
 @FORMAT
 @click.pass_obj
 def quote(
@@ -52,7 +52,6 @@ def quote(
     channel: str | None,
     locality: str | None,
     on: str | None,
-    lang: str | None,
     fmt: str,
 ) -> None:
     """Print the fees and processing time of procedure ID for the given answers.
@@ -109,7 +108,7 @@ def quote(
         procedure,
         doc.value,
         today=day,
-        lang=lang or portal.settings.default_language,
+        lang=cli_language(),
         locate=doc.locate,
         sink=sink,
     )

@@ -39,20 +39,71 @@ class Span(Struct, frozen=True, order=True):
             force_setattr(self, "end_col", self.col)
 
 
+class Phrase(Struct, frozen=True):
+    """Words of a diagnostic in both languages: a template field or a hint that is not a name.
+
+    A field value that names something the author wrote (an id, a key, a value) is a plain
+    ``str`` and reads the same in every language; words procgen says are a ``Phrase``.
+
+    >>> Phrase("a whole number", "một số nguyên").said("vi")
+    'một số nguyên'
+    """
+
+    en: str
+    vi: str
+
+    def said(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+Words = str | Phrase
+"""A text of a diagnostic: the same in every language (``str``) or worded per language."""
+
+
+def said(words: Words, lang: str) -> str:
+    """``words`` in ``lang``."""
+    return words.said(lang) if isinstance(words, Phrase) else words
+
+
 class Related(Struct, frozen=True):
     """A secondary location that explains a diagnostic (e.g. the first of two duplicates)."""
 
-    message: str
+    message: Words
     span: Span
+
+    def text(self, lang: str = "en") -> str:
+        return said(self.message, lang)
 
 
 class Diagnostic(Struct, frozen=True):
+    """One problem. ``message`` is the English text; :meth:`text` words it in any language
+    from the code's templates and ``args`` (the template's fields, as given to ``emit``)."""
+
     code: str
     severity: Severity
     message: str
     span: Span | None
     related: tuple[Related, ...] = ()
-    hint: str | None = None
+    hint: Words | None = None
+    args: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (English for a language the registry does not word)."""
+        from procgen.diagnostics.codes import CODES
+
+        entry = CODES.get(self.code)
+        if entry is None or (entry.fields and not self.args):
+            return self.message
+        return entry.format(lang, dict(self.args))
+
+    def help(self, lang: str = "en") -> str | None:
+        """What to do: this problem's own hint, else the fix the catalogue gives for its code."""
+        if self.hint is not None:
+            return said(self.hint, lang)
+        from procgen.diagnostics.codes import CODES
+
+        entry = CODES.get(self.code)
+        return entry.worded(lang).fix if entry is not None else None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         s = self.span
@@ -82,7 +133,7 @@ class DiagnosticSink(Struct):
         span: Span | None,
         *,
         related: Iterable[Related] = (),
-        hint: str | None = None,
+        hint: Words | None = None,
         severity: Severity | None = None,
         **fields: object,
     ) -> Diagnostic:
@@ -123,19 +174,27 @@ def promote_warnings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
+def did_you_mean(word: str, candidates: Iterable[str]) -> Words:
+    """``; did you mean 'x'?`` (in both languages) for the closest candidate, or ``""``.
 
     An abbreviation of a candidate's words wins (``dob`` for ``date_of_birth``); otherwise
     the closest spelling (difflib), then a candidate that contains the word.
 
-    >>> did_you_mean("child_dob", ["child_date_of_birth", "child_sex"])
+    >>> did_you_mean("child_dob", ["child_date_of_birth", "child_sex"]).en
     "; did you mean 'child_date_of_birth'?"
-    >>> did_you_mean("lable", ["label", "hint"])
-    "; did you mean 'label'?"
+    >>> did_you_mean("lable", ["label", "hint"]).vi
+    "; có phải ý bạn là 'label'?"
     >>> did_you_mean("zzz", ["child_sex"])
     ''
     """
+    best = closest(word, candidates)
+    if best is None:
+        return ""
+    return Phrase(f"; did you mean '{best}'?", f"; có phải ý bạn là '{best}'?")
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate :func:`did_you_mean` suggests, or None."""
     import difflib
 
     pool = sorted(set(candidates))
@@ -144,7 +203,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
         matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not matches and len(word) >= 3:
         matches = [c for c in pool if word.lower() in c.lower()]
-    return f"; did you mean '{matches[0]}'?" if matches else ""
+    return matches[0] if matches else None
 
 
 def _abbreviates(word: str, candidate: str) -> bool:

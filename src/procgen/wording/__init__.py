@@ -60,9 +60,22 @@ __all__ = [
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 """The languages the catalogue is written in (every key has every one)."""
 FALLBACK = "en"
-CLI_LANGUAGE = "en"
-"""The language procgen's command line writes its own words in (the diagnostics' frame, the
-commands' summaries and errors): English, until the CLI chooses a language (a later issue)."""
+_CLI = {"lang": "en"}
+"""The language procgen's command line speaks (diagnostics, summaries, errors): set once per
+run by the command line (``--lang``, then ``PROCGEN_LANG``, then the project's
+``default_language``; :func:`procgen.cli.choose_language`)."""
+
+
+def cli_language() -> str:
+    """The language the command line speaks in this run."""
+    return _CLI["lang"]
+
+
+def set_cli_language(lang: str) -> None:
+    """Speak ``lang`` (one of :data:`LANGUAGES`) for the rest of this run."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _CLI["lang"] = lang
 
 _TABLES: dict[str, dict[str, str]] = {
     lang: {key: texts[lang] for key, texts in TEXTS.items()} for lang in LANGUAGES
@@ -90,18 +103,25 @@ def words(lang: str) -> dict[str, str]:
 
 
 def say(key: str, lang: str, **params: object) -> str:
-    """The text ``key`` in ``lang`` with its ``{placeholders}`` filled from ``params``."""
+    """The text ``key`` in ``lang`` with its ``{placeholders}`` filled from ``params``.
+
+    A parameter worded per language (a diagnostics ``Phrase``, such as a "did you mean") is
+    said in ``lang``.
+    """
     template = words(lang)[key]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return template.format(**{k: v.said(lang) if hasattr(v, "said") else v  # type: ignore[attr-defined]
+                              for k, v in params.items()})
 
 
 def tell(key: str, **params: object) -> str:
-    """What the command line says for ``key``: :func:`say` in :data:`CLI_LANGUAGE`.
+    """What the command line says for ``key``: :func:`say` in :func:`cli_language`.
 
     >>> tell("build_failed", out="generated")
     'build failed: nothing written to generated'
     """
-    return say(key, CLI_LANGUAGE, **params)
+    return say(key, cli_language(), **params)
 
 
 def database(slug: str, lang: str) -> str:

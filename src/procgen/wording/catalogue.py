@@ -653,6 +653,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "diag_warnings_one": {"vi": "{n} cảnh báo", "en": "{n} warning"},
     "validate_checked": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} files"},
     "validate_checked_one": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} file"},
+    "diag_skipped": {"vi": "chưa kiểm tra {what} của {file} vì {reason}; sửa các lỗi trên "
+                           "rồi chạy lại",
+                     "en": "{what} of {file} not checked because {reason}; fix the errors "
+                           "above and run again"},
+    # ---- procgen explain -------------------------------------------------------------------
+    "explain_severity_error": {"vi": "lỗi", "en": "error"},
+    "explain_severity_warning": {"vi": "cảnh báo", "en": "warning"},
+    "explain_strict_only": {"vi": "chỉ báo khi chạy với --strict",
+                            "en": "reported only with --strict"},
+    "explain_message": {"vi": "Thông báo", "en": "Message"},
+    "explain_example": {"vi": "Ví dụ gây ra lỗi này", "en": "Example that triggers it"},
+    "explain_fix": {"vi": "Cách sửa", "en": "How to fix it"},
+    "explain_unknown": {"vi": "không có mã “{code}”{suggestion} (các mã: PG100–{last}; "
+                              "xem docs/diagnostics.md)",
+                        "en": "no code '{code}'{suggestion} (codes: PG100–{last}; see "
+                              "docs/diagnostics.md)"},
     # ---- procgen build ---------------------------------------------------------------------
     "build_unknown_target": {"vi": "không có đích “{name}”{suggestion} (các đích có: {known})",
                              "en": "unknown target '{name}'{suggestion} (known: {known})"},

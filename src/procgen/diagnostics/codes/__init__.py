@@ -29,11 +29,19 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 
 if TYPE_CHECKING:
-    from procgen.diagnostics import Diagnostic, Related, Severity, Span
+    from procgen.diagnostics import Diagnostic, Related, Severity, Span, Words
+
+
+class Worded(Struct, frozen=True):
+    """A code's words in one language: the message template, the summary and the fix."""
+
+    template: str
+    summary: str
+    fix: str
 
 
 class Code(Struct, frozen=True):
-    """One diagnostic code and its documentation.
+    """One diagnostic code and its documentation, in English and Vietnamese.
 
     Attributes:
         code: ``PGnnn``.
@@ -45,6 +53,7 @@ class Code(Struct, frozen=True):
         fix: how to fix it, for a policy writer.
         strict_only: reported only under ``--strict`` (a list to clear before publishing,
             such as placeholder values, not a problem every command repeats).
+        vi: the template, summary and fix in Vietnamese (the same ``{fields}``).
     """
 
     code: str
@@ -55,10 +64,28 @@ class Code(Struct, frozen=True):
     bad: str
     fix: str
     strict_only: bool = False
+    vi: Worded | None = None
 
     @property
     def fields(self) -> frozenset[str]:
-        return frozenset(f for _, f, _, _ in string.Formatter().parse(self.template) if f)
+        return _fields(self.template)
+
+    def worded(self, lang: str) -> Worded:
+        """The template, summary and fix in ``lang`` (English when not worded in it)."""
+        if lang == "vi" and self.vi is not None:
+            return self.vi
+        return Worded(self.template, self.summary, self.fix)
+
+    def format(self, lang: str, args: dict[str, object]) -> str:
+        """The message in ``lang`` with its fields filled (a :class:`Phrase` in ``lang``)."""
+        from procgen.diagnostics import Phrase
+
+        words = {k: v.said(lang) if isinstance(v, Phrase) else v for k, v in args.items()}
+        return self.worded(lang).template.format(**words)
+
+
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
 def _collect() -> dict[str, Code]:
@@ -76,6 +103,8 @@ def _collect() -> dict[str, Code]:
         for c in module.CODES:
             if c.code in table:
                 raise ValueError(f"diagnostic code {c.code} declared twice")
+            if c.vi is not None and _fields(c.vi.template) != c.fields:
+                raise ValueError(f"{c.code}: the Vietnamese template has other fields")
             table[c.code] = c
     return dict(sorted(table.items()))
 
@@ -84,7 +113,7 @@ CODES: dict[str, Code] = _collect()
 
 
 def make(code: str, span: Span | None, *, related: tuple[Related, ...] = (),
-         hint: str | None = None, **fields: object) -> Diagnostic:
+         hint: Words | None = None, **fields: object) -> Diagnostic:
     """Build a :class:`~procgen.diagnostics.Diagnostic` from the registry.
 
     Raises:
@@ -98,8 +127,21 @@ def make(code: str, span: Span | None, *, related: tuple[Related, ...] = (),
     given = set(fields)
     if given != entry.fields:
         raise CompilerBug(f"{code}: template fields {sorted(entry.fields)}, given {sorted(given)}")
-    clean = {k: _one_line(v) if isinstance(v, str) else v for k, v in fields.items()}
-    return Diagnostic(code, entry.severity, entry.template.format(**clean), span, related, hint)
+    clean = {k: _clean(v) for k, v in fields.items()}
+    return Diagnostic(code, entry.severity, entry.format("en", clean), span, related, hint,
+                      tuple(sorted(clean.items())))
+
+
+def _clean(value: object) -> object:
+    from procgen.diagnostics import Phrase
+
+    if isinstance(value, str):
+        return _one_line(value)
+    if isinstance(value, Phrase):
+        return Phrase(_one_line(value.en), _one_line(value.vi))
+    if isinstance(value, list | tuple):  # kept hashable, as a Diagnostic is
+        return tuple(_clean(v) for v in value)
+    return value
 
 
 def _one_line(text: str) -> str:

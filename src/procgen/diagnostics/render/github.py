@@ -1,4 +1,5 @@
-"""GitHub workflow annotations: ``::error file=…,line=…,col=…,title=CODE::message``."""
+"""GitHub workflow annotations: ``::error file=…,line=…,col=…,title=CODE::message``, the fix
+on the annotation body's next line."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(items: list[Diagnostic], *, color: bool = False) -> str:
+def render(items: list[Diagnostic], *, lang: str = "en") -> str:
     lines = []
     for d in items:
         props = []
@@ -27,5 +28,9 @@ def render(items: list[Diagnostic], *, color: bool = False) -> str:
                 f"endColumn={s.end_col}",
             ]
         props.append(f"title={d.code}")
-        lines.append(f"::{d.severity} {','.join(props)}::{_escape_data(f'[{d.code}] {d.message}')}")
+        body = f"[{d.code}] {d.text(lang)}"
+        fix = d.help(lang)
+        if fix:
+            body += f"\n{fix}"
+        lines.append(f"::{d.severity} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines)

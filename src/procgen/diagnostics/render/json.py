@@ -1,4 +1,6 @@
-"""A JSON array of ``{file, line, column, end_line, end_column, severity, code, message}``."""
+"""A JSON array of ``{file, line, column, end_line, end_column, severity, code, lang, message,
+messages, hint, related}``: ``message`` and ``hint`` in ``lang``, ``messages`` in every
+language procgen speaks."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ import json
 from procgen.diagnostics import Diagnostic
 
 
-def render(items: list[Diagnostic], *, color: bool = False) -> str:
+LANGUAGES = ("vi", "en")
+
+
+def render(items: list[Diagnostic], *, lang: str = "en") -> str:
     out = []
     for d in items:
         s = d.span
@@ -19,17 +24,20 @@ def render(items: list[Diagnostic], *, color: bool = False) -> str:
             "end_column": s.end_col if s else None,
             "severity": d.severity,
             "code": d.code,
-            "message": d.message,
+            "lang": lang,
+            "message": d.text(lang),
+            "messages": {other: d.text(other) for other in LANGUAGES},
         }
-        if d.hint:
-            obj["hint"] = d.hint
+        fix = d.help(lang)
+        if fix:
+            obj["hint"] = fix
         if d.related:
             obj["related"] = [
                 {
                     "file": r.span.file,
                     "line": r.span.line,
                     "column": r.span.col,
-                    "message": r.message,
+                    "message": r.text(lang),
                 }
                 for r in d.related
             ]
