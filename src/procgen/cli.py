@@ -31,11 +31,11 @@ def _report(
 ) -> bool:
     """Print diagnostics; True when the run must fail (errors, or warnings under --strict).
 
-    Where it goes (docs/diagnostics.md): a command's report is its product, so ``validate`` and
-    ``build`` write diagnostics and the summary line to standard output (``err``: standard
-    error, for commands whose product is something else, such as ``quote``'s JSON); in a
-    machine-readable format standard output holds only that format, and the summary line goes
-    to standard error.
+    The streams (docs/diagnostics.md): standard output carries the items, one per line, for
+    tools and pipes — each diagnostic (with its indented notes and help) in the chosen format;
+    standard error carries the one line about the run as a whole, for people (the summary, and
+    the commands' "build failed", "up to date"). ``err``: the diagnostics go to standard error
+    too, for a command whose standard output is its product (``quote``'s JSON).
     """
     from procgen.diagnostics import promote_warnings
     from procgen.diagnostics.codes import CODES
@@ -55,23 +55,17 @@ def _report(
                    err=err)
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
-    if summary is not None:
-        said_to_err = err or fmt != "text"
+    if summary is not None and fmt == "text":
         if items:
             tally = tell("diag_tally",
                          errors=tell("diag_errors_one" if errors == 1 else "diag_errors",
                                      n=errors),
                          warnings=tell("diag_warnings_one" if warnings == 1 else "diag_warnings",
                                        n=warnings))
-            click.echo(tell("diag_summary", summary=summary, tally=tally), err=said_to_err)
+            click.echo(tell("diag_summary", summary=summary, tally=tally), err=True)
         else:
-            click.echo(tell("diag_summary_ok", summary=summary), err=said_to_err)
+            click.echo(tell("diag_summary_ok", summary=summary), err=True)
     return errors > 0
-
-
-def say_outcome(text: str, fmt: str) -> None:
-    """A command's own line about its outcome ("build failed: …"), on the report's stream."""
-    click.echo(text, err=fmt != "text")
 
 
 def project_language(procedures: Path) -> str | None:

@@ -118,8 +118,8 @@ def run_mutant(target: Target, text: str | bytes) -> int:
     if result.exit_code == 0:
         assert "error[PG" not in result.stdout, result.stdout
         return 0
-    lines = result.stdout.splitlines()
-    assert lines, "exit 1 without a diagnostic"
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
+    assert lines, "exit 1 without a diagnostic"  # (indented lines: a diagnostic's notes, help)
     assert any("error[PG" in line for line in lines)
     order: list[tuple[str, int, int]] = []
     for line in lines:

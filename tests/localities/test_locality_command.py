@@ -111,7 +111,7 @@ def test_validate_file_reports_what_the_whole_run_reports_there(project: Path) -
     _, whole, _ = run(project, "validate")
     _, one, _ = run(project, "validate", str(project / "birth-registration.yaml"))
     mine = [line for line in whole.splitlines() if "birth-registration.yaml" in line]
-    assert mine and mine == one.splitlines()
+    assert mine and mine == [line for line in one.splitlines() if not line.startswith("  ")]
     assert "32 of 34 localities set fee 'late-registration-fee-online'" in one
     assert "not set by: ha-noi, hue" in one
 

@@ -4,7 +4,7 @@ Shared helpers for command modules: :func:`report` prints diagnostics and :class
 exits 1 (both re-exported from :mod:`procgen.cli`).
 """
 
-from procgen.cli import FORMAT, LANG, STRICT, InputError, say_outcome
+from procgen.cli import FORMAT, LANG, STRICT, InputError
 from procgen.cli import _report as report
 
-__all__ = ["FORMAT", "LANG", "STRICT", "InputError", "report", "say_outcome"]
+__all__ = ["FORMAT", "LANG", "STRICT", "InputError", "report"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from procgen.commands import FORMAT, LANG, STRICT, InputError, report, say_outcome
+from procgen.commands import FORMAT, LANG, STRICT, InputError, report
 from procgen.wording import tell
 
 
@@ -111,7 +111,7 @@ def build(
         where = str(out)
         sink.emit("PG109", Span(where, 1, 1), path=where, reason=e.reason)
         report(sink, fmt, strict)
-        say_outcome(tell("build_failed", out=out), fmt)
+        click.echo(tell("build_failed", out=out), err=True)
         sys.exit(1)
     if locality == "all":
         _report_sites(sink, results, outputs, out, fmt=fmt, check=check, strict=strict)
@@ -120,7 +120,7 @@ def build(
     sink.extend(result.diagnostics)
     failed = report(sink, fmt, strict)
     if failed or result.failed:
-        say_outcome(tell("build_failed", out=out), fmt)
+        click.echo(tell("build_failed", out=out), err=True)
         sys.exit(1)
     if check:
         for key, paths in (
@@ -129,25 +129,28 @@ def build(
             ("build_would_remove", result.removed),
         ):
             for path in paths:
-                say_outcome(tell(key, path=(out / path).as_posix()), fmt)
+                click.echo(tell(key, path=(out / path).as_posix()))
         if result.stale:
             n = len(result.added) + len(result.changed) + len(result.removed)
-            say_outcome(
+            click.echo(
                 tell("build_out_of_date_one" if n == 1 else "build_out_of_date", out=out, n=n),
-                fmt)
+                err=True,
+            )
             sys.exit(1)
-        say_outcome(tell("build_checked_up_to_date", out=out, files=result.files), fmt)
+        click.echo(tell("build_checked_up_to_date", out=out, files=result.files), err=True)
         return
     if result.up_to_date:
-        say_outcome(
+        click.echo(
             tell("build_up_to_date", out=out, procedures=result.procedures, files=result.files),
-            fmt)
+            err=True,
+        )
         return
-    say_outcome(
+    click.echo(
         tell("build_built", procedures=result.procedures, compiled=result.compiled, out=out,
              files=result.files, added=len(result.added), changed=len(result.changed),
              removed=len(result.removed)),
-        fmt)
+        err=True,
+    )
 
 
 SITES = Path("generated-localities")
@@ -180,7 +183,7 @@ def _report_sites(sink: Any, results: list[Any], outputs: list[tuple[str | None,
     sink.extend(results[0].diagnostics if results else ())
     failed = report(sink, fmt, strict)
     if failed or any(r.failed for r in results):
-        say_outcome(tell("build_failed", out=out), fmt)
+        click.echo(tell("build_failed", out=out), err=True)
         sys.exit(1)
     if check:
         stale = 0
@@ -189,15 +192,15 @@ def _report_sites(sink: Any, results: list[Any], outputs: list[tuple[str | None,
                                ("build_would_change", result.changed),
                                ("build_would_remove", result.removed)):
                 for path in paths:
-                    say_outcome(tell(key, path=(folder / path).as_posix()), fmt)
+                    click.echo(tell(key, path=(folder / path).as_posix()))
                     stale += 1
         if stale:
-            say_outcome(tell("build_out_of_date_one" if stale == 1 else "build_out_of_date",
-                             out=out, n=stale), fmt)
+            click.echo(tell("build_out_of_date_one" if stale == 1 else "build_out_of_date",
+                            out=out, n=stale), err=True)
             sys.exit(1)
-        say_outcome(tell("build_checked_up_to_date", out=out,
-                         files=sum(r.files for r in results)), fmt)
+        click.echo(tell("build_checked_up_to_date", out=out,
+                        files=sum(r.files for r in results)), err=True)
         return
-    say_outcome(tell("build_sites_built", sites=len(results), out=out,
-                     files=sum(r.files for r in results),
-                     compiled=max((r.compiled for r in results), default=0)), fmt)
+    click.echo(tell("build_sites_built", sites=len(results), out=out,
+                    files=sum(r.files for r in results),
+                    compiled=max((r.compiled for r in results), default=0)), err=True)

@@ -135,13 +135,13 @@ def make(code: str, span: Span | None, *, related: tuple[Related, ...] = (),
 def _clean(value: object) -> object:
     from procgen.diagnostics import Phrase
 
-    if isinstance(value, str):
-        return _one_line(value)
     if isinstance(value, Phrase):
         return Phrase(_one_line(value.en), _one_line(value.vi))
     if isinstance(value, list | tuple):  # kept hashable, as a Diagnostic is
         return tuple(_clean(v) for v in value)
-    return value
+    if isinstance(value, bool | int | float):
+        return value
+    return _one_line(str(value))  # an id type, a path: the build cache stores plain values
 
 
 def _one_line(text: str) -> str:
