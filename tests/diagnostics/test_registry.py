@@ -1,7 +1,9 @@
 """REQ foundation: one registry of codes that documents itself, and every code is tested.
 
-- every code has a summary, a bad example and a fix;
-- ``docs/diagnostics.md`` is exactly what the registry generates;
+- every code has a summary, a bad example and a fix, in English and in Vietnamese, and its
+  Vietnamese message has the English one's fields;
+- ``docs/diagnostics.md`` and ``docs/diagnostics.vi.md`` are exactly what the registry
+  generates;
 - every code is triggered by a case in ``cases/`` or, for codes that need a command or a
   target to trigger (PG100, PG5xx, PG6xx), asserted by name in another test module.
 """
@@ -15,10 +17,9 @@ import pytest
 
 from procgen.diagnostics import CompilerBug, DiagnosticSink, Span
 from procgen.diagnostics.codes import CODES
-from procgen.diagnostics.docs import render
+from procgen.diagnostics.docs import FILES, render
 
 TESTS = Path(__file__).resolve().parent.parent
-DOCS = TESTS.parent / "docs" / "diagnostics.md"
 
 
 def test_every_code_is_documented() -> None:
@@ -28,9 +29,19 @@ def test_every_code_is_documented() -> None:
         assert code.severity in ("error", "warning")
 
 
-def test_docs_are_generated_from_the_registry() -> None:
-    assert DOCS.read_text("utf-8") == render(), (
-        "docs/diagnostics.md is stale: run python -m procgen.diagnostics.docs"
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_code_is_worded_in_vietnamese(code: str) -> None:
+    entry = CODES[code]
+    assert entry.vi is not None, f"{code} has no Vietnamese message, summary and fix (vi=Worded)"
+    assert entry.vi.template and entry.vi.summary and entry.vi.fix, code
+    assert entry.vi.summary != entry.summary and entry.vi.fix != entry.fix, (
+        f"{code}: the Vietnamese summary or fix is the English one")
+
+
+@pytest.mark.parametrize("lang", sorted(FILES))
+def test_docs_are_generated_from_the_registry(lang: str) -> None:
+    assert (TESTS.parent / FILES[lang]).read_text("utf-8") == render(lang), (
+        f"{FILES[lang]} is stale: run python -m procgen.diagnostics.docs"
     )
 
 

@@ -24,7 +24,8 @@ from typing import Any, Literal, NoReturn, TypeVar
 import yaml
 from msgspec import Struct, field
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, StageFailed
+from procgen.source.advice import advise
 from procgen.source.limits import MAX_DEPTH, MAX_SAFE_INTEGER, MAX_VALUES
 
 
@@ -240,11 +241,13 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
         lines_before = _BREAKS.split(text[: e.position])
         line, col = len(lines_before), len(lines_before[-1]) + 1
-        problem = f"character U+{_codepoint(e.character):04X} is not allowed in a YAML file"
-        sink.emit("PG102", Span(name, line, col), problem=problem)
+        code = f"U+{_codepoint(e.character):04X}"
+        problem = Phrase(f"character {code} is not allowed in a YAML file",
+                         f"ký tự {code} không được phép trong tệp YAML")
+        sink.emit("PG102", Span(name, line, col), problem=problem, detail="")
         raise StageFailed from None
     except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
-        sink.emit("PG102", Span(name, 1, 1), problem=str(e))
+        sink.emit("PG102", Span(name, 1, 1), problem=str(e), detail="")
         raise StageFailed from None
     if len(nodes) != 1:
         what = (
@@ -314,10 +317,18 @@ def _syntax_error(name: str, text: str, e: yaml.MarkedYAMLError, sink: Diagnosti
         sink.emit("PG122", _inside(text, _span(name, mark) if mark else Span(name, 1, 1)),
                   limit=MAX_DEPTH)
         return
-    if e.context:
-        problem = f"{problem} ({e.context.strip()})"
+    detail = f"{problem} ({e.context.strip()})" if e.context else problem
     span = _span(name, mark) if mark else Span(name, 1, 1)
-    sink.emit("PG102", _inside(text, span), problem=problem)
+    context = ((e.context.strip(), e.context_mark.line, e.context_mark.column)
+               if e.context and e.context_mark is not None else None)
+    advice = advise(text, mark.line, problem, context) if mark is not None else None
+    if advice is None:
+        sink.emit("PG102", _inside(text, span), problem=Phrase(detail, detail), detail="")
+        return
+    said, fix = advice
+    sink.emit("PG102", _inside(text, span), problem=said, hint=fix,
+              detail=Phrase(f" (the YAML reader says: {detail})",
+                            f" (trình đọc YAML báo: {detail})"))
 
 
 class _Builder:
