@@ -55,6 +55,9 @@ def _report(
                    err=err)
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
+    if fmt == "text":
+        for file, _stage in sink.skipped:
+            click.echo(tell("diag_skipped", file=file), err=True)
     if summary is not None and fmt == "text":
         if items:
             tally = tell("diag_tally",

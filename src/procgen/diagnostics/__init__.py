@@ -126,6 +126,14 @@ class DiagnosticSink(Struct):
     """Collects diagnostics from every stage of one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(file, stage): checks not run on a file because its errors made them unsound; the
+    command line says so after the diagnostics (``diag_skipped``)."""
+
+    def skip(self, file: str, stage: str) -> None:
+        """Record that ``stage`` (a ``diag_stage_…`` word) was not run on ``file``."""
+        if (file, stage) not in self.skipped:
+            self.skipped.append((file, stage))
 
     def emit(
         self,
@@ -151,6 +159,9 @@ class DiagnosticSink(Struct):
         return d
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        if isinstance(diagnostics, DiagnosticSink):
+            for entry in diagnostics.skipped:
+                self.skip(*entry)
         self.items.extend(diagnostics)
 
     def has_errors(self, *, strict: bool = False) -> bool:

@@ -85,4 +85,6 @@ def compile_file(ws: Workspace, path: Path, sink: DiagnosticSink, *, named: bool
         return Compiled(path.stem, None, None)
     stem = path.stem if named else str(doc.value["id"])
     procedure = build_procedure(ws, doc, stem, sink) if build else None
+    if doc.repaired:  # checked as far as it soundly can be, but never compiled into output
+        procedure = None
     return Compiled(str(doc.value["id"]), procedure, fee_rules(doc.value, doc.locate))

@@ -55,8 +55,10 @@ class Workspace(Struct):
             try:
                 doc: Document | None = load_file(path, self.sink, display=display_path(path))
             except StageFailed:
+                self.sink.skip(display_path(path), "later")
                 doc = None
-            if doc is not None and not validate(doc, kind, self.sink):
+            if doc is not None and not validate(doc, kind, self.sink) and not doc.repaired:
+                self.sink.skip(doc.file, "later")
                 doc = None
             self._docs[key] = doc
         return self._docs[key]

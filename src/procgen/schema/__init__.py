@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from procgen.diagnostics import DiagnosticSink, Span, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Phrase, Span, did_you_mean
 from procgen.source.limits import WINDOWS_DEVICE_NAMES, windows_name_problem
 
 if TYPE_CHECKING:
@@ -83,15 +83,141 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
     if not check_version(doc, sink):
         return False
     _join_split_texts(doc.value, doc, (), sink)
+    whole = check_whole_numbers(doc, kind, sink)
     fast = _fast(kind)
     if fast is not None and fast.is_valid(doc.value):
-        return True
+        return whole
     errors = list(_validator(kind).iter_errors(doc.value))
     if not errors:
-        return True
+        return whole
     for error in _flatten(errors):
         _report(doc, error, sink)
+    doc.repaired = whole and kind == "procedure" and _repair(doc, kind, errors)
     return False
+
+
+def _repair(doc: Document, kind: Kind, errors: list[ValidationError]) -> bool:
+    """Remove the unknown keys of a file whose only schema errors they are; True when what is
+    left is valid, so the later stages can check the rest of the file soundly.
+
+    An unknown key (a misspelt ``requried``) is one the DSL would not read, so the file without
+    it means what the author's other keys say; any other error (a wrong type, a missing key)
+    leaves the file's meaning unknown, and the later stages are skipped for it.
+    """
+    removals: list[tuple[Any, str]] = []
+    for e in errors:
+        if e.validator != "additionalProperties" or not isinstance(e.instance, dict):
+            return False
+        allowed = set(e.schema.get("properties", {})) if isinstance(e.schema, dict) else set()
+        if isinstance(e.schema, dict) and e.schema.get("patternProperties"):
+            return False
+        removals += [(e.instance, key) for key in e.instance if key not in allowed]
+    for owner, key in removals:
+        owner.pop(key, None)
+    return not any(True for _ in _validator(kind).iter_errors(doc.value))
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+"""Thousands grouped as Vietnamese (``75.000``, ``1.500.000``) or English (``100,000``) write
+them."""
+
+
+def check_whole_numbers(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
+    """Refuse (PG125) a decimal where the schema wants a whole number: money and counts.
+
+    Vietnamese writes thousands with dots, and YAML reads ``75.000`` as 75.0, which a JSON
+    Schema ``integer`` accepts — so ``amount: 100.000`` would charge 100 đồng. Where the schema
+    allows only a whole number (or an expression, as ``amount`` does), a number written with a
+    decimal point or an exponent, and a text of grouped digits (``100,000``, ``1.500.000``), are
+    refused with the digits meant. True when there is none.
+    """
+    ok = True
+    for path, value in _leaves(doc.value, ()):
+        if isinstance(value, bool) or not isinstance(value, float | str):
+            continue
+        info = doc.scalar(path)
+        raw = info.source.strip() if info is not None else str(value)
+        grouped = _GROUPED.fullmatch(raw.strip("'\""))
+        if isinstance(value, str) and grouped is None:
+            continue
+        if not _expects_integer(schema(kind), path):
+            continue
+        meant: str | None = None
+        if grouped is not None:
+            meant = grouped.group(0).replace(".", "").replace(",", "")
+            advice = Phrase(f"; write money and counts in digits only: did you mean {meant}?",
+                            f"; viết tiền và số lượng chỉ bằng chữ số: có phải ý bạn là "
+                            f"{meant}?")
+        elif isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            meant = str(int(value))
+            advice = Phrase(f"; write it as the whole number {meant}",
+                            f"; hãy viết thành số nguyên {meant}")
+        else:
+            advice = Phrase("; money and counts are whole numbers (đồng, copies, days)",
+                            "; tiền và số lượng là số nguyên (đồng, bản, ngày)")
+        read = json.dumps(value, ensure_ascii=False)
+        hint = None if meant is None else Phrase(
+            f"Write `{path[-1]}: {meant}`.", f"Viết `{path[-1]}: {meant}`.")
+        sink.emit("PG125", doc.locate(path), what=_describe(path), raw=raw, read=read,
+                  advice=advice, hint=hint)
+        ok = False
+    return ok
+
+
+def _leaves(node: Any, path: Path) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _leaves(value, (*path, i))
+    else:
+        yield path, node
+
+
+def _expects_integer(root: dict[str, Any], path: Path) -> bool:
+    """Whether the schema wants a whole number at ``path``: some subschema reachable there says
+    ``integer`` and none says ``number``."""
+    types: set[str] = set()
+    for sub in _at(root, root, path):
+        t = sub.get("type")
+        types.update([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+    return "integer" in types and "number" not in types
+
+
+def _at(root: dict[str, Any], node: Any, path: Path, depth: int = 0) -> list[dict[str, Any]]:
+    """The subschemas of ``node`` that apply to the value at ``path`` (following ``$ref``, the
+    combinators and conditionals; enough for the shapes ``schemas/`` uses)."""
+    if not isinstance(node, dict) or depth > 40:
+        return []
+    if "$ref" in node and str(node["$ref"]).startswith("#/"):
+        target: Any = root
+        for part in str(node["$ref"])[2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return _at(root, target, path, depth + 1) + (_at(root, rest, path, depth + 1)
+                                                     if rest else [])
+    found: list[dict[str, Any]] = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for branch in node.get(key, ()):
+            found += _at(root, branch, path, depth + 1)
+    for key in ("then", "else"):
+        found += _at(root, node.get(key), path, depth + 1)
+    if not path:
+        return [node, *found]
+    head, tail = path[0], path[1:]
+    if isinstance(head, int):
+        found += _at(root, node.get("items"), tail, depth + 1)
+    else:
+        props = node.get("properties", {})
+        if head in props:
+            found += _at(root, props[head], tail, depth + 1)
+        else:
+            for pattern, sub in node.get("patternProperties", {}).items():
+                if re.search(pattern, head):
+                    found += _at(root, sub, tail, depth + 1)
+            found += _at(root, node.get("additionalProperties"), tail, depth + 1)
+    return found
 
 
 def check_file_name(file: str, sink: DiagnosticSink) -> bool:

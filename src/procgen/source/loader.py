@@ -168,6 +168,9 @@ class Document(Struct):
     _keys: dict[Path, Span] = field(default_factory=dict)
     _values: dict[Path, Span] = field(default_factory=dict)
     _scalars: dict[Path, ScalarInfo] = field(default_factory=dict)
+    repaired: bool = False
+    """The schema found only unknown keys, reported and then removed, so that the later
+    checks (references, expressions) still run on the file; it is never compiled into output."""
 
     def locate(self, path: Path, kind: Literal["key", "value"] = "value") -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
@@ -380,7 +383,7 @@ class _Builder:
             finally:
                 self.open.discard(id(node))
         assert isinstance(node, yaml.ScalarNode)
-        if node.tag == f"{_CORE}str":
+        if node.tag in (f"{_CORE}str", f"{_CORE}float"):  # texts; numbers for the 75.000 trap
             self._remember_scalar(node, path, span)
         try:
             return _scalar(node)

@@ -653,10 +653,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "diag_warnings_one": {"vi": "{n} cảnh báo", "en": "{n} warning"},
     "validate_checked": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} files"},
     "validate_checked_one": {"vi": "đã kiểm tra {n} tệp", "en": "checked {n} file"},
-    "diag_skipped": {"vi": "chưa kiểm tra {what} của {file} vì {reason}; sửa các lỗi trên "
-                           "rồi chạy lại",
-                     "en": "{what} of {file} not checked because {reason}; fix the errors "
-                           "above and run again"},
+    "diag_skipped": {"vi": "{file}: chưa kiểm tra tham chiếu và biểu thức, vì phải sửa các lỗi "
+                           "trên trước",
+                     "en": "{file}: references and expressions not checked until the errors "
+                           "above are fixed"},
     # ---- procgen explain -------------------------------------------------------------------
     "explain_severity_error": {"vi": "lỗi", "en": "error"},
     "explain_severity_warning": {"vi": "cảnh báo", "en": "warning"},

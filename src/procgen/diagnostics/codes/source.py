@@ -204,6 +204,22 @@ CODES = (
          vi=Worded('tệp có hơn {limit} giá trị; procgen đọc tối đa {limit} giá trị trong một tệp',
                    'Tệp có nhiều giá trị (ánh xạ, danh sách và giá trị đơn, đếm từng cái) hơn mức procgen đọc: nhiều hơn hẳn mọi thủ tục thật, nên là tệp do máy sinh ra hoặc bị hỏng.',
                    'Tách tệp: danh sách lựa chọn dùng chung để trong `procedures/lists/`, trường dùng chung trong `procedures/common/`, mỗi thứ một tệp.')),
+    Code("PG125", "error", "not-a-whole-number",
+         "{what} is written {raw}, which YAML reads as {read}{advice}",
+         "Money and counts are whole numbers written in digits. Vietnamese groups thousands "
+         "with dots, and YAML reads `75.000` as the decimal 75.0 (and `100,000` as a text), so "
+         "`amount: 100.000` would charge 100 đồng: where a whole number is wanted, a number "
+         "with a decimal point or an exponent, or digits grouped with dots or commas, is "
+         "refused.",
+         "amount: 100.000       # meant one hundred thousand đồng",
+         "Write the digits only: `amount: 100000`.",
+         vi=Worded("{what} được viết là {raw}, YAML đọc thành {read}{advice}",
+                   "Tiền và số lượng là số nguyên viết bằng chữ số. Tiếng Việt nhóm hàng nghìn "
+                   "bằng dấu chấm, còn YAML đọc `75.000` thành số thập phân 75,0 (và `100,000` "
+                   "thành chữ), nên `amount: 100.000` sẽ thu 100 đồng: ở chỗ cần số nguyên, số "
+                   "có dấu thập phân hay số mũ, hoặc chữ số nhóm bằng dấu chấm, dấu phẩy, đều "
+                   "bị từ chối.",
+                   "Chỉ viết chữ số: `amount: 100000`.")),
     Code("PG120", "error", "no-settings", "{problem}",
          "The project settings file `procedures/procgen.yaml` is missing or invalid.",
          "procedures/          # with no procgen.yaml",
