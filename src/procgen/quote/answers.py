@@ -22,10 +22,10 @@ from typing import Any
 
 from msgspec import Struct
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, Words, did_you_mean
 from procgen.model.answer import problems, unanswered
 from procgen.model.facts import FORMATS, FieldKind
-from procgen.model.ir import Field, Procedure
+from procgen.model.ir import Field, Procedure, Text
 
 Locate = Callable[[tuple[str | int, ...]], Span]
 
@@ -37,22 +37,29 @@ class Answers(Struct, frozen=True):
 
 
 def national_id_problem(value: str) -> str | None:
+    """Why ``value`` is not a personal ID number, in English (see :func:`national_id_phrase`)."""
+    problem = national_id_phrase(value)
+    return problem.en if problem is not None else None
+
+
+def national_id_phrase(value: str) -> Phrase | None:
     """Why ``value`` is not a Vietnamese personal ID number (None when it is).
 
     The 12 digits are: a 3-digit province-of-birth code (001–096), a century-and-sex digit, the
     last two digits of the birth year, and 6 serial digits.
 
-    >>> national_id_problem("001099012345") is None
+    >>> national_id_phrase("001099012345") is None
     True
-    >>> national_id_problem("12345")
-    'it must have exactly 12 digits'
+    >>> national_id_phrase("12345").vi
+    'số phải có đúng 12 chữ số'
     >>> national_id_problem("000099012345")
     "its first three digits '000' are not a province code (001–096)"
     """
     if len(value) != 12 or not value.isascii() or not value.isdigit():
-        return "it must have exactly 12 digits"
+        return Phrase("it must have exactly 12 digits", "số phải có đúng 12 chữ số")
     if not 1 <= int(value[:3]) <= 96:
-        return f"its first three digits '{value[:3]}' are not a province code (001–096)"
+        return Phrase(f"its first three digits '{value[:3]}' are not a province code (001–096)",
+                      f"ba chữ số đầu '{value[:3]}' không phải mã tỉnh (001–096)")
     return None
 
 
@@ -168,8 +175,8 @@ class AnswerChecker:
                     "PG604",
                     self.locate(path[:-1]),
                     field=f.id,
-                    label=f.label.get(self.lang),
-                    related=[Related("the question is defined here", f.span)],
+                    label=_both(f.label),
+                    related=[Related(_DEFINED_HERE, f.span)],
                 )
             return
         if raw.get(f.id) is None or f.kind == "group":
@@ -179,10 +186,11 @@ class AnswerChecker:
             f.constraint is not None
             and evaluate(f.constraint, answers, today=self.today, row=entry) is False
         ):
-            message = (
-                f.constraint_message.get(self.lang)
+            message: Words = (
+                _both(f.constraint_message)
                 if f.constraint_message
-                else f"the rule {f.constraint.source!r} is false"
+                else Phrase(f"the rule {f.constraint.source!r} is false",
+                            f"quy tắc {f.constraint.source!r} không thỏa")
             )
             self.sink.emit("PG605", self.locate(path), field=f.id, message=message)
 
@@ -207,9 +215,8 @@ class AnswerChecker:
                 if child.id not in entry:
                     if child.unconditionally_required:
                         self.sink.emit("PG604", self.locate((*path, i)), field=child.id,
-                                       label=child.label.get(self.lang),
-                                       related=[Related("the question is defined here",
-                                                        child.span)])
+                                       label=_both(child.label),
+                                       related=[Related(_DEFINED_HERE, child.span)])
                 elif self._typed(child, entry[child.id], where):
                     self._unasked(child, entry[child.id], where)
 
@@ -218,8 +225,9 @@ class AnswerChecker:
         for p in problems(f, rows):
             n = p.param["n"]
             verb = "is" if n == 1 else "are"
-            problem = (f"at least {n} {verb} needed" if p.key == "err_min_entries"
-                       else f"at most {n} {verb} allowed")
+            problem = (Phrase(f"at least {n} {verb} needed", f"cần ít nhất {n} mục")
+                       if p.key == "err_min_entries"
+                       else Phrase(f"at most {n} {verb} allowed", f"chỉ được tối đa {n} mục"))
             self.sink.emit("PG607", self.locate(path), field=f.id, count=len(rows),
                            problem=problem)
 
@@ -260,18 +268,19 @@ class AnswerChecker:
         where = self.locate(path)
         for p in problems(f, value):
             if p.check == "type":
-                self.sink.emit("PG602", where, field=f.id, expected=f.facts.expected,
+                self.sink.emit("PG602", where, field=f.id, expected=_expected(f),
                                found=_json_type(value))
             elif p.check == "option" and p.key == "err_option":
                 self._not_an_option(f, p.param["value"], where)
             elif p.check == "option":
                 self.sink.emit("PG606", where, field=f.id,
-                               problem="must not list the same option twice")
+                               problem=Phrase("must not list the same option twice",
+                                              "không được chọn một lựa chọn hai lần"))
             elif p.check == "format" and f.kind == FieldKind.NATIONAL_ID:
                 self.sink.emit("PG608", where, value=value, field=f.id,
-                               problem=national_id_problem(value))
+                               problem=national_id_phrase(value))
             elif p.check == "format":
-                self.sink.emit("PG602", where, field=f.id, expected=FORMATS[f.kind].what,
+                self.sink.emit("PG602", where, field=f.id, expected=_format_what(f),
                                found=_json_type(value))
             else:
                 continue
@@ -283,8 +292,11 @@ class AnswerChecker:
         # "1" for the option 1 (or 1 for "1"): the type is wrong, not the spelling.
         twin = next((v for v in values if str(v) == str(item)), None)
         if twin is not None:  # "1" for the option 1 (or 1 for "1"): the quotes are wrong
-            how = "in quotes" if isinstance(twin, str) else "without quotes"
-            suggestion = f"; the option is {_json_type(twin)}, written {how}"
+            quoted = isinstance(twin, str)
+            kind = _json_type(twin)
+            suggestion: Words = Phrase(
+                f"; the option is {kind.en}, written {'in quotes' if quoted else 'without quotes'}",
+                f"; lựa chọn là {kind.vi}, viết {'trong' if quoted else 'không có'} dấu nháy kép")
         else:
             suggestion = did_you_mean(str(item), [str(v) for v in values])
         self.sink.emit("PG603", where, value=item, field=f.id, suggestion=suggestion)
@@ -293,25 +305,60 @@ class AnswerChecker:
         """Report an answer outside min/max, its lengths or its pattern (PG606)."""
         for p in problems(f, value):
             if p.check in _BOUNDS:
+                en, vi = _BOUNDS[p.check]
+                unit = _unit(f)
+                words = {**p.param, "pattern": f.pattern}
                 self.sink.emit("PG606", self.locate(path), field=f.id,
-                               problem=_BOUNDS[p.check].format(**p.param, unit=_unit(f),
-                                                               pattern=f.pattern))
+                               problem=Phrase(en.format(**words, unit=unit.en),
+                                              vi.format(**words, unit=unit.vi)))
 
 
 _UNUSABLE = ("type", "option", "format")
 """The checks whose failure makes an answer unusable (it is not kept); the others are bounds."""
 
 _BOUNDS = {
-    "min": "must be at least {min}",
-    "max": "must be at most {max}",
-    "min_length": "must have at least {n} {unit}",
-    "max_length": "must have at most {n} {unit}",
-    "pattern": "must match the pattern {pattern}",
+    "min": ("must be at least {min}", "phải từ {min} trở lên"),
+    "max": ("must be at most {max}", "không được quá {max}"),
+    "min_length": ("must have at least {n} {unit}", "phải có ít nhất {n} {unit}"),
+    "max_length": ("must have at most {n} {unit}", "chỉ được có tối đa {n} {unit}"),
+    "pattern": ("must match the pattern {pattern}", "phải khớp mẫu {pattern}"),
 }
+"""PG606's problem per check, in English and Vietnamese."""
+
+_DEFINED_HERE = Phrase("the question is defined here", "câu hỏi được khai báo ở đây")
+
+_EXPECTED_VI = {
+    "a text": "một đoạn chữ",
+    "a whole number": "một số nguyên",
+    "a whole number of VND": "một số tiền nguyên (đồng)",
+    "a number": "một số",
+    'a date written "YYYY-MM-DD"': 'một ngày viết dạng "YYYY-MM-DD"',
+    "true or false": "true hoặc false",
+    "one option value": "một giá trị lựa chọn",
+    "a list of option values": "một danh sách giá trị lựa chọn",
+    "a list of objects (one per entry)": "một danh sách đối tượng (mỗi mục một đối tượng)",
+    "an email address": "một địa chỉ thư điện tử",
+    "a phone number": "một số điện thoại",
+    "a personal ID number (12 digits, the first three a province code 001–096)":
+        "một số định danh cá nhân (12 chữ số, ba chữ số đầu là mã tỉnh 001–096)",
+}
+"""The Vietnamese of the model's English type names (:mod:`procgen.model.facts`); a test
+checks every one of them is here."""
 
 
-def _unit(f: Field) -> str:
-    return "choices" if f.kind == FieldKind.MULTICHOICE else "characters"
+def _expected(f: Field) -> Phrase:
+    return Phrase(f.facts.expected, _EXPECTED_VI[f.facts.expected])
+
+
+def _format_what(f: Field) -> Phrase:
+    what = FORMATS[f.kind].what
+    return Phrase(what, _EXPECTED_VI[what])
+
+
+def _unit(f: Field) -> Phrase:
+    if f.kind == FieldKind.MULTICHOICE:
+        return Phrase("choices", "lựa chọn")
+    return Phrase("characters", "ký tự")
 
 
 def _normalise(f: Field, v: Any) -> Any:
@@ -323,15 +370,21 @@ def _normalise(f: Field, v: Any) -> Any:
     return v
 
 
-def _json_type(v: Any) -> str:
+def _json_type(v: Any) -> Phrase:
     if isinstance(v, bool):
-        return "true/false"
+        return Phrase("true/false", "true/false")
     if isinstance(v, int | float):
-        return f"the number {v}"
+        return Phrase(f"the number {v}", f"số {v}")
     if isinstance(v, str):
-        return f"the text '{v}'" if len(v) < 40 else "a text"
+        return (Phrase(f"the text '{v}'", f"chữ '{v}'") if len(v) < 40
+                else Phrase("a text", "một đoạn chữ"))
     if isinstance(v, list):
-        return "a list"
+        return Phrase("a list", "một danh sách")
     if isinstance(v, dict):
-        return "an object"
-    return "null"
+        return Phrase("an object", "một đối tượng")
+    return Phrase("null", "null")
+
+
+def _both(text: Text) -> Phrase:
+    """An author's text in both languages (each falls back as the text itself does)."""
+    return Phrase(text.get("en"), text.get("vi"))

@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from msgspec import Struct, field
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, StageFailed, Words
 from procgen.source.limits import MAX_SAFE_INTEGER  # the DSL's bound, also I-JSON's (RFC 7493)
 from procgen.source.loader import nearest
 
@@ -84,8 +84,10 @@ def read_answers(path: str | FsPath, sink: DiagnosticSink, *, display: str | Non
         raise StageFailed from None
     if len(data) > MAX_BYTES:
         sink.emit("PG100", Span(name, 1, 1), path=name,
-                  reason=f"it is larger than {MAX_BYTES // (1024 * 1024)} MB; answers are "
-                  "a small JSON object")
+                  reason=Phrase(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB; answers "
+                                "are a small JSON object",
+                                f"tệp lớn hơn {MAX_BYTES // (1024 * 1024)} MB; câu trả lời chỉ "
+                                "là một đối tượng JSON nhỏ"))
         raise StageFailed
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -94,7 +96,8 @@ def read_answers(path: str | FsPath, sink: DiagnosticSink, *, display: str | Non
     except UnicodeDecodeError as e:
         before = _BREAK.split(data[: e.start].decode("utf-8", "replace"))
         sink.emit("PG101", Span(name, len(before), len(before[-1]) + 1),
-                  detail=f"byte 0x{data[e.start]:02x} cannot start a character here")
+                  detail=Phrase(f"byte 0x{data[e.start]:02x} cannot start a character here",
+                                f"byte 0x{data[e.start]:02x} không thể bắt đầu một ký tự ở đây"))
         raise StageFailed from None
     return read_answers_text(name, text, sink)
 
@@ -137,22 +140,24 @@ class _Scanner:
         end_line, end_col = self.where(end)
         return Span(self.name, line, col, end_line, end_col)
 
-    def syntax(self, offset: int, problem: str) -> _Syntax:
+    def syntax(self, offset: int, problem: Words) -> _Syntax:
         self.sink.emit("PG610", self.span(min(offset, len(self.text))), problem=problem)
         return _Syntax()
 
-    def refuse(self, span: Span, problem: str, related: list[Related] | None = None) -> None:
+    def refuse(self, span: Span, problem: Words, related: list[Related] | None = None) -> None:
         self.errors += 1
         self.sink.emit("PG611", span, problem=problem, related=related or [])
 
-    def found(self, at: int) -> str:
+    def found(self, at: int) -> Phrase:
         if at >= len(self.text):
-            return "the end of the file"
+            return Phrase("the end of the file", "cuối tệp")
         word = re.match(r"[A-Za-z_+\-]+", self.text[at:at + 20])
         if word:
-            return f"'{word.group()}'"
+            return Phrase(f"'{word.group()}'", f"'{word.group()}'")
         ch = self.text[at]
-        return f"'{ch}'" if ch.isprintable() else f"character U+{ord(ch):04X}"
+        if ch.isprintable():
+            return Phrase(f"'{ch}'", f"'{ch}'")
+        return Phrase(f"character U+{ord(ch):04X}", f"ký tự U+{ord(ch):04X}")
 
     # -- the scan --------------------------------------------------------------------------
 
@@ -160,8 +165,11 @@ class _Scanner:
         text = self.text
         at = _WS.match(text, 0).end()  # type: ignore[union-attr]
         if at >= len(text):
-            self.sink.emit("PG610", self.span(at), problem="the file is empty; write the "
-                           "answers as a JSON object, e.g. {\"field_id\": \"answer\"}")
+            self.sink.emit("PG610", self.span(at), problem=Phrase(
+                "the file is empty; write the answers as a JSON object, e.g. "
+                '{"field_id": "answer"}',
+                'tệp trống; viết các câu trả lời thành một đối tượng JSON, ví dụ '
+                '{"field_id": "câu trả lời"}'))
             raise StageFailed
         start = at
         try:
@@ -171,12 +179,14 @@ class _Scanner:
         at = _WS.match(text, at).end()  # type: ignore[union-attr]
         if at < len(text):
             self.sink.emit("PG610", self.span(at),
-                           problem=f"{self.found(at)} after the end of the JSON value")
+                           problem=_after(self.found(at)))
             raise StageFailed
         if not isinstance(value, dict):
-            self.refuse(self.span(start, at),
-                        "the answers must be a JSON object of field id → answer, not "
-                        + _kind(value))
+            kind = _kind(value)
+            self.refuse(self.span(start, at), Phrase(
+                f"the answers must be a JSON object of field id → answer, not {kind.en}",
+                f"các câu trả lời phải là một đối tượng JSON mã trường → câu trả lời, không "
+                f"phải {kind.vi}"))
         if self.errors:
             raise StageFailed
         assert isinstance(value, dict)
@@ -195,8 +205,11 @@ class _Scanner:
             done: Any
             if ch == "{" or ch == "[":
                 if len(stack) >= MAX_DEPTH:
-                    self.refuse(self.span(at), f"the answers nest deeper than {MAX_DEPTH} "
-                                "levels; no procedure's answers need that")
+                    self.refuse(self.span(at), Phrase(
+                        f"the answers nest deeper than {MAX_DEPTH} levels; no procedure's "
+                        "answers need that",
+                        f"các câu trả lời lồng sâu quá {MAX_DEPTH} cấp; không thủ tục nào cần "
+                        "như vậy"))
                     raise _Syntax
                 container: Any = {} if ch == "{" else []
                 stack.append([ch, container, path, at, None, None, {}])
@@ -245,8 +258,9 @@ class _Scanner:
                 if nxt == ",":
                     at = _WS.match(text, at + 1).end()  # type: ignore[union-attr]
                     if at < len(text) and text[at] == close:
-                        raise self.syntax(at, f"a comma before '{close}': JSON allows no "
-                                          "trailing comma")
+                        raise self.syntax(at, Phrase(
+                            f"a comma before '{close}': JSON allows no trailing comma",
+                            f"dấu phẩy trước '{close}': JSON không cho phép dấu phẩy thừa ở cuối"))
                     if kind == "{":
                         path = self.key(top, at)
                         at = top[5]
@@ -260,42 +274,61 @@ class _Scanner:
                     done = container
                     continue
                 expected = "',' or '}'" if kind == "{" else "',' or ']'"
-                raise self.syntax(at, f"expected {expected}, found {self.found(at)}")
+                found = self.found(at)
+                raise self.syntax(at, Phrase(
+                    f"expected {expected}, found {found.en}",
+                    f"cần {expected.replace(' or ', ' hoặc ')}, nhưng gặp {found.vi}"))
 
-    def no_value(self, at: int) -> str:
+    def no_value(self, at: int) -> Phrase:
         text = self.text
         for word in _NOT_JSON:
             if text.startswith(word, at):
-                return (f"{word} is not a JSON value; write a number, or leave the "
-                        "answer out")
+                return Phrase(f"{word} is not a JSON value; write a number, or leave the "
+                              "answer out",
+                              f"{word} không phải giá trị JSON; viết một số, hoặc bỏ câu trả "
+                              "lời đó")
         if at >= len(text):
-            return "the file ends where a value is expected"
+            return Phrase("the file ends where a value is expected",
+                          "tệp kết thúc ở chỗ cần một giá trị")
         if text[at] == "'":
-            return "JSON texts are written in double quotes (\"…\"), not single quotes"
+            return Phrase("JSON texts are written in double quotes (\"…\"), not single quotes",
+                          "chữ trong JSON viết trong dấu nháy kép (\"…\"), không dùng dấu nháy "
+                          "đơn")
         if text.startswith(("//", "/*"), at):
-            return "JSON has no comments"
-        return f"expected a value, found {self.found(at)}"
+            return Phrase("JSON has no comments", "JSON không có chú thích")
+        found = self.found(at)
+        return Phrase(f"expected a value, found {found.en}",
+                      f"cần một giá trị, nhưng gặp {found.vi}")
 
     def key(self, top: list[Any], at: int) -> Path:
         """Read ``"key":`` at ``at`` for the object ``top``; store where its value starts."""
         text = self.text
         if at < len(text) and text[at] == "'":
-            raise self.syntax(at, "JSON keys are written in double quotes (\"…\"), not single "
-                              "quotes")
+            raise self.syntax(at, Phrase(
+                "JSON keys are written in double quotes (\"…\"), not single quotes",
+                "khóa trong JSON viết trong dấu nháy kép (\"…\"), không dùng dấu nháy đơn"))
         if at >= len(text) or text[at] != '"':
-            raise self.syntax(at, f"expected a key in double quotes, found {self.found(at)}")
+            found = self.found(at)
+            raise self.syntax(at, Phrase(f"expected a key in double quotes, found {found.en}",
+                                         f"cần một khóa trong dấu nháy kép, nhưng gặp {found.vi}"))
         start = at
         name, at = self.string(at)
         span = self.span(start, at)
         cpath, seen = top[2], top[6]
         if name in seen:
-            self.refuse(span, f"the key \"{_short(name)}\" is given twice in one object; JSON "
-                        "readers keep one or the other", [Related("first given here", seen[name])])
+            self.refuse(span, Phrase(
+                f"the key \"{_short(name)}\" is given twice in one object; JSON readers keep "
+                "one or the other",
+                f"khóa \"{_short(name)}\" được ghi hai lần trong một đối tượng; mỗi trình đọc "
+                "JSON giữ một lần khác nhau"),
+                [Related(Phrase("first given here", "ghi lần đầu ở đây"), seen[name])])
         else:
             seen[name] = span
         at = _WS.match(text, at).end()  # type: ignore[union-attr]
         if at >= len(text) or text[at] != ":":
-            raise self.syntax(at, f"expected ':' after the key, found {self.found(at)}")
+            found = self.found(at)
+            raise self.syntax(at, Phrase(f"expected ':' after the key, found {found.en}",
+                                         f"cần ':' sau khóa, nhưng gặp {found.vi}"))
         top[4] = name
         top[5] = at + 1
         path = (*cpath, name)
@@ -308,8 +341,11 @@ class _Scanner:
         except json.JSONDecodeError as e:
             raise self.syntax(e.pos, _string_problem(e.msg)) from None
         if _SURROGATE.search(value):
-            self.refuse(self.span(at, end), "the text holds a lone surrogate escape (\\ud800–"
-                        "\\udfff without its pair), which is not a character")
+            self.refuse(self.span(at, end), Phrase(
+                "the text holds a lone surrogate escape (\\ud800–\\udfff without its pair), "
+                "which is not a character",
+                "đoạn chữ chứa một mã thoát surrogate đơn lẻ (\\ud800–\\udfff không có cặp), "
+                "không phải là một ký tự"))
             value = _SURROGATE.sub("\ufffd", value)
         return value, end
 
@@ -322,44 +358,60 @@ class _Scanner:
         if nxt and (nxt.isalnum() or nxt in ".+-"):
             token = re.match(r"[-+.\w]*", self.text[at:at + 40])
             written = token.group() if token else raw
-            raise self.syntax(at, f"'{_short(written)}' is not a JSON number")
+            raise self.syntax(at, Phrase(f"'{_short(written)}' is not a JSON number",
+                                         f"'{_short(written)}' không phải là số JSON"))
         span = self.span(at, end)
         if m.group(1) is None and m.group(2) is None:
             digits = raw.lstrip("-")
             if len(digits) > 16 or int(raw) > MAX_SAFE_INTEGER or int(raw) < -MAX_SAFE_INTEGER:
-                self.refuse(span, f"the number {_short(raw)} is beyond ±(2^53 − 1), the "
-                            "largest whole number every JSON reader holds exactly")
+                self.refuse(span, Phrase(
+                    f"the number {_short(raw)} is beyond ±(2^53 − 1), the largest whole "
+                    "number every JSON reader holds exactly",
+                    f"số {_short(raw)} vượt quá ±(2^53 − 1), số nguyên lớn nhất mà mọi trình "
+                    "đọc JSON giữ chính xác"))
                 return 0, end
             return int(raw), end
         value = float(raw)
         if value in (float("inf"), float("-inf")):
-            self.refuse(span, f"the number {_short(raw)} is too large for a JSON reader "
-                        "(beyond ±1.8e308)")
+            self.refuse(span, Phrase(
+                f"the number {_short(raw)} is too large for a JSON reader (beyond ±1.8e308)",
+                f"số {_short(raw)} quá lớn đối với trình đọc JSON (vượt ±1.8e308)"))
             return 0, end
         return value, end
 
 
-def _string_problem(msg: str) -> str:
+def _string_problem(msg: str) -> Words:
     if msg.startswith("Unterminated string"):
-        return "a text is not closed: its closing '\"' is missing"
+        return Phrase("a text is not closed: its closing '\"' is missing",
+                      "một đoạn chữ chưa được đóng: thiếu dấu '\"' đóng")
     if msg.startswith("Invalid control character"):
-        return "a text holds a raw control character (a line break or tab); write \\n or \\t"
+        return Phrase("a text holds a raw control character (a line break or tab); write \\n "
+                      "or \\t",
+                      "đoạn chữ chứa ký tự điều khiển (xuống dòng hoặc tab); hãy viết \\n hoặc "
+                      "\\t")
     if msg.startswith("Invalid \\escape") or msg.startswith("Invalid \\u"):
-        return "an invalid escape in a text (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"
+        known = "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"
+        return Phrase(f"an invalid escape in a text (JSON knows {known})",
+                      f"mã thoát không hợp lệ trong đoạn chữ (JSON chỉ có {known})")
     return msg[:1].lower() + msg[1:]
+
+
+def _after(found: Phrase) -> Phrase:
+    return Phrase(f"{found.en} after the end of the JSON value",
+                  f"còn {found.vi} sau khi giá trị JSON đã kết thúc")
 
 
 def _short(text: str) -> str:
     return text if len(text) <= 24 else text[:20] + "…"
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Phrase:
     if isinstance(value, list):
-        return "a list"
+        return Phrase("a list", "một danh sách")
     if isinstance(value, str):
-        return "a text"
+        return Phrase("a text", "một đoạn chữ")
     if isinstance(value, bool):
-        return "true/false"
+        return Phrase("true/false", "true/false")
     if value is None:
-        return "null"
-    return "a number"
+        return Phrase("null", "null")
+    return Phrase("a number", "một số")
