@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from procgen.diagnostics import DiagnosticSink, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Phrase, did_you_mean
 from procgen.model.ir import LocalAmount, Locality, Office, Slug, Source, Text
 from procgen.model.workspace import TextMaker
 
@@ -87,12 +87,14 @@ def build_locality(
                 if value.placeholder:
                     placeholders.append(f"{pid}/{fid}")
     offices = tuple(_office(doc, i, o, text) for i, o in enumerate(v.get("offices", ())))
-    placeholders.extend(f"office '{o.name.get(settings.default_language)}'"
-                        for o in offices if o.placeholder)
-    if placeholders and only is None:
-        sink.emit("PG406", doc.locate(("locality",)), count=len(placeholders),
-                  values="value" if len(placeholders) == 1 else "values",
-                  names=", ".join(placeholders))
+    local_offices = [o.name.get(settings.default_language) for o in offices if o.placeholder]
+    if (placeholders or local_offices) and only is None:
+        count = len(placeholders) + len(local_offices)
+        sink.emit("PG406", doc.locate(("locality",)), count=count,
+                  values=Phrase("value" if count == 1 else "values", "giá trị"),
+                  names=Phrase(
+                      ", ".join([*placeholders, *(f"office '{n}'" for n in local_offices)]),
+                      ", ".join([*placeholders, *(f"cơ quan '{n}'" for n in local_offices)])))
     if sink.error_count() != before:
         return None
     return Locality(Slug(v["locality"]), doc.file, text(doc, ("name",), v["name"]),
