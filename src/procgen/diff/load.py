@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from procgen.diagnostics import DiagnosticSink, Span
+from procgen.diagnostics import DiagnosticSink, Phrase, Span
 
 if TYPE_CHECKING:
     from procgen.model.ir import Portal
@@ -39,7 +39,7 @@ def load_side(path: Path, sink: DiagnosticSink, default_root: Path | None = None
         from procgen.model.workspace import display_path
 
         sink.emit("PG100", Span(display_path(path), 1, 1), path=display_path(path),
-                  reason="no such file or folder")
+                  reason=Phrase("no such file or folder", "không có tệp hay thư mục này"))
         from procgen.model.ir import Portal
         from procgen.model.workspace import DEFAULT_SETTINGS
 
