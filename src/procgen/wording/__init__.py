@@ -367,3 +367,18 @@ def add_entry(group: Field, lang: str) -> str:
     if lang == "en":
         name = ("an " if name[:1].lower() in "aeiou" else "a ") + name
     return say("add_entry", lang, entry=name)
+
+
+def form_code(code: str, lang: str) -> str:
+    """A form's code as a document names it: "Mẫu TK-01" / "Form TK-01", but a code that
+    already says it is a form ("Mẫu số 01", "Biểu mẫu 2A", "Tờ khai 01", "Form 2") is written
+    as it is, never "Mẫu Mẫu số 01".
+
+    >>> form_code("TK-01", "vi"), form_code("Mẫu số 01", "vi"), form_code("mẫu 02", "en")
+    ('Mẫu TK-01', 'Mẫu số 01', 'mẫu 02')
+    """
+    words = code.split(maxsplit=1)
+    form_words = {say("template", other).casefold() for other in ("vi", "en")} | {"biểu", "tờ"}
+    if words and words[0].casefold() in form_words:
+        return code
+    return f"{say('template', lang)} {code}"

@@ -376,7 +376,7 @@ def document_view(d: Document, lang: str, ui: dict[str, str]) -> DocumentView:
         note = ui["conditional_document"]
     template = ""
     if d.template:
-        template = f"{ui['template']} {d.template.code}"
+        template = wording.form_code(d.template.code, lang)
         if d.template.title:
             template += f": {text(d.template.title, lang)}"
     types = ", ".join(wording.file_type_name(t) for t in d.accept)
