@@ -1,8 +1,10 @@
 """``procgen quote``: fees and processing time for given answers, as JSON (CLI.md).
 
-The quote itself is JSON (its keys are data, not words); the command's own errors are the
-wording catalogue's ``quote_…`` keys, in the command line's language
-(:func:`procgen.wording.tell`).
+The quote itself is JSON (its keys are data, not words), or with ``--format table`` a table
+in the command line's language; ``--partial`` quotes from the answers the fees depend on and
+names what the application still needs; ``--template`` writes an answers skeleton. The
+command's own errors are the wording catalogue's ``quote_…`` keys, in the command line's
+language (:func:`procgen.wording.tell`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from procgen.commands import FORMAT, LANG, InputError, report
+from procgen.commands import LANG, InputError, report
 from procgen.wording import cli_language, tell
+
+if TYPE_CHECKING:
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model.ir import Procedure
+    from procgen.quote import Needed
 
 
 @click.command()
@@ -24,10 +31,26 @@ from procgen.wording import cli_language, tell
 @click.option(
     "--answers",
     "answers_file",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="A JSON object: field id → answer (dates YYYY-MM-DD, multichoice as a list, "
-    "a group as a list of objects).",
+    "a group as a list of objects). Required unless --template.",
+)
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Quote from the answers given so far: a missing required answer is listed in "
+    "still_needed, not an error; a fee that needs one has amount null (total null).",
+)
+@click.option(
+    "--template",
+    is_flag=True,
+    help="Write an answers skeleton (every question with a placeholder of its type, in page "
+    "order) instead of a quote.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --template: the file to write (never overwritten) [default: standard output].",
 )
 @click.option(
     "--channel",
@@ -43,12 +66,23 @@ from procgen.wording import cli_language, tell
     "--on", "on", help="The day today() and fee windows see, YYYY-MM-DD [default: today]."
 )
 @LANG
-@FORMAT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif", "table"]),
+    default="text",
+    show_default=True,
+    help="How to print diagnostics; table also prints the quote as a table in the chosen "
+    "language instead of JSON.",
+)
 @click.pass_obj
 def quote(
     obj: dict[str, Any],
     procedure_id: str,
-    answers_file: Path,
+    answers_file: Path | None,
+    partial: bool,
+    template: bool,
+    out: Path | None,
     channel: str | None,
     locality: str | None,
     on: str | None,
@@ -59,10 +93,13 @@ def quote(
     The quote goes to standard output; diagnostics go to standard error. Answers that break
     the procedure's rules (a required answer missing, a constraint false,
     an unknown field, a wrong type, an option not offered, a repeat count outside its limits,
-    an invalid personal ID number) are reported as located errors and exit 1.
+    an invalid personal ID number) are reported as located errors and exit 1. With
+    --partial, a missing required answer is listed in still_needed instead.
 
     \b
-    Example:
+    Examples:
+      procgen quote birth-registration --template --out answers.json
+      procgen quote birth-registration --answers answers.json --partial --format table
       procgen quote birth-registration --answers answers.json --locality ha-noi --on 2026-11-28
     """
     from procgen.diagnostics import DiagnosticSink, StageFailed, did_you_mean
@@ -88,6 +125,12 @@ def quote(
                               folder=obj["procedures"],
                               suggestion=did_you_mean(procedure_id, known)))
     sink = DiagnosticSink()  # problems elsewhere in the project do not block this quote
+    diagnostics = "text" if fmt == "table" else fmt
+    if template:
+        _write_template(procedure, out)
+        return
+    if answers_file is None:
+        raise click.UsageError(tell("quote_no_answers"))
     chosen = channel or procedure.default_channel
     if chosen not in procedure.channel_names:
         raise InputError(tell("quote_no_channel", procedure=procedure_id, channel=chosen,
@@ -102,7 +145,7 @@ def quote(
     try:
         doc = read_answers(answers_file, sink)  # JSON, never YAML: "1" is a text, 2.5e3 a number
     except StageFailed:
-        report(sink, fmt, False, err=True)
+        report(sink, diagnostics, False, err=True)
         sys.exit(1)
     answers = check_answers(
         procedure,
@@ -112,7 +155,8 @@ def quote(
         locate=doc.locate,
         sink=sink,
     )
-    if report(sink, fmt, False, err=True):
+    needed = _still_needed(procedure, sink) if partial else None
+    if report(sink, diagnostics, False, err=True):
         sys.exit(1)
     answered = answered_locality(procedure, answers.values)  # the form's own province answer
     if answered is not None and place is not None and answered != place.id:
@@ -120,5 +164,48 @@ def quote(
                               field=procedure.locality_field))
     if place is None and answered is not None:
         place = portal.locality(answered)
-    result = make_quote(procedure, answers, channel=chosen, on=day, locality=place)
-    click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+    result = make_quote(procedure, answers, channel=chosen, on=day, locality=place,
+                        still_needed=needed)
+    if fmt == "table":
+        from procgen.quote.table import render_table
+
+        click.echo(render_table(result, procedure, cli_language()), nl=False)
+    else:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+
+
+def _still_needed(procedure: Procedure, sink: DiagnosticSink) -> tuple[Needed, ...]:
+    """Take the missing required answers (PG604) out of ``sink``, as a partial quote's list."""
+    from procgen.quote import Needed
+
+    labels: dict[str, str] = {f.id: f.label.get(cli_language())
+                              for top in procedure.fields for f in top.walk()}
+    needed: list[Needed] = []
+    kept = []
+    for d in sink.items:
+        if d.code == "PG604":
+            field = str(dict(d.args)["field"])
+            if all(n.field != field for n in needed):
+                needed.append(Needed(field, labels.get(field, field)))
+        else:
+            kept.append(d)
+    sink.items[:] = kept
+    return tuple(needed)
+
+
+def _write_template(procedure: Procedure, out: Path | None) -> None:
+    """The answers skeleton on standard output, or in ``out`` (refusing to overwrite it)."""
+    from procgen.quote.skeleton import skeleton
+
+    text = json.dumps(skeleton(procedure), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with out.open("x", encoding="utf-8") as f:
+            f.write(text)
+    except FileExistsError:
+        raise InputError(tell("quote_exists", path=out)) from None
+    except OSError as e:
+        raise InputError(f"{out}: {e.strerror or e}") from None
+    click.echo(tell("quote_wrote_template", procedure=procedure.id, path=out), err=True)

@@ -9,6 +9,13 @@ given — the total is then ``null`` (``complete: false``, the known part in ``k
 never a misleading 0. A locality's placeholder amount is counted but marked
 (``"placeholder": true`` on the fee, ``"provisional": true`` on the quote): it is not yet
 confirmed by the province. Amounts are whole VND: a fractional result is rounded half up.
+
+A partial quote (``procgen quote --partial``) is worked out from the answers given so far. A
+required answer that is missing is not an error then: it is listed in ``still_needed`` (what
+the application will still need). A fee whose ``when``, ``amount`` or an exemption reads a
+missing required answer cannot be decided: it is listed with ``amount: null`` and the answers
+it ``needs``, so the total is ``null`` (``complete: false``, the known part in
+``known_total``) — the same rule as a locality's unknown amount, never a guess.
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ from procgen.diagnostics import DiagnosticSink
 from procgen.model.ir import Fee, Locality, Procedure, Source
 from procgen.quote.answers import AnswerChecker, Answers, Locate, national_id_problem
 
-__all__ = ["Quote", "QuotedFee", "check_answers", "national_id_problem", "quote"]
+__all__ = ["Needed", "Quote", "QuotedFee", "check_answers", "fee_fields", "national_id_problem",
+           "quote"]
 
 
 class QuotedFee(Struct, frozen=True):
@@ -32,6 +40,15 @@ class QuotedFee(Struct, frozen=True):
     placeholder: bool = False
     """A locality's amount that is not yet confirmed by its own act."""
     source: Source | None = None
+    needs: tuple[str, ...] = ()
+    """Missing answers that decide this fee (a partial quote): its amount is not known."""
+
+
+class Needed(Struct, frozen=True):
+    """A required answer a partial quote was given without."""
+
+    field: str
+    label: str
 
 
 class Quote(Struct, frozen=True):
@@ -43,6 +60,8 @@ class Quote(Struct, frozen=True):
     processing_time: dict[str, int | float]
     fully_online: bool
     locality: str | None = None
+    still_needed: tuple[Needed, ...] | None = None
+    """A partial quote's missing required answers (None: not a partial quote)."""
 
     @property
     def known_total(self) -> int:
@@ -84,6 +103,9 @@ class Quote(Struct, frozen=True):
         out["currency"] = "VND"
         out["processing_time"] = self.processing_time
         out["fully_online"] = self.fully_online
+        if self.still_needed is not None:
+            out["still_needed"] = [{"field": n.field, "label": n.label}
+                                   for n in self.still_needed]
         return out
 
 
@@ -93,7 +115,18 @@ def _fee_json(f: QuotedFee) -> dict[str, Any]:
         out["placeholder"] = True
     if f.source is not None:
         out["source"] = f.source.as_dict()
+    if f.needs:
+        out["needs"] = list(f.needs)
     return out
+
+
+def fee_fields(fee: Fee) -> frozenset[str]:
+    """The fields whose answers decide ``fee``: read by its ``when``, amount or exemptions."""
+    names: set[str] = set()
+    for e in (fee.when, fee.amount, *(x.when for x in fee.exemptions)):
+        if e is not None and not isinstance(e, int):
+            names.update(e.names)
+    return frozenset(names)
 
 
 def check_answers(
@@ -116,15 +149,21 @@ def quote(
     channel: str,
     on: str,
     locality: Locality | None = None,
+    still_needed: tuple[Needed, ...] | None = None,
 ) -> Quote:
-    """Work out the fees and processing time of ``procedure`` for checked answers."""
+    """Work out the fees and processing time of ``procedure`` for checked answers.
+
+    ``still_needed``: for a partial quote, the required answers missing; a fee that reads
+    one of them is not worked out (``amount: null``, its ``needs`` named).
+    """
+    missing = frozenset(n.field for n in still_needed or ())
     ch = procedure.channel(channel)
     if ch is None:
         raise ValueError(f"channel '{channel}' is not offered by '{procedure.id}'")
     fees = tuple(
         q
         for fee in procedure.fees
-        if (q := _quote_fee(fee, answers.values, channel, on, locality, procedure.id))
+        if (q := _quote_fee(fee, answers.values, channel, on, locality, procedure.id, missing))
     )
     return Quote(
         procedure.id,
@@ -135,11 +174,13 @@ def quote(
         ch.processing_time.as_dict(),
         procedure.fully_online,
         locality.id if locality else None,
+        still_needed,
     )
 
 
 def _quote_fee(
-    fee: Fee, values: Mapping[str, Any], channel: str, on: str, locality: Locality | None, pid: str
+    fee: Fee, values: Mapping[str, Any], channel: str, on: str, locality: Locality | None, pid: str,
+    missing: frozenset[str] = frozenset(),
 ) -> QuotedFee | None:
     from procgen.expr import NO_VALUE, evaluate, holds
     from procgen.expr.compile.python import round_half_up
@@ -148,6 +189,9 @@ def _quote_fee(
         return None
     if (fee.valid_from and on < fee.valid_from) or (fee.valid_until and on > fee.valid_until):
         return None
+    needs = fee_fields(fee) & missing
+    if needs:
+        return QuotedFee(fee.id, None, False, needs=tuple(sorted(needs)))
     if fee.when is not None and not holds(fee.when, values, today=on):
         return None
     exempt = any(holds(e.when, values, today=on) for e in fee.exemptions)
