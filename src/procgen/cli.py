@@ -180,9 +180,9 @@ def cli(ctx: click.Context, procedures_dir: Path) -> None:
 
     \b
     Example:
-      procgen new birth-registration      # a commented starter
-      procgen validate --strict           # check everything under procedures/
-      procgen build                       # write generated/
+      procgen new household-business-registration  # a commented starter
+      procgen validate --strict                    # check everything under procedures/
+      procgen build                                # write generated/
     """
     ctx.obj = {"procedures": procedures_dir}
 
@@ -226,7 +226,7 @@ def new(obj: dict[str, Any], procedure_id: str, force: bool) -> None:
 
     \b
     Example:
-      procgen new marriage-registration
+      procgen new household-business-registration
     """
     from procgen.starter import write_starter
 
