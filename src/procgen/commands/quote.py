@@ -98,9 +98,10 @@ def quote(
 
     \b
     Examples:
-      procgen quote birth-registration --template --out answers.json
+      procgen quote birth-registration --template --out skeleton.json
       procgen quote birth-registration --answers answers.json --partial --format table
-      procgen quote birth-registration --answers answers.json --locality ha-noi --on 2026-11-28
+      procgen quote birth-registration --answers answers.json --partial --locality ha-noi \\
+          --on 2026-11-28
     """
     from procgen.diagnostics import DiagnosticSink, StageFailed, did_you_mean
     from procgen.model import load_portal
