@@ -26,6 +26,8 @@ def render_table(q: Quote, procedure: Procedure, lang: str) -> str:
     rows = [(labels.get(f.id, f.id), _amount(f, lang)) for f in q.fees]
     if q.total is not None:
         total = money(q.total, lang)
+        if q.provisional:
+            total = say("quote_table_placeholder", lang, amount=total)
     else:
         total = say("quote_table_known", lang, amount=money(q.known_total, lang))
     if rows:
