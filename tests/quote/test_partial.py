@@ -87,7 +87,7 @@ def test_template_lists_every_question_in_page_order_with_typed_placeholders() -
     assert skeleton["child_date_of_birth"] == "YYYY-MM-DD"
     assert skeleton["extra_copies"] == 0 and skeleton["has_birth_notice"] is False
     assert skeleton["child_sex"] == "male"  # a choice: its first option
-    assert list(skeleton)[0].startswith("applicant_")  # the first step's questions first
+    assert next(iter(skeleton)).startswith("applicant_")  # the first step's questions first
 
 
 def test_template_filled_in_validates(tmp_path: Path) -> None:
