@@ -244,12 +244,22 @@ def test_a_block_name_in_a_step_stands_for_its_own_fields(tmp_path: Path) -> Non
 # --- known bugs ---------------------------------------------------------------------------------
 
 
-def test_whole_floats_become_ints_in_the_model(tmp_path: Path) -> None:
-    body = "revision: 2.0\ndocuments:\n" + doc("paper", ", originals: 1.0, copies: 2.0")
+def test_decimals_where_counts_are_wanted_are_refused(tmp_path: Path) -> None:
+    """``originals: 1.0`` was once read as 1; a count is a whole number written as one (the
+    ``75.000`` trap: issue 17), so each is refused with the number meant ("PG125")."""
+    body = "revision: 2.0\ndocuments:\n" + doc("paper", ", originals: 1.0, copies: 2.000")
     proc, diags = build(tmp_path, body)
-    assert proc is not None, diags
-    assert type(proc.revision) is int
-    assert type(proc.documents[0].originals) is int and type(proc.documents[0].copies) is int
+    assert proc is None
+    assert sorted(d.split("@")[0] for d in diags) == ["PG125"] * 3, diags
+    sink = DiagnosticSink()
+    load_portal(tmp_path / "procedures", sink)
+    said = sorted(d.message for d in sink if d.code == "PG125")
+    assert said == [
+        "'copies' is written 2.000, which YAML reads as 2.0; write money and counts in digits "
+        "only: did you mean 2000?",
+        "'originals' is written 1.0, which YAML reads as 1.0; write it as the whole number 1",
+        "'revision' is written 2.0, which YAML reads as 2.0; write it as the whole number 2",
+    ]
 
 
 def test_validate_a_subfolder_of_a_project(tmp_path: Path) -> None:

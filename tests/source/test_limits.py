@@ -250,7 +250,9 @@ NAMES = {
 
 @pytest.mark.parametrize(("name", "problem"), NAMES.items(), ids=[repr(n) for n in NAMES])
 def test_windows_names(name: str, problem: str | None) -> None:
-    said = windows_name_problem(name)
+    phrase = windows_name_problem(name)
+    said = phrase.en if phrase is not None else None
+    assert phrase is None or phrase.vi != phrase.en
     assert (said is None) == (problem is None), said
     if problem == "device":
         assert said is not None and "reserves for a device" in said

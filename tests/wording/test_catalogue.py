@@ -30,6 +30,8 @@ BUILT_BY_NAME: dict[str, str] = {
     **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
     # channel names (web view's channel table, mobile's processing times)
     **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
+    # procgen explain: f"explain_severity_{Code.severity}" (cli.explain)
+    **dict.fromkeys(("explain_severity_error", "explain_severity_warning"), "Code.severity"),
     # a diff rule's sentence: diff_rule_<id> (procgen.diff.rules.says_key of Rule.id)
     **{r.says: "diff Rule.id" for r in (*RULES, FALLBACK) if r.says == says_key(r.id)},
 }

@@ -13,8 +13,9 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from procgen.diagnostics import DiagnosticSink, Phrase, Span, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Phrase, Span, Words, did_you_mean, said
 from procgen.source.limits import WINDOWS_DEVICE_NAMES, windows_name_problem
+from procgen.source.loader import describe
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -58,7 +59,9 @@ def check_version(doc: Document, sink: DiagnosticSink) -> bool:
     value = doc.value.get("procgen") if isinstance(doc.value, dict) else None
     if value is None:
         sink.emit(
-            "PG111", doc.locate(()), key="procgen", context=" (every file starts with 'procgen: 1')"
+            "PG111", doc.locate(()), key="procgen",
+            context=Phrase(" (every file starts with 'procgen: 1')",
+                           " (mọi tệp bắt đầu bằng 'procgen: 1')")
         )
         return False
     if value != SUPPORTED_VERSION or isinstance(value, bool):
@@ -96,6 +99,11 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
     return False
 
 
+_NAMED = frozenset({"channels"})
+"""Mappings whose keys are names other parts of the file refer to: an unknown key there is a
+misspelt name, and removing it would make every reference to it a second error."""
+
+
 def _repair(doc: Document, kind: Kind, errors: list[ValidationError]) -> bool:
     """Remove the unknown keys of a file whose only schema errors they are; True when what is
     left is valid, so the later stages can check the rest of the file soundly.
@@ -108,6 +116,8 @@ def _repair(doc: Document, kind: Kind, errors: list[ValidationError]) -> bool:
     for e in errors:
         if e.validator != "additionalProperties" or not isinstance(e.instance, dict):
             return False
+        if e.absolute_path and e.absolute_path[-1] in _NAMED:
+            return False  # a misspelt channel: the fees and steps naming it would fail too
         allowed = set(e.schema.get("properties", {})) if isinstance(e.schema, dict) else set()
         if isinstance(e.schema, dict) and e.schema.get("patternProperties"):
             return False
@@ -158,7 +168,7 @@ def check_whole_numbers(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool
         read = json.dumps(value, ensure_ascii=False)
         hint = None if meant is None else Phrase(
             f"Write `{path[-1]}: {meant}`.", f"Viết `{path[-1]}: {meant}`.")
-        sink.emit("PG125", doc.locate(path), what=_describe(path), raw=raw, read=read,
+        sink.emit("PG125", doc.locate(path), what=describe(path), raw=raw, read=read,
                   advice=advice, hint=hint)
         ok = False
     return ok
@@ -229,10 +239,12 @@ def check_file_name(file: str, sink: DiagnosticSink) -> bool:
     sink.emit(
         "PG115",
         Span(file, 1, 1),
-        what="file name",
+        what=Phrase("file name", "tên tệp"),
         value=name,
-        problem=f"{problem}, so the repository could not be checked out on Windows; "
-        "rename the file",
+        problem=Phrase(f"{problem.en}, so the repository could not be checked out on Windows; "
+                       "rename the file",
+                       f"{problem.vi}, nên kho mã không lấy về được trên Windows; hãy đổi tên "
+                       "tệp"),
     )
     return False
 
@@ -318,42 +330,48 @@ def _best_branch(e: ValidationError) -> list[ValidationError]:
 
 
 _PATTERNS = {
-    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "is not a lower-case slug such as 'birth-notice'",
-    "^[a-z][a-z0-9_]*$": "is not a snake_case id such as 'child_full_name'",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date written YYYY-MM-DD",
-    "^[a-z][a-z0-9]*([-_][a-z0-9]+)*$": "is not a bare file name such as 'applicant'",
-    "^[a-z]{2,3}(-[A-Z]{2})?$": "is not a language code such as 'vi' or 'en'",
-    "^[a-z]+/([a-z0-9.+-]+|\\*)$": "is not a MIME type such as 'application/pdf' or 'image/*'",
-    "^https?://": "is not an http(s) address",
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": Phrase(
+        "is not a lower-case slug such as 'birth-notice'",
+        "không phải mã chữ thường nối bằng gạch ngang, như 'birth-notice'"),
+    "^[a-z][a-z0-9_]*$": Phrase(
+        "is not a snake_case id such as 'child_full_name'",
+        "không phải mã chữ thường nối bằng gạch dưới, như 'child_full_name'"),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": Phrase(
+        "is not a date written YYYY-MM-DD", "không phải ngày viết dạng YYYY-MM-DD"),
+    "^[a-z][a-z0-9]*([-_][a-z0-9]+)*$": Phrase(
+        "is not a bare file name such as 'applicant'",
+        "không phải tên tệp trơn, như 'applicant'"),
+    "^[a-z]{2,3}(-[A-Z]{2})?$": Phrase(
+        "is not a language code such as 'vi' or 'en'",
+        "không phải mã ngôn ngữ, như 'vi' hay 'en'"),
+    "^[a-z]+/([a-z0-9.+-]+|\\*)$": Phrase(
+        "is not a MIME type such as 'application/pdf' or 'image/*'",
+        "không phải kiểu MIME, như 'application/pdf' hay 'image/*'"),
+    "^https?://": Phrase("is not an http(s) address", "không phải địa chỉ http(s)"),
 }
 _JSON_TYPES = {
-    dict: "a mapping",
-    list: "a list",
-    str: "a text",
-    bool: "true/false",
-    int: "a whole number",
-    float: "a number",
-    type(None): "empty",
+    dict: Phrase("a mapping", "một ánh xạ"),
+    list: Phrase("a list", "một danh sách"),
+    str: Phrase("a text", "chữ"),
+    bool: Phrase("true/false", "true/false"),
+    int: Phrase("a whole number", "một số nguyên"),
+    float: Phrase("a decimal number", "một số thập phân"),
+    type(None): Phrase("empty", "để trống"),
 }
 _TYPE_WORDS = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "a text",
-    "boolean": "true or false",
-    "integer": "a whole number",
-    "number": "a number",
-    "null": "empty",
+    "object": Phrase("a mapping", "một ánh xạ"),
+    "array": Phrase("a list", "một danh sách"),
+    "string": Phrase("a text", "chữ"),
+    "boolean": Phrase("true or false", "true hoặc false"),
+    "integer": Phrase("a whole number", "một số nguyên"),
+    "number": Phrase("a number", "một số"),
+    "null": Phrase("empty", "để trống"),
 }
 
 
-def _describe(path: Path) -> str:
-    if not path:
-        return "the file"
-    last = path[-1]
-    if isinstance(last, int):
-        parent = path[-2] if len(path) > 1 else "item"
-        return f"{parent}[{last}]"
-    return f"'{last}'"
+def _either(words: list[Phrase]) -> Phrase:
+    """``a text or a list``, in both languages."""
+    return Phrase(" or ".join(w.en for w in words), " hoặc ".join(w.vi for w in words))
 
 
 def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
@@ -382,26 +400,28 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         bad = _bad_property_name(e)
         where = doc.locate((*path, bad), "key") if bad is not None else doc.locate(path)
         problem = _PATTERNS.get(
-            str(here.get("propertyNames", {}).get("pattern", "")), "is not allowed here"
+            str(here.get("propertyNames", {}).get("pattern", "")),
+            Phrase("is not allowed here", "không được dùng ở đây"),
         )
-        sink.emit(
-            "PG115", where, what="key", value=bad if bad is not None else "?", problem=problem
-        )
+        sink.emit("PG115", where, what=Phrase("key", "khóa"),
+                  value=bad if bad is not None else "?", problem=problem)
         return
     span = doc.locate(path)
     if v == "type":
         expected = value if isinstance(value, list) else [value]
-        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
-        found = _JSON_TYPES.get(type(e.instance), type(e.instance).__name__)
-        extra = ""
+        words = _either([_TYPE_WORDS.get(str(t), Phrase(str(t), str(t))) for t in expected])
+        name = type(e.instance).__name__
+        found = _JSON_TYPES.get(type(e.instance), Phrase(name, name))
+        extra: Words = ""
         if (
             "string" in expected
             and isinstance(e.instance, int | float)
             and path
             and path[-1] == "code"
         ):
-            extra = ' (write it in quotes, e.g. "1.001193")'
-        sink.emit("PG113", span, what=_describe(path), expected=words, found=found, extra=extra)
+            extra = Phrase(' (write it in quotes, e.g. "1.001193")',
+                           ' (đặt trong dấu nháy, ví dụ "1.001193")')
+        sink.emit("PG113", span, what=describe(path), expected=words, found=found, extra=extra)
     elif v in ("enum", "const"):
         choices = value if v == "enum" else [value]
         shown = ", ".join(str(a) for a in choices)
@@ -410,22 +430,25 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
             "PG114", span, value=_short(e.instance), allowed=f"[{shown}]", suggestion=suggestion
         )
     elif v == "pattern":
-        problem = _PATTERNS.get(str(value), f"does not match {value}")
-        sink.emit("PG115", span, what=_describe(path), value=_short(e.instance), problem=problem)
+        problem = _PATTERNS.get(str(value), Phrase(f"does not match {value}",
+                                                    f"không khớp mẫu {value}"))
+        sink.emit("PG115", span, what=describe(path), value=_short(e.instance), problem=problem)
     elif v == "not" and isinstance(e.instance, str) and e.instance in WINDOWS_DEVICE_NAMES:
         # A key is checked with the mapping's path (propertyNames): point at the key itself.
         node = doc.value_at(path)
         is_key = isinstance(node, dict) and e.instance in node
         where = doc.locate((*path, e.instance), "key") if is_key else span
-        what = f"key in {_describe(path)}" if is_key else _describe(path)
+        where_in = describe(path)
+        what = (Phrase(f"key in {said(where_in, 'en')}", f"khóa trong {said(where_in, 'vi')}")
+                if is_key else where_in)
         sink.emit("PG115", where, what=what, value=e.instance, problem=_DEVICE)
     elif v in ("maxLength",) and isinstance(e.instance, str):
         sink.emit(
             "PG115",
             span,
-            what=_describe(path),
+            what=describe(path),
             value=_short(e.instance),
-            problem=f"is longer than {value} characters",
+            problem=Phrase(f"is longer than {value} characters", f"dài quá {value} ký tự"),
         )
     elif v in (
         "minimum",
@@ -439,7 +462,7 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
         "minLength",
         "uniqueItems",
     ):
-        sink.emit("PG116", span, what=_describe(path), problem=_range_problem(v, value))
+        sink.emit("PG116", span, what=describe(path), problem=_range_problem(v, value))
     elif v == "dependentRequired" and isinstance(e.instance, dict):
         for key, needs in value.items():
             missing = [n for n in needs if key in e.instance and n not in e.instance]
@@ -447,24 +470,32 @@ def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
                 sink.emit(
                     "PG117",
                     doc.locate((*path, key), "key"),
-                    message=f"'{key}' needs '{missing[0]}' beside it",
+                    message=Phrase(f"'{key}' needs '{missing[0]}' beside it",
+                                   f"'{key}' cần có '{missing[0]}' đi kèm"),
                 )
     else:
-        sink.emit("PG117", span, message=f"{_describe(path)}: {e.message}")
+        where_in = describe(path)
+        sink.emit("PG117", span, message=Phrase(f"{said(where_in, 'en')}: {e.message}",
+                                                f"{said(where_in, 'vi')}: {e.message}"))
 
 
-def _owner(root: Any, path: Path) -> str:
+def _owner(root: Any, path: Path) -> Words:
     node = root
     for p in path:
         node = node[p]
     if isinstance(node, dict) and isinstance(node.get("id"), str):
-        return f" in '{node['id']}'"
-    return f" in {_describe(path)}" if path else ""
+        return Phrase(f" in '{node['id']}'", f" trong '{node['id']}'")
+    if not path:
+        return ""
+    where_in = describe(path)
+    return Phrase(f" in {said(where_in, 'en')}", f" trong {said(where_in, 'vi')}")
 
 
-_DEVICE = (
+_DEVICE = Phrase(
     "is a name Windows reserves for a device, so a file named after it could not be checked "
-    "out on Windows; choose another"
+    "out on Windows; choose another",
+    "là tên Windows dành cho thiết bị, nên tệp mang tên đó không lấy về được trên Windows; "
+    "hãy chọn tên khác",
 )
 
 
@@ -480,18 +511,22 @@ def _bad_property_name(e: ValidationError) -> str | None:
     return None
 
 
-def _range_problem(keyword: str, limit: Any) -> str:
+def _range_problem(keyword: str, limit: Any) -> Phrase:
+    s = "s" if limit != 1 else ""
     return {
-        "minimum": f"must be at least {limit}",
-        "maximum": f"must be at most {limit}",
-        "exclusiveMinimum": f"must be more than {limit}",
-        "exclusiveMaximum": f"must be less than {limit}",
-        "minItems": f"must have at least {limit} item{'s' if limit != 1 else ''}",
-        "maxItems": f"must have at most {limit} items",
-        "minProperties": f"must have at least {limit} key{'s' if limit != 1 else ''}",
-        "maxProperties": f"must have at most {limit} key{'s' if limit != 1 else ''}",
-        "minLength": "must not be empty",
-        "uniqueItems": "lists the same item twice",
+        "minimum": Phrase(f"must be at least {limit}", f"phải từ {limit} trở lên"),
+        "maximum": Phrase(f"must be at most {limit}", f"không được quá {limit}"),
+        "exclusiveMinimum": Phrase(f"must be more than {limit}", f"phải lớn hơn {limit}"),
+        "exclusiveMaximum": Phrase(f"must be less than {limit}", f"phải nhỏ hơn {limit}"),
+        "minItems": Phrase(f"must have at least {limit} item{s}",
+                           f"phải có ít nhất {limit} mục"),
+        "maxItems": Phrase(f"must have at most {limit} items", f"có tối đa {limit} mục"),
+        "minProperties": Phrase(f"must have at least {limit} key{s}",
+                                f"phải có ít nhất {limit} khóa"),
+        "maxProperties": Phrase(f"must have at most {limit} key{s}",
+                                f"có tối đa {limit} khóa"),
+        "minLength": Phrase("must not be empty", "không được để trống"),
+        "uniqueItems": Phrase("lists the same item twice", "có một mục lặp hai lần"),
     }[keyword]
 
 

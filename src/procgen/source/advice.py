@@ -22,7 +22,8 @@ import re
 
 from procgen.diagnostics import Phrase
 
-_KEY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s:#'\"{}\[\],][^:#]*?):\s+(?P<value>.+?)\s*$")
+_KEY_VALUE = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s:#'\"{}\[\],][^:#]*?):\s+(?P<value>.+?)\s*$")
 _BLOCK = ("did not find expected '-' indicator", "did not find expected <document start>",
           "expected <block end>", "did not find expected key")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from procgen.diagnostics import Phrase
+
 MAX_DEPTH = 32
 """The deepest a value may nest: mappings and lists inside one another, the file's own mapping
 counting as the first. Real procedures nest at most about ten deep (a group inside a group is
@@ -45,23 +47,26 @@ files procgen reads, and as slugs and block or list names, which name generated 
 _WINDOWS_BAD_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-def windows_name_problem(name: str) -> str | None:
+def windows_name_problem(name: str) -> Phrase | None:
     """Why Windows could not check out a file called ``name`` (one path component), or None.
 
     >>> windows_name_problem("birth-registration.yaml") is None
     True
-    >>> windows_name_problem("CON.yaml")
+    >>> windows_name_problem("CON.yaml").en
     "is a name Windows reserves for a device ('con')"
-    >>> windows_name_problem("what?.yaml")
-    "holds '?', which Windows does not allow in file names"
+    >>> windows_name_problem("what?.yaml").vi
+    "có '?', ký tự Windows không cho dùng trong tên tệp"
     """
     base = name.split(".", 1)[0].rstrip(" ").lower()
     if base in WINDOWS_DEVICE_NAMES:
-        return f"is a name Windows reserves for a device ('{base}')"
+        return Phrase(f"is a name Windows reserves for a device ('{base}')",
+                      f"là tên Windows dành cho thiết bị ('{base}')")
     bad = _WINDOWS_BAD_CHARACTERS.search(name)
     if bad:
         shown = bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
-        return f"holds '{shown}', which Windows does not allow in file names"
+        return Phrase(f"holds '{shown}', which Windows does not allow in file names",
+                      f"có '{shown}', ký tự Windows không cho dùng trong tên tệp")
     if name.endswith((".", " ")):
-        return "ends with a dot or a space, which Windows drops from file names"
+        return Phrase("ends with a dot or a space, which Windows drops from file names",
+                      "kết thúc bằng dấu chấm hoặc dấu cách, thứ Windows bỏ khỏi tên tệp")
     return None

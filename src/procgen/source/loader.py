@@ -24,7 +24,7 @@ from typing import Any, Literal, NoReturn, TypeVar
 import yaml
 from msgspec import Struct, field
 
-from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, StageFailed
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, StageFailed, Words
 from procgen.source.advice import advise
 from procgen.source.limits import MAX_DEPTH, MAX_SAFE_INTEGER, MAX_VALUES
 
@@ -254,9 +254,10 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
         raise StageFailed from None
     if len(nodes) != 1:
         what = (
-            "the file is empty"
+            Phrase("the file is empty", "tệp trống")
             if not nodes
-            else "the file holds several YAML documents; a procedure file holds exactly one"
+            else Phrase("the file holds several YAML documents; a procedure file holds exactly "
+                        "one", "tệp chứa nhiều văn bản YAML; một tệp thủ tục chỉ chứa đúng một")
         )
         span = (
             Span(name, 1, 1) if not nodes else _span(name, nodes[1].start_mark, nodes[1].end_mark)
@@ -267,11 +268,14 @@ def load_text(name: str, text: str, sink: DiagnosticSink | None = None) -> Docum
     builder = _Builder(doc, text, sink)
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        listed = isinstance(root, yaml.SequenceNode)
         sink.emit(
             "PG107",
             _inside(text, _span(name, root.start_mark, root.end_mark)),
-            what=f"the file must be a mapping of keys to values, not {kind}",
+            what=Phrase("the file must be a mapping of keys to values, not "
+                        + ("a list" if listed else "a single value"),
+                        "tệp phải là một ánh xạ từ khóa tới giá trị, không phải "
+                        + ("một danh sách" if listed else "một giá trị đơn")),
         )
         raise StageFailed
     before = len(sink)
@@ -388,11 +392,13 @@ class _Builder:
         try:
             return _scalar(node)
         except _OutOfRange as e:
-            self.sink.emit("PG116", span, what=_describe(path), problem=str(e))
+            self.sink.emit("PG116", span, what=describe(path), problem=e.args[0])
             return None
         except (ValueError, KeyError):  # an explicit core tag on text it cannot read
-            self.sink.emit("PG117", span, message=f"'{_short(node.value)}' cannot be read as "
-                           f"{node.tag.replace(_CORE, '!!')}")
+            tag = node.tag.replace(_CORE, "!!")
+            self.sink.emit("PG117", span, message=Phrase(
+                f"'{_short(node.value)}' cannot be read as {tag}",
+                f"không đọc được '{_short(node.value)}' thành {tag}"))
             return None
 
     def _stop(self, code: str, node: yaml.Node, limit: int) -> NoReturn:
@@ -411,7 +417,8 @@ class _Builder:
             alias = re.compile(rf"\*{re.escape(name)}(?![^\s,\[\]{{}}])")
             found = alias.search(self.text, start + anchor.end(), end)
             if found:
-                related = [Related(f"the anchor '&{name}' is here", where)]
+                related = [Related(Phrase(f"the anchor '&{name}' is here",
+                                          f"neo '&{name}' ở đây"), where)]
                 where = _span_at(self.doc.file, self.text, found.start())
         self.sink.emit("PG123", where, name=name, related=related)
         raise StageFailed
@@ -433,9 +440,11 @@ class _Builder:
             kspan = _span(self.doc.file, key_node.start_mark, key_node.end_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_CORE}null":
                 what = (
-                    "null"
+                    Phrase("null", "null")
                     if isinstance(key_node, yaml.ScalarNode)
-                    else ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                    else Phrase("a list", "một danh sách")
+                    if isinstance(key_node, yaml.SequenceNode)
+                    else Phrase("a mapping", "một ánh xạ")
                 )
                 self.sink.emit("PG108", kspan, what=what)
                 continue
@@ -444,9 +453,8 @@ class _Builder:
                 continue
             key = key_node.value
             if key in seen:
-                self.sink.emit(
-                    "PG104", kspan, key=key, related=[Related("first defined here", seen[key])]
-                )
+                first = Related(Phrase("first defined here", "định nghĩa lần đầu ở đây"), seen[key])
+                self.sink.emit("PG104", kspan, key=key, related=[first])
                 continue
             seen[key] = kspan
             self.doc._keys[(*path, key)] = kspan
@@ -460,10 +468,10 @@ def _span_at(name: str, text: str, index: int) -> Span:
     return Span(name, len(before), len(before[-1]) + 1)
 
 
-def _describe(path: Path) -> str:
+def describe(path: Path) -> Words:
     """How a message names the value at ``path``: ``'revision'``, ``fields[2]``."""
     if not path:
-        return "the file"
+        return Phrase("the file", "tệp")
     last = path[-1]
     if isinstance(last, int):
         return f"{path[-2] if len(path) > 1 else 'item'}[{last}]"
@@ -484,10 +492,17 @@ class _OutOfRange(Exception):
     """A number outside ±:data:`MAX_SAFE_INTEGER`, or not finite; the message says which."""
 
 
-_SAFE = (
+_SAFE = Phrase(
     f"numbers must lie within ±{MAX_SAFE_INTEGER} (2⁵³ − 1), the largest every target "
-    "computes exactly"
+    "computes exactly",
+    f"số phải nằm trong khoảng ±{MAX_SAFE_INTEGER} (2⁵³ − 1), số lớn nhất mọi đích tính "
+    "được chính xác",
 )
+
+
+def _too_big(written: str, en: str = "", vi: str = "") -> _OutOfRange:
+    """``is 1e400: numbers must lie within…``, in both languages."""
+    return _OutOfRange(Phrase(f"is {written}{en}: {_SAFE.en}", f"là {written}{vi}: {_SAFE.vi}"))
 _MAX_DIGITS = {
     2: len(f"{MAX_SAFE_INTEGER:b}"),
     8: len(f"{MAX_SAFE_INTEGER:o}"),
@@ -529,7 +544,7 @@ def _int(v: str) -> int:
         total = 0
         for part in parts:
             if len(part.lstrip("0")) > _MAX_DIGITS[10] or ":" in part:
-                raise _OutOfRange(f"is {_short(v)}: {_SAFE}")
+                raise _too_big(_short(v))
             total = total * 60 + int(part)
         return _safe(sign * total, v)
     base, digits = 10, s
@@ -538,7 +553,7 @@ def _int(v: str) -> int:
     elif len(s) > 1 and s.startswith("0"):
         base = 8
     if len(digits.lstrip("0")) > _MAX_DIGITS[base]:
-        raise _OutOfRange(f"is {_short(v)}: {_SAFE}")
+        raise _too_big(_short(v))
     return _safe(sign * int(digits, base), v)
 
 
@@ -550,9 +565,9 @@ def _float(v: str) -> float:
     """
     s = v.replace("_", "").lower()
     if s == ".nan":
-        raise _OutOfRange(f"is {v}, not a number: {_SAFE}")
+        raise _too_big(v, ", not a number", ", không phải một số")
     if s.lstrip("+-") == ".inf":
-        raise _OutOfRange(f"is {v}, not a finite number: {_SAFE}")
+        raise _too_big(v, ", not a finite number", ", không phải một số hữu hạn")
     if ":" in s:
         sign = -1.0 if s.startswith("-") else 1.0
         total = 0.0
@@ -566,6 +581,6 @@ def _float(v: str) -> float:
 
 def _safe(n: _N, written: str) -> _N:
     if not abs(n) <= MAX_SAFE_INTEGER:  # also catches an overflow to inf
-        raise _OutOfRange(f"is {_short(written)}: {_SAFE}")
+        raise _too_big(_short(written))
     return n
 

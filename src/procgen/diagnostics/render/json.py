@@ -8,7 +8,6 @@ import json
 
 from procgen.diagnostics import Diagnostic
 
-
 LANGUAGES = ("vi", "en")
 
 

@@ -24,7 +24,7 @@ def render(items: list[Diagnostic], *, lang: str = "en") -> str:
 
     codes = sorted({d.code for d in items})
     index = {code: i for i, code in enumerate(codes)}
-    rules = []
+    rules: list[dict[str, Any]] = []
     for code in codes:
         entry = CODES.get(code)
         if entry is None:  # pragma: no cover - every emitted code is registered
