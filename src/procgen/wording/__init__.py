@@ -111,7 +111,7 @@ def say(key: str, lang: str, **params: object) -> str:
     template = words(lang)[key]
     if not params:
         return template
-    return template.format(**{k: v.said(lang) if hasattr(v, "said") else v  # type: ignore[attr-defined]
+    return template.format(**{k: v.said(lang) if hasattr(v, "said") else v
                               for k, v in params.items()})
 
 
