@@ -24,6 +24,8 @@ from procgen.model.ir import (
     Step,
     Template,
 )
+from procgen.model.words import FIRST_ASKED, FIRST_DEFINED
+from procgen.model.words import kind as kind_words
 from procgen.model.workspace import TextMaker, Workspace
 from procgen.source.limits import MAX_ENTRIES
 
@@ -71,7 +73,9 @@ class _ProcedureBuilder:
     def build(self, stem: str) -> Procedure:
         v, doc = self.v, self.doc
         if v["id"] != stem:
-            self.sink.emit("PG301", doc.locate(("id",)), kind="procedure", id=v["id"], stem=stem)
+            self.sink.emit(
+                "PG301", doc.locate(("id",)), kind=kind_words("procedure"), id=v["id"], stem=stem
+            )
         channels = tuple(
             Channel(
                 name,
@@ -196,9 +200,9 @@ class _ProcedureBuilder:
                 self.sink.emit(
                     "PG302",
                     span,
-                    kind=kind,
+                    kind=kind_words(kind),
                     id=item["id"],
-                    related=[Related("first defined here", seen[item["id"]])],
+                    related=[Related(FIRST_DEFINED, seen[item["id"]])],
                 )
             else:
                 seen[item["id"]] = span
@@ -353,7 +357,7 @@ class _ProcedureBuilder:
                     self.sink.emit(
                         "PG303",
                         span,
-                        kind="field",
+                        kind=kind_words("field"),
                         name=name,
                         suggestion=did_you_mean(name, [*field_ids, *blocks]),
                     )
@@ -364,7 +368,7 @@ class _ProcedureBuilder:
                             span,
                             field=fid,
                             step=asked_on[fid][0],
-                            related=[Related("first asked here", asked_on[fid][1])],
+                            related=[Related(FIRST_ASKED, asked_on[fid][1])],
                         )
                         continue
                     if actor == "applicant":
@@ -392,7 +396,7 @@ class _ProcedureBuilder:
                     self.sink.emit("PG304", f.span, field=f.id)
         for o in outputs:
             if o.id not in referenced_outputs:
-                self.sink.emit("PG311", o.span, kind="output", id=o.id)
+                self.sink.emit("PG311", o.span, kind=kind_words("output"), id=o.id)
         return tuple(steps)
 
     def _used_blocks(self) -> set[str]:
@@ -408,7 +412,7 @@ class _ProcedureBuilder:
                 self.sink.emit(
                     "PG303",
                     self.doc.locate((*p, key, j)),
-                    kind=kind,
+                    kind=kind_words(kind),
                     name=name,
                     suggestion=did_you_mean(name, known),
                 )

@@ -9,6 +9,8 @@ from msgspec import Struct
 from procgen.diagnostics import DiagnosticSink, Related, Span
 from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind
 from procgen.model.ir import ANY_NUMBER, MESSAGE_KEYS, Field, FieldId, Option, Repeat, Text
+from procgen.model.words import FIRST_DEFINED
+from procgen.model.words import kind as kind_words
 from procgen.model.workspace import TextMaker, Workspace, options_from
 
 if TYPE_CHECKING:
@@ -69,7 +71,11 @@ def expand(
                 continue
             if not ws.has_block(name):
                 sink.emit(
-                    "PG303", span, kind="block", name=name, suggestion=ws.suggest("common", name)
+                    "PG303",
+                    span,
+                    kind=kind_words("block"),
+                    name=name,
+                    suggestion=ws.suggest("common", name),
                 )
                 continue
             bdoc = ws.block(name)
@@ -96,9 +102,9 @@ def check_unique(fields: list[RawField] | tuple[RawField, ...], sink: Diagnostic
             sink.emit(
                 "PG302",
                 f.span,
-                kind="field",
+                kind=kind_words("field"),
                 id=f.id,
-                related=[Related("first defined here", first.span)],
+                related=[Related(FIRST_DEFINED, first.span)],
             )
         else:
             seen[f.id] = f
@@ -125,7 +131,7 @@ class FieldBuilder:
                     self.sink.emit(
                         "PG303",
                         f.doc.locate((*f.path, "options")),
-                        kind="option list",
+                        kind=kind_words("option list"),
                         name=opts,
                         suggestion=self.ws.suggest("lists", opts),
                     )

@@ -8,10 +8,12 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, Words, did_you_mean
 from procgen.layout import SETTINGS_FILE as SETTINGS_FILE
 from procgen.layout import yaml_files
 from procgen.model.ir import License, Option, Settings, Text
+from procgen.model.words import FIRST_DEFINED
+from procgen.model.words import kind as kind_words
 from procgen.schema import Kind, validate
 from procgen.source import Document, load_file
 
@@ -121,7 +123,7 @@ class Workspace(Struct):
             self._lists[name] = None if doc is None else options_from(doc, ("options",), text)
         return self._lists[name]
 
-    def suggest(self, folder: str, name: str) -> str:
+    def suggest(self, folder: str, name: str) -> Words:
         return did_you_mean(name, self.names(folder))
 
 
@@ -174,9 +176,9 @@ def options_from(doc: Document, path: tuple[str | int, ...], text: TextMaker) ->
             text.sink.emit(
                 "PG302",
                 span,
-                kind="option",
+                kind=kind_words("option"),
                 id=str(value),
-                related=[Related("first defined here", seen[value])],
+                related=[Related(FIRST_DEFINED, seen[value])],
             )
             continue
         seen[value] = span
