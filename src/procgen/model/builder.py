@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, did_you_mean
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, did_you_mean
 from procgen.model.fields import FieldBuilder, RawField, check_unique, expand, is_date
 from procgen.model.ir import (
     CHANNELS,
@@ -249,28 +249,41 @@ class _ProcedureBuilder:
                 self.sink.emit(
                     "PG307",
                     self.doc.locate((*p, "amount"), "key"),
-                    problem=f"fee '{f['id']}' is set by localities, so it has no 'amount'",
+                    problem=Phrase(
+                        f"fee '{f['id']}' is set by localities, so it has no 'amount'",
+                        f"lệ phí '{f['id']}' do địa phương quy định nên không ghi 'amount'",
+                    ),
                 )
             elif not local and "amount" not in f:
                 self.sink.emit(
                     "PG307",
                     span,
-                    problem=f"fee '{f['id']}' needs an 'amount' or "
-                    "'set_by: locality' with a 'range'",
+                    problem=Phrase(
+                        f"fee '{f['id']}' needs an 'amount' or 'set_by: locality' with a 'range'",
+                        f"lệ phí '{f['id']}' cần ghi 'amount', hoặc 'set_by: locality' kèm "
+                        "'range'",
+                    ),
                 )
             if local and "range" not in f:
                 self.sink.emit(
                     "PG307",
                     span,
-                    problem=f"fee '{f['id']}' is set by localities, so "
-                    "it needs a national 'range: {min, max}'",
+                    problem=Phrase(
+                        f"fee '{f['id']}' is set by localities, so "
+                        "it needs a national 'range: {min, max}'",
+                        f"lệ phí '{f['id']}' do địa phương quy định nên cần khung toàn quốc "
+                        "'range: {min, max}'",
+                    ),
                 )
             rng = f.get("range")
             if rng and rng["min"] > rng["max"]:
                 self.sink.emit(
                     "PG307",
                     self.doc.locate((*p, "range")),
-                    problem=f"range min ({rng['min']}) is more than max ({rng['max']})",
+                    problem=Phrase(
+                        f"range min ({rng['min']}) is more than max ({rng['max']})",
+                        f"khung 'range' có min ({rng['min']}) lớn hơn max ({rng['max']})",
+                    ),
                 )
             for j, ch in enumerate(f.get("channels", ())):
                 if ch not in channels:
@@ -290,7 +303,10 @@ class _ProcedureBuilder:
                 self.sink.emit(
                     "PG312",
                     self.doc.locate((*p, "valid")),
-                    problem=f"the window ends ({vuntil}) before it starts ({vfrom})",
+                    problem=Phrase(
+                        f"the window ends ({vuntil}) before it starts ({vfrom})",
+                        f"thời hạn hiệu lực kết thúc ({vuntil}) trước khi bắt đầu ({vfrom})",
+                    ),
                 )
             exemptions = []
             for j in range(len(f.get("exemptions", ()))):
