@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from procgen.diagnostics import DiagnosticSink, Span
+from procgen.diagnostics import DiagnosticSink, Span, Words
 from procgen.expr.ast import Expr, Node
 from procgen.expr.compile.jsonlogic import jsonlogic_data, to_jsonlogic
 from procgen.expr.compile.jsonschema import to_jsonschema
@@ -74,7 +74,7 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
         sink.emit(e.code, locate(e.offset, e.offset + 1), **e.fields)  # type: ignore[arg-type]
         return None
 
-    def report(code: str, start: int, end: int, hint: str | None = None,
+    def report(code: str, start: int, end: int, hint: Words | None = None,
                **fields: object) -> None:
         sink.emit(code, locate(start, end), hint=hint, **fields)  # type: ignore[arg-type]
 

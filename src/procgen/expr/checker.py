@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from msgspec.structs import replace
 
-from procgen.diagnostics import CompilerBug, did_you_mean
+from procgen.diagnostics import CompilerBug, Phrase, Words, did_you_mean
 from procgen.expr import ast
 from procgen.expr.scope import FieldSig, Scope
 from procgen.expr.types import (
@@ -89,7 +89,7 @@ class Checker:
             self.report("PG208", node, expected=wanted, found=_describe(t))
         return out
 
-    def report(self, code: str, at: ast.Node | tuple[int, int], hint: str | None = None,
+    def report(self, code: str, at: ast.Node | tuple[int, int], hint: Words | None = None,
                **fields: object) -> None:
         start, end = (at.start, at.end) if isinstance(at, ast.Node) else at
         self.errors += 1
@@ -107,8 +107,12 @@ class Checker:
         out = self.node(node)
         if out.type == GROUP:
             assert isinstance(out, ast.Ref)
-            self.report("PG207", node, problem=f"'{out.name}' is a group of repeated answers, "
-                        f"not one value; use count({out.name}) or sum({out.name}.field)")
+            g = out.name
+            self.report("PG207", node, problem=Phrase(
+                f"'{g}' is a group of repeated answers, not one value; use count({g}) or "
+                f"sum({g}.field)",
+                f"'{g}' là một nhóm câu trả lời lặp lại, không phải một giá trị; dùng count({g}) "
+                f"hoặc sum({g}.field)"))
             return replace(out, type=ERROR)
         return out
 
@@ -227,11 +231,13 @@ class Checker:
         elif rt.kind != lt.kind:
             hint = None
             if isinstance(right, ast.Text) and lt.is_number:
-                hint = "write numbers without quotes"
+                hint = Phrase("write numbers without quotes", "viết số không có dấu nháy")
             elif isinstance(right, ast.Text) and lt == DATE:
-                hint = "write a date as date(\"YYYY-MM-DD\")"
-            self.report("PG206", right, hint=hint,
-                        problem=f"cannot compare {_describe(lt)} with {_describe(rt)}")
+                hint = Phrase("write a date as date(\"YYYY-MM-DD\")",
+                              "viết ngày dạng date(\"YYYY-MM-DD\")")
+            self.report("PG206", right, hint=hint, problem=Phrase(
+                f"cannot compare {_describe(lt)} with {_describe(rt)}",
+                f"không so sánh được {_describe_vi(lt)} với {_describe_vi(rt)}"))
         else:
             self._check_options(left, right)
             self._check_options(right, left)
@@ -430,6 +436,21 @@ def _arith_type(op: str, lt: ExprType, rt: ExprType) -> tuple[ExprType, bool]:
     if lt.money or rt.money:
         return MONEY, not (lt.whole and rt.whole)
     return (INTEGER if lt.whole and rt.whole else NUMBER), False
+
+
+_KINDS_VI = {"integer": "một số nguyên", "number": "một số", "money": "một số tiền",
+             "text": "chữ", "date": "một ngày", "boolean": "một điều kiện (đúng hoặc sai)"}
+
+
+def _describe_vi(t: ExprType | None) -> str:
+    """:func:`_describe` in Vietnamese."""
+    if t is None or t.kind == "error":
+        return "một giá trị không hợp lệ"
+    if t.kind == "list":
+        return f"một danh sách ({t})"
+    if t.kind == "group":
+        return "một nhóm"
+    return _KINDS_VI.get(t.kind, str(t))
 
 
 def _describe(t: ExprType | None) -> str:

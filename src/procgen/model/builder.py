@@ -187,7 +187,7 @@ class _ProcedureBuilder:
                 self.doc.locate(path),
                 what=f"'{path[-1]}'",
                 value=value,
-                problem="is not a real calendar date",
+                problem=Phrase("is not a real calendar date", "không phải ngày có thật trên lịch"),
             )
             return None
         return str(value)

@@ -69,6 +69,8 @@ class Format(Struct, frozen=True, dict=True):  # a __dict__ for the compiled-pat
     message: str
     what: str
     strip: str = ""
+    what_vi: str = ""
+    """``what`` in Vietnamese."""
 
     @cached_property
     def _compiled(self) -> object:
@@ -87,15 +89,18 @@ class Format(Struct, frozen=True, dict=True):  # a __dict__ for the compiled-pat
 
 
 FORMATS: dict[str, Format] = {
-    "email": Format(r"[^@\s]+@[^@\s]+\.[^@\s]+", "err_email", "an email address"),
+    "email": Format(r"[^@\s]+@[^@\s]+\.[^@\s]+", "err_email", "an email address",
+                    what_vi="một địa chỉ thư điện tử"),
     # Vietnamese numbers are written with spaces, dots or dashes (0912 345 678, 0912.345.678,
     # 0912-345-678) and with the country code (+84 912 345 678): all are accepted everywhere.
-    "phone": Format(r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "err_phone", "a phone number", " ."),
+    "phone": Format(r"\+?[0-9][0-9 .\-]{7,14}[0-9]", "err_phone", "a phone number", " .",
+                    what_vi="một số điện thoại"),
     "national_id": Format(
         "(00[1-9]|0[1-8][0-9]|09[0-6])[0-9]{9}", "err_national_id",
-        "a personal ID number (12 digits, the first three a province code 001–096)", " ."),
+        "a personal ID number (12 digits, the first three a province code 001–096)", " .",
+        what_vi="một số định danh cá nhân (12 chữ số, ba số đầu là mã tỉnh 001–096)"),
     "date": Format("[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}", "err_date",
-                   'a date written "YYYY-MM-DD"'),
+                   'a date written "YYYY-MM-DD"', what_vi='một ngày viết dạng "YYYY-MM-DD"'),
 }
 """Field kind → the shape of its answers. A ``date`` must also be a real calendar day, in the
 years 1000–9999 (no procedure asks for an earlier one, and year 0000, which RFC 3339 allows,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from procgen.diagnostics import DiagnosticSink, Related, Span
+from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span
 from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind
 from procgen.model.ir import ANY_NUMBER, MESSAGE_KEYS, Field, FieldId, Option, Repeat, Text
 from procgen.model.words import FIRST_DEFINED
@@ -213,7 +213,7 @@ class FieldBuilder:
         """Keys that must fit the field's type (the schema cannot say so clearly)."""
         v, doc, path, kind = f.value, f.doc, f.path, f.value["type"]
 
-        def bad(key: str, problem: str) -> None:
+        def bad(key: str, problem: Phrase) -> None:
             self.sink.emit("PG309", doc.locate((*path, key), "key"), problem=problem)
 
         allowed: dict[str, tuple[str, ...]] = {
@@ -229,11 +229,15 @@ class FieldBuilder:
         }
         for key, kinds in allowed.items():
             if key in v and kind not in kinds:
-                bad(key, f"'{key}' does not apply to a {kind} field (only to: {', '.join(kinds)})")
+                only = ", ".join(kinds)
+                bad(key, Phrase(f"'{key}' does not apply to a {kind} field (only to: {only})",
+                                f"'{key}' không dùng cho trường kiểu {kind} (chỉ cho: {only})"))
         if kind in ("choice", "multichoice") and "options" not in v:
-            self.sink.emit("PG111", doc.locate(path), key="options", context=f" in '{f.id}'")
+            self.sink.emit("PG111", doc.locate(path), key="options",
+                           context=Phrase(f" in '{f.id}'", f" trong '{f.id}'"))
         if kind == "group" and "fields" not in v:
-            self.sink.emit("PG111", doc.locate(path), key="fields", context=f" in '{f.id}'")
+            self.sink.emit("PG111", doc.locate(path), key="fields",
+                           context=Phrase(f" in '{f.id}'", f" trong '{f.id}'"))
         self._check_bounds(f, bad)
         pattern_ok = "pattern" not in v or self._check_pattern(f)
         if "default" in v:
@@ -265,28 +269,32 @@ class FieldBuilder:
                 continue
             value = v[key]
             if kind == "date" and not is_date(value):
-                bad(key, f"'{key}' of a date field must be a date written YYYY-MM-DD")
+                bad(key, Phrase(f"'{key}' of a date field must be a date written YYYY-MM-DD",
+                                f"'{key}' của trường ngày phải là ngày viết dạng YYYY-MM-DD"))
             elif kind in NUMERIC and (isinstance(value, str | bool)):
-                bad(key, f"'{key}' of a {kind} field must be a number")
+                bad(key, Phrase(f"'{key}' of {_a(kind)} {kind} field must be a number",
+                                f"'{key}' của trường kiểu {kind} phải là một số"))
             elif (
                 kind in ("integer", "money") and isinstance(value, float) and not value.is_integer()
             ):
-                bad(key, f"'{key}' of a {kind} field must be a whole number")
+                bad(key, Phrase(f"'{key}' of {_a(kind)} {kind} field must be a whole number",
+                                f"'{key}' của trường kiểu {kind} phải là số nguyên"))
         lo, hi = v.get("min"), v.get("max")
         if lo is not None and hi is not None and type(lo) is type(hi) and lo > hi:
-            bad("max", f"'max' ({hi}) is less than 'min' ({lo})")
+            bad("max", Phrase(f"'max' ({hi}) is less than 'min' ({lo})",
+                              f"'max' ({hi}) nhỏ hơn 'min' ({lo})"))
         if (
             v.get("min_length") is not None
             and v.get("max_length") is not None
             and v["min_length"] > v["max_length"]
         ):
-            bad(
-                "max_length",
-                f"'max_length' ({v['max_length']}) is less than 'min_length' ({v['min_length']})",
-            )
+            most, least = v["max_length"], v["min_length"]
+            bad("max_length", Phrase(f"'max_length' ({most}) is less than 'min_length' ({least})",
+                                     f"'max_length' ({most}) nhỏ hơn 'min_length' ({least})"))
         rep = v.get("repeat") or {}
         if rep.get("min") is not None and rep.get("max") is not None and rep["min"] > rep["max"]:
-            bad("repeat", f"repeat max ({rep['max']}) is less than min ({rep['min']})")
+            bad("repeat", Phrase(f"repeat max ({rep['max']}) is less than min ({rep['min']})",
+                                 f"repeat max ({rep['max']}) nhỏ hơn min ({rep['min']})"))
 
     def _check_default(self, f: RawField, bad: Any, pattern_ok: bool) -> None:
         """A default is an answer the field itself accepts: type, options, bounds, lengths,
@@ -304,21 +312,26 @@ class FieldBuilder:
         if kind in TEXTUAL and not isinstance(d, str):
             ok = False
         if not ok:
-            bad("default", f"'default' {d!r} does not fit a {kind} field")
+            bad("default", Phrase(f"'default' {d!r} does not fit {_a(kind)} {kind} field",
+                                  f"'default' {d!r} không hợp với trường kiểu {kind}"))
             return
         if kind in ("choice", "multichoice"):
             values = {o.value for o in self.options(f)}
             for item in d if isinstance(d, list) else [d]:
                 if values and item not in values:
-                    bad("default", f"'default' {item!r} is not one of the options")
+                    bad("default", Phrase(f"'default' {item!r} is not one of the options",
+                                          f"'default' {item!r} không phải một lựa chọn"))
         if kind in (*NUMERIC, "date"):
             lo, hi = (_bound(kind, v.get(key)) for key in ("min", "max"))
             if (lo is not None and d < lo) or (hi is not None and d > hi):
-                bad("default", f"'default' {d} is outside min/max")
+                bad("default", Phrase(f"'default' {d} is outside min/max",
+                                      f"'default' {d} nằm ngoài khoảng min/max"))
         if kind == "multichoice":
             repeated = sorted({str(x) for x in d if d.count(x) > 1})
             if repeated:
-                bad("default", f"'default' lists {', '.join(repeated)} more than once")
+                twice = ", ".join(repeated)
+                bad("default", Phrase(f"'default' lists {twice} more than once",
+                                      f"'default' liệt kê {twice} hơn một lần"))
         if kind in TEXTUAL or kind == "multichoice":
             self._check_default_text(f, d, bad, pattern_ok)
 
@@ -326,18 +339,29 @@ class FieldBuilder:
         from procgen.model.patterns import compile_pattern
 
         v, kind = f.value, f.value["type"]
-        unit = "choices" if kind == "multichoice" else "characters"
+        unit, unit_vi = (("choices", "lựa chọn") if kind == "multichoice"
+                         else ("characters", "ký tự"))
         lo, hi = v.get("min_length"), v.get("max_length")
         if isinstance(lo, int) and len(d) < lo:
-            bad("default", f"'default' has {len(d)} {unit}; 'min_length' is {lo}")
+            bad("default", Phrase(f"'default' has {len(d)} {unit}; 'min_length' is {lo}",
+                                  f"'default' có {len(d)} {unit_vi}; 'min_length' là {lo}"))
         if isinstance(hi, int) and len(d) > hi:
-            bad("default", f"'default' has {len(d)} {unit}; 'max_length' is {hi}")
+            bad("default", Phrase(f"'default' has {len(d)} {unit}; 'max_length' is {hi}",
+                                  f"'default' có {len(d)} {unit_vi}; 'max_length' là {hi}"))
         if kind == "multichoice":
             return
         if kind in FORMATS and not FORMATS[kind].matches(d):
-            bad("default", f"'default' {d!r} is not {FORMATS[kind].what}")
+            shape = FORMATS[kind]
+            bad("default", Phrase(f"'default' {d!r} is not {shape.what}",
+                                  f"'default' {d!r} không phải {shape.what_vi}"))
         if pattern_ok and "pattern" in v and not compile_pattern(v["pattern"]).fullmatch(d):
-            bad("default", f"'default' {d!r} does not match the field's pattern")
+            bad("default", Phrase(f"'default' {d!r} does not match the field's pattern",
+                                  f"'default' {d!r} không khớp mẫu (pattern) của trường"))
+
+
+def _a(kind: str) -> str:
+    """``a`` or ``an`` before a field kind: an integer field, a date field."""
+    return "an" if kind[:1] in "aeiou" else "a"
 
 
 def _bound(kind: str, value: Any) -> Any:

@@ -8,7 +8,15 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from procgen.diagnostics import DiagnosticSink, Related, Span, StageFailed, Words, did_you_mean
+from procgen.diagnostics import (
+    DiagnosticSink,
+    Phrase,
+    Related,
+    Span,
+    StageFailed,
+    Words,
+    did_you_mean,
+)
 from procgen.layout import SETTINGS_FILE as SETTINGS_FILE
 from procgen.layout import yaml_files
 from procgen.model.ir import License, Option, Settings, Text
@@ -90,7 +98,8 @@ class Workspace(Struct):
             self.sink.emit(
                 "PG120",
                 doc.locate(("default_language",)),
-                problem=f"default_language '{default}' is not in languages {list(langs)}",
+                problem=Phrase(f"default_language '{default}' is not in languages {list(langs)}",
+                               f"default_language '{default}' không thuộc languages {list(langs)}"),
             )
             default = langs[0]
         settings = Settings(langs, default, v.get("currency", "VND"), v.get("api_base_url", "/api"))

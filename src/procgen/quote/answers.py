@@ -351,8 +351,8 @@ def _expected(f: Field) -> Phrase:
 
 
 def _format_what(f: Field) -> Phrase:
-    what = FORMATS[f.kind].what
-    return Phrase(what, _EXPECTED_VI[what])
+    shape = FORMATS[f.kind]
+    return Phrase(shape.what, shape.what_vi)
 
 
 def _unit(f: Field) -> Phrase:
