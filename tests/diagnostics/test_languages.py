@@ -22,6 +22,7 @@ from procgen.diagnostics import DiagnosticSink
 from procgen.diagnostics.codes import CODES
 from procgen.diagnostics.render import render
 from procgen.model import validate_paths
+from procgen.wording import say
 from tests.conftest import NODE_MODULES, require_tool
 from tests.diagnostics.test_cases import BINARY_CASES, CASES, KITCHEN, parse_case
 
@@ -145,7 +146,9 @@ def test_the_bad_file_corpus_in_each_language(lang: str, tmp_path: Path,
         monkeypatch.chdir(root.parent)
         sink = DiagnosticSink()
         validate_paths([target.relative_to(root.parent)], Path("procedures"), sink)
-        out += [f"## {case.stem}", render(list(sink), "text", lang=lang), ""]
+        said = {token: say(f"diag_{token}", lang) for token in ("error", "warning", "note",
+                                                                "help")}
+        out += [f"## {case.stem}", render(list(sink), "text", lang=lang, words=said), ""]
         if lang == "vi":
             english_only += [f"{case.stem}: {d.code}: {d.text('en')}" for d in sink
                              if d.text("vi") == d.text("en")]

@@ -336,6 +336,21 @@ class _ProcedureBuilder:
             )
         return tuple(out)
 
+    def _not_asked(self, raw_fields: list[RawField], asked_on: dict[str, Any]) -> None:
+        """PG304 for a field of the procedure's own on no applicant step; for a shared block's
+        fields, one PG318 at the ``- use:`` line, naming the block (its file is not the
+        author's to edit)."""
+        by_use: dict[tuple[Span, str], list[str]] = {}
+        for rf in raw_fields:
+            if rf.id in asked_on:
+                continue
+            if rf.used_at is None or rf.block is None:
+                self.sink.emit("PG304", rf.span, field=rf.id)
+            else:
+                by_use.setdefault((rf.used_at, rf.block), []).append(rf.id)
+        for (span, block), missing in by_use.items():
+            self.sink.emit("PG318", span, block=block, fields=", ".join(missing))
+
     def _steps(
         self,
         raw_fields: list[RawField],
@@ -407,9 +422,7 @@ class _ProcedureBuilder:
                 )
             )
         if asked_on:  # with no applicant step listing fields, one page holds them all
-            for f in fields:
-                if f.id not in asked_on:
-                    self.sink.emit("PG304", f.span, field=f.id)
+            self._not_asked(raw_fields, asked_on)
         for o in outputs:
             if o.id not in referenced_outputs:
                 self.sink.emit("PG311", o.span, kind=kind_words("output"), id=o.id)

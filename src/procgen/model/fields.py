@@ -31,6 +31,9 @@ class RawField(Struct, frozen=True):
     value: dict[str, Any]
     block: str | None
     children: tuple[RawField, ...]
+    used_at: Span | None = None
+    """The ``- use:`` line of the procedure that brought this field in from a block (the
+    outermost one, for a block used inside a block): where the author can act on it."""
 
     @property
     def id(self) -> str:
@@ -49,6 +52,7 @@ def expand(
     sink: DiagnosticSink,
     stack: tuple[str, ...] = (),
     groups: int = 0,
+    used_at: Span | None = None,
 ) -> list[RawField]:
     """Expand the field items at ``path`` (recursively through blocks and groups).
 
@@ -80,7 +84,8 @@ def expand(
                 continue
             bdoc = ws.block(name)
             if bdoc is not None:
-                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name), groups))
+                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name), groups,
+                                  used_at or span))
             continue
         children: tuple[RawField, ...] = ()
         if "fields" in item and groups >= MAX_GROUP_DEPTH:
@@ -88,8 +93,8 @@ def expand(
                       depth=groups + 1, what="groups", limit=MAX_GROUP_DEPTH)
         elif "fields" in item:
             children = tuple(
-                expand(ws, doc, (*item_path, "fields"), block, sink, stack, groups + 1))
-        out.append(RawField(doc, item_path, item, block, children))
+                expand(ws, doc, (*item_path, "fields"), block, sink, stack, groups + 1, used_at))
+        out.append(RawField(doc, item_path, item, block, children, used_at))
     return out
 
 

@@ -147,4 +147,21 @@ CODES = (
          vi=Worded("locality_field '{name}' không phải là câu hỏi lựa chọn (choice) ở cấp trên cùng của thủ tục này{suggestion}",
                    '`locality_field` chỉ ra câu hỏi mà câu trả lời cho biết tỉnh nào giải quyết hồ sơ; đó phải là trường `choice` ở cấp trên cùng, với các giá trị lựa chọn là mã địa phương (`ha_noi` cho `ha-noi`).',
                    'Ghi chính câu hỏi lựa chọn, ví dụ `locality_field: address_province`, hoặc bỏ `locality_field` để dùng câu hỏi tỉnh của khối `address`.')),
+    Code("PG318", "error", "block-not-in-step",
+         "block '{block}' is used here, but its fields are on no applicant step: {fields}",
+         "A shared block (`- use: address`) brings fields in, but no applicant step lists them "
+         "(or the block's name). Reported at the `use` line, where the procedure's author can "
+         "act, rather than inside the block's own file, which other procedures share.",
+         "fields:\n  - use: address\nsteps:\n  - {id: you, actor: applicant, title: Bạn, "
+         "fields: [full_name]}",
+         "Add the block's name (or its fields) to the applicant step where the citizen "
+         "should answer them: `fields: [full_name, address]`.",
+         vi=Worded("khối '{block}' được dùng ở đây, nhưng các trường của nó không nằm ở bước "
+                   "nào của người nộp hồ sơ: {fields}",
+                   "Một khối dùng chung (`- use: address`) đưa trường vào thủ tục, nhưng không "
+                   "bước nào của người nộp hồ sơ liệt kê chúng (hay tên khối). Lỗi được báo ở "
+                   "dòng `use`, nơi tác giả thủ tục sửa được, không phải trong tệp của khối mà "
+                   "các thủ tục khác cũng dùng.",
+                   "Thêm tên khối (hoặc các trường của nó) vào bước của người nộp hồ sơ nơi "
+                   "công dân cần trả lời: `fields: [full_name, address]`.")),
 )
