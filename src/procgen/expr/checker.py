@@ -122,8 +122,10 @@ class Checker:
         if not abs(n.value) <= MAX_EXACT:  # a decimal too, as plain numbers (loader, PG116)
             shown = str(n.value) if isinstance(n.value, int) else f"{n.value:.6g}"
             shown = shown if len(shown) <= 40 else f"a number of {len(shown)} digits"
-            self.report("PG202", n, what="number", problem=f"{shown} is larger than "
-                        f"{MAX_EXACT}, the largest whole number every target computes exactly")
+            self.report("PG202", n, what=Phrase("number", "số"), problem=Phrase(
+                f"{shown} is larger than {MAX_EXACT}, the largest whole number every target "
+                "computes exactly",
+                f"{shown} lớn hơn {MAX_EXACT}, số nguyên lớn nhất mọi đích tính được chính xác"))
             return replace(n, type=ERROR)
         return replace(n, type=INTEGER if isinstance(n.value, int) else NUMBER)
 
@@ -146,8 +148,11 @@ class Checker:
                 item = ast.Number(-item.operand.value, start=item.start, end=item.end)
             if not isinstance(item, ast.Number | ast.Text | ast.Call) or (
                     isinstance(item, ast.Call) and item.name != "date"):
-                self.report("PG202", item, what="list", problem="a list holds fixed values "
-                            "(numbers, \"texts\" or date(\"YYYY-MM-DD\")), not expressions")
+                self.report("PG202", item, what=Phrase("list", "danh sách"), problem=Phrase(
+                    "a list holds fixed values (numbers, \"texts\" or date(\"YYYY-MM-DD\")), "
+                    "not expressions",
+                    "danh sách chỉ chứa giá trị cố định (số, \"chữ\" hoặc date(\"YYYY-MM-DD\")), "
+                    "không chứa biểu thức"))
                 return replace(n, type=ERROR)
             items.append(self.value(item))
         types = [i.type for i in items]
@@ -156,8 +161,11 @@ class Checker:
         kinds = {t.kind for t in types if t is not None}
         if len(kinds) > 1:
             odd = next(i for i in items if i.type and i.type.kind != types[0].kind)  # type: ignore[union-attr]
-            self.report("PG202", odd, what="list", problem="a list holds values of one type; this "
-                        f"is {_describe(odd.type)}, the first is {_describe(types[0])}")
+            self.report("PG202", odd, what=Phrase("list", "danh sách"), problem=Phrase(
+                f"a list holds values of one type; this is {_describe(odd.type)}, the first is "
+                f"{_describe(types[0])}",
+                f"danh sách chỉ chứa giá trị cùng một kiểu; giá trị này là {_describe_vi(odd.type)}"
+                f", giá trị đầu là {_describe_vi(types[0])}"))
             return replace(n, items=tuple(items), type=ERROR)
         element: ExprType | None = None
         if kinds == {"number"}:
@@ -180,8 +188,11 @@ class Checker:
         return replace(n, row=in_row, type=_field_type(sig))
 
     def _member_outside_sum(self, n: ast.Member) -> ast.Node:
-        self.report("PG207", n, problem=f"'{n.group}.{n.field}' names one field of every entry "
-                    f"of a group; it can only be added up: sum({n.group}.{n.field})")
+        self.report("PG207", n, problem=Phrase(
+            f"'{n.group}.{n.field}' names one field of every entry of a group; it can only be "
+            f"added up: sum({n.group}.{n.field})",
+            f"'{n.group}.{n.field}' là một trường của mọi mục trong nhóm; chỉ cộng lại được: "
+            f"sum({n.group}.{n.field})"))
         return replace(n, type=ERROR)
 
     # -- operators -------------------------------------------------------------------------
@@ -190,7 +201,9 @@ class Checker:
         operand = self.value(n.operand)
         t = operand.type
         if t != ERROR and t is not None and not t.is_number:
-            self.report("PG206", operand, problem=f"'-' needs a number, not {_describe(t)}")
+            self.report("PG206", operand, problem=Phrase(
+                f"'-' needs a number, not {_describe(t)}",
+                f"'-' cần một số, không phải {_describe_vi(t)}"))
             t = ERROR
         return replace(n, operand=operand, type=t)
 
@@ -202,13 +215,18 @@ class Checker:
             return out
         if not (lt.is_number and rt.is_number):
             if DATE in (lt, rt):
-                self.report("PG206", (n.op_start, n.op_start + 1), hint="days_between(a, b) "
-                            "counts the days from a to b; age(d) gives whole years until today",
-                            problem=f"'{n.op}' cannot compute with dates")
+                self.report("PG206", (n.op_start, n.op_start + 1), hint=Phrase(
+                    "days_between(a, b) counts the days from a to b; age(d) gives whole years "
+                    "until today",
+                    "days_between(a, b) đếm số ngày từ a đến b; age(d) cho số năm tròn đến hôm "
+                    "nay"),
+                    problem=Phrase(f"'{n.op}' cannot compute with dates",
+                                   f"'{n.op}' không tính được với ngày"))
             else:
                 odd = left if not lt.is_number else right
-                self.report("PG206", odd, problem=f"'{n.op}' needs numbers, not "
-                            f"{_describe(odd.type or ERROR)}")
+                self.report("PG206", odd, problem=Phrase(
+                    f"'{n.op}' needs numbers, not {_describe(odd.type or ERROR)}",
+                    f"'{n.op}' cần số, không phải {_describe_vi(odd.type or ERROR)}"))
             return out
         result, rounds = _arith_type(n.op, lt, rt)
         # A rounded result is a plain number until Round makes it whole money.
@@ -223,11 +241,16 @@ class Checker:
             return out
         ordering = n.op not in ("==", "!=")
         allowed = ("number", "date") if ordering else ("number", "date", "text", "boolean")
-        what = "numbers or dates" if ordering else "numbers, texts, dates or true/false"
+        what, what_vi = (("numbers or dates", "số hoặc ngày") if ordering else
+                         ("numbers, texts, dates or true/false",
+                          "số, chữ, ngày hoặc đúng/sai"))
         if lt.kind not in allowed:
-            self.report("PG206", left, problem=f"'{n.op}' compares {what}, not {_describe(lt)}",
-                        hint="use 'in' to test whether a list holds a value"
-                        if lt.kind == "list" else None)
+            self.report("PG206", left, problem=Phrase(
+                f"'{n.op}' compares {what}, not {_describe(lt)}",
+                f"'{n.op}' so sánh {what_vi}, không phải {_describe_vi(lt)}"),
+                hint=Phrase("use 'in' to test whether a list holds a value",
+                            "dùng 'in' để xem danh sách có chứa một giá trị không")
+                if lt.kind == "list" else None)
         elif rt.kind != lt.kind:
             hint = None
             if isinstance(right, ast.Text) and lt.is_number:
@@ -253,21 +276,25 @@ class Checker:
         if ct.kind == "list":
             el = ct.element
             if it.kind not in ("number", "text", "date"):
-                self.report("PG206", item, problem=f"'{word}' looks for a number, text or "
-                            f"date, not {_describe(it)}")
+                self.report("PG206", item, problem=Phrase(
+                    f"'{word}' looks for a number, text or date, not {_describe(it)}",
+                    f"'{word}' tìm một số, chữ hoặc ngày, không phải {_describe_vi(it)}"))
             elif el is not None and el.kind != it.kind:
-                self.report("PG206", item, problem=f"cannot look for {_describe(it)} in "
-                            f"{_describe(ct)}")
+                self.report("PG206", item, problem=Phrase(
+                    f"cannot look for {_describe(it)} in {_describe(ct)}",
+                    f"không tìm được {_describe_vi(it)} trong {_describe_vi(ct)}"))
             else:
                 self._check_options(item, container)
                 self._check_options(container, item)
         elif ct == TEXT:
             if it != TEXT:
-                self.report("PG206", item, problem=f"'{word}' on a text looks for a text, "
-                            f"not {_describe(it)}")
+                self.report("PG206", item, problem=Phrase(
+                    f"'{word}' on a text looks for a text, not {_describe(it)}",
+                    f"'{word}' trên chữ tìm một đoạn chữ, không phải {_describe_vi(it)}"))
         else:
-            self.report("PG206", container, problem=f"'{word}' needs a list or a text on its "
-                        f"right, not {_describe(ct)}")
+            self.report("PG206", container, problem=Phrase(
+                f"'{word}' needs a list or a text on its right, not {_describe(ct)}",
+                f"'{word}' cần một danh sách hoặc chữ ở bên phải, không phải {_describe_vi(ct)}"))
         return out
 
     def _not(self, n: ast.Not) -> ast.Node:
@@ -282,8 +309,11 @@ class Checker:
     def _condition(self, node: ast.Node, word: str) -> ast.Node:
         out = self.value(node)
         if out.type not in (BOOLEAN, ERROR):
-            self.report("PG206", out, problem=f"'{word}' works on conditions (true or false), "
-                        f"not {_describe(out.type or ERROR)}")
+            self.report("PG206", out, problem=Phrase(
+                f"'{word}' works on conditions (true or false), not "
+                f"{_describe(out.type or ERROR)}",
+                f"'{word}' dùng cho điều kiện (đúng hoặc sai), không phải "
+                f"{_describe_vi(out.type or ERROR)}"))
             return replace(out, type=ERROR)
         return out
 
@@ -325,12 +355,16 @@ class Checker:
     def _fn_date(self, n: ast.Call) -> ast.Node:
         arg = n.args[0]
         if not isinstance(arg, ast.Text):
-            self.report("PG202", arg, what="date", problem="date() takes a fixed text "
-                        "\"YYYY-MM-DD\"; use a date field or today() for other dates")
+            self.report("PG202", arg, what=Phrase("date", "ngày"), problem=Phrase(
+                "date() takes a fixed text \"YYYY-MM-DD\"; use a date field or today() for "
+                "other dates",
+                "date() nhận một đoạn chữ cố định \"YYYY-MM-DD\"; với ngày khác, dùng trường "
+                "ngày hoặc today()"))
             return replace(n, type=ERROR)
         if not valid_date(arg.value):
-            self.report("PG202", arg, what="date", problem=f"'{arg.value}' is not a real day "
-                        "written YYYY-MM-DD")
+            self.report("PG202", arg, what=Phrase("date", "ngày"), problem=Phrase(
+                f"'{arg.value}' is not a real day written YYYY-MM-DD",
+                f"'{arg.value}' không phải một ngày có thật viết dạng YYYY-MM-DD"))
             return replace(n, type=ERROR)
         return ast.Date(arg.value, start=n.start, end=n.end, type=DATE)
 
@@ -342,8 +376,10 @@ class Checker:
         ok = True
         for arg, want in zip(args, wanted, strict=True):
             if arg.type not in (want, ERROR):
-                self.report("PG206", arg, problem=f"{n.name}() needs {_describe(want)}, not "
-                            f"{_describe(arg.type or ERROR)}")
+                self.report("PG206", arg, problem=Phrase(
+                    f"{n.name}() needs {_describe(want)}, not {_describe(arg.type or ERROR)}",
+                    f"{n.name}() cần {_describe_vi(want)}, không phải "
+                    f"{_describe_vi(arg.type or ERROR)}"))
                 ok = False
         return replace(n, args=args, type=INTEGER if ok else ERROR)
 
@@ -358,23 +394,30 @@ class Checker:
         t = arg.type or ERROR
         if t == GROUP:
             g = arg.name if isinstance(arg, ast.Ref) else "group"
-            self.report("PG207", arg, problem=f"len() measures a text or a list; count the "
-                        f"entries of a group with count({g})")
+            self.report("PG207", arg, problem=Phrase(
+                f"len() measures a text or a list; count the entries of a group with count({g})",
+                f"len() đo độ dài chữ hoặc danh sách; đếm số mục của nhóm bằng count({g})"))
         elif t != ERROR and t.kind not in ("text", "list"):
-            self.report("PG206", arg, problem=f"len() needs a text or a list, not {_describe(t)}")
+            self.report("PG206", arg, problem=Phrase(
+                f"len() needs a text or a list, not {_describe(t)}",
+                f"len() cần chữ hoặc danh sách, không phải {_describe_vi(t)}"))
         return replace(n, args=(arg,), type=INTEGER)
 
     def _fn_count(self, n: ast.Call) -> ast.Node:
         arg = n.args[0]
         if isinstance(arg, ast.Member):
-            self.report("PG207", arg, problem=f"count() counts the entries of a group: write "
-                        f"count({arg.group})")
+            self.report("PG207", arg, problem=Phrase(
+                f"count() counts the entries of a group: write count({arg.group})",
+                f"count() đếm số mục của một nhóm: viết count({arg.group})"))
             return replace(n, type=ERROR)
         checked = self.node(arg)
         if checked.type not in (GROUP, ERROR):
-            self.report("PG207", arg, problem="count() counts the entries of a group, not "
-                        f"{_describe(checked.type or ERROR)}",
-                        hint="len(x) gives the length of a text or a list")
+            self.report("PG207", arg, problem=Phrase(
+                f"count() counts the entries of a group, not {_describe(checked.type or ERROR)}",
+                f"count() đếm số mục của một nhóm, không phải "
+                f"{_describe_vi(checked.type or ERROR)}"),
+                hint=Phrase("len(x) gives the length of a text or a list",
+                            "len(x) cho độ dài của chữ hoặc danh sách"))
         return replace(n, args=(checked,), type=INTEGER)
 
     def _fn_sum(self, n: ast.Call) -> ast.Node:
@@ -383,8 +426,9 @@ class Checker:
             checked = self.node(arg)
             if checked.type != ERROR:
                 g = arg.name if isinstance(arg, ast.Ref) else "group"
-                self.report("PG207", arg, problem=f"sum() adds up one field of a group: write "
-                            f"sum({g}.field)")
+                self.report("PG207", arg, problem=Phrase(
+                    f"sum() adds up one field of a group: write sum({g}.field)",
+                    f"sum() cộng một trường của nhóm: viết sum({g}.field)"))
             return replace(n, type=ERROR)
         found = self.scope.lookup(arg.group)
         group_span = (arg.start, arg.start + len(arg.group))
@@ -394,8 +438,9 @@ class Checker:
             return replace(n, type=ERROR)
         sig, in_row = found
         if sig.kind != "group":
-            self.report("PG207", group_span, problem=f"'{arg.group}' is not a group; sum() adds "
-                        "up one field of a repeated group")
+            self.report("PG207", group_span, problem=Phrase(
+                f"'{arg.group}' is not a group; sum() adds up one field of a repeated group",
+                f"'{arg.group}' không phải nhóm; sum() cộng một trường của một nhóm lặp lại"))
             return replace(n, type=ERROR)
         child = next((c for c in sig.children if c.id == arg.field), None)
         field_span = (arg.end - len(arg.field), arg.end)
@@ -405,8 +450,9 @@ class Checker:
             return replace(n, type=ERROR)
         t = _field_type(child)
         if not t.is_number:
-            self.report("PG206", field_span, problem=f"sum() adds up numbers; '{arg.field}' is "
-                        f"{_describe(t)}")
+            self.report("PG206", field_span, problem=Phrase(
+                f"sum() adds up numbers; '{arg.field}' is {_describe(t)}",
+                f"sum() cộng các số; '{arg.field}' là {_describe_vi(t)}"))
             return replace(n, type=ERROR)
         self.names.add(self.scope.group if in_row and self.scope.group else sig.id)
         member = replace(arg, row=in_row, type=t)
