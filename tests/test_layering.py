@@ -34,8 +34,9 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
               "the IR is built from validated YAML and compiled expressions"),
     "wording": (frozenset({"model"}),
                 "the catalogue words the model's facts (field kinds, formats)"),
-    "quote": (frozenset({"diagnostics", "source", "expr", "model"}),
-              "answers are checked and fees computed from the IR alone"),
+    "quote": (frozenset({"diagnostics", "source", "expr", "model", "wording"}),
+              "answers are checked and fees computed from the IR alone; the table form "
+              "(quote/table.py) words money and headings with the catalogue, like the targets"),
     "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote"}),
                 "pure functions of the IR; the OpenAPI examples are what quote computes"),
     "diff": (frozenset({"diagnostics", "layout", "model", "wording"}),

@@ -68,7 +68,7 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
     try:
         tree = parse(source)
     except ExprSyntaxError as e:
-        sink.emit("PG201", locate(e.offset, e.offset + e.length), problem=e.problem)
+        sink.emit("PG201", locate(e.offset, e.offset + e.length), problem=e.words)
         return None
     except ExprTooLarge as e:
         sink.emit(e.code, locate(e.offset, e.offset + 1), **e.fields)  # type: ignore[arg-type]

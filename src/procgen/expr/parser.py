@@ -18,6 +18,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from procgen.diagnostics import Phrase
 from procgen.expr import ast
 
 if TYPE_CHECKING:
@@ -36,11 +37,14 @@ c`` nests 2, ``not not x`` 2, ``-(-(x))`` 2; brackets alone do not count."""
 class ExprSyntaxError(Exception):
     """The text is not an expression. ``offset``/``length`` locate the offending text."""
 
-    def __init__(self, offset: int, length: int, problem: str) -> None:
-        super().__init__(problem)
+    def __init__(self, offset: int, length: int, problem: str | Phrase) -> None:
+        words = problem if isinstance(problem, Phrase) else Phrase(problem, problem)
+        super().__init__(words.en)
         self.offset = offset
         self.length = max(length, 1)
-        self.problem = problem
+        self.problem = words.en
+        self.words = words
+        """The problem in both languages (``problem`` is its English)."""
 
 
 class ExprTooLarge(Exception):
@@ -79,7 +83,7 @@ def parse(source: str) -> ast.Node:
     from lark.exceptions import UnexpectedInput, VisitError
 
     if not source.strip():
-        raise ExprSyntaxError(0, 1, "the expression is empty")
+        raise ExprSyntaxError(0, 1, Phrase("the expression is empty", "biểu thức trống"))
     if len(source) > MAX_LENGTH:
         raise ExprTooLarge(MAX_LENGTH, "PG212", length=len(source), limit=MAX_LENGTH)
     try:
@@ -126,15 +130,22 @@ _TERMINALS = {
     "AND": "'and'", "OR": "'or'", "TRUE": "'true'", "FALSE": "'false'", "DOT": "'.'",
     "$END": "the end",
 }
+_TERMINALS_VI = {"a field name": "tên một trường", "a number": "một số",
+                 "a \"text\"": "một \"đoạn chữ\"", "a comparison": "một phép so sánh",
+                 "the end": "hết biểu thức", "a value": "một giá trị",
+                 "an operator": "một phép toán", "more": "thêm nữa"}
 _OPERAND_STARTS = {"NAME", "NUMBER", "STRING", "LPAR", "TRUE", "FALSE", "LSQB", "NOT"}
 _HINTS = {
-    "=": "'=' is not an operator here; write '==' to compare",
-    "&": "write 'and' instead of '&&'",
-    "|": "write 'or' instead of '||'",
-    "!": "write 'not x' instead of '!x' ('!=' means not equal)",
-    "%": "'%' is not an operator in expressions",
-    "'": "a text in quotes is not closed",
-    '"': "a text in quotes is not closed",
+    "=": Phrase("'=' is not an operator here; write '==' to compare",
+                "'=' không phải phép toán ở đây; viết '==' để so sánh"),
+    "&": Phrase("write 'and' instead of '&&'", "viết 'and' thay cho '&&'"),
+    "|": Phrase("write 'or' instead of '||'", "viết 'or' thay cho '||'"),
+    "!": Phrase("write 'not x' instead of '!x' ('!=' means not equal)",
+                "viết 'not x' thay cho '!x' ('!=' nghĩa là khác)"),
+    "%": Phrase("'%' is not an operator in expressions",
+                "'%' không phải phép toán trong biểu thức"),
+    "'": Phrase("a text in quotes is not closed", "đoạn chữ trong dấu nháy chưa được đóng"),
+    '"': Phrase("a text in quotes is not closed", "đoạn chữ trong dấu nháy chưa được đóng"),
 }
 
 
@@ -147,31 +158,41 @@ def _syntax_error(source: str, e: Any) -> ExprSyntaxError:
         hint = _HINTS.get(ch)
         if ch == "=" and source[pos - 1: pos] in ("=", "!", "<", ">"):
             hint = None
-        return ExprSyntaxError(pos, 1, hint or f"unexpected character {ch!r}")
+        return ExprSyntaxError(pos, 1, hint or Phrase(f"unexpected character {ch!r}",
+                                                      f"ký tự {ch!r} không đúng chỗ"))
     if isinstance(e, UnexpectedEOF) or (
             isinstance(e, UnexpectedToken) and e.token.type == "$END"):
         expected = _expected(getattr(e, "expected", ()) or ())
-        return ExprSyntaxError(len(source.rstrip()), 1,
-                               f"the expression ends too early; expected {expected}")
+        return ExprSyntaxError(len(source.rstrip()), 1, Phrase(
+            f"the expression ends too early; expected {expected.en}",
+            f"biểu thức kết thúc quá sớm; cần {expected.vi}"))
     if isinstance(e, UnexpectedToken):
         tok = e.token
         text = str(tok)
         if tok.type == "COMP_OP" and e.accepts and "COMP_OP" not in e.accepts:
-            problem = (f"comparisons do not chain: '{text}' after a comparison; "
-                       "join two comparisons with 'and'")
+            problem = Phrase(f"comparisons do not chain: '{text}' after a comparison; join two "
+                             "comparisons with 'and'",
+                             f"không viết nối các phép so sánh: '{text}' sau một phép so sánh; "
+                             "nối hai phép so sánh bằng 'and'")
         elif tok.type in _OPERAND_STARTS and not (_OPERAND_STARTS & set(e.accepts or ())):
-            problem = f"unexpected {text!r}; is an operator or ',' missing before it?"
+            problem = Phrase(f"unexpected {text!r}; is an operator or ',' missing before it?",
+                             f"{text!r} không đúng chỗ; có thiếu phép toán hay ',' trước nó "
+                             "không?")
         else:
-            problem = f"unexpected {text!r}; expected {_expected(e.accepts or e.expected)}"
+            wanted = _expected(e.accepts or e.expected)
+            problem = Phrase(f"unexpected {text!r}; expected {wanted.en}",
+                             f"{text!r} không đúng chỗ; cần {wanted.vi}")
         return ExprSyntaxError(tok.start_pos or 0, len(text), problem)
     return ExprSyntaxError(0, 1, str(e))  # pragma: no cover - lark has no other kinds
 
 
-def _expected(names: Any) -> str:
+def _expected(names: Any) -> Phrase:
     words = sorted({_TERMINALS.get(n, n.lower()) for n in names if not n.startswith("__")})
     if len(words) > 6:
-        return "a value" if "a field name" in words else "an operator"
-    return " or ".join(words) if words else "more"
+        words = ["a value" if "a field name" in words else "an operator"]
+    if not words:
+        words = ["more"]
+    return Phrase(" or ".join(words), " hoặc ".join(_TERMINALS_VI.get(w, w) for w in words))
 
 
 @functools.cache
