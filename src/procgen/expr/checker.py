@@ -325,14 +325,21 @@ class Checker:
         options = found[0].options if found else None
         if not options:
             return
+        by_label = {label.casefold(): value for label, value in found[0].labels} if found else {}
         literals = [other] if isinstance(other, ast.Text) else [
             i for i in other.items if isinstance(i, ast.Text)] if isinstance(
             other, ast.ListLit) else []
         for lit in literals:
             assert isinstance(lit, ast.Text)
             if lit.value not in options:
+                meant = by_label.get(lit.value.strip().casefold())
+                suggestion = did_you_mean(lit.value, options) if meant is None else Phrase(
+                    f"; '{lit.value}' is the label of the option whose value is '{meant}': "
+                    f"write \"{meant}\"",
+                    f"; '{lit.value}' là nhãn của lựa chọn có giá trị '{meant}': viết "
+                    f"\"{meant}\"")
                 self.report("PG209", lit, value=lit.value, field=ref.name,
-                            suggestion=did_you_mean(lit.value, options))
+                            suggestion=suggestion)
 
     # -- functions ---------------------------------------------------------------------------
 

@@ -15,12 +15,15 @@ class FieldSig(Struct, frozen=True):
         kind: the DSL field type (``text``, ``integer``, ``money``, ``group``...).
         options: option values of a ``choice`` or ``multichoice`` field.
         children: the fields of a ``group``.
+        labels: (label, value) for each option label in every language, so that an author who
+            compares with the label ("Nam") is told the value ("male").
     """
 
     id: str
     kind: str
     options: tuple[str, ...] | None = None
     children: tuple[FieldSig, ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 class Scope(Struct, frozen=True):

@@ -149,12 +149,13 @@ class FieldBuilder:
     def signature(self, f: RawField) -> FieldSig:
         from procgen.expr import FieldSig
 
-        values = (
-            tuple(str(o.value) for o in self.options(f))
-            if f.value["type"] in ("choice", "multichoice")
-            else None
-        )
-        return FieldSig(f.id, f.value["type"], values, tuple(self.signature(c) for c in f.children))
+        choice = f.value["type"] in ("choice", "multichoice")
+        options = self.options(f) if choice else ()
+        values = tuple(str(o.value) for o in options) if choice else None
+        labels = tuple((text, str(o.value)) for o in options
+                       for text in o.label.as_dict().values())
+        return FieldSig(f.id, f.value["type"], values, tuple(self.signature(c) for c in f.children),
+                        labels)
 
     def build(self, f: RawField, scope: Scope, group: str | None = None) -> Field:
         from procgen.expr import Scope as ScopeType
