@@ -16,6 +16,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from tests.conftest import NODE_MODULES, require_tool
+from tests.diagnostics.test_cases import BINARY_CASES, CASES, KITCHEN, parse_case
 
 from procgen.cli import cli
 from procgen.diagnostics import DiagnosticSink
@@ -23,8 +25,6 @@ from procgen.diagnostics.codes import CODES
 from procgen.diagnostics.render import render
 from procgen.model import validate_paths
 from procgen.wording import say
-from tests.conftest import NODE_MODULES, require_tool
-from tests.diagnostics.test_cases import BINARY_CASES, CASES, KITCHEN, parse_case
 
 HERE = Path(__file__).parent
 GOLDEN = HERE.parent / "golden" / "diagnostics"
