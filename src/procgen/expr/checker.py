@@ -497,21 +497,22 @@ _KINDS_VI = {"integer": "một số nguyên", "number": "một số", "money": "
 
 def _describe_vi(t: ExprType | None) -> str:
     """:func:`_describe` in Vietnamese."""
-    if t is None or t.kind == "error":
-        return "một giá trị không hợp lệ"
-    if t.kind == "list":
-        return f"một danh sách ({t})"
-    if t.kind == "group":
-        return "một nhóm"
-    return _KINDS_VI.get(t.kind, str(t))
+    return _describe(t, "vi")
 
 
-def _describe(t: ExprType | None) -> str:
-    if t is None or t.kind == "error":
-        return "an invalid value"
-    if t.kind == "list":
-        return f"a {t}"
-    if t.kind == "group":
-        return "a group"
+_FIXED = {"error": ("an invalid value", "một giá trị không hợp lệ"),
+          "group": ("a group", "một nhóm")}
+
+
+def _describe(t: ExprType | None, lang: str = "en") -> str:
+    """How a message names a value of type ``t``: ``an integer``, ``một số nguyên``."""
+    vi = lang == "vi"
+    kind = "error" if t is None else t.kind
+    if kind in _FIXED:
+        return _FIXED[kind][vi]
+    if kind == "list":
+        return f"một danh sách ({t})" if vi else f"a {t}"
+    if vi:
+        return _KINDS_VI.get(kind, str(t))
     article = "an" if str(t)[0] in "aeiou" else "a"
-    return f"{article} {t}" if t.kind != "boolean" else "a condition (true or false)"
+    return f"{article} {t}" if kind != "boolean" else "a condition (true or false)"
