@@ -115,6 +115,8 @@ class KindFacts(Struct, frozen=True):
     """The HTML ``inputmode`` and the mobile keyboard (``none``: not typed)."""
     expected: str
     """The answer's type in English diagnostics ("a whole number")."""
+    expected_vi: str
+    """``expected`` in Vietnamese ("một số nguyên")."""
     whole: bool = False
     numeric: bool = False
     textual: bool = False
@@ -123,23 +125,33 @@ class KindFacts(Struct, frozen=True):
 
 _K = FieldKind
 KINDS: dict[FieldKind, KindFacts] = {
-    _K.TEXT: KindFacts("string", "text", "a text", textual=True),
-    _K.TEXTAREA: KindFacts("string", "text", "a text", textual=True),
-    _K.ADDRESS: KindFacts("string", "text", "a text", textual=True),
-    _K.EMAIL: KindFacts("string", "email", "a text", textual=True),
-    _K.PHONE: KindFacts("string", "tel", "a text", textual=True),
-    _K.NATIONAL_ID: KindFacts("string", "numeric", "a text", textual=True),
-    _K.INTEGER: KindFacts("integer", "numeric", "a whole number", whole=True, numeric=True),
-    _K.MONEY: KindFacts("integer", "numeric", "a whole number of VND", whole=True,
-                        numeric=True),
-    _K.NUMBER: KindFacts("number", "decimal", "a number", numeric=True),
-    _K.DATE: KindFacts("string", "none", 'a date written "YYYY-MM-DD"'),
-    _K.BOOLEAN: KindFacts("boolean", "none", "true or false"),
-    _K.CHOICE: KindFacts("string", "none", "one option value"),
-    _K.MULTICHOICE: KindFacts("array", "none", "a list of option values"),
-    _K.GROUP: KindFacts("array", "none", "a list of objects (one per entry)"),
+    _K.TEXT: KindFacts("string", "text", "a text", "một đoạn chữ", textual=True),
+    _K.TEXTAREA: KindFacts("string", "text", "a text", "một đoạn chữ", textual=True),
+    _K.ADDRESS: KindFacts("string", "text", "a text", "một đoạn chữ", textual=True),
+    _K.EMAIL: KindFacts("string", "email", "a text", "một đoạn chữ", textual=True),
+    _K.PHONE: KindFacts("string", "tel", "a text", "một đoạn chữ", textual=True),
+    _K.NATIONAL_ID: KindFacts("string", "numeric", "a text", "một đoạn chữ", textual=True),
+    _K.INTEGER: KindFacts("integer", "numeric", "a whole number", "một số nguyên", whole=True,
+                          numeric=True),
+    _K.MONEY: KindFacts("integer", "numeric", "a whole number of VND",
+                        "một số tiền nguyên (đồng)", whole=True, numeric=True),
+    _K.NUMBER: KindFacts("number", "decimal", "a number", "một số", numeric=True),
+    _K.DATE: KindFacts("string", "none", 'a date written "YYYY-MM-DD"',
+                       'một ngày viết dạng "YYYY-MM-DD"'),
+    _K.BOOLEAN: KindFacts("boolean", "none", "true or false", "true hoặc false"),
+    _K.CHOICE: KindFacts("string", "none", "one option value", "một giá trị lựa chọn"),
+    _K.MULTICHOICE: KindFacts("array", "none", "a list of option values",
+                              "một danh sách giá trị lựa chọn"),
+    _K.GROUP: KindFacts("array", "none", "a list of objects (one per entry)",
+                        "một danh sách đối tượng (mỗi mục một đối tượng)"),
 }
 """Every field kind's facts; a test checks each :class:`FieldKind` has exactly one entry."""
+
+def length_unit(kind: str) -> tuple[str, str]:
+    """What ``min_length``/``max_length`` count for ``kind``, in English and Vietnamese: the
+    choices of a multichoice, else characters."""
+    return ("choices", "lựa chọn") if kind == FieldKind.MULTICHOICE else ("characters", "ký tự")
+
 
 NUMERIC: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].numeric)
 TEXTUAL: tuple[FieldKind, ...] = tuple(k for k in FieldKind if KINDS[k].textual)

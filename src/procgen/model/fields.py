@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span
-from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind
+from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind, length_unit
 from procgen.model.ir import ANY_NUMBER, MESSAGE_KEYS, Field, FieldId, Option, Repeat, Text
 from procgen.model.words import FIRST_DEFINED
 from procgen.model.words import kind as kind_words
@@ -345,8 +345,7 @@ class FieldBuilder:
         from procgen.model.patterns import compile_pattern
 
         v, kind = f.value, f.value["type"]
-        unit, unit_vi = (("choices", "lựa chọn") if kind == "multichoice"
-                         else ("characters", "ký tự"))
+        unit, unit_vi = length_unit(kind)
         lo, hi = v.get("min_length"), v.get("max_length")
         if isinstance(lo, int) and len(d) < lo:
             bad("default", Phrase(f"'default' has {len(d)} {unit}; 'min_length' is {lo}",

@@ -24,7 +24,7 @@ from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, Words, did_you_mean
 from procgen.model.answer import problems, unanswered
-from procgen.model.facts import FORMATS, FieldKind
+from procgen.model.facts import FORMATS, FieldKind, length_unit
 from procgen.model.ir import Field, Procedure, Text
 
 Locate = Callable[[tuple[str | int, ...]], Span]
@@ -327,27 +327,8 @@ _BOUNDS = {
 
 _DEFINED_HERE = Phrase("the question is defined here", "câu hỏi được khai báo ở đây")
 
-_EXPECTED_VI = {
-    "a text": "một đoạn chữ",
-    "a whole number": "một số nguyên",
-    "a whole number of VND": "một số tiền nguyên (đồng)",
-    "a number": "một số",
-    'a date written "YYYY-MM-DD"': 'một ngày viết dạng "YYYY-MM-DD"',
-    "true or false": "true hoặc false",
-    "one option value": "một giá trị lựa chọn",
-    "a list of option values": "một danh sách giá trị lựa chọn",
-    "a list of objects (one per entry)": "một danh sách đối tượng (mỗi mục một đối tượng)",
-    "an email address": "một địa chỉ thư điện tử",
-    "a phone number": "một số điện thoại",
-    "a personal ID number (12 digits, the first three a province code 001–096)":
-        "một số định danh cá nhân (12 chữ số, ba chữ số đầu là mã tỉnh 001–096)",
-}
-"""The Vietnamese of the model's English type names (:mod:`procgen.model.facts`); a test
-checks every one of them is here."""
-
-
 def _expected(f: Field) -> Phrase:
-    return Phrase(f.facts.expected, _EXPECTED_VI[f.facts.expected])
+    return Phrase(f.facts.expected, f.facts.expected_vi)
 
 
 def _format_what(f: Field) -> Phrase:
@@ -356,9 +337,7 @@ def _format_what(f: Field) -> Phrase:
 
 
 def _unit(f: Field) -> Phrase:
-    if f.kind == FieldKind.MULTICHOICE:
-        return Phrase("choices", "lựa chọn")
-    return Phrase("characters", "ký tự")
+    return Phrase(*length_unit(f.kind))
 
 
 def _normalise(f: Field, v: Any) -> Any:
