@@ -298,3 +298,92 @@ def test_a_misspelt_use_is_one_error(tmp_path: Path) -> None:
     ks = root / "kitchen-sink.yaml"
     ks.write_text(ks.read_text("utf-8").replace("- use: person", "- use: persn", 1), "utf-8")
     assert codes_in(root) == [("PG303", "kitchen-sink.yaml", 25)]
+
+
+# --- a block used twice: prefix and heading (docs/dsl.md) --------------------------------------
+
+ADDRESS = """\
+procgen: 1
+fields:
+  - {id: address_province, type: text, label: {vi: Tỉnh, en: Province}, required: true}
+  - {id: address_detail, type: text, label: {vi: Chi tiết, en: Detail},
+     required: address_province != "", constraint: len(address_detail) > 2}
+  - id: address_people
+    type: group
+    label: {vi: Người ở, en: Residents}
+    fields:
+      - {id: name, type: text, label: {vi: Tên, en: Name}, when: address_province != ""}
+"""
+TWICE = """\
+fields:
+  - use: address
+  - use: address
+    prefix: site
+    heading: {vi: Địa chỉ công trình, en: Building site}
+  - {id: note, type: text, label: {vi: n, en: n}, when: site_address_province == "x"}
+steps:
+"""
+
+
+def test_a_prefix_renames_a_block_and_what_its_expressions_mean(tmp_path: Path) -> None:
+    body = TWICE + step("s", extra=", fields: [address, site_address, note]")
+    proc, diags = build(tmp_path, body, common__address=ADDRESS)
+    assert proc is not None and diags == []
+    by_id = {f.id: f for f in proc.fields}
+    assert list(by_id) == ["address_province", "address_detail", "address_people",
+                           "site_address_province", "site_address_detail",
+                           "site_address_people", "note"]
+    site = by_id["site_address_detail"]
+    # the block's own expressions read the fields of the same use, in the AST and as shown
+    assert site.required.names == {"site_address_province"}  # type: ignore[union-attr]
+    assert site.required.source == 'site_address_province != ""'  # type: ignore[union-attr]
+    assert site.constraint is not None and site.constraint.names == {"site_address_detail"}
+    assert by_id["address_detail"].constraint.names == {"address_detail"}  # type: ignore[union-attr]
+    child = by_id["site_address_people"].children[0]
+    assert child.id == "name" and child.when is not None
+    assert child.when.names == {"site_address_province"}
+    assert by_id["site_address_province"].used is not None
+    assert by_id["site_address_province"].used.name == "site_address"
+    assert by_id["site_address_province"].used.heading is not None
+    assert by_id["address_province"].used is not None
+    assert by_id["address_province"].used.heading is None
+    assert proc.steps[0].fields == tuple(by_id)
+
+
+def test_a_prefixed_use_is_named_by_its_prefix_in_steps(tmp_path: Path) -> None:
+    body = TWICE + step("s", extra=", fields: [address, note]")
+    proc, diags = build(tmp_path, body, common__address=ADDRESS)
+    # 'address' is the unprefixed use only; the site's fields are on no step: one PG318 at
+    # its '- use:' line, naming it as steps do
+    assert proc is None and diags == ["PG318@9"]
+    body = TWICE + step("s", extra=", fields: [address, site, note]")
+    proc, diags = build(tmp_path / "misnamed", body, common__address=ADDRESS)
+    assert proc is None and sorted(diags) == ["PG303@14", "PG318@9"]
+
+
+def test_the_same_block_twice_without_a_prefix(tmp_path: Path) -> None:
+    body = "fields:\n  - use: address\n  - use: address\nsteps:\n" + step(
+        "s", extra=", fields: [address]")
+    proc, diags = build(tmp_path, body, common__address=ADDRESS)
+    assert proc is None and diags == ["PG319@9"]
+
+
+def test_a_heading_is_a_fieldset_on_the_page_and_a_section_in_the_rules(tmp_path: Path) -> None:
+    from procgen.model.ir import Settings
+    from procgen.targets.web.rules import field_rules
+    from procgen.targets.web.view import page_view
+
+    body = TWICE + step("s", extra=", fields: [address, site_address, note]")
+    proc, _ = build(tmp_path, body, common__address=ADDRESS)
+    assert proc is not None
+    view = page_view(proc, Settings(("vi", "en"), "vi"), "en")
+    parts = [(p.heading, p.dom_id, [f.id for f in p.fields]) for p in view.steps[0].parts]
+    assert parts == [
+        ("", "", ["address_province", "address_detail", "address_people"]),
+        ("Building site", "part-site_address",
+         ["site_address_province", "site_address_detail", "site_address_people"]),
+        ("", "", ["note"]),
+    ]
+    by_id = {f.id: f for f in proc.fields}
+    assert field_rules(by_id["site_address_detail"], "vi")["section"] == "Địa chỉ công trình"
+    assert "section" not in field_rules(by_id["address_detail"], "vi")

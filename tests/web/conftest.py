@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from tests.web.helpers import KITCHEN_SINK, PROCEDURES, browser, build, serve, write
-from tests.web.projects import every_kind, hostile, project
+from tests.web.projects import PLACE_BLOCK, every_kind, hostile, project, two_places
 
 from procgen.model.ir import Portal
 
@@ -40,7 +40,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("site")
     portals = {}
     hostile_root = project(tmp_path_factory.mktemp("hostile"),
-                           {"hostile": hostile(), "every-kind": every_kind()})
+                           {"hostile": hostile(), "every-kind": every_kind(),
+                            "two-places": two_places()})
+    (hostile_root / "common").mkdir()
+    (hostile_root / "common" / "place.yaml").write_text(PLACE_BLOCK, "utf-8")
     for name, root in (("bundled", PROCEDURES), ("kitchen", KITCHEN_SINK),
                        ("hostile", hostile_root)):
         portal, files, _ = build(root)

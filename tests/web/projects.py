@@ -139,3 +139,25 @@ def every_kind() -> str:
     return minimal("every-kind", top + long_choice + group + single,
                    "steps:\n  - id: info\n    actor: applicant\n    title: Thông tin\n"
                    "    description: Đến trụ sở.\n")
+
+
+PLACE_BLOCK = """\
+procgen: 1
+fields:
+  - {id: place_province, type: text, label: {vi: Tỉnh, en: Province}, required: true}
+  - {id: place_detail, type: text, label: {vi: Số nhà, en: House number},
+     required: place_province != ""}
+"""
+"""A block used twice by :func:`two_places` (``common/place.yaml``)."""
+
+
+def two_places() -> str:
+    """One block used twice, each use under its own heading (one of them hostile markup)."""
+    m = HOSTILE_MARKUP
+    return minimal(
+        "two-places",
+        "  - use: place\n    heading: {vi: Nơi ở, en: Where you live}\n"
+        "  - use: place\n    prefix: site\n"
+        f'    heading: {{vi: "Công trình {m}", en: "Building site {m}"}}\n',
+        "steps:\n  - {id: where, actor: applicant, title: {vi: Nơi, en: Places}, "
+        "fields: [place, site_place]}\n")

@@ -98,6 +98,34 @@ def test_hostile_markup_is_shown_and_never_runs(site, chrome) -> None:
         page.close()
 
 
+def test_a_block_used_twice_is_asked_and_checked_under_its_headings(site, chrome) -> None:
+    page = chrome.new_page()
+    watch = Watch(page, site.base)
+    page.goto(site.url("hostile", "en", "two-places"))
+    legends = page.locator("#step-where fieldset.pg-part > legend").all_inner_texts()
+    assert legends == ["Where you live", 'Building site <img src=x onerror=alert("pwned")>'
+                                         '<script>alert("pwned")</script>']
+    assert page.locator("#part-site_place #f-site_place_province").count() == 1
+    page.click("[data-action=start]")
+    page.fill("#f-place_province", "Hà Nội")
+    page.fill("#f-place_detail", "1 Tràng Tiền")
+    page.fill("#f-site_place_province", "Huế")
+    page.click("section:not([hidden]) [data-action=continue]")
+    # the block's own 'required: place_province != ""' means the site's own province here
+    # and its message says which house number: the use's heading is in it
+    assert "Enter house number (building site <img" in page.inner_text("#pg-error-summary")
+    page.fill("#f-site_place_detail", "2 Lê Lợi")
+    page.click("section:not([hidden]) [data-action=continue]")
+    assert page.locator("#pg-check").is_visible()
+    headings = page.locator("#pg-summary h4").all_inner_texts()
+    assert headings == legends
+    lists = page.locator("#pg-summary dl").all_inner_texts()
+    assert "Hà Nội" in lists[0] and "Huế" in lists[1] and "2 Lê Lợi" in lists[1]
+    assert page.locator("#pg-summary img, #pg-summary script").count() == 0
+    assert watch.dialogs == [] and watch.errors == [] and watch.outside == []
+    page.close()
+
+
 def test_without_javascript_every_step_shows_and_the_form_still_submits(site, chrome) -> None:
     context = chrome.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -460,12 +460,28 @@
       var box = $("pg-summary");
       while (box.firstChild) box.removeChild(box.firstChild);
       F.visibleSteps().forEach(function (step) {
-        var h = document.createElement("h3"), dl = document.createElement("dl");
+        var h = document.createElement("h3"), dl = document.createElement("dl"), section;
         h.textContent = step.title;
         dl.className = "pg-summary-list";
+        box.appendChild(h);
+        // The answers of a block used with a heading (the building site's address) go under
+        // that heading, as they were asked; the list resumes after it.
+        function under(heading) {
+          if (heading === section) return;
+          if (dl.firstChild) box.appendChild(dl);
+          section = heading;
+          if (heading) {
+            var h4 = document.createElement("h4");
+            h4.textContent = heading;
+            box.appendChild(h4);
+          }
+          dl = document.createElement("dl");
+          dl.className = "pg-summary-list";
+        }
         step.fields.forEach(function (id) {
           if (!state.visible[id]) return;
           var rule = R.fields[id];
+          under(rule.section);
           if (rule.kind !== "group") {
             row(dl, rule.label, display(rule, state.answers[id]), F.firstControl(F.fieldWrap(id)).id, step.id);
             return;
@@ -481,10 +497,10 @@
         step.documents.forEach(function (id) {
           if (!state.docs[id]) return;
           var input = $("d-" + id), file = input.files && input.files[0];
+          under(undefined);
           row(dl, R.documents[id].label, file ? file.name : M.not_answered, "d-" + id, step.id);
         });
-        box.appendChild(h);
-        box.appendChild(dl);
+        if (dl.firstChild) box.appendChild(dl);
       });
       fees();
     }

@@ -83,7 +83,20 @@ def compile_expression(source: str, where: ScalarInfo | Span, scope: Scope,
     if checker.errors or checked.type is None:
         return None
     span = locate(0, len(source.rstrip()))
-    return Expr(source, checked, checked.type, span, frozenset(checker.names))
+    return Expr(_renamed(source, checker.renamed), checked, checked.type, span,
+                frozenset(checker.names))
+
+
+def _renamed(source: str, renamed: list[tuple[int, int, str]]) -> str:
+    """``source`` with the names a block's prefix changed written as the fields' real ids, so
+    that what targets show of an expression names what their clients send.
+
+    >>> _renamed("a > 1 and b", [(10, 11, "site_b"), (0, 1, "site_a")])
+    'site_a > 1 and site_b'
+    """
+    for start, end, real in sorted(renamed, reverse=True):
+        source = source[:start] + real + source[end:]
+    return source
 
 
 def _offset_span(base: Span, source: str, start: int, length: int) -> Span:

@@ -149,7 +149,9 @@ class Expr(Struct, frozen=True):
     """A parsed and type-checked expression, ready for every backend.
 
     Attributes:
-        source: the expression text.
+        source: the expression text; a name that a block's ``prefix`` changed is written as the
+            field's real id (the AST's offsets stay those of the text as written, where
+            diagnostics point).
         ast: the checked AST.
         type: the type of its value.
         span: where the expression sits in its YAML file.

@@ -70,6 +70,8 @@ class Checker:
         self._report = report
         self.errors = 0
         self.names: set[str] = set()
+        self.renamed: list[tuple[int, int, str]] = []
+        """(start, end, real id) of each name a block wrote that its use's prefix changed."""
         self._dispatch: dict[type[ast.Node], Callable[[Any], ast.Node]] = {
             ast.Number: self._number, ast.Text: self._text, ast.Boolean: self._boolean,
             ast.Date: self._date, ast.ListLit: self._list, ast.Ref: self._ref,
@@ -185,7 +187,9 @@ class Checker:
             return replace(n, type=ERROR)
         sig, in_row = found
         self.names.add(self.scope.group if in_row and self.scope.group else sig.id)
-        return replace(n, row=in_row, type=_field_type(sig))
+        if sig.id != n.name:
+            self.renamed.append((n.start, n.start + len(n.name), sig.id))
+        return replace(n, name=sig.id, row=in_row, type=_field_type(sig))
 
     def _member_outside_sum(self, n: ast.Member) -> ast.Node:
         self.report("PG207", n, problem=Phrase(
@@ -462,7 +466,9 @@ class Checker:
                 f"sum() cộng các số; '{arg.field}' là {_describe_vi(t)}"))
             return replace(n, type=ERROR)
         self.names.add(self.scope.group if in_row and self.scope.group else sig.id)
-        member = replace(arg, row=in_row, type=t)
+        if sig.id != arg.group:
+            self.renamed.append((arg.start, arg.start + len(arg.group), sig.id))
+        member = replace(arg, group=sig.id, row=in_row, type=t)
         return replace(n, args=(member,), type=t)
 
     def _fn_answered(self, n: ast.Call) -> ast.Node:

@@ -32,10 +32,14 @@ class Scope(Struct, frozen=True):
     Attributes:
         fields: top-level fields by id (groups included, their children inside them).
         group: when set, that group's children are also visible bare and shadow outer names.
+        renames: for an expression written in a shared block that a procedure used with a
+            ``prefix``: the block's own ids mapped to the ids the fields got
+            (``address_province`` → ``site_address_province``).
     """
 
     fields: Mapping[str, FieldSig]
     group: str | None = None
+    renames: Mapping[str, str] = {}
 
     @staticmethod
     def of(*fields: FieldSig, group: str | None = None) -> Scope:
@@ -49,12 +53,12 @@ class Scope(Struct, frozen=True):
             for child in g.children if g else ():
                 if child.id == name:
                     return child, True
-        f = self.fields.get(name)
+        f = self.fields.get(self.renames.get(name, name))
         return (f, False) if f is not None else None
 
     def visible(self) -> list[str]:
         """Every name that can be written bare here (for "did you mean")."""
-        names = list(self.fields)
+        names = [*self.fields, *self.renames]
         if self.group is not None and (g := self.fields.get(self.group)):
             names += [c.id for c in g.children]
         return names

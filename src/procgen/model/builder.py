@@ -344,10 +344,10 @@ class _ProcedureBuilder:
         for rf in raw_fields:
             if rf.id in asked_on:
                 continue
-            if rf.used_at is None or rf.block is None:
+            if rf.used_at is None or rf.use_name is None:
                 self.sink.emit("PG304", rf.span, field=rf.id)
             else:
-                by_use.setdefault((rf.used_at, rf.block), []).append(rf.id)
+                by_use.setdefault((rf.used_at, rf.use_name), []).append(rf.id)
         for (span, block), missing in by_use.items():
             self.sink.emit("PG318", span, block=block, fields=", ".join(missing))
 
@@ -362,8 +362,8 @@ class _ProcedureBuilder:
         field_ids = [f.id for f in fields]
         blocks: dict[str, list[str]] = {}
         for rf in raw_fields:
-            if rf.block:
-                blocks.setdefault(rf.block, []).append(rf.id)
+            if rf.use_name:
+                blocks.setdefault(rf.use_name, []).append(rf.id)
         doc_ids = [d.id for d in documents]
         out_ids = [o.id for o in outputs]
         asked_on: dict[str, tuple[str, Span]] = {}
@@ -430,7 +430,8 @@ class _ProcedureBuilder:
 
     def _used_blocks(self) -> set[str]:
         """The block names this procedure's ``use`` items name, whether they loaded or not."""
-        return {str(item["use"]) for item in self.v.get("fields", ()) if "use" in item}
+        return {f"{item['prefix']}_{item['use']}" if item.get("prefix") else str(item["use"])
+                for item in self.v.get("fields", ()) if "use" in item}
 
     def _refs(
         self, s: dict[str, Any], p: Path, key: str, kind: str, known: Sequence[str], used: set[str]

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span
 from procgen.model.facts import FORMATS, NUMERIC, TEXTUAL, FieldKind, length_unit
-from procgen.model.ir import ANY_NUMBER, MESSAGE_KEYS, Field, FieldId, Option, Repeat, Text
-from procgen.model.words import FIRST_DEFINED
+from procgen.model.ir import (
+    ANY_NUMBER,
+    MAX_ID_LENGTH,
+    MESSAGE_KEYS,
+    BlockUse,
+    Field,
+    FieldId,
+    Option,
+    Repeat,
+    Text,
+)
+from procgen.model.words import FIRST_DEFINED, FIRST_USED
 from procgen.model.words import kind as kind_words
 from procgen.model.workspace import TextMaker, Workspace, options_from
 
@@ -23,6 +35,17 @@ MAX_BLOCK_DEPTH = 10
 """Blocks a ``use`` may sit inside (a procedure's own ``use`` is 1 deep), PG316."""
 
 
+class UseItem(Struct, frozen=True):
+    """A procedure's own ``- use:`` item, as written (the builder makes its
+    :class:`~procgen.model.ir.BlockUse`)."""
+
+    doc: Document
+    path: Path
+    name: str
+    block: str
+    prefix: str | None
+
+
 class RawField(Struct, frozen=True):
     """One field item after ``use`` expansion, with the document it was written in."""
 
@@ -34,10 +57,20 @@ class RawField(Struct, frozen=True):
     used_at: Span | None = None
     """The ``- use:`` line of the procedure that brought this field in from a block (the
     outermost one, for a block used inside a block): where the author can act on it."""
+    prefix: str = ""
+    """Put before the written id (``site_``), from the prefixes of the uses around it."""
+    use_name: str | None = None
+    """What a step lists to ask this field with the other fields of its block: the name of
+    the use that brought it in (the block's name, or ``<prefix>_<block>``)."""
+    used: UseItem | None = None
+    """The procedure's own ``- use:`` of this field, for its prefix and heading."""
+    renames: Mapping[str, str] = {}
+    """Written id → real id for the fields its block brought in: what the block's own
+    expressions mean by ``address_province`` once the use gave a prefix."""
 
     @property
     def id(self) -> str:
-        return str(self.value["id"])
+        return self.prefix + str(self.value["id"])
 
     @property
     def span(self) -> Span:
@@ -53,39 +86,22 @@ def expand(
     stack: tuple[str, ...] = (),
     groups: int = 0,
     used_at: Span | None = None,
+    prefix: str = "",
 ) -> list[RawField]:
     """Expand the field items at ``path`` (recursively through blocks and groups).
 
     ``stack`` is the chain of blocks being expanded and ``groups`` the number of groups
     around ``path``; past :data:`MAX_BLOCK_DEPTH` / :data:`MAX_GROUP_DEPTH` the structure is
-    refused (PG316) and not followed, so no later pass recurses deeper.
+    refused (PG316) and not followed, so no later pass recurses deeper. ``prefix`` goes
+    before the ids of the items at ``path`` (not of a group's children: they are named
+    inside their entry).
     """
     out: list[RawField] = []
+    seen: dict[str, Span] = {}
     for i, item in enumerate(doc.value_at(path)):
         item_path = (*path, i)
         if "use" in item:
-            name = item["use"]
-            span = doc.locate((*item_path, "use"))
-            if name in stack:
-                sink.emit("PG313", span, name=name, chain=" → ".join((*stack, name)))
-                continue
-            if len(stack) >= MAX_BLOCK_DEPTH:
-                sink.emit("PG316", span, name=name, depth=len(stack) + 1, what="blocks",
-                          limit=MAX_BLOCK_DEPTH)
-                continue
-            if not ws.has_block(name):
-                sink.emit(
-                    "PG303",
-                    span,
-                    kind=kind_words("block"),
-                    name=name,
-                    suggestion=ws.suggest("common", name),
-                )
-                continue
-            bdoc = ws.block(name)
-            if bdoc is not None:
-                out.extend(expand(ws, bdoc, ("fields",), name, sink, (*stack, name), groups,
-                                  used_at or span))
+            out.extend(_use(ws, doc, item_path, item, sink, stack, groups, used_at, prefix, seen))
             continue
         children: tuple[RawField, ...] = ()
         if "fields" in item and groups >= MAX_GROUP_DEPTH:
@@ -94,8 +110,58 @@ def expand(
         elif "fields" in item:
             children = tuple(
                 expand(ws, doc, (*item_path, "fields"), block, sink, stack, groups + 1, used_at))
-        out.append(RawField(doc, item_path, item, block, children, used_at))
+        out.append(RawField(doc, item_path, item, block, children, used_at, prefix))
     return out
+
+
+def _use(ws: Workspace, doc: Document, item_path: Path, item: dict[str, Any],
+         sink: DiagnosticSink, stack: tuple[str, ...], groups: int, used_at: Span | None,
+         prefix: str, seen: dict[str, Span]) -> list[RawField]:
+    """The fields one ``- use:`` item brings in, prefixed and renamed as it says."""
+    name = item["use"]
+    span = doc.locate((*item_path, "use"))
+    own = item.get("prefix")
+    use_name = f"{own}_{name}" if own else name
+    if use_name in seen:
+        sink.emit("PG319", span, name=name, related=[Related(FIRST_USED, seen[use_name])])
+        return []
+    seen[use_name] = span
+    if name in stack:
+        sink.emit("PG313", span, name=name, chain=" → ".join((*stack, name)))
+        return []
+    if len(stack) >= MAX_BLOCK_DEPTH:
+        sink.emit("PG316", span, name=name, depth=len(stack) + 1, what="blocks",
+                  limit=MAX_BLOCK_DEPTH)
+        return []
+    if not ws.has_block(name):
+        sink.emit("PG303", span, kind=kind_words("block"), name=name,
+                  suggestion=ws.suggest("common", name))
+        return []
+    bdoc = ws.block(name)
+    if bdoc is None:
+        return []
+    inner = f"{prefix}{own}_" if own else prefix
+    fields = expand(ws, bdoc, ("fields",), name, sink, (*stack, name), groups, used_at or span,
+                    inner)
+    if own:
+        long = [f.id for f in fields if len(f.id) > MAX_ID_LENGTH]
+        if long:
+            sink.emit("PG320", doc.locate((*item_path, "prefix")), prefix=own,
+                      ids=", ".join(long), limit=MAX_ID_LENGTH)
+            return []
+    renames = {str(f.value["id"]): f.id for f in fields} if inner else {}
+    here = UseItem(doc, item_path, use_name, name, own) if not stack else None
+    return [replace(f, use_name=f.use_name or use_name, used=f.used or here,
+                    **_renamed(f, renames)) for f in fields]
+
+
+def _renamed(f: RawField, renames: Mapping[str, str]) -> dict[str, Any]:
+    """``renames`` for ``f`` and every field inside it that has none yet (the innermost
+    block's renames are the ones its own expressions mean)."""
+    if f.renames or not renames:
+        return {}
+    return {"renames": renames,
+            "children": tuple(replace(c, **_renamed(c, renames)) for c in f.children)}
 
 
 def check_unique(fields: list[RawField] | tuple[RawField, ...], sink: DiagnosticSink) -> None:
@@ -124,6 +190,7 @@ class FieldBuilder:
         self.text = text
         self.sink = sink
         self._options: dict[int, tuple[Option, ...]] = {}
+        self._uses: dict[tuple[int, Path], BlockUse] = {}
 
     def options(self, f: RawField) -> tuple[Option, ...]:
         key = id(f)
@@ -163,9 +230,9 @@ class FieldBuilder:
         v, doc, path = f.value, f.doc, f.path
         kind = v["type"]
         self._check_keys(f)
-        inner = ScopeType(scope.fields, group=f.id) if kind == "group" else scope
+        inner = ScopeType(scope.fields, group=f.id, renames=f.renames) if kind == "group" else scope
         children = tuple(self.build(c, inner, f.id) for c in f.children)
-        expr_scope = scope if group is None else ScopeType(scope.fields, group=group)
+        expr_scope = ScopeType(scope.fields, group=group, renames=f.renames)
         required = v.get("required", False)
         if isinstance(required, str):
             required = self.expr(doc, (*path, "required"), expr_scope, "boolean") or False
@@ -196,7 +263,21 @@ class FieldBuilder:
             entry_label=self.text.maybe(doc, (*path, "entry_label"), v.get("entry_label")),
             messages=self._messages(f),
             block=f.block,
+            used=self._block_use(f.used),
         )
+
+    def _block_use(self, item: UseItem | None) -> BlockUse | None:
+        """The procedure's ``- use:`` as the model keeps it (one per use, shared by its fields)."""
+        if item is None:
+            return None
+        key = (id(item.doc), item.path)
+        if key not in self._uses:
+            heading = (*item.path, "heading")
+            self._uses[key] = BlockUse(
+                item.name, item.block, item.prefix,
+                self.text.maybe(item.doc, heading, item.doc.value_at(heading)
+                                if item.doc.has(heading) else None))
+        return self._uses[key]
 
     def _messages(self, f: RawField) -> tuple[tuple[str, Text], ...]:
         """The author's ``messages``, in :data:`MESSAGE_KEYS` order (the schema names the keys)."""

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 _FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
+MAX_ID_LENGTH = 64
+"""The longest field id (the schema's ``maxLength``; a block's prefix counts too)."""
 
 CHANNELS: tuple[str, ...] = ("online", "in_person", "postal")
 
@@ -57,7 +59,7 @@ class FieldId(str):
     __slots__ = ()
 
     def __new__(cls, value: str) -> FieldId:
-        if not _FIELD.match(value) or len(value) > 64:
+        if not _FIELD.match(value) or len(value) > MAX_ID_LENGTH:
             raise CompilerBug(f"not a field id: {value!r}")
         return super().__new__(cls, value)
 
@@ -128,6 +130,24 @@ MESSAGE_KEYS: tuple[str, ...] = ("required", "format", "min", "max", "min_length
 """What a field's ``messages`` may reword (docs/dsl.md): each replaces procgen's own words."""
 
 
+class BlockUse(Struct, frozen=True):
+    """The ``- use:`` that brought a field in from a shared block (docs/dsl.md, "Blocks").
+
+    Attributes:
+        name: what steps call this use: the block's name, or ``<prefix>_<block>``.
+        block: the block (``procedures/common/<block>.yaml``).
+        prefix: put before the block's field ids (``site`` → ``site_address_province``), so one
+            block can be used twice; None when the use has none.
+        heading: shown above the block's fields where a step asks them (web fieldset legend,
+            mobile section, API ``x-procgen-section``); None when the use has none.
+    """
+
+    name: str
+    block: str
+    prefix: str | None = None
+    heading: Text | None = None
+
+
 class Field(Struct, frozen=True):
     id: FieldId
     kind: FieldKind
@@ -156,6 +176,10 @@ class Field(Struct, frozen=True):
     messages: tuple[tuple[str, Text], ...] = ()
     """The author's own wording for :data:`MESSAGE_KEYS`, in the order written."""
     block: str | None = None
+    used: BlockUse | None = None
+    """The ``- use:`` that brought the field in (None for a procedure's own field). For a
+    block used inside a block it is the procedure's use: the one whose prefix and heading
+    apply."""
 
     @property
     def facts(self) -> KindFacts:

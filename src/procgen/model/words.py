@@ -27,6 +27,7 @@ KINDS: dict[str, Phrase] = {
 
 FIRST_DEFINED = Phrase("first defined here", "khai báo lần đầu ở đây")
 FIRST_ASKED = Phrase("first asked here", "đã hỏi lần đầu ở đây")
+FIRST_USED = Phrase("first used here", "đã dùng lần đầu ở đây")
 
 
 def kind(name: str) -> Phrase:

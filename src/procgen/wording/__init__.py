@@ -218,6 +218,18 @@ def day(iso: str, lang: str) -> str:
     return f"{int(date)} {_MONTHS[int(month) - 1]} {year}"
 
 
+def named(f: Field, lang: str) -> str:
+    """A field's label as messages name it: with the heading of its block's use, when that has
+    one, so two uses of one block are told apart ("Enter house number (building site)").
+
+    The field's own label, where it is asked, stays as written: the heading is above it.
+    """
+    label = f.label.get(lang)
+    if f.used is not None and f.used.heading is not None:
+        return say("label_under", lang, label=label, heading=inline(f.used.heading.get(lang)))
+    return label
+
+
 def field_message(f: Field, key: str, lang: str, **params: object) -> str:
     """What procgen says about field ``f`` for message ``key`` (``err_…``) in ``lang``.
 
@@ -230,7 +242,7 @@ def field_message(f: Field, key: str, lang: str, **params: object) -> str:
     own = f.message(AUTHOR_KEY[key]) if key in AUTHOR_KEY else None
     if own is not None:
         return own.get(lang)
-    label = f.label.get(lang)
+    label = named(f, lang)
     shown: dict[str, object] = {}
     for name, value in params.items():
         if isinstance(value, int | float) and not isinstance(value, bool):

@@ -200,6 +200,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "processing_online": {"vi": "Thời gian giải quyết: {time}.", "en": "Processing time: {time}."},
     "in_person_step": {"vi": "{title} (cần đến trực tiếp)", "en": "{title} (in person)"},
     # ---- a field's messages (web runtime, web page, app; procgen.model.answer's keys) ------
+    # a field of a block's use with a heading, as messages name it (docs/dsl.md, "prefix")
+    "label_under": {"vi": "{label} ({heading})", "en": "{label} ({heading})"},
     "err_required": {"vi": "Nhập {label}", "en": "Enter {label}"},
     "err_required_choice": {"vi": "Chọn {label}", "en": "Select {label}"},
     "err_required_file": {"vi": "Tải lên {label}", "en": "Upload {label}"},

@@ -164,4 +164,34 @@ CODES = (
                    "các thủ tục khác cũng dùng.",
                    "Thêm tên khối (hoặc các trường của nó) vào bước của người nộp hồ sơ nơi "
                    "công dân cần trả lời: `fields: [full_name, address]`.")),
+    Code("PG319", "error", "block-used-twice",
+         "block '{name}' is used twice with the same name; give one use a 'prefix'",
+         "Two `- use:` items bring in the same block under the same name, so every field of "
+         "the block would be asked twice under one id. A `prefix` renames one use's fields "
+         "(`site` → `site_address_province`) and its name in steps (`site_address`).",
+         "fields:\n  - use: address\n  - use: address",
+         "Give the second use a prefix and, so the citizen can tell them apart, a heading: "
+         "`- {use: address, prefix: site, heading: {vi: Địa chỉ công trình, en: Building "
+         "site}}`; list it in a step as `site_address`.",
+         vi=Worded("khối '{name}' được dùng hai lần với cùng một tên; hãy đặt 'prefix' cho một "
+                   "lần dùng",
+                   "Hai mục `- use:` đưa cùng một khối vào dưới cùng một tên, nên mọi trường của "
+                   "khối sẽ bị hỏi hai lần với một mã. `prefix` đổi tên các trường của một lần "
+                   "dùng (`site` → `site_address_province`) và tên của nó trong các bước "
+                   "(`site_address`).",
+                   "Đặt prefix cho lần dùng thứ hai và, để công dân phân biệt được, một tiêu đề: "
+                   "`- {use: address, prefix: site, heading: {vi: Địa chỉ công trình, en: "
+                   "Building site}}`; ghi nó trong bước là `site_address`.")),
+    Code("PG320", "error", "prefix-too-long",
+         "with the prefix '{prefix}' these field ids are longer than {limit} characters: {ids}",
+         "A `prefix` goes before every id of the block (`site` + `_` + `address_province`); "
+         "a field id has at most 64 characters, so the API, the forms and the database can "
+         "all hold it.",
+         "fields:\n  - {use: applicant, prefix: nguoi_duoc_uy_quyen_thay_mat_nop_ho_so}",
+         "Use a shorter prefix, one or two words: `prefix: proxy`.",
+         vi=Worded("với prefix '{prefix}', các mã trường này dài quá {limit} ký tự: {ids}",
+                   "`prefix` được đặt trước mọi mã trường của khối (`site` + `_` + "
+                   "`address_province`); mã trường dài tối đa 64 ký tự để API, biểu mẫu và cơ "
+                   "sở dữ liệu đều chứa được.",
+                   "Dùng prefix ngắn hơn, một hai từ: `prefix: proxy`.")),
 )

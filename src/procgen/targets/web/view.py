@@ -7,6 +7,7 @@ the templates show is a ``str`` here, still unescaped: escaping is the template 
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -103,13 +104,22 @@ class DocumentView(Struct, frozen=True):
     limits: str
 
 
+class PartView(Struct, frozen=True):
+    """Consecutive questions of a step under one heading: a block's use with a ``heading``
+    is a fieldset with it as legend; ``heading`` is empty for the others."""
+
+    heading: str
+    dom_id: str
+    fields: tuple[FieldView, ...]
+
+
 class StepView(Struct, frozen=True):
     id: str
     dom_id: str
     number: int
     title: str
     description: str
-    fields: tuple[FieldView, ...]
+    parts: tuple[PartView, ...]
     documents: tuple[DocumentView, ...]
 
 
@@ -196,7 +206,7 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
     pages = procedure.pages
     steps = tuple(
         StepView(p.id, f"step-{p.id}", n, text(p.title, lang), text(p.description, lang),
-                 tuple(field_view(f, lang, ui) for f in p.fields),
+                 parts(p.fields, lang, ui),
                  tuple(document_view(d, lang, ui) for d in p.documents if d.uploadable))
         for n, p in enumerate(pages, 1)
     )
@@ -271,6 +281,16 @@ def _article(article: str | None, lang: str) -> str:
     if not article:
         return ""
     return wording.say("article", lang, article=article)
+
+
+def parts(fields: tuple[Field, ...], lang: str, ui: dict[str, str]) -> tuple[PartView, ...]:
+    """A step's questions cut where the heading of their block's use changes."""
+    out: list[PartView] = []
+    for use, run in groupby(fields, lambda f: f.used if f.used and f.used.heading else None):
+        out.append(PartView(text(use.heading, lang) if use else "",
+                            f"part-{use.name}" if use else "",
+                            tuple(field_view(f, lang, ui) for f in run)))
+    return tuple(out)
 
 
 def field_view(f: Field, lang: str, ui: dict[str, str], group: str | None = None) -> FieldView:
@@ -353,7 +373,9 @@ def _attrs(f: Field, lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _autocomplete(f: Field) -> str:
-    if f.block not in _SELF_BLOCKS:
+    """The browser's token for a question about the person filling in the form; a block used
+    with a prefix (a co-applicant, a representative's own details) is about someone else."""
+    if f.block not in _SELF_BLOCKS or (f.used is not None and f.used.prefix):
         return ""
     for suffix, token in _AUTOCOMPLETE.items():
         if f.id.endswith(suffix):
