@@ -30,8 +30,7 @@ FORMAT_VERSION = "procgen-build/4"
 """Bump when the cache layout or what a key covers changes."""
 
 _LIBRARIES = (
-    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema", "jsonschema_rs", "click", "msgspec",
-    "google_re2",
+    "jinja2", "markupsafe", "pyyaml", "lark", "jsonschema_rs", "click", "msgspec", "google_re2",
 )
 """Libraries whose version can change the output; their installed versions enter the key."""
 

@@ -1,8 +1,14 @@
 """Schema: check loaded YAML against the JSON Schemas in ``schemas/``, as located diagnostics.
 
-Every violation is reported (``iter_errors``), one diagnostic per problem: ``anyOf`` noise is
-collapsed with :func:`jsonschema.exceptions.best_match`, each keyword is rephrased in plain
-language, and each diagnostic points at the offending key (missing and unknown keys) or value.
+Every violation is reported, one diagnostic per problem: ``anyOf`` noise is collapsed to the
+branch that fits best, each keyword is rephrased in plain language, and each diagnostic points
+at the offending key (missing and unknown keys) or value.
+
+One validator does both jobs: jsonschema-rs (compiled, draft 2020-12) answers "valid" and, for
+a file that is not, lists its errors; :class:`Problem` gives each the keyword, subschema and
+paths the reporting below reads. (python-jsonschema, which explained errors before, cost a
+broken file's ``validate`` ~50 ms of imports alone; it stays in the tests as an independent
+oracle.)
 """
 
 from __future__ import annotations
@@ -18,9 +24,6 @@ from procgen.source.limits import WINDOWS_DEVICE_NAMES, windows_name_problem
 from procgen.source.loader import describe
 
 if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError
-
     from procgen.source import Document, Path
 
 Kind = Literal["procedure", "settings", "block", "list", "locality"]
@@ -38,20 +41,72 @@ def schema(kind: Kind) -> dict[str, Any]:
 
 
 @cache
-def _validator(kind: Kind) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
+def _validator(kind: Kind) -> Any:
+    import jsonschema_rs
 
-    return Draft202012Validator(schema(kind))
-
-
-@cache
-def _fast(kind: Kind) -> Any:
-    """jsonschema-rs, when installed: a compiled validator used only to say "valid" quickly."""
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
     return jsonschema_rs.Draft202012Validator(schema(kind))
+
+
+_KEYWORDS = {
+    "AdditionalProperties": "additionalProperties", "AnyOf": "anyOf", "Constant": "const",
+    "Enum": "enum", "ExclusiveMaximum": "exclusiveMaximum",
+    "ExclusiveMinimum": "exclusiveMinimum", "FalseSchema": "false", "Format": "format",
+    "MaxItems": "maxItems", "MaxLength": "maxLength", "MaxProperties": "maxProperties",
+    "Maximum": "maximum", "MinItems": "minItems", "MinLength": "minLength",
+    "MinProperties": "minProperties", "Minimum": "minimum", "MultipleOf": "multipleOf",
+    "Not": "not", "OneOfMultipleValid": "oneOf", "OneOfNotValid": "oneOf", "Pattern": "pattern",
+    "Required": "required", "Type": "type", "UnevaluatedProperties": "unevaluatedProperties",
+    "UniqueItems": "uniqueItems",
+}
+"""jsonschema-rs's error kinds by the schema keyword that raised them."""
+
+
+class Problem:
+    """One schema error: the keyword that failed, where in the file and in the schema.
+
+    Attributes:
+        keyword: the schema keyword (``required``, ``type``, ``anyOf``...).
+        path: where the value is in the file (keys and list indexes).
+        instance: the value the keyword refused.
+        schema: the subschema holding the keyword; ``value`` is the keyword's value there.
+        branches: for ``anyOf``/``oneOf``, each branch's own problems.
+        missing: for ``required``, the one key this error is about.
+    """
+
+    __slots__ = ("branches", "instance", "keyword", "message", "missing", "path", "schema",
+                 "value")
+
+    def __init__(self, error: Any, root: dict[str, Any]) -> None:
+        kind = error.kind
+        name = type(kind).__name__
+        if name == "PropertyNames":  # a key refused: its own error, at the mapping's path
+            error, kind = kind.error, kind.error.kind
+            name = type(kind).__name__
+        where = list(error.schema_path)
+        self.keyword: str = _KEYWORDS.get(name, name)
+        if where and where[-1] == "dependentRequired":
+            self.keyword = "dependentRequired"
+        self.path: tuple[Any, ...] = tuple(error.instance_path)
+        self.instance: Any = error.instance
+        self.message: str = error.message
+        self.schema: dict[str, Any] = _follow(root, where[:-1])
+        self.value: Any = self.schema.get(self.keyword)
+        self.missing: str | None = getattr(kind, "property", None) if name == "Required" else None
+        self.branches: list[list[Problem]] = (
+            [[Problem(e, root) for e in branch] for branch in kind.context]
+            if name in ("AnyOf", "OneOfNotValid") else [])
+
+
+def _follow(root: dict[str, Any], where: list[Any]) -> dict[str, Any]:
+    node: Any = root
+    for part in where:
+        node = node[part] if isinstance(node, dict | list) else {}
+    return node if isinstance(node, dict) else {}
+
+
+def _problems(kind: Kind, value: Any) -> list[Problem]:
+    root = schema(kind)
+    return [Problem(e, root) for e in _validator(kind).iter_errors(value)]
 
 
 def check_version(doc: Document, sink: DiagnosticSink) -> bool:
@@ -87,12 +142,9 @@ def validate(doc: Document, kind: Kind, sink: DiagnosticSink) -> bool:
         return False
     _join_split_texts(doc.value, doc, (), sink)
     whole = check_whole_numbers(doc, kind, sink)
-    fast = _fast(kind)
-    if fast is not None and fast.is_valid(doc.value):
+    if _validator(kind).is_valid(doc.value):
         return whole
-    errors = list(_validator(kind).iter_errors(doc.value))
-    if not errors:
-        return whole
+    errors = _problems(kind, doc.value)
     for error in _flatten(errors):
         _report(doc, error, sink)
     doc.repaired = whole and kind == "procedure" and _repair(doc, kind, errors)
@@ -104,7 +156,7 @@ _NAMED = frozenset({"channels"})
 misspelt name, and removing it would make every reference to it a second error."""
 
 
-def _repair(doc: Document, kind: Kind, errors: list[ValidationError]) -> bool:
+def _repair(doc: Document, kind: Kind, errors: list[Problem]) -> bool:
     """Remove the unknown keys of a file whose only schema errors they are; True when what is
     left is valid, so the later stages can check the rest of the file soundly.
 
@@ -114,17 +166,18 @@ def _repair(doc: Document, kind: Kind, errors: list[ValidationError]) -> bool:
     """
     removals: list[tuple[Any, str]] = []
     for e in errors:
-        if e.validator != "additionalProperties" or not isinstance(e.instance, dict):
+        if e.keyword != "additionalProperties" or not isinstance(e.instance, dict):
             return False
-        if e.absolute_path and e.absolute_path[-1] in _NAMED:
+        if e.path and e.path[-1] in _NAMED:
             return False  # a misspelt channel: the fees and steps naming it would fail too
-        allowed = set(e.schema.get("properties", {})) if isinstance(e.schema, dict) else set()
-        if isinstance(e.schema, dict) and e.schema.get("patternProperties"):
+        if e.schema.get("patternProperties"):
             return False
-        removals += [(e.instance, key) for key in e.instance if key not in allowed]
+        allowed = set(e.schema.get("properties", {}))
+        owner = doc.value_at(e.path)  # the file's own mapping, not the error's copy of it
+        removals += [(owner, key) for key in e.instance if key not in allowed]
     for owner, key in removals:
         owner.pop(key, None)
-    return not any(True for _ in _validator(kind).iter_errors(doc.value))
+    return bool(_validator(kind).is_valid(doc.value))
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -283,50 +336,48 @@ def _join_split_texts(node: Any, doc: Document, path: Path, sink: DiagnosticSink
         sink.emit("PG121", doc.locate((*path, lang)), lang=lang, text=node[lang])
 
 
-def _flatten(errors: list[ValidationError]) -> list[ValidationError]:
+def _flatten(errors: list[Problem]) -> list[Problem]:
     """Replace each anyOf/oneOf error by its most relevant sub-error, then drop redundant ones."""
-    out: list[ValidationError] = []
+    out: list[Problem] = []
     pending = list(errors)
     while pending:
         e = pending.pop(0)
-        if e.validator in ("anyOf", "oneOf") and e.context:
+        if e.keyword in ("anyOf", "oneOf") and e.branches:
             pending[:0] = _best_branch(e)
         else:
             out.append(e)
-    by_path: dict[tuple[Any, ...], list[ValidationError]] = {}
+    by_path: dict[tuple[Any, ...], list[Problem]] = {}
     for e in out:
-        by_path.setdefault(tuple(e.absolute_path), []).append(e)
+        by_path.setdefault(e.path, []).append(e)
     kept = []
     for path, group in by_path.items():
-        types = [e for e in group if e.validator in ("type", "enum", "const")]
+        types = [e for e in group if e.keyword in ("type", "enum", "const")]
         chosen = types[:1] if types else group
         # A type error below a wrong-typed parent is noise.
         if any(
-            tuple(p.absolute_path) == path[: len(p.absolute_path)] and p.validator == "type"
+            p.path == path[: len(p.path)] and p.keyword == "type"
             for p in out
-            if len(p.absolute_path) < len(path)
+            if len(p.path) < len(path)
         ):
             continue
         kept.extend(chosen)
     return kept
 
 
-def _best_branch(e: ValidationError) -> list[ValidationError]:
-    """The errors of the anyOf/oneOf branch that fits best: one whose type matched, else the first.
+def _best_branch(e: Problem) -> list[Problem]:
+    """The errors of the anyOf/oneOf branch that fits best: one whose type matched, else the
+    deepest error of any branch.
 
     A branch whose type matched the value (say, the mapping form of a localized text) reports the
     real, deeper problem; the other branch's "must be a text" is noise.
     """
-    from jsonschema.exceptions import best_match
-
-    branches: dict[Any, list[ValidationError]] = {}
-    for sub in e.context or ():
-        branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
-    for subs in branches.values():
-        if not any(s.validator == "type" and not s.relative_path for s in subs):
+    for subs in e.branches:
+        if subs and not any(s.keyword == "type" and s.path == e.path for s in subs):
             return subs
-    best = best_match(e.context or ())
-    return [best] if best is not None else [e]
+    every = [s for subs in e.branches for s in subs]
+    if not every:
+        return [e]
+    return [max(every, key=lambda s: (len(s.path), s.keyword not in ("anyOf", "oneOf")))]
 
 
 _PATTERNS = {
@@ -374,16 +425,15 @@ def _either(words: list[Phrase]) -> Phrase:
     return Phrase(" or ".join(w.en for w in words), " hoặc ".join(w.vi for w in words))
 
 
-def _report(doc: Document, e: ValidationError, sink: DiagnosticSink) -> None:
-    path: Path = tuple(e.absolute_path)
-    v = e.validator
-    value: Any = e.validator_value  # the keyword's value in the schema
-    here: dict[str, Any] = e.schema if isinstance(e.schema, dict) else {}
+def _report(doc: Document, e: Problem, sink: DiagnosticSink) -> None:
+    path: Path = e.path
+    v = e.keyword
+    value: Any = e.value  # the keyword's value in the schema
+    here = e.schema
     if v == "required":
         present: Any = e.instance if isinstance(e.instance, dict) else {}
-        # jsonschema reports one error per missing key: report only this error's own key.
-        own = re.match(r"'(.+)' is a required property", e.message)
-        missing = [own.group(1)] if own else [k for k in value if k not in present]
+        # One error per missing key: report only this error's own key.
+        missing = [e.missing] if e.missing else [k for k in value if k not in present]
         unknown = [k for k in present if k not in here.get("properties", {})]
         missing = [k for k in missing if not did_you_mean(k, unknown)]  # PG112 says it
         owner = _owner(doc.value, path)
@@ -499,12 +549,11 @@ _DEVICE = Phrase(
 )
 
 
-def _bad_property_name(e: ValidationError) -> str | None:
+def _bad_property_name(e: Problem) -> str | None:
     if isinstance(e.instance, dict):
-        from jsonschema import Draft202012Validator
+        import jsonschema_rs
 
-        names_schema = e.schema.get("propertyNames", {}) if isinstance(e.schema, dict) else {}
-        check = Draft202012Validator(names_schema)
+        check = jsonschema_rs.Draft202012Validator(e.schema.get("propertyNames", {}))
         for k in e.instance:
             if not check.is_valid(k):
                 return str(k)
