@@ -13,6 +13,11 @@ words stay in the diagnostic as its detail.
 'this line is indented 3 spaces, but the line above it starts at 4'
 >>> hint.vi
 'Thụt lề dòng này 4 dấu cách, như dòng trên.'
+>>> text = "fields:\\n  - id: a\\n     type: text\\n"
+>>> advise(text, 2, "mapping values are not allowed here", None)[1].en
+'Indent this line by 4 spaces, like the line above.'
+>>> advise("summary:\\n  vi: Ví dụ: khai sinh\\n", 1, "mapping values are not allowed", None)[0].en
+"text containing ': ' must be in quotes"
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ def advise(text: str, line: int, problem: str, context: tuple[str, int, int] | N
     lines = text.splitlines()
     here = lines[line] if 0 <= line < len(lines) else ""
     if "mapping values are not allowed" in problem:
-        return _colon(here)
+        return _continued(lines, line, here) or _colon(here)
     if context is not None:
         said = _unclosed(*context)
         if said is not None:
@@ -90,6 +95,31 @@ def _indentation(lines: list[str], line: int, here: str) -> tuple[Phrase, Phrase
     return (
         Phrase(f"this line is indented {mine} spaces, but the line above it starts at {theirs}",
                f"dòng này thụt lề {mine} dấu cách, nhưng dòng trên bắt đầu ở {theirs}"),
+        Phrase(f"Indent this line by {theirs} spaces, like the line above.",
+               f"Thụt lề dòng này {theirs} dấu cách, như dòng trên."),
+    )
+
+
+def _continued(lines: list[str], line: int, here: str) -> tuple[Phrase, Phrase] | None:
+    """A ``key: value`` line indented deeper than the ``key: value`` line above it.
+
+    YAML reads it as more of the text above (``id: applicant type``), then finds its ``: ``;
+    the fix is the indentation, not quotes.
+    """
+    above = _above(lines, line)
+    if above is None or not _KEY_VALUE.match(here):
+        return None
+    m = _KEY_VALUE.match(above)
+    if m is None or m["value"].startswith(("|", ">", "#")):
+        return None
+    mine, theirs = _indent(here), _content_start(above)
+    if mine <= theirs:
+        return None
+    return (
+        Phrase(f"this line is indented {mine} spaces, but the line above it starts at "
+               f"{theirs}, so YAML reads it as more of the text above",
+               f"dòng này thụt lề {mine} dấu cách, nhưng dòng trên bắt đầu ở {theirs}, nên YAML "
+               "đọc nó thành phần tiếp của đoạn chữ ở trên"),
         Phrase(f"Indent this line by {theirs} spaces, like the line above.",
                f"Thụt lề dòng này {theirs} dấu cách, như dòng trên."),
     )
