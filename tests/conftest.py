@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PROCEDURES = ROOT / "procedures"
 NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
 CHROMIUM = Path("/usr/bin/chromium")
+SARIF_SCHEMA = NODE_MODULES / "@microsoft" / "jest-sarif" / "lib" / "schemas" / \
+    "sarif-2.1.0-rtm.5.json"
+"""The official SARIF 2.1.0 schema (OASIS), as @microsoft/jest-sarif bundles it."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

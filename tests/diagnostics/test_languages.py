@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
-from tests.conftest import NODE_MODULES, require_tool
+from tests.conftest import SARIF_SCHEMA, require_tool
 from tests.diagnostics.test_cases import BINARY_CASES, CASES, KITCHEN, parse_case
 
 from procgen.cli import cli
@@ -28,8 +28,6 @@ from procgen.wording import say
 
 HERE = Path(__file__).parent
 GOLDEN = HERE.parent / "golden" / "diagnostics"
-SARIF_SCHEMA = NODE_MODULES / "@microsoft" / "jest-sarif" / "lib" / "schemas" / \
-    "sarif-2.1.0-rtm.5.json"
 
 
 @pytest.fixture

@@ -26,3 +26,5 @@ def test_documented_options_exist() -> None:
         assert option in help_text and option in text
     for word in ("breaking", "burden", "any"):
         assert f"--fail-on {word}" in text
+    for fmt in ("text", "markdown", "json", "sarif"):
+        assert fmt in help_text and f"`--format {fmt}`" in text

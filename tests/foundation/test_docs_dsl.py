@@ -120,6 +120,7 @@ languages: [vi, en]
 default_language: vi
 currency: VND
 api_base_url: https://dichvucong.example.gov.vn/api
+base_url: https://dichvucong.example.gov.vn/thu-tuc
 portal_name: {vi: Cổng dịch vụ công, en: Public service portal}
 """,
     "common/person.yaml": """\
@@ -198,11 +199,13 @@ def test_every_extension_in_the_table_is_exercised() -> None:
     """The table in docs/dsl.md and the project above name the same extensions."""
     text = DSL_MD.read_text("utf-8")
     table = text[text.index("## Extensions to DSL v1") :]
-    for needle in ("`hint`", "`description`", "`api_base_url`", "`portal_name`", "`value`",
+    for needle in ("`hint`", "`description`", "`api_base_url`", "`base_url`", "`portal_name`",
+                   "`value`",
                    "`presence: optional`", "`url`", "`email`", "`title`", "`image/*`"):  # fmt: skip
         assert needle in table, needle
     project = "".join(EXTENSIONS.values())
-    for needle in ("hint:", "description:", "api_base_url:", "portal_name:", "value: 1",
+    for needle in ("hint:", "description:", "api_base_url:", "base_url:", "portal_name:",
+                   "value: 1",
                    "presence: optional", "url: https", "email:", "title: {vi: Môn thi",
                    "image/*"):  # fmt: skip
         assert needle in project, needle

@@ -4,7 +4,9 @@ Covers: one page per procedure and language plus shared assets; the expression r
 bundled from ``procgen/expr/runtime``; every procedure text is escaped; no inline script or
 style (strict CSP); without JavaScript every step is shown and the form posts multipart to
 the API; conditions travel as JSON data; golden pages for the kitchen sink; determinism;
-PG501–PG504.
+PG501–PG504. The head (issue 18): a meta description from the summary in the page's language;
+with ``base_url`` absolute hreflang alternates, x-default and a canonical link, without it
+relative alternates only; a bad ``base_url`` is PG126.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import pytest
 from tests.web.helpers import KITCHEN_SINK, PROCEDURES, ROOT, build
 from tests.web.projects import hostile, minimal, project
 
-from procgen.targets import Target, get
+from procgen.diagnostics import DiagnosticSink
+from procgen.model import load_portal
+from procgen.targets import EmitContext, Target, get
 from procgen.targets.web import WebTarget
 
 
@@ -142,7 +146,9 @@ def test_pages_need_no_unsafe_inline_and_load_only_local_assets(bundled, kitchen
             for attrs, _body in page.scripts:
                 assert attrs.get("src") == "../assets/procgen.js" or (
                     attrs.get("type") == "application/json" and attrs.get("src") is None), attrs
-            sources = [a.get("href") for a in page.all("link")]
+            # what the page loads (an alternate or canonical address is only named)
+            sources = [a.get("href") for a in page.all("link")
+                       if a.get("rel") not in ("alternate", "canonical")]
             sources += [a.get("src") for a in page.all("script")]
             for src in filter(None, sources):
                 assert src.startswith(("../", "data:")), (path, src)
@@ -271,3 +277,111 @@ def test_a_procedure_without_an_online_channel_shows_information_only(tmp_path: 
     page = Page(html(files, "en", "tiny"))
     assert page.all("form") == [] and not page.all("input")
     assert "You cannot apply for this online" in html(files, "en", "tiny")
+
+
+# ---- the head: description, alternates, canonical (issue 18) --------------------------------
+
+BASE = "https://dichvucong.example.gov.vn/thu-tuc"
+"""The kitchen sink's ``base_url`` (written there with a trailing ``/``)."""
+
+
+def head(text: str) -> tuple[list[str | None], list[str | None], list[tuple[str, str]]]:
+    """(meta descriptions, canonical hrefs, (hreflang, href) of the alternates) of a page."""
+    page = Page(text)
+    links = page.all("link")
+    return ([a.get("content") for a in page.all("meta") if a.get("name") == "description"],
+            [a.get("href") for a in links if a.get("rel") == "canonical"],
+            [(a.get("hreflang") or "", a.get("href") or "") for a in links
+             if a.get("rel") == "alternate"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_description_is_the_summary_in_the_page_language(kitchen, lang: str) -> None:
+    portal, files, _ = kitchen
+    summary = portal.procedure("kitchen-sink").summary
+    assert summary is not None
+    (description,), _, _ = head(html(files, lang, "kitchen-sink"))
+    assert description == " ".join(summary.get(lang).split())
+    assert description and "\n" not in description
+
+
+def test_a_description_is_escaped_and_falls_back_to_the_title(tmp_path: Path) -> None:
+    _, files, _ = build(project(tmp_path, {"hostile": hostile(), "tiny": minimal()}))
+    text = html(files, "en", "hostile")
+    (description,), _, _ = head(text)
+    assert description is not None and description.startswith("Summary <img src=x onerror=")
+    assert description.endswith("</script><!--")
+    assert '<meta name="description" content="Summary &lt;img src=x onerror=alert(&#34;' in text
+    for lang, title in (("vi", "Thủ tục"), ("en", "Procedure")):
+        assert head(html(files, lang, "tiny"))[0] == [title]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_base_url_gives_absolute_alternates_and_a_canonical_link(kitchen, lang: str) -> None:
+    portal, files, _ = kitchen
+    assert portal.settings.base_url == BASE  # the trailing / is dropped
+    _, canonical, alternates = head(html(files, lang, "kitchen-sink"))
+    assert canonical == [f"{BASE}/{lang}/kitchen-sink.html"]
+    assert alternates == [("vi", f"{BASE}/vi/kitchen-sink.html"),
+                          ("en", f"{BASE}/en/kitchen-sink.html"),
+                          ("x-default", f"{BASE}/vi/kitchen-sink.html")]
+
+
+def test_without_base_url_the_links_stay_relative(bundled) -> None:
+    _, files, _ = bundled
+    _, canonical, alternates = head(html(files, "vi", "birth-registration"))
+    assert canonical == [] and alternates == [("en", "../en/birth-registration.html")]
+
+
+def test_a_locality_site_keeps_relative_links(kitchen) -> None:
+    """A locality's own site is published at an address of its own, not at base_url."""
+    portal, _, _ = kitchen
+    (place, *_) = portal.localities
+    ctx = EmitContext(portal.settings, "test", localities=portal.localities, site=place)
+    files = WebTarget().emit_procedure(portal.procedure("kitchen-sink"), ctx, DiagnosticSink())
+    _, canonical, alternates = head(html(files, "en", "kitchen-sink"))
+    assert canonical == [] and alternates == [("vi", "../vi/kitchen-sink.html")]
+
+
+BAD_BASE_URLS = [
+    ("dichvucong.example.gov.vn/thu-tuc", "must start with https://"),
+    ("/thu-tuc", "must start with https://"),
+    ("ftp://example.gov.vn/pub", "must start with https://"),
+    ("https:example.gov.vn", "must start with https://"),
+    ("https:///thu-tuc", "no host name"),
+    ("https://admin:secret@example.gov.vn/", "user name or password"),
+    ("https://example.gov.vn:99999/", "port"),
+    ("https://example.gov.vn:0/", "port"),
+    ("https://example.gov.vn/thu-tuc?lang=vi", "query"),
+    ("https://example.gov.vn/thu-tuc#top", "fragment"),
+    ("https://example.gov.vn/thu tuc", "spaces"),
+    ("https://example.gov.vn/\"><script>", "spaces"),
+    ("https://example.gov.vn/100%", "hexadecimal"),
+]
+
+
+@pytest.mark.parametrize(("url", "says"), BAD_BASE_URLS, ids=[u for u, _ in BAD_BASE_URLS])
+def test_pg126_a_bad_base_url_is_located_and_ignored(tmp_path: Path, url: str,
+                                                     says: str) -> None:
+    root = project(tmp_path, {"tiny": minimal()})
+    settings = root / "procgen.yaml"
+    settings.write_text(settings.read_text("utf-8") + f"base_url: '{url}'\n", "utf-8")
+    sink = DiagnosticSink()
+    portal = load_portal(root, sink)
+    (d,) = list(sink)
+    assert d.code == "PG126" and d.span is not None
+    assert (d.span.file.endswith("procgen.yaml"), d.span.line, d.span.col) == (True, 6, 11)
+    assert says in d.message and url in d.message
+    assert "không dùng được làm địa chỉ" in d.text("vi")
+    assert portal.settings.base_url is None
+
+
+@pytest.mark.parametrize("url", ["https://example.gov.vn", "http://10.0.0.1:8080/a/b/",
+                                 "https://dịch-vụ.example.vn/thủ-tục", "https://[::1]/x"])
+def test_good_base_urls_are_taken(tmp_path: Path, url: str) -> None:
+    root = project(tmp_path, {"tiny": minimal()})
+    settings = root / "procgen.yaml"
+    settings.write_text(settings.read_text("utf-8") + f"base_url: '{url}'\n", "utf-8")
+    sink = DiagnosticSink()
+    assert load_portal(root, sink).settings.base_url == url.rstrip("/")
+    assert list(sink) == []

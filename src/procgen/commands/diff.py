@@ -18,9 +18,10 @@ from procgen.wording import cli_language, tell
 @click.option("--base", "base_rev", metavar="GITREV",
               help="Compare PATH (default: the procedures folder) at this git revision with the "
               "working tree. No checkout: the old files are read with git show.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "sarif"]),
               default="text", show_default=True,
-              help="text for terminals, markdown for a pull-request comment, json for tools.")
+              help="text for terminals, markdown for a pull-request comment, json for tools, "
+              "sarif (SARIF 2.1.0) for code scanning.")
 @LANG
 @click.option("--fail-on", "fail_on", type=click.Choice(["breaking", "burden", "any"]),
               help="Exit 1 when a change of this class is present: breaking (API clients), "
@@ -40,6 +41,7 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
       procgen diff old/birth-registration.yaml procedures/birth-registration.yaml
       procgen diff --base origin/main --format markdown --lang en
       procgen diff --base HEAD~1 --fail-on breaking
+      procgen diff --base HEAD~1 --format sarif --lang en
     """
     from procgen.diagnostics import DiagnosticSink
     from procgen.diff import compare, fails
@@ -82,6 +84,12 @@ def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt
         sys.exit(1)
     lang = cli_language()
     result = compare(old, new, lang)
+    if base_rev is not None:  # the old side's places as REV:path, not the temporary copy
+        from msgspec.structs import replace
+
+        result = replace(result, changes=tuple(
+            replace(c, base_span=_span_at(c.base_span, Path(tmp), base_rev))
+            for c in result.changes))
     click.echo(render(result, fmt), nl=False)
     if fails(result, fail_on):
         sys.exit(1)
@@ -91,16 +99,18 @@ def _at_revision(sink: Any, tmp: Path, rev: str) -> list[Any]:
     """Diagnostics on the old tree point at ``REV:path``, not at the temporary copy."""
     from msgspec.structs import replace
 
+    return [replace(d, span=_span_at(d.span, tmp, rev)) for d in sink]
+
+
+def _span_at(span: Any, tmp: Path, rev: str) -> Any:
+    """``span`` in the temporary copy of ``rev`` as ``REV:path`` (others as they are)."""
+    from msgspec.structs import replace
+
     from procgen.model.workspace import display_path
 
-    prefixes = {str(tmp.resolve()) + "/", display_path(tmp) + "/", str(tmp) + "/"}
-    out = []
-    for d in sink:
-        span = d.span
-        if span is not None:
-            for prefix in prefixes:
-                if span.file.startswith(prefix):
-                    span = replace(span, file=f"{rev}:{span.file[len(prefix):]}")
-                    break
-        out.append(replace(d, span=span))
-    return out
+    if span is None:
+        return None
+    for prefix in (str(tmp.resolve()) + "/", display_path(tmp) + "/", str(tmp) + "/"):
+        if span.file.startswith(prefix):
+            return replace(span, file=f"{rev}:{span.file[len(prefix):]}")
+    return span

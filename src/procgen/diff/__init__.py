@@ -3,7 +3,8 @@
 Three layers (STYLE.md point 14): :mod:`procgen.diff.structural` matches two built portals by
 ids and records Added / Removed / Modified deltas; :mod:`procgen.diff.rules` classifies each
 delta with one registered rule (``breaking``, ``burden+``, ``burden-``, ``editorial``) and
-words it in Vietnamese or English; :mod:`procgen.diff.render` prints text, markdown or JSON.
+words it in Vietnamese or English; :mod:`procgen.diff.render` prints text, markdown, JSON or
+SARIF.
 
 >>> from pathlib import Path
 >>> from procgen.diagnostics import DiagnosticSink
@@ -61,6 +62,8 @@ class Summary(Struct, frozen=True):
     before: Facts | None
     after: Facts | None
     classes: tuple[str, ...]
+    span: Span | None = None
+    """Where the procedure is in the revision (None when it was removed)."""
 
 
 class DiffResult(Struct, frozen=True):
@@ -114,7 +117,8 @@ def compare(base: Portal, revision: Portal, lang: str = "vi") -> DiffResult:
         either = r or b
         title = wording.pick(dict(either.title.values), lang) if either else pid
         summaries.append(Summary(pid, title, None if b is None else facts(b, lang),
-                                 None if r is None else facts(r, lang), classes))
+                                 None if r is None else facts(r, lang), classes,
+                                 None if r is None else r.span))
         substantive = [c for c in mine
                        if c.rule not in NOT_SUBSTANTIVE and c.classes != ("editorial",)]
         if b is not None and r is not None and substantive and r.revision <= b.revision:

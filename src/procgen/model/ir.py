@@ -501,6 +501,9 @@ class Settings(Struct, frozen=True):
     api_base_url: str = "/api"
     portal_name: Text | None = None
     license: License | None = None
+    base_url: str | None = None
+    """Where the web pages are published (``http(s)://host/path``, no trailing ``/``): a page
+    is ``{base_url}/{lang}/{id}.html``. None: the pages link each other relatively."""
 
 
 class Portal(Struct, frozen=True):

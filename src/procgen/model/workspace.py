@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,13 @@ class Workspace(Struct):
             lic = v["license"]
             settings = structs.replace(
                 settings, license=License(lic["name"], lic.get("identifier"), lic.get("url")))
+        if "base_url" in v:
+            url = v["base_url"]
+            problem = base_url_problem(url)
+            if problem is None:
+                settings = structs.replace(settings, base_url=url.rstrip("/"))
+            else:  # reported, and the pages keep their relative links
+                self.sink.emit("PG126", doc.locate(("base_url",)), url=url, problem=problem)
         return settings
 
     def names(self, folder: str) -> list[str]:
@@ -134,6 +142,58 @@ class Workspace(Struct):
 
     def suggest(self, folder: str, name: str) -> Words:
         return did_you_mean(name, self.names(folder))
+
+
+_NOT_IN_URLS = frozenset(' "<>\\^`{|}')
+"""Characters an address cannot hold as written (RFC 3986): they would need percent-escapes."""
+
+
+def base_url_problem(url: str) -> Phrase | None:
+    """What makes ``url`` unusable as the address the web pages are published at (None: fine).
+
+    An absolute ``http(s)`` address with a host and a path at most: the pages add
+    ``/{lang}/{id}.html`` to it, so a query or a fragment would end up in the middle.
+
+    >>> base_url_problem("https://dichvucong.example.gov.vn/thu-tuc/") is None
+    True
+    >>> base_url_problem("dichvucong.example.gov.vn").en
+    'it must start with https:// (or http://)'
+    >>> base_url_problem("https://example.gov.vn/?lang=vi").en
+    'it must not have a query (?…): the pages add /<lang>/<id>.html after it'
+    """
+    from urllib.parse import urlsplit
+
+    if any(c in _NOT_IN_URLS or not c.isprintable() for c in url) or re.search(
+            r"%(?![0-9A-Fa-f]{2})", url):
+        return Phrase("it holds spaces or characters an address cannot hold as written "
+                      "(write %20 for a space, and % only before two hexadecimal digits)",
+                      "địa chỉ có dấu cách hoặc ký tự không được viết thẳng trong địa chỉ "
+                      "(viết %20 thay cho dấu cách, và chỉ viết % trước hai chữ số thập lục phân)")
+    try:
+        parts = urlsplit(url)
+        if parts.port == 0:
+            raise ValueError("port 0")
+    except ValueError:  # a port that is not a number from 1 to 65535, a bad IPv6 literal
+        return Phrase("its host or port cannot be read (a port is a number from 1 to 65535)",
+                      "không đọc được tên máy chủ hay cổng (cổng là một số từ 1 đến 65535)")
+    if parts.scheme not in ("http", "https") or not url.lower().startswith(parts.scheme + "://"):
+        return Phrase("it must start with https:// (or http://)",
+                      "địa chỉ phải bắt đầu bằng https:// (hoặc http://)")
+    if not parts.hostname:
+        return Phrase("it has no host name (https://host/...)",
+                      "địa chỉ không có tên máy chủ (https://máy-chủ/...)")
+    if "@" in parts.netloc:
+        return Phrase("it must not hold a user name or password (…@host)",
+                      "địa chỉ không được chứa tên người dùng hay mật khẩu (…@máy-chủ)")
+    if "?" in url.split("#", 1)[0]:
+        return Phrase("it must not have a query (?…): the pages add /<lang>/<id>.html after it",
+                      "địa chỉ không được có phần truy vấn (?…): các trang thêm /<lang>/<id>.html "
+                      "vào sau nó")
+    if "#" in url:
+        return Phrase("it must not have a fragment (#…): the pages add /<lang>/<id>.html after "
+                      "it", "địa chỉ không được có phân đoạn (#…): các trang thêm "
+                      "/<lang>/<id>.html vào sau nó")
+    return None
 
 
 class TextMaker:

@@ -334,6 +334,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{procedure} changed substantively ({n} change) but its revision is still "
               "{revision}: bump `revision` to {next}",
     },
+    # ---- diff: SARIF (--format sarif): how a reviewer acts on each class of change -----------
+    "diff_sarif_breaking": {
+        "vi": "Làm hỏng các ứng dụng dùng API sinh ra: thống nhất với bên dùng API trước khi "
+              "hợp nhất, hoặc giữ API như cũ.",
+        "en": "Breaks clients of the generated API: agree it with them before merging, or keep "
+              "the API as it was."},
+    "diff_sarif_more_burden": {
+        "vi": "Người dân phải làm nhiều hơn: kiểm tra văn bản pháp luật có đòi hỏi như vậy.",
+        "en": "More for the citizen: check that the law asks for it."},
+    "diff_sarif_less_burden": {"vi": "Người dân phải làm ít hơn.", "en": "Less for the citizen."},
+    "diff_sarif_editorial": {
+        "vi": "Chỉ sửa câu chữ: đọc lại bản của mọi ngôn ngữ.",
+        "en": "Wording only: read it again in every language."},
+    "diff_sarif_unclassed": {
+        "vi": "Thay đổi không thuộc loại nào, được liệt kê để không bỏ sót: hãy xem lại.",
+        "en": "A change of no class, listed so that nothing is hidden: review it."},
+    "diff_sarif_revision": {
+        "vi": "Thủ tục có thay đổi thực chất nhưng revision không tăng",
+        "en": "A procedure changed substantively but its revision did not go up"},
+    "diff_sarif_revision_fix": {
+        "vi": "Tăng `revision` của thủ tục (DSL.md yêu cầu tăng sau mỗi thay đổi thực chất).",
+        "en": "Bump the procedure's `revision` (DSL.md asks for it on every substantive "
+              "change)."},
     # ---- diff: one sentence per rule (procgen.diff.catalogue; diff_rule_<id>) ----------------
     "diff_reworded": {"vi": "{name}: sửa câu chữ {attr} từ {old} thành {new}",
                       "en": "{name}: {attr} reworded from {old} to {new}"},

@@ -220,6 +220,27 @@ CODES = (
                    "có dấu thập phân hay số mũ, hoặc chữ số nhóm bằng dấu chấm, dấu phẩy, đều "
                    "bị từ chối.",
                    "Chỉ viết chữ số: `amount: 100000`.")),
+    Code("PG126", "error", "bad-base-url",
+         "base_url '{url}' cannot be the address of the web pages: {problem}",
+         "`base_url` in `procgen.yaml` is the public address the web pages are published at: "
+         "each page links its other languages and itself (canonical) as "
+         "`{base_url}/{lang}/{id}.html`. It must be an absolute `https://` (or `http://`) "
+         "address with a host name, and at most a path: no user name or password, no query "
+         "(`?…`), no fragment (`#…`), no spaces. Until it is fixed the pages keep relative "
+         "links and no canonical link.",
+         "base_url: dichvucong.example.gov.vn/thu-tuc?lang=vi",
+         "Write the address the `web/` folder of the output is served at, from `https://` to "
+         "the folder: `base_url: https://dichvucong.example.gov.vn/thu-tuc`.",
+         vi=Worded("base_url '{url}' không dùng được làm địa chỉ của các trang web: {problem}",
+                   "`base_url` trong `procgen.yaml` là địa chỉ công khai nơi đăng các trang "
+                   "web: mỗi trang liên kết tới các bản ngôn ngữ khác và tới chính nó "
+                   "(canonical) theo dạng `{base_url}/{lang}/{id}.html`. Đó phải là một địa chỉ "
+                   "tuyệt đối bắt đầu bằng `https://` (hoặc `http://`), có tên máy chủ, và nhiều "
+                   "nhất là thêm một đường dẫn: không có tên người dùng hay mật khẩu, không có "
+                   "phần truy vấn (`?…`), không có phân đoạn (`#…`), không có dấu cách. Khi "
+                   "chưa sửa, các trang giữ liên kết tương đối và không có liên kết canonical.",
+                   "Ghi địa chỉ nơi phục vụ thư mục `web/` của kết quả build, từ `https://` đến "
+                   "thư mục đó: `base_url: https://dichvucong.example.gov.vn/thu-tuc`.")),
     Code("PG120", "error", "no-settings", "{problem}",
          "The project settings file `procedures/procgen.yaml` is missing or invalid.",
          "procedures/          # with no procgen.yaml",

@@ -4,7 +4,11 @@ Each code that occurs is a rule (its slug, summary and fix from the catalogue, i
 each diagnostic a result with its region, related locations and the rule's help. Paths are
 written as given (relative to the folder procgen ran in), which GitHub code scanning resolves
 against the repository's root. The output is checked against the official schema by
-``tests/diagnostics/test_sarif.py``.
+``tests/diagnostics/test_languages.py``.
+
+The log's envelope (:func:`log`) and a span's location (:func:`location`) are the pieces every
+SARIF procgen writes shares: ``procgen diff --format sarif`` (:mod:`procgen.diff.render.sarif`)
+fills them with its own rules and results.
 """
 
 from __future__ import annotations
@@ -31,15 +35,9 @@ def render(items: list[Diagnostic], *, lang: str = "en") -> str:
             rules.append({"id": code})
             continue
         words = entry.worded(lang)
-        rules.append({
-            "id": code,
-            "name": entry.slug,
-            "shortDescription": {"text": words.summary},
-            "help": {"text": words.fix},
-            "helpUri": f"{INFO}#{code.lower()}-{entry.slug}",
-            "defaultConfiguration": {"level": entry.severity},
-        })
-    results = []
+        rules.append(descriptor(code, entry.slug, words.summary, words.fix,
+                                f"{INFO}#{code.lower()}-{entry.slug}", entry.severity))
+    results: list[dict[str, Any]] = []
     for d in items:
         result: dict[str, Any] = {
             "ruleId": d.code,
@@ -48,22 +46,29 @@ def render(items: list[Diagnostic], *, lang: str = "en") -> str:
             "message": {"text": d.text(lang)},
         }
         if d.span is not None:
-            result["locations"] = [_location(d.span)]
+            result["locations"] = [location(d.span)]
         if d.related:
             result["relatedLocations"] = [
-                {**_location(r.span), "id": i, "message": {"text": r.text(lang)}}
+                {**location(r.span), "id": i, "message": {"text": r.text(lang)}}
                 for i, r in enumerate(d.related)
             ]
         if d.hint is not None:
             result["properties"] = {"hint": d.help(lang)}
         results.append(result)
-    log = {
+    return log(rules, results, lang=lang)
+
+
+def log(rules: list[dict[str, Any]], results: list[dict[str, Any]], *, lang: str,
+        information: str = INFO) -> str:
+    """A whole SARIF log: one run of procgen with ``rules`` (``reportingDescriptor`` objects)
+    and ``results``, its texts in ``lang``; ``information``: where its rules are explained."""
+    sarif = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": "procgen",
-                "informationUri": INFO,
+                "informationUri": information,
                 "version": _version(),
                 "language": lang,
                 "rules": rules,
@@ -73,10 +78,28 @@ def render(items: list[Diagnostic], *, lang: str = "en") -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json.dumps(sarif, ensure_ascii=False, indent=2)
 
 
-def _location(span: Span) -> dict[str, Any]:
+def descriptor(rule_id: str, name: str, summary: str, fix: str, uri: str, level: str,
+               tags: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A rule (SARIF ``reportingDescriptor``): its id, name, one-line summary, how to act on
+    it, where it is explained, its default level (``error``, ``warning``, ``note``) and tags."""
+    rule: dict[str, Any] = {
+        "id": rule_id,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "help": {"text": fix},
+        "helpUri": uri,
+        "defaultConfiguration": {"level": level},
+    }
+    if tags:
+        rule["properties"] = {"tags": list(tags)}
+    return rule
+
+
+def location(span: Span) -> dict[str, Any]:
+    """A span as a SARIF ``location``: its file (as given, ``/``-separated) and region."""
     return {"physicalLocation": {
         "artifactLocation": {"uri": quote(span.file.replace("\\", "/"), safe="/")},
         "region": {"startLine": span.line, "startColumn": span.col,

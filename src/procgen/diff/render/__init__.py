@@ -1,4 +1,5 @@
-"""Formatters for a :class:`~procgen.diff.DiffResult`: ``text``, ``markdown`` and ``json``."""
+"""Formatters for a :class:`~procgen.diff.DiffResult`: ``text``, ``markdown``, ``json`` and
+``sarif``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from procgen.diff import DiffResult
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "sarif")
 
 
 def render(result: DiffResult, fmt: str) -> str:
@@ -16,6 +17,10 @@ def render(result: DiffResult, fmt: str) -> str:
         from procgen.diff.render.json import render_json
 
         return render_json(result)
+    if fmt == "sarif":
+        from procgen.diff.render.sarif import render_sarif
+
+        return render_sarif(result)
     if fmt == "markdown":
         from procgen.diff.render.markdown import render_markdown
 

@@ -180,12 +180,18 @@ class PageView(Struct, frozen=True):
     procedure_id: str
     title: str
     summary: str
+    description: str
+    """The ``<meta name="description">``: the summary on one line, or the title without one."""
     code: str
     agency: str
     portal: str
     csp: str
     action: str
     alternates: tuple[tuple[str, str, str], ...]
+    """The header's language switch: (language, relative link, language name), others only."""
+    hreflang: tuple[tuple[str, str], ...]
+    """The head's ``<link rel="alternate">`` (hreflang, href): see :func:`head_links`."""
+    canonical: str
     channels: tuple[tuple[str, str], ...]
     fees: tuple[FeeView, ...]
     fully_online: bool
@@ -211,9 +217,12 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
         for n, p in enumerate(pages, 1)
     )
     api = api_base(settings.api_base_url)
+    canonical, hreflang = head_links(procedure.id, settings, lang,
+                                     site=bool(facts and facts.site))
     return PageView(
         lang=lang, ui=ui, procedure_id=procedure.id, title=text(procedure.title, lang),
         summary=text(procedure.summary, lang), code=procedure.code or "",
+        description=one_line(text(procedure.summary, lang) or text(procedure.title, lang)),
         agency=text(procedure.agency, lang),
         portal=text(settings.portal_name, lang) or ui["portal"],
         csp=csp(api), action=f"{settings.api_base_url.rstrip('/')}/procedures/{procedure.id}"
@@ -221,6 +230,7 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
         alternates=tuple((other, f"../{other}/{procedure.id}.html",
                           i18n.UI_LANGUAGE_NAMES.get(other, other))
                          for other in settings.languages if other != lang),
+        hreflang=hreflang, canonical=canonical,
         channels=tuple((ui.get(c.name, c.name), duration(c.processing_time, ui))
                        for c in procedure.channels),
         fees=tuple(fee_view(f, procedure, lang, ui, place, site=bool(facts and facts.site))
@@ -239,6 +249,41 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
         declaration=wording.declaration(procedure, lang),
         local=local_view(procedure, facts, lang, ui) if facts and facts.depends else None,
     )
+
+
+def head_links(pid: str, settings: Settings, lang: str, *,
+               site: bool = False) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The page's canonical address ("" for none) and its ``hreflang`` alternates.
+
+    With ``base_url`` every language's page (this one too) at ``{base_url}/{lang}/{id}.html``,
+    then ``x-default`` at the default language's, and the page itself as canonical. Without it,
+    or on a locality's own site (published at an address of its own), the other languages'
+    pages relatively and no canonical.
+
+    >>> from procgen.model.ir import Settings
+    >>> head_links("tiny", Settings(("vi", "en"), "vi", base_url="https://x.gov.vn/tt"), "en")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('https://x.gov.vn/tt/en/tiny.html', (('vi', 'https://x.gov.vn/tt/vi/tiny.html'),
+     ('en', 'https://x.gov.vn/tt/en/tiny.html'), ('x-default', 'https://x.gov.vn/tt/vi/tiny.html')))
+    >>> head_links("tiny", Settings(("vi", "en"), "vi"), "en")
+    ('', (('vi', '../vi/tiny.html'),))
+    """
+    base = settings.base_url
+    if base is None or site:
+        return "", tuple((other, f"../{other}/{pid}.html")
+                         for other in settings.languages if other != lang)
+    links = tuple((other, f"{base}/{other}/{pid}.html") for other in settings.languages)
+    return (f"{base}/{lang}/{pid}.html",
+            (*links, ("x-default", f"{base}/{settings.default_language}/{pid}.html")))
+
+
+def one_line(words: str) -> str:
+    """``words`` with every run of white space (a block scalar's line breaks) one space.
+
+    >>> one_line("Đăng ký khai sinh\\n  cho trẻ em. ")
+    'Đăng ký khai sinh cho trẻ em.'
+    """
+    return " ".join(words.split())
 
 
 def local_view(procedure: Procedure, facts: LocalFacts, lang: str,
