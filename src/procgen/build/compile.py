@@ -100,11 +100,13 @@ _TARGETS: dict[str, Target] = {}
 
 
 def init_process(root: Path, targets: tuple[str, ...], version: str,
-                 templates: Path | None = None) -> Shared:
-    """Set up this process's :class:`Shared` (kept when inherited through ``fork``)."""
+                 templates: Path | None = None, *, fresh: bool = False) -> Shared:
+    """Set up this process's :class:`Shared`: a worker keeps the one it inherited through
+    ``fork``; a build passes ``fresh`` because the shared files may have changed since the
+    last build in this process (an overlay edited between two builds)."""
     global _SHARED
     s = _SHARED
-    if s is None or (s.root, s.targets, s.version) != (root, targets, version):
+    if fresh or s is None or (s.root, s.targets, s.version) != (root, targets, version):
         _SHARED = s = load_shared(root, targets, version)
     s.templates = templates
     return s

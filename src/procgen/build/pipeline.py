@@ -206,22 +206,36 @@ def _run(plans: list[Plan], jobs: int, *, check: bool, strict: bool) -> list[Bui
         for plan in plans:
             writer.abort(plan.out)
         raise
+    written: dict[bytes, Path] = {}  # portal-level files the sites before this one wrote
     for plan, result in zip(plans, outcomes, strict=True):
-        _commit(plan, result)
+        _commit(plan, result, written)
     return list(outcomes)
 
 
-def _commit(plan: Plan, result: _Outcome) -> None:
+def _commit(plan: Plan, result: _Outcome, written: dict[bytes, Path]) -> None:
+    """Swap in ``plan``'s staged tree and save its state. A portal-level file whose bytes an
+    earlier site of this run wrote (the shared assets) is hard-linked to that copy."""
     disk = plan.disk
     if result.stale:
         staged = {*result.staged}
-        write = {p: b for p, b in result.fresh.items() if p not in staged}
-        keep = {p: plan.tree / p for p in result.expected if p not in staged and p not in write}
+        write: dict[str, bytes] = {}
+        keep = {p: plan.tree / p for p in result.expected if p not in staged
+                and p not in result.fresh}
+        for p, b in result.fresh.items():
+            if p in staged:
+                continue
+            same = written.get(b)
+            if same is not None:
+                keep[p] = same
+            else:
+                write[p] = b
         try:
             writer.commit(plan.out, write, keep, plan.disk)
         except BaseException:  # refused or failed before the swap: the output is as it was
             writer.abort(plan.out)
             raise
+        for p, b in write.items():
+            written.setdefault(b, plan.out / p)
         disk = writer.list_tree(plan.out)
     plan.cache.save_state(
         State(
@@ -249,7 +263,8 @@ def _compile_and_compare(plans: list[Plan], jobs: int, stages: list[Path | None]
     from procgen.build.compile import SiteJob, check_localities, compile_many, init_process
 
     first = plans[0]
-    shared = init_process(first.root, first.targets, first.version, first.cache.templates())
+    shared = init_process(first.root, first.targets, first.version, first.cache.templates(),
+                          fresh=True)
     names = first.procedure_names
     found: list[dict[str, Entry]] = []
     status: list[dict[str, str]] = []
