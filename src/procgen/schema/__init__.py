@@ -13,6 +13,7 @@ oracle.)
 
 from __future__ import annotations
 
+import copy
 import json
 import pathlib
 import re
@@ -343,7 +344,11 @@ def _flatten(errors: list[Problem]) -> list[Problem]:
     while pending:
         e = pending.pop(0)
         if e.keyword in ("anyOf", "oneOf") and e.branches:
-            pending[:0] = _best_branch(e)
+            either = _type_union(e)
+            if either is not None:
+                out.append(either)
+            else:
+                pending[:0] = _best_branch(e)
         else:
             out.append(e)
     by_path: dict[tuple[Any, ...], list[Problem]] = {}
@@ -362,6 +367,33 @@ def _flatten(errors: list[Problem]) -> list[Problem]:
             continue
         kept.extend(chosen)
     return kept
+
+
+_PLAIN_TYPES = frozenset({"string", "number", "integer", "boolean", "null", "array"})
+
+
+def _type_union(e: Problem) -> Problem | None:
+    """One ``type`` error naming every type, when a value fits no branch of a union of types.
+
+    ``schemas/`` spell "a number or a date text" as ``anyOf: [{type: number, ...}, {type:
+    string}]`` rather than ``type: [number, string]``, which ajv's strict mode refuses; a value
+    of none of those types gets the one message the type list gave ("must be a number or a
+    text"), not one branch's half of it. None for any other ``anyOf``/``oneOf``.
+    """
+    branches = e.value
+    if not isinstance(branches, list) or len(branches) != len(e.branches) or not all(
+        isinstance(b, dict) and b.get("type") in _PLAIN_TYPES and "$ref" not in b
+        for b in branches
+    ):
+        return None
+    misses = [next((s for s in subs if s.keyword == "type" and s.path == e.path), None)
+              for subs in e.branches]
+    first = misses[0]
+    if first is None or any(m is None for m in misses):
+        return None
+    combined = copy.copy(first)
+    combined.value = [b["type"] for b in branches]
+    return combined
 
 
 def _best_branch(e: Problem) -> list[Problem]:
@@ -492,6 +524,16 @@ def _report(doc: Document, e: Problem, sink: DiagnosticSink) -> None:
         what = (Phrase(f"key in {said(where_in, 'en')}", f"khóa trong {said(where_in, 'vi')}")
                 if is_key else where_in)
         sink.emit("PG115", where, what=what, value=e.instance, problem=_DEVICE)
+    elif v == "not" and isinstance(value, dict) and value.get("required"):
+        # "Not both": {"not": {"required": [a, b]}} (a licence's SPDX identifier or its URL).
+        keys = [str(k) for k in value["required"]]
+        last = f"'{keys[-1]}'"
+        others = ", ".join(f"'{k}'" for k in keys[:-1])
+        sink.emit("PG117", doc.locate((*path, keys[-1]), "key"),
+                  message=Phrase(f"{said(describe(path), 'en')}: give {others} or {last}, "
+                                 "not both",
+                                 f"{said(describe(path), 'vi')}: ghi {others} hoặc {last}, "
+                                 "không ghi cả hai"))
     elif v in ("maxLength",) and isinstance(e.instance, str):
         sink.emit(
             "PG115",
