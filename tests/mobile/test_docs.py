@@ -25,7 +25,9 @@ def test_worked_example_is_the_real_component(corpora: dict[str, Corpus]) -> Non
 
 def test_schema_vocabulary_is_documented(schema: dict[str, Any]) -> None:
     defs = schema["$defs"]
-    types = defs["component"]["properties"]["type"]["enum"]
+    branches = [defs[b["$ref"].rsplit("/", 1)[-1]] for b in defs["component"]["oneOf"]]
+    types = [b["properties"]["type"]["const"] for b in branches]
+    assert len(types) == len(set(types)) > 10  # a discriminated union: one branch per type
     kinds = defs["screen"]["properties"]["kind"]["enum"]
     roles = defs["info"]["properties"]["role"]["enum"]
     ops = [o for o in defs["operation"]["propertyNames"]["enum"] if o.startswith("pg_")]
