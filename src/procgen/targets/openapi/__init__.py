@@ -59,6 +59,7 @@ class OpenApiTarget:
             contact=procedure.agency,
             local=spec.local_table,
         )
+        _drop_unused_components(doc)  # FormBoolean, when no question is a yes/no one
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> OpenApiPart:
@@ -118,7 +119,8 @@ class OpenApiTarget:
             {"name": "procedures", "description": "The portal's procedures."},
             *(part.tag for part in parts),
         ]
-        def portal(paths: dict[str, Any], own: dict[str, dict[str, Any]]) -> bytes:
+
+        def document(paths: dict[str, Any], own: dict[str, dict[str, Any]]) -> bytes:
             doc = _document(
                 settings,
                 paths,
@@ -140,8 +142,8 @@ class OpenApiTarget:
             for kind, named in part.components.items():
                 own[kind].update(named)
         return {
-            FOLDER / "portal.yaml": portal(paths, {}),
-            FOLDER / "portal.bundled.yaml": portal(bundled, own),
+            FOLDER / "portal.yaml": document(paths, {}),
+            FOLDER / "portal.bundled.yaml": document(bundled, own),
         }
 
 
@@ -208,15 +210,6 @@ def _drop_unused_components(doc: dict[str, Any]) -> None:
     for kind in ("schemas", "requestBodies", "responses"):
         if kind in components:
             components[kind] = {n: v for n, v in components[kind].items() if (kind, n) in used}
-
-
-def pointer(key: str) -> str:
-    """``key`` as one JSON Pointer token (RFC 6901), e.g. a path inside ``#/paths/``.
-
-    >>> pointer("/procedures/birth-registration")
-    '~1procedures~1birth-registration'
-    """
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def dump(doc: dict[str, Any]) -> bytes:

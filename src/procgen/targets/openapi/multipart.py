@@ -151,8 +151,8 @@ def decode_fields(
     fields: Iterable[Field], documents: Iterable[Document], parts: Iterable[Part]
 ) -> Submission:
     """:func:`decode_application` for a list of fields and documents."""
-    by_id = {f.id: f for f in fields}
-    docs = {d.id for d in documents}
+    by_id: dict[str, Field] = {f.id: f for f in fields}
+    docs: set[str] = {d.id for d in documents}
     texts: dict[str, list[Any]] = {}
     files: dict[str, Part] = {}
     for part in parts:

@@ -203,7 +203,7 @@ class ProcedureSpec:
             "properties": {**answers["properties"], **{d.id: self._document(d) for d in docs}},
             "additionalProperties": False,
         }
-        flags = {f.id for f in self.fields if f.kind == "boolean"}
+        flags: set[str] = {f.id for f in self.fields if f.kind == "boolean"}
         for fid in flags:
             s["properties"][fid] = _form_boolean(s["properties"][fid])
         required = [
