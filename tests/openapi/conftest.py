@@ -38,6 +38,17 @@ class Built:
         return parsed
 
 
+def resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` with its local ``$ref`` (``#/components/...``) followed, its own keys kept on
+    top (a property that refers to a named enum keeps its description and labels)."""
+    while "$ref" in node:
+        target: Any = spec
+        for token in node["$ref"].removeprefix("#/").split("/"):
+            target = target[token.replace("~1", "/").replace("~0", "~")]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
 def build(root: Path) -> Built:
     load_sink = DiagnosticSink()
     portal = load_portal(root, load_sink)

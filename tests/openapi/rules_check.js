@@ -1,8 +1,9 @@
 // Reference checker for `x-procgen-rules`, written from docs/targets/openapi.md ("Checking an
 // application") the way a locality's backend would: json-logic-js plus procgen's operations.
 // Usage: node rules_check.js <node_modules> <src/procgen/expr/runtime>
-// stdin, one JSON object a line: {"schema": <the answers object schema, x-procgen-rules inside>,
-//   "answers": {...}, "files": [document ids sent] | null, "today": "YYYY-MM-DD"}
+// stdin, one JSON object a line: {"schema": <the answers object schema, x-procgen-rules inside,
+//   with the spec's "components" beside its keys, for its $refs>, "answers": {...},
+//   "files": [document ids sent] | null, "today": "YYYY-MM-DD"}
 // stdout, one line each: {"violations": [{"rule": id, "pointer": "#/...", "code": ...}]}
 // or {"$error": message}.
 "use strict";
@@ -50,6 +51,27 @@ function settle(values, whenRules, data) {
   return env;
 }
 
+// A schema with its local reference (`#/components/schemas/...`) followed, its own keys on top:
+// enums and group entries are named components.
+function deref(root, node) {
+  while (node && has(node, "$ref")) {
+    let target = root;
+    for (const t of node.$ref.replace(/^#\//, "").split("/")) {
+      target = get(target, t.replace(/~1/g, "/").replace(/~0/g, "~"));
+    }
+    const rest = Object.assign(dict(), node);
+    delete rest.$ref;
+    node = Object.assign(dict(), target, rest);
+  }
+  return node;
+}
+
+function properties(root, schema) {
+  const out = dict();
+  for (const [name, prop] of Object.entries(schema.properties)) out[name] = deref(root, prop);
+  return out;
+}
+
 function byField(rules, kind) {
   const out = dict();
   for (const r of rules) if (r.kind === kind && r.field) (out[r.field] = out[r.field] || []).push(r);
@@ -61,7 +83,8 @@ function check(schema, raw, files, today) {
   const top = rules.filter((r) => !r.group && r.field);
   const violations = [];
   const topData = (env) => ({ answers: env, row: {}, today });
-  const env = settle(effective(raw, schema.properties), byField(top, "when"), topData);
+  const props = properties(schema, schema);
+  const env = settle(effective(raw, props), byField(top, "when"), topData);
   // Step 3: required and constraint rules on the effective answers.
   const judge = (list, values, given, data, prefix) => {
     const asked = (f) => (get(byField(list, "when"), f) || []).every((r) => isTrue(r.logic, data));
@@ -79,13 +102,14 @@ function check(schema, raw, files, today) {
   };
   judge(top, env, raw, topData(env), "#/");
   // Step 4: each entry of a group, with `row` the entry.
-  for (const [name, prop] of Object.entries(schema.properties)) {
-    if (prop.type !== "array" || !prop.items || prop.items.type !== "object") continue;
+  for (const [name, prop] of Object.entries(props)) {
+    const items = deref(schema, prop.items);
+    if (prop.type !== "array" || !items || items.type !== "object") continue;
     if (!has(env, name) || !Array.isArray(get(raw, name))) continue;
     const list = rules.filter((r) => r.group === name);
     get(raw, name).forEach((rawRow, i) => {
       const rowData = (rowEnv) => ({ answers: env, row: rowEnv, today });
-      const rowEnv = settle(effective(rawRow, prop.items.properties), byField(list, "when"),
+      const rowEnv = settle(effective(rawRow, properties(schema, items)), byField(list, "when"),
                             rowData);
       judge(list, rowEnv, rawRow, rowData(rowEnv), `#/${name}/${i}/`);
     });

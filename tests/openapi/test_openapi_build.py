@@ -4,7 +4,8 @@
 - two builds, and builds under two ``PYTHONHASHSEED`` values, give the same bytes;
 - what the API cannot express is reported: PG531 (no example for a pattern), PG532 (a group
   inside a group), each at the YAML line; a pattern is carried as written (anchored);
-- ``procgen build --target openapi`` writes ``openapi/<id>.yaml`` and ``openapi/portal.yaml``.
+- ``procgen build --target openapi`` writes ``openapi/<id>.yaml``, ``openapi/portal.yaml`` and
+  the self-contained ``openapi/portal.bundled.yaml``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import yaml
 from click.testing import CliRunner
 from openapi_spec_validator import validate
 from tests.conftest import ROOT
-from tests.openapi.conftest import KITCHEN_SINK, Built, build
+from tests.openapi.conftest import KITCHEN_SINK, Built, build, resolved
 
 from procgen.cli import cli
 
@@ -56,6 +57,7 @@ fields:
 def test_golden_kitchen_sink(kitchen_sink: Built, golden: Any) -> None:
     golden.check("openapi/kitchen-sink.yaml", kitchen_sink.files["openapi/kitchen-sink.yaml"])
     golden.check("openapi/portal.yaml", kitchen_sink.files["openapi/portal.yaml"])
+    golden.check("openapi/portal.bundled.yaml", kitchen_sink.files["openapi/portal.bundled.yaml"])
 
 
 def test_two_builds_are_identical(kitchen_sink: Built) -> None:
@@ -100,10 +102,11 @@ def test_what_the_api_cannot_express_is_reported(tmp_path: Path) -> None:
     validate(spec)
     props = spec["components"]["schemas"]["TrickyAnswers"]["properties"]
     assert props["plain"]["pattern"] == "^(?:(?:[a-z]{4})\\/[0-9])$"  # as written
-    body = spec["paths"]["/procedures/tricky/applications"]["post"]["requestBody"]
+    body = resolved(spec, spec["paths"]["/procedures/tricky/applications"]["post"][
+        "requestBody"])
     assert "examples" not in body["content"]["multipart/form-data"]  # 'echo' has no example
-    inner = props["outer"]["items"]["properties"]["inner"]
-    assert inner["items"]["properties"]["thing"]["type"] == "string"
+    inner = resolved(spec, props["outer"]["items"])["properties"]["inner"]
+    assert resolved(spec, inner["items"])["properties"]["thing"]["type"] == "string"
 
 
 def test_build_command_writes_the_specs(tmp_path: Path) -> None:
@@ -114,6 +117,8 @@ def test_build_command_writes_the_specs(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in (out / "openapi").iterdir())
-    assert written == ["openapi/kitchen-sink.yaml", "openapi/portal.yaml"]
-    portal = out / "openapi" / "portal.yaml"
-    validate(yaml.safe_load(portal.read_text("utf-8")), base_uri=portal.as_uri())
+    assert written == ["openapi/kitchen-sink.yaml", "openapi/portal.bundled.yaml",
+                       "openapi/portal.yaml"]
+    for name in ("portal.yaml", "portal.bundled.yaml"):
+        portal = out / "openapi" / name
+        validate(yaml.safe_load(portal.read_text("utf-8")), base_uri=portal.as_uri())

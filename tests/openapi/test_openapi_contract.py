@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
-from tests.openapi.conftest import KITCHEN_SINK, Built
+from tests.openapi.conftest import KITCHEN_SINK, Built, resolved
 
 from procgen.cli import cli
 from procgen.diagnostics import DiagnosticSink, Span
@@ -71,7 +72,8 @@ def component(spec: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def test_one_file_per_procedure_and_a_portal(project: Built) -> None:
-    expected = {f"openapi/{p.id}.yaml" for p in project.portal.procedures} | {"openapi/portal.yaml"}
+    expected = {f"openapi/{p.id}.yaml" for p in project.portal.procedures} | {
+        "openapi/portal.yaml", "openapi/portal.bundled.yaml"}
     assert set(project.files) == expected
     assert not project.sink.has_errors()
     assert [d.code for d in project.sink] == []  # the corpora use nothing the API cannot say
@@ -94,15 +96,23 @@ def test_paths(project: Built) -> None:
         assert spec["info"]["version"] == str(p.revision)
 
 
-def _check_field(f: Field, prop: dict[str, Any]) -> None:
+def _check_field(spec: dict[str, Any], f: Field, prop: dict[str, Any],
+                 form: bool = False) -> None:
+    """``prop`` states ``f``; ``form``: as a part of the multipart application, where a
+    top-level boolean is the text ``true``/``false`` (``FormBoolean``)."""
+    if form and f.kind == "boolean":
+        assert prop["$ref"] == "#/components/schemas/FormBoolean", f.id
+    prop = resolved(spec, prop)
     assert prop["type"] in (JSON_TYPES.get(f.kind), ["integer", "string"], "string", "integer")
-    if f.kind in JSON_TYPES:
+    if f.kind in JSON_TYPES and not (form and f.kind == "boolean"):
         assert prop["type"] == JSON_TYPES[f.kind], f.id
-    assert prop["title"] == f.label.get(f.label.default)
+    # no title (generators would name classes after labels); the label in both languages
+    assert "title" not in prop and prop["x-procgen-label"] == dict(f.label.values), f.id
+    assert prop["description"].startswith(f.label.get(f.label.default).split("<")[0]), f.id
     if f.kind == "choice":
         assert prop["enum"] == [o.value for o in f.options]
     if f.kind == "multichoice":
-        assert prop["items"]["enum"] == [o.value for o in f.options]
+        assert resolved(spec, prop["items"])["enum"] == [o.value for o in f.options]
     if f.kind == "date":
         assert prop["format"] == "date"
     if f.kind in FORMATS:  # the one table of answer shapes, as quote and the runtimes read it
@@ -119,23 +129,38 @@ def _check_field(f: Field, prop: dict[str, Any]) -> None:
         if f.pattern is not None:
             assert prop["pattern"] == f"^(?:{f.pattern})$"
     if f.kind == "group":
-        items = prop["items"]
+        assert prop["items"]["$ref"].endswith(f"{_ident(f.id)}Entry"), f.id  # a named entry
+        items = resolved(spec, prop["items"])
         assert items["type"] == "object" and items["additionalProperties"] is False
         assert list(items["properties"]) == [c.id for c in f.children]
         assert items.get("required", []) == [c.id for c in f.children if c.unconditionally_required]
         if f.repeat is not None:
             assert prop["minItems"] == f.repeat.min and prop.get("maxItems") == f.repeat.max
         for child in f.children:
-            _check_field(child, items["properties"][child.id])
+            _check_field(spec, child, items["properties"][child.id])
     if f.default is not None:
         default = list(f.default) if isinstance(f.default, tuple) else f.default
+        if form and f.kind == "boolean":
+            default = "true" if default else "false"
         assert prop["default"] == default
+
+
+def _ident(field_id: str) -> str:
+    return "".join(w.capitalize() for w in field_id.split("_"))
+
+
+def _body(spec: dict[str, Any], pid: str, path: str) -> dict[str, Any]:
+    """The request body of ``POST /procedures/<pid>/<path>`` (a named component)."""
+    return resolved(spec, spec["paths"][f"/procedures/{pid}/{path}"]["post"]["requestBody"])
+
+
+def _response(spec: dict[str, Any], operation: dict[str, Any], code: str) -> dict[str, Any]:
+    return resolved(spec, operation["responses"][code])
 
 
 def test_application_is_multipart_with_every_field_and_document(project: Built) -> None:
     for p, spec in specs(project):
-        op = spec["paths"][f"/procedures/{p.id}/applications"]["post"]
-        media = op["requestBody"]["content"]["multipart/form-data"]
+        media = _body(spec, p.id, "applications")["content"]["multipart/form-data"]
         assert media["schema"] == {"$ref": f"#/components/schemas/{pascal(p.id)}Application"}
         schema = component(spec, f"{pascal(p.id)}Application")
         fields, docs = p.asked_fields, p.uploadable_documents
@@ -145,9 +170,14 @@ def test_application_is_multipart_with_every_field_and_document(project: Built) 
             f.id for f in fields if f.unconditionally_required
         ] + [d.id for d in docs if d.required is True and d.when is None]
         for f in fields:
-            _check_field(f, schema["properties"][f.id])
+            _check_field(spec, f, schema["properties"][f.id], form=True)
             if f.kind == "group":
                 assert media["encoding"][f.id] == {"contentType": "application/json"}
+            elif f.kind in ("integer", "money", "number") or any(
+                    not isinstance(o.value, str) for o in f.options):  # numbers, from the text
+                assert media["encoding"][f.id] == {"style": "form", "explode": True}
+            else:
+                assert f.id not in media.get("encoding", {}), f.id  # text/plain
         for d in docs:
             part = schema["properties"][d.id]
             assert part["type"] == "string" and part["format"] == "binary"
@@ -168,7 +198,7 @@ def test_answers_schema_requires_exactly_the_unconditional_fields(project: Built
         assert schema.get("required", []) == [
             f.id for f in p.asked_fields if f.unconditionally_required
         ]
-        body = spec["paths"][f"/procedures/{p.id}/fee-quote"]["post"]["requestBody"]
+        body = _body(spec, p.id, "fee-quote")
         assert body["content"]["application/json"]["schema"]["$ref"].endswith(
             f"/{pascal(p.id)}Answers"
         )
@@ -212,25 +242,21 @@ def test_conditional_requirements_in_if_then_where_exact(kitchen_sink: Built) ->
     spec = kitchen_sink.spec("openapi/kitchen-sink.yaml")
     schema = component(spec, "KitchenSinkApplication")
     check = validator(spec, schema)
-    ok = json.loads(
-        json.dumps(
-            spec["paths"]["/procedures/kitchen-sink/applications"]["post"]["requestBody"][
-                "content"
-            ]["multipart/form-data"]["examples"]["complete"]["value"]
-        )
-    )
+    ok = json.loads(json.dumps(_body(spec, "kitchen-sink", "applications")["content"][
+        "multipart/form-data"]["examples"]["complete"]["value"]))
     assert check.is_valid(ok)
     # home_address is required when not poor_household: exact in JSON Schema.
     assert not check.is_valid({k: v for k, v in ok.items() if k != "home_address"})
     assert check.is_valid(
         {
             **{k: v for k, v in ok.items() if k != "home_address"},
-            "poor_household": True,
+            "poor_household": "true",  # a part's text (FormBoolean)
             "proof-of-poverty": "x.pdf",
         }
     )
     # proof-of-poverty is needed when poor_household: exact too.
-    assert not check.is_valid({**ok, "poor_household": True})
+    assert not check.is_valid({**ok, "poor_household": "true"})
+    assert not check.is_valid({**ok, "poor_household": True})  # JSON true is no part's text
     # contact_email is required when "notary" in services.
     assert not check.is_valid({**ok, "services": ["notary"]})
     assert check.is_valid({**ok, "services": ["notary"], "contact_email": "a@b.vn"})
@@ -285,11 +311,12 @@ def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
     """(where, schema, example) for every media type example in the spec."""
     out = []
     responses = [("components", r) for r in spec["components"]["responses"].values()]
+    responses += [("components", r) for r in spec["components"].get("requestBodies", {}).values()]
     for path, item in spec["paths"].items():
         for method, op in item.items():
-            media = list(op.get("requestBody", {}).get("content", {}).items())
-            for _status, r in op["responses"].items():
-                media += list(r.get("content", {}).items())
+            found = [op.get("requestBody", {}), *op["responses"].values()]
+            media = [m for r in found if not r.get("$ref", "#").partition("#")[0]  # this file's
+                     for m in resolved(spec, r).get("content", {}).items()]
             for name, m in media:
                 where = f"{method} {path} {name}"
                 if "example" in m:
@@ -298,7 +325,10 @@ def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
                     out.append((where, m["schema"], ex["value"]))
     for where, r in responses:
         for m in r["content"].values():
-            out.append((where, m["schema"], m["example"]))
+            if "example" in m:
+                out.append((where, m["schema"], m["example"]))
+            for ex in m.get("examples", {}).values():
+                out.append((where, m["schema"], ex["value"]))
     return out
 
 
@@ -318,17 +348,17 @@ def _at(span: Span, _path: object) -> Span:
 
 def test_example_answers_satisfy_procgen_quote(project: Built) -> None:
     for p, spec in specs(project):
-        content = spec["paths"][f"/procedures/{p.id}/fee-quote"]["post"]["requestBody"]["content"]
-        answers = content["application/json"]["example"]
+        answers = _body(spec, p.id, "fee-quote")["content"]["application/json"]["example"]
         sink = DiagnosticSink()
         locate = functools.partial(_at, p.span)
         check_answers(p, answers, today=EXAMPLE_DAY, lang="en", locate=locate, sink=sink)
         assert [d.message for d in sink if d.severity == "error"] == [], p.id
-        app = spec["paths"][f"/procedures/{p.id}/applications"]["post"]
-        value = app["requestBody"]["content"]["multipart/form-data"]["examples"]["complete"][
-            "value"
-        ]
-        assert {k: v for k, v in value.items() if k in answers} == answers
+        value = _body(spec, p.id, "applications")["content"]["multipart/form-data"]["examples"][
+            "complete"]["value"]
+        # the same answers, a top-level boolean as the text of its part
+        texts = {k: ("true" if v else "false") if isinstance(v, bool) else v
+                 for k, v in answers.items()}
+        assert {k: v for k, v in value.items() if k in answers} == texts
 
 
 def test_fee_quote_example_is_what_procgen_quote_prints(tmp_path: Any) -> None:
@@ -338,7 +368,8 @@ def test_fee_quote_example_is_what_procgen_quote_prints(tmp_path: Any) -> None:
     spec = built.spec("openapi/kitchen-sink.yaml")
     op = spec["paths"]["/procedures/kitchen-sink/fee-quote"]["post"]
     answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps(op["requestBody"]["content"]["application/json"]["example"]))
+    example = _body(spec, "kitchen-sink", "fee-quote")["content"]["application/json"]["example"]
+    answers.write_text(json.dumps(example))
     result = CliRunner().invoke(
         cli,
         [
@@ -353,16 +384,21 @@ def test_fee_quote_example_is_what_procgen_quote_prints(tmp_path: Any) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert (
-        json.loads(result.output)
-        == op["responses"]["200"]["content"]["application/json"]["example"]
-    )
+    assert json.loads(result.output) == _response(spec, op, "200")["content"][
+        "application/json"]["example"]
+    # the fee quote takes no files: its 422 example names no document problem
+    problem = _response(spec, op, "422")["content"]["application/problem+json"]["example"]
+    assert problem["errors"] and not any(
+        e["code"].startswith("document-") for e in problem["errors"])
+    submit = spec["paths"]["/procedures/kitchen-sink/applications"]["post"]
+    problem = _response(spec, submit, "422")["content"]["application/problem+json"]["example"]
+    assert "document-too-large" in {e["code"] for e in problem["errors"]}
 
 
 def test_description_example_is_the_procedure(kitchen_sink: Built) -> None:
     spec = kitchen_sink.spec("openapi/kitchen-sink.yaml")
     op = spec["paths"]["/procedures/kitchen-sink"]["get"]
-    body = op["responses"]["200"]["content"]["application/json"]["example"]
+    body = _response(spec, op, "200")["content"]["application/json"]["example"]
     assert body["id"] == "kitchen-sink" and body["revision"] == 2
     assert body["title"]["en"] == "Kitchen sink <script>alert(1)</script> procedure"
     assert [d["id"] for d in body["documents"]] == [
@@ -394,6 +430,8 @@ def resolve(built: Built, ref: str) -> Any:
 
 
 def test_portal_holds_every_procedure_by_reference(project: Built) -> None:
+    """``portal.yaml`` refers to each procedure's named request bodies and responses in its
+    file (never to a place under its ``paths``), and copies none of its schemas."""
     portal = project.spec("openapi/portal.yaml")
     assert "/procedures" in portal["paths"]
     for p, spec in specs(project):
@@ -408,28 +446,53 @@ def test_portal_holds_every_procedure_by_reference(project: Built) -> None:
                 for key in operation.keys() - {"requestBody", "responses"}:
                     assert mine[key] == operation[key]
                 if "requestBody" in operation:
-                    assert mine["requestBody"]["$ref"].startswith(f"{p.id}.yaml#/paths/")
-                    assert resolve(project, mine["requestBody"]["$ref"]) == operation["requestBody"]
+                    ref = mine["requestBody"]["$ref"]
+                    assert ref == f"{p.id}.yaml" + operation["requestBody"]["$ref"]
+                    assert ref.startswith(f"{p.id}.yaml#/components/requestBodies/")
+                    assert resolve(project, ref) == resolved(spec, operation["requestBody"])
                 assert mine["responses"].keys() == operation["responses"].keys()
                 for code, response in operation["responses"].items():
                     if mine["responses"][code] == response:  # a shared problem response
-                        assert response["$ref"].startswith("#/components/responses/")
+                        assert response["$ref"] in {
+                            f"#/components/responses/{n}" for n in portal["components"][
+                                "responses"]}
                     else:
-                        assert resolve(project, mine["responses"][code]["$ref"]) == response
+                        ref = mine["responses"][code]["$ref"]
+                        assert ref.startswith(f"{p.id}.yaml#/components/responses/")
+                        assert resolve(project, ref) == resolved(spec, response)
         # nothing of the procedure's own is copied: its schemas stay in its file
         assert not any(name.startswith(pascal(p.id)) for name in portal["components"]["schemas"])
+        assert "requestBodies" not in portal["components"]
     ids = [op["operationId"] for item in portal["paths"].values() for op in item.values()]
     assert len(ids) == len(set(ids)) == 3 * len(project.portal.procedures) + 2
 
 
-def test_portal_components_are_exactly_the_ones_it_uses(project: Built) -> None:
+def test_the_bundled_portal_is_self_contained(project: Built) -> None:
+    """``portal.bundled.yaml``: the same operations as ``portal.yaml``, every reference local,
+    and each procedure's components exactly as its own file has them."""
     portal = project.spec("openapi/portal.yaml")
-    text = json.dumps({k: v for k, v in portal.items() if k != "components"})
-    text += json.dumps(portal["components"])
-    for kind in ("schemas", "responses"):
-        for name in portal["components"][kind]:
-            assert f'"#/components/{kind}/{name}"' in text, (kind, name)
-    assert "ProcedureSummary" in portal["components"]["schemas"]
+    bundled = project.spec("openapi/portal.bundled.yaml")
+    assert bundled["info"] == portal["info"] and bundled["tags"] == portal["tags"]
+    assert list(bundled["paths"]) == list(portal["paths"])
+    refs = re.findall(r'"\$ref": "([^"]*)"', json.dumps(bundled))
+    assert refs and all(r.startswith("#/components/") for r in refs), refs
+    for p, spec in specs(project):
+        for path, item in spec["paths"].items():
+            assert bundled["paths"][path] == item
+        for kind, named in spec["components"].items():
+            for name, value in named.items():
+                assert bundled["components"][kind][name] == value, (kind, name)
+
+
+def test_portal_components_are_exactly_the_ones_it_uses(project: Built) -> None:
+    for name in ("openapi/portal.yaml", "openapi/portal.bundled.yaml"):
+        portal = project.spec(name)
+        text = json.dumps({k: v for k, v in portal.items() if k != "components"})
+        text += json.dumps(portal["components"])
+        for kind in ("schemas", "requestBodies", "responses"):
+            for component_name in portal["components"].get(kind, {}):
+                assert f'"#/components/{kind}/{component_name}"' in text, (kind, component_name)
+        assert "ProcedureSummary" in portal["components"]["schemas"]
 
 
 def test_markup_is_escaped_in_commonmark_descriptions(kitchen_sink: Built) -> None:
@@ -439,7 +502,7 @@ def test_markup_is_escaped_in_commonmark_descriptions(kitchen_sink: Built) -> No
         "Kitchen sink &lt;script&gt;alert(1)&lt;/script&gt; procedure"
     )
     purpose = component(spec, "KitchenSinkAnswers")["properties"]["purpose"]
-    assert purpose["description"].startswith("Ví dụ: &lt;i&gt;du lịch&lt;/i&gt;")
+    assert purpose["description"] == "Mục đích\n\nVí dụ: &lt;i&gt;du lịch&lt;/i&gt;"
     for line in text.splitlines():
         if "description:" in line:
             assert "<script" not in line and "<i>" not in line, line

@@ -1,4 +1,9 @@
-"""Validate an intercepted submission against the OpenAPI target's request schema, if built."""
+"""Check a decoded submission against the OpenAPI target's schemas, as a backend would.
+
+The page's request is read by the API's decoder (:func:`tests.web.walk.decoded`); what comes
+out must pass ``<Id>Answers`` (the answers, JSON-typed) and name only documents of
+``<Id>Application``, each with bytes: the form sends nothing the API would refuse.
+"""
 
 from __future__ import annotations
 
@@ -8,71 +13,37 @@ from procgen.diagnostics import DiagnosticSink
 from procgen.model.ir import Portal
 
 
-def request_schema(portal: Portal, pid: str) -> dict[str, Any] | None:
-    """The multipart request schema of ``POST /procedures/{pid}/applications``; None when the
-    OpenAPI target is not available (yet)."""
+def spec(portal: Portal, pid: str) -> dict[str, Any]:
+    """The procedure's OpenAPI document, as the target writes it."""
     import yaml
 
-    from procgen.targets import EmitContext, available, get
+    from procgen.targets import EmitContext, get
 
-    if "openapi" not in available():
-        return None
     proc = portal.procedure(pid)
     assert proc is not None
     ctx = EmitContext(portal.settings, "test", localities=portal.localities)
     files = get("openapi").emit_procedure(proc, ctx, DiagnosticSink())
     (spec_bytes,) = [v for k, v in files.items() if k.name == f"{pid}.yaml"]
-    spec = yaml.safe_load(spec_bytes)
-    (path,) = [p for p in spec["paths"] if p.endswith(f"/procedures/{pid}/applications")
-               or p.endswith("/applications")]
-    content = spec["paths"][path]["post"]["requestBody"]["content"]["multipart/form-data"]
-    schema = dict(content["schema"])
-    schema["components"] = spec.get("components", {})
-    return schema
+    doc: dict[str, Any] = yaml.safe_load(spec_bytes)
+    return doc
 
 
-def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        node: Any = root
-        for key in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[key.replace("~1", "/").replace("~0", "~")]
-        schema = node
-    return schema
-
-
-def coerce(value: Any, schema: dict[str, Any], root: dict[str, Any]) -> Any:
-    """Multipart text parts to the schema's JSON types, as a server reading them would."""
-    schema = _resolve(schema, root)
-    types = schema.get("type")
-    types = [types] if isinstance(types, str) else types or []
-    if isinstance(value, bytes):
-        return "<file>"
-    if isinstance(value, list):
-        return [coerce(v, schema.get("items", {}), root) for v in value]
-    if isinstance(value, dict):
-        props = schema.get("properties", {})
-        return {k: coerce(v, props.get(k, {}), root) for k, v in value.items()}
-    if isinstance(value, str):
-        if "integer" in types and value.lstrip("-").isdigit():
-            return int(value)
-        if "number" in types:
-            try:
-                return float(value) if "." in value else int(value)
-            except ValueError:
-                return value
-        if "boolean" in types and value in ("true", "false"):
-            return value == "true"
-    return value
-
-
-def validate(portal: Portal, pid: str, data: dict[str, Any]) -> list[str] | None:
-    """Errors of ``data`` against the generated schema, or None when there is no schema."""
+def validate(portal: Portal, pid: str, data: dict[str, Any]) -> list[str]:
+    """Errors of the decoded ``data`` (answers and document bytes) against the spec."""
     import jsonschema
 
-    schema = request_schema(portal, pid)
-    if schema is None:
-        return None
-    props = _resolve(schema, schema).get("properties", {})
-    typed = {k: coerce(v, props.get(k, {}), schema) for k, v in data.items()}
-    validator = jsonschema.Draft202012Validator(schema)
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(typed)]
+    from procgen.targets.openapi.procedure import pascal
+
+    doc = spec(portal, pid)
+    schemas = doc["components"]["schemas"]
+    documents = set(schemas[f"{pascal(pid)}Application"]["properties"]) - set(
+        schemas[f"{pascal(pid)}Answers"]["properties"])
+    answers = {k: v for k, v in data.items() if k not in documents}
+    root = {"$ref": f"#/components/schemas/{pascal(pid)}Answers",
+            "components": doc["components"]}
+    validator = jsonschema.Draft202012Validator(
+        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(answers)]
+    errors += [f"{k}: not a file" for k in documents & set(data)
+               if not isinstance(data[k], bytes)]
+    return errors

@@ -28,7 +28,9 @@ import pytest
 from tests.conftest import NODE_MODULES, RUNTIME, require_tool
 from tests.web.helpers import Watch, build, serve, write
 from tests.web.projects import project
-from tests.web.walk import Walker, payload
+from tests.web.walk import Walker, decoded
+
+from procgen.model.ir import Procedure
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,19 +166,23 @@ steps:
 
 
 @pytest.fixture(scope="module")
-def proto_site(tmp_path_factory: pytest.TempPathFactory, chrome: Any) -> Iterator[tuple[str, Any]]:
-    """The form served, and the session's Chromium (one playwright at a time)."""
+def proto_site(tmp_path_factory: pytest.TempPathFactory,
+               chrome: Any) -> Iterator[tuple[str, Any, Procedure]]:
+    """The form served, the session's Chromium (one playwright at a time), the procedure."""
     root = project(tmp_path_factory.mktemp("proto"), {"proto": PROTO})
-    _, files, _ = build(root)
+    portal, files, _ = build(root)
     folder = write(files, tmp_path_factory.mktemp("proto-site"))
+    procedure = portal.procedure("proto")
+    assert procedure is not None
     with serve(folder) as base:
-        yield base, chrome
+        yield base, chrome, procedure
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_form_of_prototype_names_walks_through(proto_site: tuple[str, Any], lang: str) -> None:
-    base, chrome = proto_site
+def test_a_form_of_prototype_names_walks_through(proto_site: tuple[str, Any, Procedure],
+                                                lang: str) -> None:
+    base, chrome, procedure = proto_site
     context = chrome.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     watch = Watch(page, base)
@@ -214,7 +220,7 @@ def test_a_form_of_prototype_names_walks_through(proto_site: tuple[str, Any], la
         assert all(word + n in summary for n in NAMES), summary
         assert page.locator("[data-fee=constructor]").is_visible()
         assert "1" in page.inner_text("#pg-fee-total")
-        data = payload(w.submit(), w.rules)
+        data = decoded(procedure, w.submit())
         assert data["constructor"] == "hasOwnProperty"
         assert sorted(data["picks"]) == sorted(NAMES)
         assert data["items"] == [{"constructor": "show", "hidden_child": "x"}]

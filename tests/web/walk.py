@@ -1,7 +1,7 @@
 """A citizen's walk through a generated form: fill, continue, read errors, submit (intercepted).
 
 Fills what a step asks with plausible answers unless told otherwise, the way a tester would,
-and parses the intercepted multipart request.
+and reads the intercepted multipart request with the API's own decoder.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
+
+from procgen.model.ir import Procedure
+from procgen.targets.openapi.multipart import Part, decode_application, parse_multipart
 
 CURRENT = "section.pg-page:not([hidden])"
 PATTERN_SAMPLES = {
@@ -41,20 +44,14 @@ def sample(rule: dict[str, Any]) -> str:
 
 
 @dataclass
-class Part:
-    name: str
-    value: Any
-    filename: str | None
-    content_type: str | None
-
-
-@dataclass
 class Walker:
     page: Any
     rules: dict[str, Any] = field(default_factory=dict)
     sent: list[tuple[str, bytes]] = field(default_factory=list)
     replies: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     """Responses to give before the default ``201`` (e.g. a ``422`` problem)."""
+    submitted: list[Part] = field(default_factory=list)
+    """The parts of the last application sent."""
 
     def open(self, url: str) -> None:
         self.page.goto(url)
@@ -171,42 +168,23 @@ class Walker:
         raise AssertionError("never reached the check page")
 
     def submit(self) -> list[Part]:
+        """Send the application; the request's parts, as the API's decoder reads them."""
         self.page.click("#pg-submit")
         self.page.locator("#pg-sent").wait_for(state="visible")
-        return parse_multipart(*self.sent[-1])
+        content_type, body = self.sent[-1]
+        assert content_type.startswith("multipart/form-data; boundary=")
+        self.submitted = parse_multipart(body, content_type)
+        return self.submitted
 
 
-def parse_multipart(content_type: str, body: bytes) -> list[Part]:
-    from email.parser import BytesParser
-    from email.policy import HTTP
-
-    assert content_type.startswith("multipart/form-data; boundary=")
-    msg = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
-    parts = []
-    for p in msg.iter_parts():
-        name = p.get_param("name", header="content-disposition")
-        ctype = p.get_content_type() if p["content-type"] else None
-        data = p.get_payload(decode=True)
-        value: Any = json.loads(data) if ctype == "application/json" else (
-            data if p.get_filename() is not None else data.decode("utf-8"))
-        parts.append(Part(str(name), value, p.get_filename(), ctype))
-    return parts
-
-
-def payload(parts: list[Part], rules: dict[str, Any]) -> dict[str, Any]:
-    """The parts as the API reads them: a group is one JSON part holding its list of entries,
-    a multichoice one part per chosen value."""
-    out: dict[str, Any] = {}
-    for p in parts:
-        rule = rules["fields"].get(p.name)
-        if rule and rule["kind"] == "group":
-            assert p.content_type == "application/json" and isinstance(p.value, list)
-            assert p.name not in out, f"group {p.name} sent in more than one part"
-            out[p.name] = p.value
-        elif rule and rule["kind"] == "multichoice":
-            out.setdefault(p.name, []).append(p.value)
-        else:
-            assert p.name not in out, f"part {p.name} sent twice"
-            out[p.name] = p.value
-    return out
+def decoded(procedure: Procedure, parts: list[Part]) -> dict[str, Any]:
+    """The application the parts encode, read by the one decoder of the documented encoding
+    (:mod:`procgen.targets.openapi.multipart`, what a backend and the generated-client tests
+    use): the answers as the API's ``<Id>Answers`` takes them, and each document's bytes."""
+    groups = {f.id for f in procedure.asked_fields if f.kind == "group"}
+    for p in parts:  # a group is one application/json part per entry, each a JSON object
+        if p.name in groups:
+            assert p.content_type == "application/json", p
+            assert isinstance(json.loads(p.data), dict), p
+    submission = decode_application(procedure, parts)
+    return {**submission.answers, **{k: v.data for k, v in submission.files.items()}}

@@ -93,6 +93,8 @@ class OpenApiPart(PortalPart, frozen=True):
     """The procedure's OpenAPI tag object (JSON)."""
     paths: dict[str, Any]
     """Its OpenAPI path items by path (JSON), referring into ``<id>.yaml``."""
+    components: dict[str, Any] = {}
+    """Its own named components (JSON) by kind, for the self-contained ``portal.bundled.yaml``."""
 
 
 class PortalInput(Struct, frozen=True):

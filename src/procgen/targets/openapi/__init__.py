@@ -5,7 +5,8 @@
 ``POST /procedures/<id>/fee-quote`` (JSON answers → the quote of ``procgen quote``) and
 ``GET /applications/{application_id}`` (status). ``openapi/portal.yaml`` adds
 ``GET /procedures`` and holds every procedure's operations, whose request bodies and
-responses refer to that procedure's file (``$ref: <id>.yaml#/paths/...``). Errors are RFC 9457
+responses refer to that procedure's named components
+(``$ref: <id>.yaml#/components/requestBodies/<Id>Application``). Errors are RFC 9457
 problem details. How a locality's backend implements the contract, ``x-procgen-rules`` and
 ``x-procgen-i18n`` included, is in ``docs/targets/openapi.md``.
 
@@ -46,7 +47,11 @@ class OpenApiTarget:
         doc = _document(
             ctx.settings,
             spec.paths(),
-            spec.components(),
+            {
+                "schemas": spec.components(),
+                "requestBodies": spec.request_bodies(),
+                "responses": spec.responses(),
+            },
             [spec.tag()],
             title=procedure.title,
             summary=procedure.summary,
@@ -54,18 +59,23 @@ class OpenApiTarget:
             contact=procedure.agency,
             local=spec.local_table,
         )
+        _drop_unused_components(doc)  # FormBoolean, when no question is a yes/no one
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> OpenApiPart:
         """The procedure's slice of ``portal.yaml``: its entry in the listing, its tag, and its
-        operations with their request bodies and responses referring to ``<id>.yaml``."""
+        operations, whose request bodies and responses refer to the named components of
+        ``<id>.yaml`` (:func:`_by_reference`)."""
         from procgen.diagnostics import DiagnosticSink as Sink
         from procgen.targets._common import localized
 
         settings, p = ctx.settings, procedure
         quiet = Sink()  # the procedure's warnings are reported once, by emit_procedure
-        paths = ProcedureSpec(p, settings, quiet, ctx.local(p)).paths()
+        spec = ProcedureSpec(p, settings, quiet, ctx.local(p))
+        paths = spec.paths()
         file = f"{p.id}.yaml"
+        own = {("requestBodies", n) for n in spec.request_bodies()} | {
+            ("responses", n) for n in spec.responses()}
         return OpenApiPart(
             stamp=f"{p.id}@{p.revision}",
             summary=ProcedureSummary(
@@ -76,14 +86,22 @@ class OpenApiTarget:
                 href=f"/procedures/{p.id}",
             ),
             tag=tag(p, settings.languages, settings.default_language),
-            paths={path: _by_reference(file, path, item) for path, item in paths.items()},
+            paths={path: _by_reference(file, own, item) for path, item in paths.items()},
+            components={
+                "schemas": spec.components(),
+                "requestBodies": spec.request_bodies(),
+                "responses": spec.responses(),
+            },
         )
 
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
         """``portal.yaml``: ``GET /procedures`` plus every procedure's operations, whose
-        request bodies and responses are references into ``<id>.yaml`` (see
-        :func:`_by_reference`), so the portal does not repeat any procedure's schemas or
-        examples and stays small however many procedures there are."""
+        request bodies and responses are references to the named components of ``<id>.yaml``
+        (see :func:`_by_reference`), so the portal does not repeat any procedure's schemas or
+        examples and stays small however many procedures there are; and
+        ``portal.bundled.yaml``, the same API in one self-contained file (every procedure's
+        components in it), for the tools that do not follow references into other files
+        (openapi-python-client)."""
         from procgen.model.ir import Text
 
         settings = ctx.settings
@@ -101,41 +119,74 @@ class OpenApiTarget:
             {"name": "procedures", "description": "The portal's procedures."},
             *(part.tag for part in parts),
         ]
-        doc = _document(
-            settings,
-            paths,
-            {"ProcedureSummary": _summary_schema()},
-            tags,
-            title=title,
-            summary=None,
-            version=version,
-            contact=settings.portal_name,
-        )
-        _drop_unused_components(doc)
-        return {FOLDER / "portal.yaml": dump(doc)}
+
+        def document(paths: dict[str, Any], own: dict[str, dict[str, Any]]) -> bytes:
+            doc = _document(
+                settings,
+                paths,
+                {**own, "schemas": {"ProcedureSummary": _summary_schema(),
+                                    **own.get("schemas", {})}},
+                tags,
+                title=title,
+                summary=None,
+                version=version,
+                contact=settings.portal_name,
+            )
+            _drop_unused_components(doc)
+            return dump(doc)
+
+        bundled: dict[str, Any] = {"/procedures": paths["/procedures"]}
+        own: dict[str, dict[str, Any]] = {"schemas": {}, "requestBodies": {}, "responses": {}}
+        for part in parts:
+            bundled.update(_local(part.paths))
+            for kind, named in part.components.items():
+                own[kind].update(named)
+        return {
+            FOLDER / "portal.yaml": document(paths, {}),
+            FOLDER / "portal.bundled.yaml": document(bundled, own),
+        }
 
 
-def _by_reference(file: str, path: str, item: dict[str, Any]) -> dict[str, Any]:
+def _by_reference(
+    file: str, own: set[tuple[str, str]], item: dict[str, Any]
+) -> dict[str, Any]:
     """A procedure's path item as ``portal.yaml`` holds it.
 
     Operations cannot be references, so each keeps its own keys (``operationId``, tags,
-    parameters...); its request body and every response that is not one of the shared
-    problem responses become a reference into the procedure's file, where the schemas and
-    examples they use live. (A reference for the whole path item would be simpler and is
-    valid OpenAPI 3.1, but Spectral's 3.1 schema still rejects it: stoplightio/spectral#2655.)
+    parameters...); its request body and each response of its own (``own``: the procedure's
+    ``components/requestBodies`` and ``components/responses``) refer to that named component
+    of the procedure's file, where its schemas and examples live; the shared problem
+    responses stay the portal's own. Only named components are referred to, never a place
+    under another file's ``paths`` (which bundlers and generators cannot name).
     """
     out: dict[str, Any] = {}
     for method, operation in item.items():
-        at = f"{file}#/paths/{pointer(path)}/{method}"
         op = dict(operation)
         if "requestBody" in op:
-            op["requestBody"] = {"$ref": f"{at}/requestBody"}
+            op["requestBody"] = _external(file, own, op["requestBody"])
         op["responses"] = {
-            code: response if "$ref" in response else {"$ref": f"{at}/responses/{code}"}
-            for code, response in op["responses"].items()
+            code: _external(file, own, response) for code, response in op["responses"].items()
         }
         out[method] = op
     return out
+
+
+def _external(file: str, own: set[tuple[str, str]], node: dict[str, str]) -> dict[str, str]:
+    kind, _, name = node["$ref"].removeprefix("#/components/").partition("/")
+    return {"$ref": f"{file}{node['$ref']}"} if (kind, name) in own else node
+
+
+def _local(node: Any) -> Any:
+    """``node`` with every reference into a procedure's file made local (``portal.bundled.yaml``
+    holds that file's components itself)."""
+    if isinstance(node, dict):
+        return {
+            k: "#" + v.partition("#")[2] if k == "$ref" and isinstance(v, str) else _local(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_local(v) for v in node]
+    return node
 
 
 def _drop_unused_components(doc: dict[str, Any]) -> None:
@@ -156,17 +207,9 @@ def _drop_unused_components(doc: dict[str, Any]) -> None:
             todo.extend(node.values())
         elif isinstance(node, list):
             todo.extend(node)
-    for kind in ("schemas", "responses"):
-        components[kind] = {n: v for n, v in components[kind].items() if (kind, n) in used}
-
-
-def pointer(key: str) -> str:
-    """``key`` as one JSON Pointer token (RFC 6901), e.g. a path inside ``#/paths/``.
-
-    >>> pointer("/procedures/birth-registration")
-    '~1procedures~1birth-registration'
-    """
-    return key.replace("~", "~0").replace("/", "~1")
+    for kind in ("schemas", "requestBodies", "responses"):
+        if kind in components:
+            components[kind] = {n: v for n, v in components[kind].items() if (kind, n) in used}
 
 
 def dump(doc: dict[str, Any]) -> bytes:
@@ -186,7 +229,7 @@ def dump(doc: dict[str, Any]) -> bytes:
 def _document(
     settings: Settings,
     paths: dict[str, Any],
-    schemas: dict[str, Any],
+    components: dict[str, dict[str, Any]],
     tags: list[dict[str, Any]],
     *,
     title: Any,
@@ -195,7 +238,7 @@ def _document(
     contact: Any,
     local: Callable[[str], str] | None = None,
 ) -> dict[str, Any]:
-    """One OpenAPI document: ``paths`` and ``schemas`` (beside the shared ones), the status
+    """One OpenAPI document: ``paths`` and ``components`` (beside the shared ones), the status
     operation every document has, and ``tags`` followed by ``applications``; ``local`` writes
     the procedure's table of each province's amounts in a language (empty: none)."""
     lang = settings.default_language
@@ -212,6 +255,11 @@ def _document(
         "description": description,
         "contact": _contact(settings, contact),
     }
+    if settings.license is not None:
+        lic = settings.license
+        info["license"] = {"name": lic.name, **(
+            {"identifier": lic.identifier} if lic.identifier else {"url": lic.url} if lic.url
+            else {})}
     translated = i18n(settings.languages, lang, title=title, description=summary)
     if table and local is not None:
         for other in settings.languages:
@@ -229,8 +277,10 @@ def _document(
         "tags": [*tags, {"name": "applications", "description": "Applications already filed."}],
         "paths": {**paths, "/applications/{application_id}": {"get": _status_operation()}},
         "components": {
-            "schemas": {**shared_schemas(settings.languages, lang), **schemas},
-            "responses": problem_responses(),
+            "schemas": {**shared_schemas(settings.languages, lang), **components["schemas"]},
+            **({"requestBodies": components["requestBodies"]}
+               if "requestBodies" in components else {}),
+            "responses": {**problem_responses(), **components.get("responses", {})},
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",
@@ -322,6 +372,7 @@ def _listing(parts: tuple[OpenApiPart, ...]) -> dict[str, Any]:
         "operationId": "listProcedures",
         "summary": "List the portal's procedures",
         "description": "Every procedure the portal offers, with its revision.",
+        "security": [],
         "responses": {
             "200": {
                 "description": "The procedures.",

@@ -65,7 +65,12 @@ def _value(v: Any) -> Any:
 
 
 def field_schema(field: Field, lang: str) -> dict[str, Any]:
-    """The JSON Schema (2020-12) of one answer to ``field``, titled in ``lang``.
+    """The JSON Schema (2020-12) of one answer to ``field``, described in ``lang``.
+
+    No ``title``: code generators name types after it, so a label would become a class name
+    (and a reworded label a renamed class); :class:`procgen.targets.openapi.procedure.ProcedureSpec`
+    carries the label in ``x-procgen-label`` and the description, and names the enums and group
+    entries after the field ids.
 
     Types follow ``procgen quote``'s checks: ``money`` and ``integer`` are integers, ``date``
     is a ``YYYY-MM-DD`` string (``format: date``; its bounds as ``formatMinimum`` /
@@ -75,7 +80,7 @@ def field_schema(field: Field, lang: str) -> dict[str, Any]:
     :mod:`procgen.model.facts`; a field's own ``pattern`` is added to its kind's shape, never
     put in its place (``allOf``), as every other validator checks both.
     """
-    s: dict[str, Any] = {"title": field.label.get(lang)}
+    s: dict[str, Any] = {}
     if field.hint is not None:
         s["description"] = field.hint.get(lang)
     k = field.kind

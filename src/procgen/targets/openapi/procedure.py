@@ -12,7 +12,7 @@ from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
 from procgen.targets.openapi import answers as _answers
 from procgen.targets.openapi import examples, markdown
-from procgen.targets.openapi.shared import PROBLEM, ref, responses
+from procgen.targets.openapi.shared import PROBLEM, REF, ref, responses
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
@@ -79,12 +79,16 @@ class ProcedureSpec:
             f.id in self.answers for f in self.fields if f.unconditionally_required
         )
         self._answers_schema: dict[str, Any] | None = None
+        self.named: dict[str, dict[str, Any]] = {}
+        """The enums and group entries of the answers, by component name (:meth:`_name`)."""
 
     # --- schemas -------------------------------------------------------------------------
 
     def _property(self, f: Field, schema: dict[str, Any], group: str | None = None) -> None:
-        """Add translations, option labels and notes on conditions (patterns are portable as
-        written: validate refuses any other, PG314)."""
+        """Describe a property: its label (``x-procgen-label``, and first in the
+        ``description``, never a ``title``: see :func:`.answers.field_schema`), hint, notes on
+        conditions, option labels and translations (patterns are portable as written:
+        validate refuses any other, PG314)."""
         notes = [md(f.hint.get(self.lang))] if f.hint is not None else []
         if f.when is not None:
             notes.append(f"Asked only when {code(f.when.source)}; otherwise an answer is ignored.")
@@ -98,16 +102,17 @@ class ProcedureSpec:
         if f.kind == "date" and (f.min is not None or f.max is not None):
             notes.append(f"Between {f.min or '…'} and {f.max or '…'}.")
         schema.pop("description", None)
-        if notes:
-            rest = {k: v for k, v in schema.items() if k != "title"}
-            schema.clear()
-            schema.update(title=f.label.get(self.lang), description=" ".join(notes), **rest)
+        rest = dict(schema)
+        schema.clear()
+        schema["description"] = _described(f.label.get(self.lang), " ".join(notes))
+        schema.update(rest)
+        schema["x-procgen-label"] = _common.localized(f.label, self.langs)
         if f.options:
             schema["x-procgen-options"] = [
                 {"value": o.value, "label": _common.localized(o.label, self.langs)}
                 for o in f.options
             ]
-        translated = i18n(self.langs, self.lang, title=f.label, description=f.hint)
+        translated = _translations(self.langs, self.lang, f.label, f.hint)
         if translated:
             schema["x-procgen-i18n"] = translated
         if f.kind == "group":
@@ -116,6 +121,31 @@ class ProcedureSpec:
                 if child.kind == "group" and group is None:
                     self.sink.emit("PG532", child.span, field=child.id, group=f.id)
                 self._property(child, props[child.id], f.id)
+
+    def _name(self, fields: tuple[Field, ...], props: dict[str, Any], owner: str = "") -> None:
+        """Move each enum and group entry into ``components/schemas`` under a name made of
+        the procedure's and the fields' ids (``KitchenSinkChildrenEntry``,
+        ``KitchenSinkGenderOption``, ``KitchenSinkChildrenRelationOption`` inside a group):
+        client generators name their types after these, so the types are ASCII and do not
+        change when a label is reworded."""
+        for f in fields:
+            s = props[f.id]
+            if f.kind == "choice" and "enum" in s:
+                enum = {"type": s.pop("type"), "enum": s.pop("enum")}
+                _replace(s, self._named(f"{owner}{ident(f.id)}Option", enum))
+            elif f.kind == "multichoice" and "enum" in s["items"]:
+                s["items"] = self._named(f"{owner}{ident(f.id)}Option", s["items"])
+            elif f.kind == "group":
+                entry = s["items"]
+                self._name(f.children, entry["properties"], f"{owner}{ident(f.id)}")
+                s["items"] = self._named(f"{owner}{ident(f.id)}Entry", entry)
+
+    def _named(self, name: str, schema: dict[str, Any]) -> dict[str, str]:
+        full = self.prefix + name
+        if full in self.named:
+            raise ValueError(f"two schemas named {full} in {self.p.id}")  # pragma: no cover
+        self.named[full] = schema
+        return ref(full)
 
     def answers_schema(self) -> dict[str, Any]:
         if self._answers_schema is None:
@@ -131,6 +161,7 @@ class ProcedureSpec:
         )
         for f in self.fields:
             self._property(f, s["properties"][f.id])
+        self._name(self.fields, s["properties"])
         s["x-procgen-rules"] = _answers.field_rules(self.p, self.langs)
         return _ordered(s)
 
@@ -144,7 +175,7 @@ class ProcedureSpec:
             parts.append(f"Needed only when {code(d.when.source)}.")
         if not isinstance(d.required, bool):
             parts.append(f"Required when {code(d.required.source)}.")
-        s: dict[str, Any] = {"title": d.title.get(self.lang), "description": " ".join(parts)}
+        s: dict[str, Any] = {"description": _described(d.title.get(self.lang), " ".join(parts))}
         s.update(type="string", format="binary")
         if len(d.accept) == 1:
             s["contentMediaType"] = d.accept[0]
@@ -153,11 +184,10 @@ class ProcedureSpec:
         if d.max_size_mb is not None:
             s["x-procgen-max-size-mb"] = d.max_size_mb
             s["x-procgen-max-bytes"] = d.max_bytes
-        translated = i18n(self.langs, self.lang, title=d.title, description=d.hint)
+        s["x-procgen-label"] = _common.localized(d.title, self.langs)
+        translated = _translations(self.langs, self.lang, d.title, d.hint)
         if translated:
             s["x-procgen-i18n"] = translated
-        if not s["description"]:
-            del s["description"]
         return s
 
     def application_schema(self) -> dict[str, Any]:
@@ -167,19 +197,23 @@ class ProcedureSpec:
             "type": "object",
             "description": (
                 f"An application for '{md(self.p.title.get(self.lang))}': one part per answer "
-                "(a group as one JSON part, a multiple choice as one part per choice) and "
-                "one file part per document."
+                "(a group as one JSON part per entry, a multiple choice as one part per "
+                "choice, a boolean as `true` or `false`) and one file part per document."
             ),
             "properties": {**answers["properties"], **{d.id: self._document(d) for d in docs}},
             "additionalProperties": False,
         }
+        flags: set[str] = {f.id for f in self.fields if f.kind == "boolean"}
+        for fid in flags:
+            s["properties"][fid] = _form_boolean(s["properties"][fid])
         required = [
             *answers.get("required", []),
             *(d.id for d in docs if d.unconditionally_required),
         ]
         if required:
             s["required"] = required
-        conditionals = [*answers.get("allOf", []), *_answers.document_required_schema(self.p)]
+        conditionals = [*_form_conditions(answers.get("allOf", []), flags),
+                        *_form_conditions(_answers.document_required_schema(self.p), flags)]
         if conditionals:
             s["allOf"] = conditionals
         s["x-procgen-rules"] = [
@@ -194,10 +228,14 @@ class ProcedureSpec:
         return quote_schema([f.id for f in self.p.fees], list(self.p.channel_names), self.p.id)
 
     def components(self) -> dict[str, Any]:
+        """The procedure's schemas: answers, application, quote, then its enums and group
+        entries (named after the field ids)."""
+        answers = self.answers_schema()
         return {
-            f"{self.prefix}Answers": self.answers_schema(),
+            f"{self.prefix}Answers": answers,
             f"{self.prefix}Application": self.application_schema(),
             f"{self.prefix}Quote": self.quote_schema(),
+            **self.named,
         }
 
     # --- examples ------------------------------------------------------------------------
@@ -209,9 +247,15 @@ class ProcedureSpec:
         return describe(self.p, self.langs, self.local)
 
     def application_example(self) -> dict[str, Any]:
-        return {**self.answers, **self.files}
+        """The example answers and files as the multipart schema states them (a boolean as
+        the text ``true``/``false``)."""
+        flags = {f.id for f in self.fields if f.kind == "boolean"}
+        answers = {k: (_texts(v) if k in flags else v) for k, v in self.answers.items()}
+        return {**answers, **self.files}
 
-    def problem_example(self) -> dict[str, Any]:
+    def problem_example(self, *, files: bool) -> dict[str, Any]:
+        """A 422 answer: a required answer missing, and (``files``: for an application) a
+        document too large; the fee quote has no files, so its example names none."""
         errors = []
         required = [f for f in self.fields if f.unconditionally_required]
         if required:
@@ -222,7 +266,7 @@ class ProcedureSpec:
                     "detail": _answers.required_message(required[0], (self.lang,))[self.lang],
                 }
             )
-        docs = [d for d in self.p.uploadable_documents if d.max_size_mb]
+        docs = [d for d in self.p.uploadable_documents if d.max_size_mb] if files else []
         if docs:
             errors.append(
                 {
@@ -231,86 +275,136 @@ class ProcedureSpec:
                     "detail": f"At most {docs[0].max_size_mb:g} MB.",
                 }
             )
+        what = "application" if files else "answers"
         return {
-            "type": "/problems/invalid-answers",
+            "type": f"/problems/invalid-{what}",
             "title": "Unprocessable Content",
             "status": 422,
-            "detail": f"{len(errors)} problem(s) with the application.",
+            "detail": f"{len(errors)} problem(s) with the {what}.",
             "errors": errors,
         }
 
-    # --- paths ---------------------------------------------------------------------------
+    # --- paths and their components --------------------------------------------------------
+
+    def encoding(self) -> dict[str, Any]:
+        """``encoding`` of the multipart application (docs/targets/openapi.md, "Multipart
+        encoding"; :mod:`.multipart` decodes it): each entry of a group is an
+        ``application/json`` part; a number (or a choice of numbers) is in ``form`` style,
+        its text (RFC 6570), so that validators such as openapi-core read it as a number;
+        a document is a file part of one of its types. A boolean is the text ``true`` or
+        ``false`` (``FormBoolean``), a text part like any other."""
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            if f.kind == "group":
+                out[f.id] = {"contentType": "application/json"}
+            elif f.kind in ("integer", "money", "number") or (
+                    f.kind in ("choice", "multichoice")
+                    and any(not isinstance(o.value, str) for o in f.options)):
+                out[f.id] = {"style": "form", "explode": True}
+        for d in self.p.uploadable_documents:
+            out[d.id] = {"contentType": ", ".join(d.accept) or "application/octet-stream"}
+        return out
+
+    def request_bodies(self) -> dict[str, Any]:
+        """``components/requestBodies``: the application (multipart) and the answers (JSON)."""
+        name = self.prefix
+        form: dict[str, Any] = {"schema": ref(f"{name}Application")}
+        encoding = self.encoding()
+        if encoding:
+            form["encoding"] = encoding
+        answers: dict[str, Any] = {"schema": ref(f"{name}Answers")}
+        if self.example_complete:  # PG531 on a required field: no valid example to show
+            form["examples"] = {
+                "complete": {"summary": "A complete application",
+                             "value": self.application_example()}
+            }
+            answers["example"] = self.answers
+        return {
+            f"{name}Application": {
+                "description": "The application: one part per answer (one per entry of a "
+                "group, one per chosen value of a multiple choice) and one file part per "
+                "document, as `encoding` says.",
+                "required": True,
+                "content": {"multipart/form-data": form},
+            },
+            f"{name}Answers": {
+                "description": "The answers, as JSON.",
+                "required": True,
+                "content": {"application/json": answers},
+            },
+        }
+
+    def responses(self) -> dict[str, Any]:
+        """``components/responses``: the procedure's own answers (with their examples)."""
+        name = self.prefix
+        return {
+            f"{name}Description": {
+                "description": "The description.",
+                "content": {
+                    "application/json": {
+                        "schema": ref("ProcedureDescription"),
+                        "example": self.description(),
+                    }
+                },
+            },
+            f"{name}Received": {
+                "description": "Received: the application's status, at the URL in `Location`.",
+                "headers": {
+                    "Location": {
+                        "description": "The URL of the new application's status.",
+                        "schema": {"type": "string", "format": "uri-reference"},
+                    }
+                },
+                "content": {
+                    "application/json": {
+                        "schema": ref("ApplicationStatus"),
+                        "example": self.status_example(),
+                    }
+                },
+            },
+            f"{name}Quoted": {
+                "description": "The quote.",
+                "content": {
+                    "application/json": {
+                        "schema": ref(f"{name}Quote"),
+                        "example": examples.example_quote(self.p, self.answers, self.local),
+                    }
+                },
+            },
+            f"{name}InvalidApplication": _unprocessable(self.problem_example(files=True)),
+            f"{name}InvalidAnswers": _unprocessable(self.problem_example(files=False)),
+        }
 
     def paths(self) -> dict[str, Any]:
+        """The procedure's three paths; bodies and answers are references to
+        :meth:`request_bodies` and :meth:`responses`."""
         pid, name = self.p.id, self.prefix
         title = self.p.title.get(self.lang)
         base = f"/procedures/{pid}"
-        unprocessable = {
-            "description": "The answers or files break the procedure's rules (the schema or "
-            "`x-procgen-rules`); `errors` lists every problem, each located by a JSON Pointer.",
-            "content": {PROBLEM: {"schema": ref("Problem"), "example": self.problem_example()}},
-        }
-        encoding: dict[str, Any] = {}
-        for f in self.fields:
-            if f.kind == "group":
-                encoding[f.id] = {"contentType": "application/json"}
-            elif f.kind == "multichoice":
-                encoding[f.id] = {"contentType": "text/plain"}
-        for d in self.p.uploadable_documents:
-            encoding[d.id] = {"contentType": ", ".join(d.accept) or "application/octet-stream"}
         submit: dict[str, Any] = {
             "tags": [pid],
             "operationId": f"submit{name}Application",
             "summary": f"Submit an application: {title}",
             "description": (
-                "Files the application. Every answer is a form part (text/plain; a group is "
-                "one `application/json` part holding the list of entries; a multiple choice "
-                "is one part per chosen value); every document is a file part whose type "
-                "must be one of its `x-procgen-accept` and whose size is at most "
+                "Files the application. Every answer is a form part: text/plain (numbers in "
+                "decimal, booleans `true`/`false`, dates `YYYY-MM-DD`); a multiple choice is "
+                "one part per chosen value; a group is one `application/json` part per entry, "
+                "all named by the group id; every document is a file part whose type must be "
+                "one of its `x-procgen-accept` and whose size is at most "
                 "`x-procgen-max-size-mb`. The server checks the schema and every "
                 "`x-procgen-rules` entry and answers 422 listing all problems."
             ),
             "security": [{"bearerAuth": []}],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "multipart/form-data": {
-                        "schema": ref(f"{name}Application"),
-                        "encoding": encoding,
-                        "examples": {
-                            "complete": {
-                                "summary": "A complete application",
-                                "value": self.application_example(),
-                            }
-                        },
-                    }
-                },
-            },
+            "requestBody": _ref("requestBodies", f"{name}Application"),
             "responses": {
-                "201": {
-                    "description": "Received: the application's status, at the URL in `Location`.",
-                    "headers": {
-                        "Location": {
-                            "description": "The URL of the new application's status.",
-                            "schema": {"type": "string", "format": "uri-reference"},
-                        }
-                    },
-                    "content": {
-                        "application/json": {
-                            "schema": ref("ApplicationStatus"),
-                            "example": self.status_example(),
-                        }
-                    },
-                },
+                "201": _ref("responses", f"{name}Received"),
                 **responses(
                     "BadRequest", "Unauthorized", "PayloadTooLarge", "UnsupportedMediaType"
                 ),
-                "422": unprocessable,
+                "422": _ref("responses", f"{name}InvalidApplication"),
                 **responses("TooManyRequests", "ServerError", "Unavailable"),
             },
         }
-        if not encoding:
-            del submit["requestBody"]["content"]["multipart/form-data"]["encoding"]
         default_channel = self.p.default_channel
         quote: dict[str, Any] = {
             "tags": [pid],
@@ -318,6 +412,7 @@ class ProcedureSpec:
             "summary": f"Quote fees and processing time: {title}",
             "description": "What `procgen quote` prints for these answers: the fees that "
             "apply on the server's today, for a channel and optionally a locality.",
+            "security": [],
             "parameters": [
                 {
                     "name": "channel",
@@ -332,28 +427,11 @@ class ProcedureSpec:
                 },
                 self.locality_parameter(),
             ],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": ref(f"{name}Answers"),
-                        "example": self.answers,
-                    }
-                },
-            },
+            "requestBody": _ref("requestBodies", f"{name}Answers"),
             "responses": {
-                "200": {
-                    "description": "The quote.",
-                    "content": {
-                        "application/json": {
-                            "schema": ref(f"{name}Quote"),
-                            "example": examples.example_quote(
-                                self.p, self.answers, self.local),
-                        }
-                    },
-                },
+                "200": _ref("responses", f"{name}Quoted"),
                 **responses("BadRequest", "UnsupportedMediaType"),
-                "422": unprocessable,
+                "422": _ref("responses", f"{name}InvalidAnswers"),
                 **responses("TooManyRequests", "ServerError", "Unavailable"),
             },
         }
@@ -363,22 +441,12 @@ class ProcedureSpec:
             "summary": f"Describe the procedure: {title}",
             "description": "The procedure's public description: documents, fees, channels, "
             "processing times, steps and legal basis, in every language.",
+            "security": [],
             "responses": {
-                "200": {
-                    "description": "The description.",
-                    "content": {
-                        "application/json": {
-                            "schema": ref("ProcedureDescription"),
-                            "example": self.description(),
-                        }
-                    },
-                },
+                "200": _ref("responses", f"{name}Description"),
                 **responses("NotAcceptable", "TooManyRequests", "ServerError", "Unavailable"),
             },
         }
-        if not self.example_complete:  # PG531 on a required field: no valid example to show
-            del submit["requestBody"]["content"]["multipart/form-data"]["examples"]
-            del quote["requestBody"]["content"]["application/json"]["example"]
         return {
             base: {"get": get},
             f"{base}/applications": {"post": submit},
@@ -426,6 +494,97 @@ class ProcedureSpec:
                            "procedure's locality question), that locality applies.")
         return {"name": "locality", "in": "query", "required": False,
                 "description": description, "schema": schema}
+
+
+def _form_boolean(prop: dict[str, Any]) -> dict[str, Any]:
+    """A boolean's property in the multipart application: the text ``true`` or ``false``
+    (``FormBoolean``), which every client sends as written and every validator reads."""
+    out: dict[str, Any] = {"$ref": REF + "FormBoolean"}
+    for key, value in prop.items():
+        if key == "default":
+            out[key] = "true" if value else "false"
+        elif key != "type":
+            out[key] = value
+    return out
+
+
+def _form_conditions(node: Any, flags: set[str]) -> Any:
+    """``if``/``then`` of the answers restated for the multipart application, where a boolean
+    is the text ``true``/``false``: ``{"const": True}`` on a boolean's property becomes
+    ``{"const": "true"}``."""
+    if isinstance(node, list):
+        return [_form_conditions(v, flags) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            out[key] = {
+                name: _texts(sub) if name in flags else _form_conditions(sub, flags)
+                for name, sub in value.items()
+            }
+        else:
+            out[key] = _form_conditions(value, flags)
+    return out
+
+
+def _texts(node: Any) -> Any:
+    if isinstance(node, bool):
+        return "true" if node else "false"
+    if isinstance(node, list):
+        return [_texts(v) for v in node]
+    if isinstance(node, dict):
+        return {k: v if k.startswith("x-") else _texts(v) for k, v in node.items()}
+    return node
+
+
+def _ref(kind: str, name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+def _unprocessable(example: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "description": "The answers or files break the procedure's rules (the schema or "
+        "`x-procgen-rules`); `errors` lists every problem, each located by a JSON Pointer.",
+        "content": {PROBLEM: {"schema": ref("Problem"), "example": example}},
+    }
+
+
+def ident(field_id: str) -> str:
+    """A field id in PascalCase, for a type name: ``child_birth_date`` → ``ChildBirthDate``.
+
+    >>> ident("child_birth_date"), ident("x2_y")
+    ('ChildBirthDate', 'X2Y')
+    """
+    return "".join(part[:1].upper() + part[1:] for part in field_id.split("_"))
+
+
+def _described(label: str, notes: str) -> str:
+    """A property's ``description``: its label, then its hint and notes."""
+    return md(label) + ("\n\n" + notes if notes else "")
+
+
+def _translations(languages: tuple[str, ...], default: str, label: Text,
+                  hint: Text | None) -> dict[str, Any]:
+    """``x-procgen-i18n`` of a property: its description in each other language."""
+    out: dict[str, Any] = {}
+    for lang in languages:
+        if lang == default:
+            continue
+        same = label.get(lang) == label.get(default) and (
+            hint is None or hint.get(lang) == hint.get(default))
+        if not same:
+            out[lang] = {"description": _described(
+                label.get(lang), md(hint.get(lang)) if hint is not None else "")}
+    return out
+
+
+def _replace(schema: dict[str, Any], target: dict[str, str]) -> None:
+    """``schema`` becomes a reference to ``target`` that keeps its own annotations."""
+    rest = dict(schema)
+    schema.clear()
+    schema.update(target)
+    schema.update(rest)
 
 
 def tag(procedure: Procedure, languages: tuple[str, ...], default: str) -> dict[str, Any]:

@@ -313,9 +313,12 @@ def quote_schema(
                         "amount": {"type": ["integer", "null"], "minimum": 0},
                         "exempt": {"type": "boolean"},
                         "placeholder": {
-                            "const": True,
-                            "description": "The locality's amount is a placeholder, not yet "
-                            "confirmed by its own act: never show it as a real fee.",
+                            # not `const: true`: openapi-python-client 0.29 writes invalid
+                            # Python for an optional non-string const
+                            "type": "boolean",
+                            "description": "Only when true (never false): the locality's "
+                            "amount is a placeholder, not yet confirmed by its own act: never "
+                            "show it as a real fee.",
                         },
                         "source": {
                             "type": "object",
@@ -347,8 +350,9 @@ def quote_schema(
                 "description": "Every charged fee has an amount.",
             },
             "provisional": {
-                "const": True,
-                "description": "Only when true: some counted amount is a placeholder.",
+                "type": "boolean",
+                "description": "Only when true (never false): some counted amount is a "
+                "placeholder.",
             },
             "currency": {"type": "string", "const": "VND"},
             "processing_time": ref("Duration"),
@@ -403,8 +407,18 @@ def status_schema() -> dict[str, Any]:
     }
 
 
+def form_boolean_schema() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "enum": ["true", "false"],
+        "description": "A yes/no answer as a part of a multipart form: the text `true` or "
+        "`false`, exactly (in the answers object, the JSON `true` or `false`).",
+    }
+
+
 def shared_schemas(languages: tuple[str, ...], default: str) -> dict[str, Any]:
     return {
+        "FormBoolean": form_boolean_schema(),
         "LocalizedText": localized_schema(languages, default),
         "Duration": duration_schema(),
         "Problem": problem_schema(),
