@@ -627,8 +627,11 @@
           var v = state.answers[id], rule = R.fields[id];
           if (!state.visible[id] || isEmpty(v)) return;
           if (rule.kind === "group") {
-            // One application/json part holding the list of entries (the OpenAPI encoding).
-            parts = parts.concat(part(boundary, id, JSON.stringify(v), "application/json"));
+            // One application/json part per entry, all named by the group (the OpenAPI
+            // encoding: docs/targets/openapi.md, "Multipart encoding").
+            v.forEach(function (entry) {
+              parts = parts.concat(part(boundary, id, JSON.stringify(entry), "application/json"));
+            });
           } else if (Array.isArray(v)) {
             v.forEach(function (x) { parts = parts.concat(part(boundary, id, String(x))); });
           } else {
