@@ -99,7 +99,7 @@ def mobile_shape(doc: dict[str, Any]) -> tuple[Shape, dict[str, dict[str, Any]]]
 
 def openapi_shape(spec: dict[str, Any], pid: str) -> tuple[Shape, dict[str, dict[str, Any]]]:
     post = spec["paths"][f"/procedures/{pid}/applications"]["post"]
-    body = post["requestBody"]["content"]["multipart/form-data"]["schema"]
+    body = _deref(spec, post["requestBody"])["content"]["multipart/form-data"]["schema"]
     application = _deref(spec, body)
     answers = next(v for k, v in spec["components"]["schemas"].items() if k.endswith("Answers"))
     shape = Shape()
@@ -108,7 +108,7 @@ def openapi_shape(spec: dict[str, Any], pid: str) -> tuple[Shape, dict[str, dict
         shape.fields.append(fid)
         if fid in answers.get("required", []):
             shape.always_required.add(fid)
-        items = prop.get("items", {})
+        items = _deref(spec, prop.get("items", {}))
         if prop.get("type") == "array" and items.get("type") == "object":
             for child in items["properties"]:
                 shape.fields.append(f"{fid}.{child}")
