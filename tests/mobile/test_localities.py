@@ -128,7 +128,9 @@ def test_the_openapi_description_and_enum_carry_every_province(project: Path) ->
     assert "| Tentative Province | to be confirmed (placeholder) |" in english
     assert _locality_schema(spec)["enum"] == ["held-out", "tentative", "test-city"]
     get = spec["paths"]["/procedures/kitchen-sink"]["get"]
-    described = get["responses"]["200"]["content"]["application/json"]["example"]
+    ok = get["responses"]["200"]  # a named response: #/components/responses/…
+    ok = spec["components"]["responses"][ok["$ref"].rsplit("/", 1)[-1]] if "$ref" in ok else ok
+    described = ok["content"]["application/json"]["example"]
     held = described["localities"][0]
     assert held["id"] == "held-out" and held["offices"][0]["name"]["en"] == "Held-out Office"
     assert held["fees"] == [{"id": "desk-fee", "amount": 75000, "placeholder": False,

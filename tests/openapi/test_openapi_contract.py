@@ -476,7 +476,7 @@ def test_the_bundled_portal_is_self_contained(project: Built) -> None:
     assert list(bundled["paths"]) == list(portal["paths"])
     refs = re.findall(r'"\$ref": "([^"]*)"', json.dumps(bundled))
     assert refs and all(r.startswith("#/components/") for r in refs), refs
-    for p, spec in specs(project):
+    for _p, spec in specs(project):
         for path, item in spec["paths"].items():
             assert bundled["paths"][path] == item
         for kind, named in spec["components"].items():
