@@ -234,6 +234,25 @@ function api(schema, raw, today) {
   return out;
 }
 
+// `node` with every local `$ref` replaced by what it points at (a group's entries are a
+// named component), as harness.py's resolve does for the Python side.
+function resolveRefs(node, spec, depth) {
+  if (depth > 50) throw new Error("$ref cycle");
+  if (Array.isArray(node)) return node.map((v) => resolveRefs(v, spec, depth + 1));
+  if (node === null || typeof node !== "object") return node;
+  if (typeof node.$ref === "string") {
+    let target = spec;
+    for (const part of node.$ref.replace(/^#\//, "").split("/")) {
+      target = target[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    }
+    const { $ref, ...rest } = node;
+    return resolveRefs({ ...target, ...rest }, spec, depth + 1);
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(node)) out[k] = resolveRefs(v, spec, depth + 1);
+  return out;
+}
+
 function run(req) {
   if (req.op === "fields") {
     return { results: req.cases.map((k) => ({
@@ -252,7 +271,8 @@ function run(req) {
     }) };
   }
   if (req.op === "api") {
-    const schema = load(req.spec).components.schemas[req.schema];
+    const spec = load(req.spec);
+    const schema = resolveRefs(spec.components.schemas[req.schema], spec, 0);
     return { results: req.answers.map((a) => api(schema, a, req.today)) };
   }
   throw new Error("unknown op " + req.op);
