@@ -191,17 +191,19 @@ def test_groups_at_the_limit_build(project: Path) -> None:
 # -- defaults ----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("key", ["default", "example"])
 @pytest.mark.parametrize(
     ("field", "breaking"),
     [
-        ('pattern: "^[A-Z]{2}[0-9]{4}$"', 'pattern: "^[A-Z]{2}[0-9]{4}$"\n    default: "ab12"'),
-        ("max_length: 500", 'max_length: 500\n    default: "too short"'),
+        ('pattern: "^[A-Z]{2}[0-9]{4}$"', 'pattern: "^[A-Z]{2}[0-9]{4}$"\n    KEY: "ab12"'),
+        ("max_length: 500", 'max_length: 500\n    KEY: "too short"'),
     ],
     ids=["pattern", "min_length"],
 )
 def test_a_default_that_breaks_its_own_field_is_refused(project: Path, field: str,
-                                                        breaking: str) -> None:
-    edit(project, field, breaking)
+                                                        breaking: str, key: str) -> None:
+    """A ``default`` or an ``example`` is an answer its own field must accept."""
+    edit(project, field, breaking.replace("KEY", key))
     for command in (["validate"], ["validate", "--strict"], ["build", "--out", "out"]):
         said = hostile(project, *command, expect=1).stdout
         assert "PG309" in codes(said), said

@@ -256,7 +256,8 @@ class FieldBuilder:
             pattern=v.get("pattern"),
             options=self.options(f),
             options_list=v["options"] if isinstance(v.get("options"), str) else None,
-            default=tuple(v["default"]) if isinstance(v.get("default"), list) else v.get("default"),
+            default=_answer_key(v, "default"),
+            example=_answer_key(v, "example"),
             prefill=v.get("prefill"),
             children=children,
             repeat=_repeat(v) if kind == "group" else ANY_NUMBER,
@@ -327,8 +328,9 @@ class FieldBuilder:
                            context=Phrase(f" in '{f.id}'", f" trong '{f.id}'"))
         self._check_bounds(f, bad)
         pattern_ok = "pattern" not in v or self._check_pattern(f)
-        if "default" in v:
-            self._check_default(f, bad, pattern_ok)
+        for key in ("default", "example"):
+            if key in v:
+                self._check_answer_key(f, key, bad, pattern_ok)
 
     def _check_pattern(self, f: RawField) -> bool:
         """The pattern is of the dialect (PG314) and safe for backtracking engines (PG315)."""
@@ -383,10 +385,11 @@ class FieldBuilder:
             bad("repeat", Phrase(f"repeat max ({rep['max']}) is less than min ({rep['min']})",
                                  f"repeat max ({rep['max']}) nhỏ hơn min ({rep['min']})"))
 
-    def _check_default(self, f: RawField, bad: Any, pattern_ok: bool) -> None:
-        """A default is an answer the field itself accepts: type, options, bounds, lengths,
-        pattern and format — or the API's own example would break the API's schema."""
-        v, kind, d = f.value, f.value["type"], f.value["default"]
+    def _check_answer_key(self, f: RawField, key: str, bad: Any, pattern_ok: bool) -> None:
+        """A ``default`` or ``example`` is an answer the field itself accepts: type, options,
+        bounds, lengths, pattern and format — or the API's own example would break the API's
+        schema."""
+        v, kind, d = f.value, f.value["type"], f.value[key]
         ok = {
             "boolean": isinstance(d, bool),
             "integer": isinstance(d, int) and not isinstance(d, bool),
@@ -399,50 +402,57 @@ class FieldBuilder:
         if kind in TEXTUAL and not isinstance(d, str):
             ok = False
         if not ok:
-            bad("default", Phrase(f"'default' {d!r} does not fit {_a(kind)} {kind} field",
-                                  f"'default' {d!r} không hợp với trường kiểu {kind}"))
+            bad(key, Phrase(f"'{key}' {d!r} does not fit {_a(kind)} {kind} field",
+                                  f"'{key}' {d!r} không hợp với trường kiểu {kind}"))
             return
         if kind in ("choice", "multichoice"):
             values = {o.value for o in self.options(f)}
             for item in d if isinstance(d, list) else [d]:
                 if values and item not in values:
-                    bad("default", Phrase(f"'default' {item!r} is not one of the options",
-                                          f"'default' {item!r} không phải một lựa chọn"))
+                    bad(key, Phrase(f"'{key}' {item!r} is not one of the options",
+                                          f"'{key}' {item!r} không phải một lựa chọn"))
         if kind in (*NUMERIC, "date"):
             lo, hi = (_bound(kind, v.get(key)) for key in ("min", "max"))
             if (lo is not None and d < lo) or (hi is not None and d > hi):
-                bad("default", Phrase(f"'default' {d} is outside min/max",
-                                      f"'default' {d} nằm ngoài khoảng min/max"))
+                bad(key, Phrase(f"'{key}' {d} is outside min/max",
+                                      f"'{key}' {d} nằm ngoài khoảng min/max"))
         if kind == "multichoice":
             repeated = sorted({str(x) for x in d if d.count(x) > 1})
             if repeated:
                 twice = ", ".join(repeated)
-                bad("default", Phrase(f"'default' lists {twice} more than once",
-                                      f"'default' liệt kê {twice} hơn một lần"))
+                bad(key, Phrase(f"'{key}' lists {twice} more than once",
+                                      f"'{key}' liệt kê {twice} hơn một lần"))
         if kind in TEXTUAL or kind == "multichoice":
-            self._check_default_text(f, d, bad, pattern_ok)
+            self._check_answer_text(f, key, d, bad, pattern_ok)
 
-    def _check_default_text(self, f: RawField, d: Any, bad: Any, pattern_ok: bool) -> None:
+    def _check_answer_text(self, f: RawField, key: str, d: Any, bad: Any,
+                           pattern_ok: bool) -> None:
         from procgen.model.patterns import compile_pattern
 
         v, kind = f.value, f.value["type"]
         unit, unit_vi = length_unit(kind)
         lo, hi = v.get("min_length"), v.get("max_length")
         if isinstance(lo, int) and len(d) < lo:
-            bad("default", Phrase(f"'default' has {len(d)} {unit}; 'min_length' is {lo}",
-                                  f"'default' có {len(d)} {unit_vi}; 'min_length' là {lo}"))
+            bad(key, Phrase(f"'{key}' has {len(d)} {unit}; 'min_length' is {lo}",
+                                  f"'{key}' có {len(d)} {unit_vi}; 'min_length' là {lo}"))
         if isinstance(hi, int) and len(d) > hi:
-            bad("default", Phrase(f"'default' has {len(d)} {unit}; 'max_length' is {hi}",
-                                  f"'default' có {len(d)} {unit_vi}; 'max_length' là {hi}"))
+            bad(key, Phrase(f"'{key}' has {len(d)} {unit}; 'max_length' is {hi}",
+                                  f"'{key}' có {len(d)} {unit_vi}; 'max_length' là {hi}"))
         if kind == "multichoice":
             return
         if kind in FORMATS and not FORMATS[kind].matches(d):
             shape = FORMATS[kind]
-            bad("default", Phrase(f"'default' {d!r} is not {shape.what}",
-                                  f"'default' {d!r} không phải {shape.what_vi}"))
+            bad(key, Phrase(f"'{key}' {d!r} is not {shape.what}",
+                                  f"'{key}' {d!r} không phải {shape.what_vi}"))
         if pattern_ok and "pattern" in v and not compile_pattern(v["pattern"]).fullmatch(d):
-            bad("default", Phrase(f"'default' {d!r} does not match the field's pattern",
-                                  f"'default' {d!r} không khớp mẫu (pattern) của trường"))
+            bad(key, Phrase(f"'{key}' {d!r} does not match the field's pattern",
+                                  f"'{key}' {d!r} không khớp mẫu (pattern) của trường"))
+
+
+def _answer_key(v: dict[str, Any], key: str) -> Any:
+    """``default`` or ``example`` as the model keeps it (a list as a tuple)."""
+    value = v.get(key)
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _a(kind: str) -> str:

@@ -167,6 +167,8 @@ class Field(Struct, frozen=True):
     options_list: str | None = None
     """The shared list (``lists/<name>.yaml``) the options come from, if any."""
     default: str | int | float | bool | tuple[str | int, ...] | None = None
+    example: str | int | float | bool | tuple[str | int, ...] | None = None
+    """The author's sample answer (checked like ``default``): what the API's examples show."""
     prefill: str | None = None
     children: tuple[Field, ...] = ()
     repeat: Repeat = ANY_NUMBER

@@ -42,6 +42,18 @@ def sample_for_pattern(pattern: str) -> str | None:
     return sample(pattern)
 
 
+def _sample_text(f: Field) -> str:
+    """A text answer for a field with no ``example`` or pattern: a person's name for a
+    ``…name`` field (give a school's name an ``example``), the kind's sample for a formatted
+    kind, else the field's own label (so an institution code is not shown as "Nguyễn Văn"),
+    fitted to its lengths."""
+    if f.kind not in ("text", "textarea", "address"):
+        return _TEXT[f.kind]
+    if f.kind == "text" and not f.id.endswith("name"):
+        return _fit_length(f.label.get(f.label.default), f)
+    return _fit_length(_TEXT[f.kind], f)
+
+
 def _fits_length(text: str, f: Field) -> bool:
     return (f.min_length is None or len(text) >= f.min_length) and (
         f.max_length is None or len(text) <= f.max_length)
@@ -84,9 +96,8 @@ def candidates(f: Field, sink: DiagnosticSink | None = None) -> list[Any]:
     ``constraint`` refuses it (e.g. a date that must lie in the future).
     """
     k = f.kind
-    out: list[Any] = []
-    if f.default is not None:
-        out.append(list(f.default) if isinstance(f.default, tuple) else f.default)
+    out: list[Any] = [list(v) if isinstance(v, tuple) else v
+                      for v in (f.example, f.default) if v is not None]
     if k in _TEXT:
         if f.pattern is not None:
             sample = sample_for_pattern(f.pattern)
@@ -95,8 +106,7 @@ def candidates(f: Field, sink: DiagnosticSink | None = None) -> list[Any]:
             if sample is None and sink is not None:
                 sink.emit("PG531", f.span, field=f.id, pattern=f.pattern)
             return out + ([sample] if sample is not None else [])
-        text = _TEXT[k]
-        return [*out, _fit_length(text, f) if k in ("text", "textarea", "address") else text]
+        return [*out, _sample_text(f)]
     if k in ("integer", "money", "number"):
         base: list[int | float] = [100000] if k == "money" else [1.5] if k == "number" else []
         numbers = [*base, 1, 2, 3, 5, 6, 10, 12, 0, 100, 1000]

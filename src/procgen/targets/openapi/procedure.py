@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procgen import wording
 from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
 from procgen.targets.openapi import answers as _answers
@@ -272,7 +273,7 @@ class ProcedureSpec:
                 {
                     "pointer": f"#/{docs[0].id}",
                     "code": "document-too-large",
-                    "detail": f"At most {docs[0].max_size_mb:g} MB.",
+                    "detail": wording.document_messages(docs[0], self.lang)["file_size"],
                 }
             )
         what = "application" if files else "answers"
