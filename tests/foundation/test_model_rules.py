@@ -387,3 +387,36 @@ def test_a_heading_is_a_fieldset_on_the_page_and_a_section_in_the_rules(tmp_path
     by_id = {f.id: f for f in proc.fields}
     assert field_rules(by_id["site_address_detail"], "vi")["section"] == "Địa chỉ công trình"
     assert "section" not in field_rules(by_id["address_detail"], "vi")
+
+
+def test_the_app_and_the_api_carry_the_same_section(tmp_path: Path) -> None:
+    """One heading, worded once: the app's component ``section`` and the API's
+    ``x-procgen-section`` are the page's fieldset legend, in every language."""
+    import json
+
+    import yaml
+
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model.ir import Settings
+    from procgen.targets import EmitContext, get
+
+    body = TWICE + step("s", extra=", fields: [address, site_address, note]")
+    proc, _ = build(tmp_path, body, common__address=ADDRESS)
+    assert proc is not None
+    ctx = EmitContext(Settings(("vi", "en"), "vi"), "test")
+    heading = {"vi": "Địa chỉ công trình", "en": "Building site"}
+    sink = DiagnosticSink()
+    (app,) = get("mobile").emit_procedure(proc, ctx, sink).values()
+    components = [c for s in json.loads(app)["screens"] for c in s.get("components", [])]
+    sections = {c["field"]: c.get("section") for c in components if "field" in c}
+    assert sections == {"address_province": None, "address_detail": None,
+                        "address_people": None, "site_address_province": heading,
+                        "site_address_detail": heading, "site_address_people": heading,
+                        "note": None}
+    group = next(c for c in components if c.get("field") == "site_address_people")
+    assert all("section" not in c for c in group["components"])  # only a screen's own
+    files = get("openapi").emit_procedure(proc, ctx, sink)
+    (spec,) = [yaml.safe_load(v) for k, v in files.items() if str(k).endswith(".yaml")]
+    answers = next(s for name, s in spec["components"]["schemas"].items()
+                   if name.endswith("Answers"))
+    assert {k: p.get("x-procgen-section") for k, p in answers["properties"].items()} == sections

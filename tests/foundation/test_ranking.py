@@ -35,6 +35,9 @@ def line_of(old: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+USE = "  - use: person\n    heading: {vi: Người nộp hồ sơ, en: The applicant}"
+"""The kitchen sink's use of its person block (with a heading), as two lines."""
+
 CASES = [
     # (old text, new text, [(code, column, words in the message)])
     ("    label: {vi: Mục đích, en: Purpose}", "    label: 5",
@@ -54,8 +57,8 @@ CASES = [
     ("level: province", "level: provnce", [("PG114", 8, "did you mean 'province'")]),
     ("    type: multichoice", "    type: multi_choice",
      [("PG114", 11, "did you mean 'multichoice'")]),
-    ("  - use: person", "  - {use: person, id: x}", [("PG112", 19, "unknown key 'id'")]),
-    ("  - use: person", "  - 5", [("PG113", 5, "must be a mapping")]),
+    (USE, "  - {use: person, id: x}", [("PG112", 19, "unknown key 'id'")]),
+    (USE, "  - 5", [("PG113", 5, "must be a mapping")]),
     ("    repeat: {min: 0, max: 5}", "    repeat: 5",
      [("PG113", 13, "'repeat' must be a mapping")]),
     ("  postal: {processing_time: {hours: 96}}", "  postal: {}",

@@ -76,7 +76,8 @@ def test_the_text_field_component_has_its_fields(declarations: str) -> None:
     text = interface(declarations, "TextComponent")
     assert members(text) == {
         "type": '"text"', "id": "string", "field": "string", "label": "LocalizedText",
-        "hint?": "LocalizedText", "visible_when": RULE, "required": RULE,
+        "hint?": "LocalizedText", "section?": "LocalizedText",
+        "visible_when": RULE, "required": RULE,
         "constraint?": "Constraint",
         "keyboard": '"text" | "numeric" | "decimal" | "phone" | "email"',
         "pattern?": "string", "min_length?": "number", "max_length?": "number",

@@ -252,9 +252,9 @@ def _with_province(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     path = root / "kitchen-sink.yaml"
     text = path.read_text("utf-8").replace(
         "fields:\n  - use: person\n",
-        "locality_field: province\nfields:\n  - use: person\n"
+        "locality_field: province\nfields:\n"
         "  - {id: province, type: choice, options: provinces, required: true,\n"
-        "     label: {vi: Tỉnh, en: Province}}\n", 1)
+        "     label: {vi: Tỉnh, en: Province}}\n  - use: person\n", 1)
     text = text.replace("fields: [person, poor_household, home_address]",
                         "fields: [person, province, poor_household, home_address]", 1)
     path.write_text(text, "utf-8")

@@ -108,6 +108,8 @@ class ProcedureSpec:
         schema["description"] = _described(f.label.get(self.lang), " ".join(notes))
         schema.update(rest)
         schema["x-procgen-label"] = _common.localized(f.label, self.langs)
+        if group is None and f.used is not None and f.used.heading is not None:
+            schema["x-procgen-section"] = _common.localized(f.used.heading, self.langs)
         if f.options:
             schema["x-procgen-options"] = [
                 {"value": o.value, "label": _common.localized(o.label, self.langs)}
@@ -292,16 +294,20 @@ class ProcedureSpec:
         encoding"; :mod:`.multipart` decodes it): each entry of a group is an
         ``application/json`` part; a number (or a choice of numbers) is in ``form`` style,
         its text (RFC 6570), so that validators such as openapi-core read it as a number;
-        a document is a file part of one of its types. A boolean is the text ``true`` or
+        any other multiple choice is one ``text/plain`` part per value (an entry of its own,
+        or openapi-generator's clients join the values with commas into one part); a
+        document is a file part of one of its types. A boolean is the text ``true`` or
         ``false`` (``FormBoolean``), a text part like any other."""
         out: dict[str, Any] = {}
         for f in self.fields:
+            numeric = any(not isinstance(o.value, str) for o in f.options)
             if f.kind == "group":
                 out[f.id] = {"contentType": "application/json"}
             elif f.kind in ("integer", "money", "number") or (
-                    f.kind in ("choice", "multichoice")
-                    and any(not isinstance(o.value, str) for o in f.options)):
+                    f.kind in ("choice", "multichoice") and numeric):
                 out[f.id] = {"style": "form", "explode": True}
+            elif f.kind == "multichoice":
+                out[f.id] = {"contentType": "text/plain"}
         for d in self.p.uploadable_documents:
             out[d.id] = {"contentType": ", ".join(d.accept) or "application/octet-stream"}
         return out
