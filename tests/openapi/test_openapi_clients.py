@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -193,7 +194,8 @@ def test_a_group_with_booleans_through_a_generated_client(household: Built,
     spec = household.spec("openapi/household-declaration.yaml")
     body = spec["components"]["requestBodies"]["HouseholdDeclarationApplication"]
     value = body["content"]["multipart/form-data"]["examples"]["complete"]["value"]
-    assert isinstance(value["members"][0]["is_student"], bool)  # the example has booleans
+    entry = json.loads(value["members"][0])  # an entry is its JSON, as a text
+    assert isinstance(entry["is_student"], bool)  # the example has booleans
     assert value["agrees"] in ("true", "false")  # a part's text
     _submit(household, "household-declaration", tmp_path)
 

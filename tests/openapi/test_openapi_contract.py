@@ -129,8 +129,13 @@ def _check_field(spec: dict[str, Any], f: Field, prop: dict[str, Any],
         if f.pattern is not None:
             assert prop["pattern"] == f"^(?:{f.pattern})$"
     if f.kind == "group":
-        assert prop["items"]["$ref"].endswith(f"{_ident(f.id)}Entry"), f.id  # a named entry
-        items = resolved(spec, prop["items"])
+        entry = prop["items"]
+        if form:  # a part per entry: the entry's JSON, a text (docs: "Multipart encoding")
+            assert entry["type"] == "string", f.id
+            assert entry["contentMediaType"] == "application/json", f.id
+            entry = entry["contentSchema"]
+        assert entry["$ref"].endswith(f"{_ident(f.id)}Entry"), f.id  # a named entry
+        items = resolved(spec, entry)
         assert items["type"] == "object" and items["additionalProperties"] is False
         assert list(items["properties"]) == [c.id for c in f.children]
         assert items.get("required", []) == [c.id for c in f.children if c.unconditionally_required]
@@ -171,11 +176,13 @@ def test_application_is_multipart_with_every_field_and_document(project: Built) 
         ] + [d.id for d in docs if d.required is True and d.when is None]
         for f in fields:
             _check_field(spec, f, schema["properties"][f.id], form=True)
-            if f.kind == "group":
-                assert media["encoding"][f.id] == {"contentType": "application/json"}
+            if f.kind == "group":  # each entry's JSON as a text part
+                assert media["encoding"][f.id] == {"contentType": "text/plain"}
             elif f.kind in ("integer", "money", "number") or any(
                     not isinstance(o.value, str) for o in f.options):  # numbers, from the text
                 assert media["encoding"][f.id] == {"style": "form", "explode": True}
+            elif f.kind == "multichoice":  # one part per value, not one joined with commas
+                assert media["encoding"][f.id] == {"contentType": "text/plain"}
             else:
                 assert f.id not in media.get("encoding", {}), f.id  # text/plain
         for d in docs:
@@ -355,10 +362,15 @@ def test_example_answers_satisfy_procgen_quote(project: Built) -> None:
         assert [d.message for d in sink if d.severity == "error"] == [], p.id
         value = _body(spec, p.id, "applications")["content"]["multipart/form-data"]["examples"][
             "complete"]["value"]
-        # the same answers, a top-level boolean as the text of its part
+        # the same answers, a top-level boolean as the text of its part, a group's entries
+        # as their JSON
+        groups = {f.id for f in p.fields if f.kind == "group"} & set(answers)
+        for group in groups:
+            assert [json.loads(entry) for entry in value[group]] == answers[group], group
         texts = {k: ("true" if v else "false") if isinstance(v, bool) else v
-                 for k, v in answers.items()}
-        assert {k: v for k, v in value.items() if k in answers} == texts
+                 for k, v in answers.items() if k not in groups}
+        assert {k: v for k, v in value.items() if k in texts} == texts
+        assert set(value) >= set(answers)
 
 
 def test_fee_quote_example_is_what_procgen_quote_prints(tmp_path: Any) -> None:

@@ -5,20 +5,14 @@ client for the kitchen sink and for the held-out procedure with a group holding 
 compiles it with ``--strict``; node submits the spec's ``complete`` example through it, to a
 ``fetchApi`` that keeps the request. Then, read by :mod:`procgen.targets.openapi.multipart`:
 
-- every answer that is not a group, and every file, is exactly what was sent (booleans as
-  ``FormBoolean``'s text, numbers, dates, a choice, a multiple choice of one value);
-- a group entry passed as the model the client's types ask for goes out as the text
-  ``[object Object]``: typescript-fetch 7.26 appends each element of an array form property
-  as it is (``formParams.append(name, element as any)``, template ``apisFormParams.mustache``)
-  and never consults ``encoding.<group>.contentType``, so the decoder refuses the request
-  (a 400), as it must;
-- a group entry passed as a ``Blob`` of its JSON with type ``application/json`` (what
-  docs/targets/openapi.md tells typescript-fetch users to do) is one ``application/json``
-  part per entry: the whole application is then exactly what was sent, and openapi-core
-  validates the same request and reads the same answers;
-- a multiple choice of two values is two parts, as the property's ``encoding`` entry
-  (``contentType: text/plain``) makes it (with none, typescript-fetch joins an array with
-  commas into one part).
+- the whole application is exactly what was sent, files included: booleans as
+  ``FormBoolean``'s text, numbers, dates, a choice, a multiple choice of two values (two
+  parts, as its ``encoding`` entry asks; with none typescript-fetch joins them with commas),
+  and each group entry one part holding its JSON (the application schema states an entry as
+  a text with ``contentMediaType: application/json``: typescript-fetch 7.26 appends an array
+  of objects' elements as ``[object Object]``, OpenAPITools/openapi-generator#18853, but a
+  list of texts one part per text);
+- openapi-core validates the same request and reads the same answers.
 """
 
 from __future__ import annotations
@@ -44,7 +38,6 @@ from tests.openapi.test_openapi_clients import HOUSEHOLD, _dated, _project, _wri
 from procgen.model.ir import Procedure
 from procgen.targets.openapi.multipart import (
     Part,
-    Unreadable,
     decode_application,
     parse_multipart,
 )
@@ -153,7 +146,7 @@ def _param(name: str) -> str:
     return first + "".join(w[:1].upper() + w[1:] for w in rest)
 
 
-def _submit(client: Client, tmp: Path, entries_as: str,
+def _submit(client: Client, tmp: Path,
             example: dict[str, Any] | None = None) -> httpx.Request:
     """Submit ``example`` (the spec's ``complete`` one) through the compiled client in node;
     the request it sent (the client read the 201 it was answered)."""
@@ -163,7 +156,6 @@ def _submit(client: Client, tmp: Path, entries_as: str,
     props = {k: resolved(client.spec, v) for k, v in schema["properties"].items()}
     files = client.files()
     accept = {str(d.id): d.accept[0] for d in client.procedure.uploadable_documents}
-    groups = _groups(client)
     status = client.component("responses", "Received", "application/json")["example"]
     call = {
         "api": f"{client.prefix}Api",
@@ -172,9 +164,6 @@ def _submit(client: Client, tmp: Path, entries_as: str,
         "token": TOKEN,
         "params": {_param(k): v for k, v in example.items() if k not in files},
         "dates": [_param(k) for k in example if props[k].get("format") == "date"],
-        "entries": {_param(k): props[k]["items"]["$ref"].rsplit("/", 1)[-1]
-                    for k in example if k in groups},
-        "entriesAs": entries_as,
         "files": {_param(k): {"data": base64.b64encode(data).decode(), "type": accept[k]}
                   for k, data in files.items()},
         "status": status,
@@ -197,42 +186,22 @@ def _submit(client: Client, tmp: Path, entries_as: str,
     return request
 
 
-def _groups(client: Client) -> set[str]:
-    return {f.id for f in client.procedure.fields if f.kind == "group"}
-
-
 def _parts(request: httpx.Request) -> list[Part]:
     return parse_multipart(request.content, request.headers["content-type"])
 
 
 @pytest.mark.parametrize("pid", PROCEDURES)
-def test_a_group_entry_as_the_typed_model_is_object_object(
-        clients: dict[str, Client], pid: str, tmp_path: Path) -> None:
-    """What typescript-fetch 7.26 sends for a group, pinned: when a release sends an entry as
-    JSON, this fails, and this test and docs/targets/openapi.md should say so instead."""
-    client = clients[pid]
-    example, answers, groups = client.example(), client.answers(), _groups(client)
-    assert groups & set(example), "the example has a group"
-    parts = _parts(_submit(client, tmp_path, "model"))
-    # the group: one text part per entry, String(entry), no Content-Type
-    for group in groups & set(example):
-        assert [p for p in parts if p.name == group] == [
-            Part(group, b"[object Object]") for _ in example[group]]
-    with pytest.raises(Unreadable, match="must be application/json"):
-        decode_application(client.procedure, parts)
-    # everything else is exactly what was sent
-    rest = decode_application(client.procedure, [p for p in parts if p.name not in groups])
-    assert rest.answers == {k: v for k, v in answers.items() if k not in groups}
-    assert {k: p.data for k, p in rest.files.items()} == client.files()
-
-
-@pytest.mark.parametrize("pid", PROCEDURES)
-def test_group_entries_as_json_blobs_reach_the_decoder_exactly(
+def test_an_application_reaches_the_decoder_exactly(
         clients: dict[str, Client], pid: str, tmp_path: Path) -> None:
     client = clients[pid]
     example, files = client.example(), client.files()
-    request = _submit(client, tmp_path, "json-blob")
-    submission = decode_application(client.procedure, _parts(request))
+    groups = {f.id for f in client.procedure.fields if f.kind == "group"}
+    assert groups & set(example), "the example has a group"
+    request = _submit(client, tmp_path)
+    parts = _parts(request)
+    for group in groups & set(example):  # one part per entry, its JSON as written
+        assert [p.data.decode() for p in parts if p.name == group] == example[group]
+    submission = decode_application(client.procedure, parts)
     assert submission.answers == client.answers()
     assert {k: p.data for k, p in submission.files.items()} == files
     # openapi-core: the same request is valid, and it reads the same answers
@@ -253,7 +222,7 @@ def test_a_multiple_choice_of_two_is_two_parts(clients: dict[str, Client],
     form = client.component("requestBodies", "Application", "multipart/form-data")
     assert form["encoding"]["needs"] == {"contentType": "text/plain"}
     example = {**client.example(), "needs": ["water", "power"]}
-    request = _submit(client, tmp_path, "json-blob", example)
+    request = _submit(client, tmp_path, example)
     parts = _parts(request)
     assert [p.data for p in parts if p.name == "needs"] == [b"water", b"power"]
     assert decode_application(client.procedure, parts).answers["needs"] == ["water", "power"]

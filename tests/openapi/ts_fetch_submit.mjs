@@ -6,13 +6,10 @@
 // CALL.json (written by tests/openapi/test_openapi_generator.py):
 //   api, operation   the API class and its method (submit<Id>Application)
 //   basePath, token  the spec's server and a bearer token
-//   params           the request's parameters by their client names, JSON values
+//   params           the request's parameters by their client names, JSON values (a group's
+//                    entries as the texts of their JSON, as the client's types ask)
 //   dates            parameters that are `format: date`: given as text, passed as the client's
 //                    own parseDate() gives them (a Date at local midnight, as serializeDate reads)
-//   entries          group parameters → their entry model; each entry is read with the client's
-//                    <Model>FromJSON, so the client gets the typed model its signature asks for
-//   entriesAs        "model": the entries as those models (what the types ask for);
-//                    "json-blob": each entry as a Blob of its <Model>ToJSON, type application/json
 //   files            parameter → {data: base64, type}: a Blob
 //   status           the body of the 201 the fake fetch answers with
 // OUT.json: {method, url, headers, body (base64), result (<ApplicationStatus>ToJSON of the reply)}.
@@ -40,18 +37,8 @@ async function fetchApi(url, init) {
   });
 }
 
-function entry(model, value) {
-  const typed = client[`${model}FromJSON`](value);
-  if (call.entriesAs === "model") return typed;
-  const json = JSON.stringify(client[`${model}ToJSON`](typed));
-  return new Blob([json], { type: "application/json" });
-}
-
 const params = { ...call.params };
 for (const name of call.dates) params[name] = client.parseDate(params[name]);
-for (const [name, model] of Object.entries(call.entries)) {
-  params[name] = params[name].map((value) => entry(model, value));
-}
 for (const [name, file] of Object.entries(call.files)) {
   params[name] = new Blob([Buffer.from(file.data, "base64")], { type: file.type });
 }

@@ -16,8 +16,9 @@ The encoding, part by part (a part is named by a field id or a document id):
 * a ``boolean`` is one text part, ``true`` or ``false`` exactly (the application schema's
   ``FormBoolean``); nothing else is a boolean;
 * a multiple choice is one text part per chosen value;
-* a group is one ``application/json`` part per entry, each a JSON object (its values JSON
-  typed), in order;
+* a group is one part per entry, each a JSON object (its values JSON typed), in order; the
+  part is ``text/plain`` (as the spec's ``encoding`` says: the application schema states an
+  entry as a JSON text), has no ``Content-Type``, or is ``application/json`` (the web form);
 * a document is one file part.
 
 Decoding never judges the answers: a text that is not of its field's type stays the text it
@@ -25,8 +26,8 @@ was (``"yes"`` for a boolean, two parts for a single answer become the list of t
 and a part of no field stays in the answers, so that the schema check that follows (step 1 of
 "Checking an application") reports it like any other wrong answer (``answer-wrong-type``,
 ``answer-unknown-field``). Only what cannot be read at all raises :class:`Unreadable`, a 400:
-a body that is not multipart, a text that is not UTF-8, a group part that is not JSON or not
-``application/json``, a document sent twice.
+a body that is not multipart, a text that is not UTF-8, a group part that is not JSON or of
+another type, a document sent twice.
 
 >>> from procgen.diagnostics import Span
 >>> from procgen.model.facts import FieldKind
@@ -63,6 +64,9 @@ __all__ = ["Part", "Submission", "Unreadable", "decode_application", "decode_fie
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _JSON = "application/json"
+_ENTRY_TYPES = (_JSON, "text/plain", None)
+"""What a group entry's part may say it is: JSON, or a text (what a client sends for the
+application schema's list of texts, with no ``Content-Type`` or ``text/plain``) holding JSON."""
 
 
 class Part(Struct, frozen=True):
@@ -186,8 +190,9 @@ def _text(part: Part) -> str:
 
 
 def _entry(part: Part) -> Any:
-    if part.content_type != _JSON:
-        raise Unreadable(f"a part of the group {part.name!r} must be {_JSON}, one per entry")
+    if part.content_type not in _ENTRY_TYPES:
+        raise Unreadable(f"a part of the group {part.name!r} must be {_JSON} (or text), "
+                         "one per entry")
     try:
         return json.loads(_text(part))
     except ValueError as error:

@@ -6,6 +6,7 @@ a procedure's spec is exactly its slice of ``portal.yaml``.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from procgen import wording
@@ -209,6 +210,9 @@ class ProcedureSpec:
         flags: set[str] = {f.id for f in self.fields if f.kind == "boolean"}
         for fid in flags:
             s["properties"][fid] = _form_boolean(s["properties"][fid])
+        for f in self.fields:
+            if f.kind == "group":
+                s["properties"][f.id] = _form_group(s["properties"][f.id])
         required = [
             *answers.get("required", []),
             *(d.id for d in docs if d.unconditionally_required),
@@ -252,8 +256,8 @@ class ProcedureSpec:
     def application_example(self) -> dict[str, Any]:
         """The example answers and files as the multipart schema states them (a boolean as
         the text ``true``/``false``)."""
-        flags = {f.id for f in self.fields if f.kind == "boolean"}
-        answers = {k: (_texts(v) if k in flags else v) for k, v in self.answers.items()}
+        kinds: dict[str, str] = {f.id: f.kind for f in self.fields}
+        answers = {k: _form_value(kinds.get(k), v) for k, v in self.answers.items()}
         return {**answers, **self.files}
 
     def problem_example(self, *, files: bool) -> dict[str, Any]:
@@ -302,7 +306,7 @@ class ProcedureSpec:
         for f in self.fields:
             numeric = any(not isinstance(o.value, str) for o in f.options)
             if f.kind == "group":
-                out[f.id] = {"contentType": "application/json"}
+                out[f.id] = {"contentType": "text/plain"}  # each entry's JSON, as a text
             elif f.kind in ("integer", "money", "number") or (
                     f.kind in ("choice", "multichoice") and numeric):
                 out[f.id] = {"style": "form", "explode": True}
@@ -395,9 +399,9 @@ class ProcedureSpec:
             "description": (
                 "Files the application. Every answer is a form part: text/plain (numbers in "
                 "decimal, booleans `true`/`false`, dates `YYYY-MM-DD`); a multiple choice is "
-                "one part per chosen value; a group is one `application/json` part per entry, "
-                "all named by the group id; every document is a file part whose type must be "
-                "one of its `x-procgen-accept` and whose size is at most "
+                "one part per chosen value; a group is one part per entry, all named by "
+                "the group id, each holding the entry's JSON; every document is a file part "
+                "whose type must be one of its `x-procgen-accept` and whose size is at most "
                 "`x-procgen-max-size-mb`. The server checks the schema and every "
                 "`x-procgen-rules` entry and answers 422 listing all problems."
             ),
@@ -513,6 +517,33 @@ def _form_boolean(prop: dict[str, Any]) -> dict[str, Any]:
         elif key != "type":
             out[key] = value
     return out
+
+
+def _form_group(prop: dict[str, Any]) -> dict[str, Any]:
+    """A group's property in the multipart application: a list of texts, each one entry's
+    JSON (``contentMediaType``), whose schema is the entry's (``contentSchema``). Client
+    generators send a list of texts one part per text, as the encoding asks; a list of
+    objects some of them cannot send (openapi-generator's typescript-fetch appends
+    ``[object Object]``)."""
+    out = {k: v for k, v in prop.items() if k != "items"}
+    out["items"] = {"type": "string", "contentMediaType": "application/json",
+                    "contentSchema": prop["items"]}
+    return out
+
+
+def form_entry(entry: Any) -> str:
+    """One entry of a group as its multipart part says it: JSON, UTF-8, as written."""
+    return json.dumps(entry, ensure_ascii=False)
+
+
+def _form_value(kind: str | None, value: Any) -> Any:
+    """An answer as the multipart application states it: a boolean as its text, a group's
+    entries as their JSON texts."""
+    if kind == "boolean":
+        return _texts(value)
+    if kind == "group" and isinstance(value, list):
+        return [form_entry(entry) for entry in value]
+    return value
 
 
 def _form_conditions(node: Any, flags: set[str]) -> Any:
