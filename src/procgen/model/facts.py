@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from functools import cached_property
 from typing import Literal
@@ -49,6 +50,31 @@ class FieldKind(StrEnum):
     ADDRESS = "address"
     GROUP = "group"
 
+
+class FormPart(StrEnum):
+    """How an answer of a kind travels in ``multipart/form-data`` (the application, the web
+    form's post): docs/targets/openapi.md, "Multipart encoding". The OpenAPI target states it
+    (the schema and ``encoding``) and :mod:`procgen.targets.openapi.multipart` reads it back,
+    both from this one fact."""
+
+    TEXT = "text"
+    """One text part, the answer as written."""
+    NUMBER = "number"
+    """One text part, a number as JSON writes it (:data:`JSON_NUMBER`)."""
+    FLAG = "flag"
+    """One text part, ``true`` or ``false`` exactly."""
+    OPTION = "option"
+    """One text part, an option's value (an option that is a number, as a number)."""
+    VALUES = "values"
+    """One text part per chosen option value, each read as an :attr:`OPTION`."""
+    ENTRIES = "entries"
+    """One part per entry of a group, each the entry's JSON object."""
+
+
+JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+"""A number as JSON writes it (RFC 8259): what an answers file and a form part may hold."""
+JSON_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+"""A whole number as JSON writes it, with no fraction or exponent."""
 
 JsonType = Literal["string", "integer", "number", "boolean", "array"]
 InputMode = Literal["text", "numeric", "decimal", "tel", "email", "none"]
@@ -121,6 +147,8 @@ class KindFacts(Struct, frozen=True):
     numeric: bool = False
     textual: bool = False
     """Answered with a string whose length ``min_length``/``max_length`` bound."""
+    form_part: FormPart = FormPart.TEXT
+    """How the answer is sent as a form part."""
 
 
 _K = FieldKind
@@ -132,18 +160,23 @@ KINDS: dict[FieldKind, KindFacts] = {
     _K.PHONE: KindFacts("string", "tel", "a text", "một đoạn chữ", textual=True),
     _K.NATIONAL_ID: KindFacts("string", "numeric", "a text", "một đoạn chữ", textual=True),
     _K.INTEGER: KindFacts("integer", "numeric", "a whole number", "một số nguyên", whole=True,
-                          numeric=True),
+                          numeric=True, form_part=FormPart.NUMBER),
     _K.MONEY: KindFacts("integer", "numeric", "a whole number of VND",
-                        "một số tiền nguyên (đồng)", whole=True, numeric=True),
-    _K.NUMBER: KindFacts("number", "decimal", "a number", "một số", numeric=True),
+                        "một số tiền nguyên (đồng)", whole=True, numeric=True,
+                        form_part=FormPart.NUMBER),
+    _K.NUMBER: KindFacts("number", "decimal", "a number", "một số", numeric=True,
+                         form_part=FormPart.NUMBER),
     _K.DATE: KindFacts("string", "none", 'a date written "YYYY-MM-DD"',
                        'một ngày viết dạng "YYYY-MM-DD"'),
-    _K.BOOLEAN: KindFacts("boolean", "none", "true or false", "true hoặc false"),
-    _K.CHOICE: KindFacts("string", "none", "one option value", "một giá trị lựa chọn"),
+    _K.BOOLEAN: KindFacts("boolean", "none", "true or false", "true hoặc false",
+                          form_part=FormPart.FLAG),
+    _K.CHOICE: KindFacts("string", "none", "one option value", "một giá trị lựa chọn",
+                         form_part=FormPart.OPTION),
     _K.MULTICHOICE: KindFacts("array", "none", "a list of option values",
-                              "một danh sách giá trị lựa chọn"),
+                              "một danh sách giá trị lựa chọn", form_part=FormPart.VALUES),
     _K.GROUP: KindFacts("array", "none", "a list of objects (one per entry)",
-                        "một danh sách đối tượng (mỗi mục một đối tượng)"),
+                        "một danh sách đối tượng (mỗi mục một đối tượng)",
+                        form_part=FormPart.ENTRIES),
 }
 """Every field kind's facts; a test checks each :class:`FieldKind` has exactly one entry."""
 

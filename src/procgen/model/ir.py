@@ -189,6 +189,12 @@ class Field(Struct, frozen=True):
         return KINDS[self.kind]
 
     @property
+    def numeric_options(self) -> bool:
+        """A choice (or multichoice) with an option that is a number: its form part is read
+        back as that number, so the API states it in ``form`` style."""
+        return any(not isinstance(o.value, str) for o in self.options)
+
+    @property
     def unconditionally_required(self) -> bool:
         """Required whatever the answers: ``required: true`` and no ``when``."""
         return self.required is True and self.when is None

@@ -36,6 +36,7 @@ from typing import Any, Literal
 from msgspec import Struct, field
 
 from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, StageFailed, Words
+from procgen.model.facts import JSON_NUMBER
 from procgen.source.limits import MAX_SAFE_INTEGER  # the DSL's bound, also I-JSON's (RFC 7493)
 from procgen.source.loader import nearest
 
@@ -47,7 +48,6 @@ MAX_DEPTH = 32
 """The deepest nesting accepted (answers need 4: object, group, entry, multichoice list)."""
 
 _WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _WORDS = {"true": True, "false": False, "null": None}
 _NOT_JSON = ("NaN", "Infinity", "-Infinity", "+Infinity", "undefined")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -350,7 +350,7 @@ class _Scanner:
         return value, end
 
     def number(self, at: int) -> tuple[int | float, int]:
-        m = _NUMBER.match(self.text, at)
+        m = JSON_NUMBER.match(self.text, at)
         if m is None:
             raise self.syntax(at, self.no_value(at))
         raw, end = m.group(), m.end()

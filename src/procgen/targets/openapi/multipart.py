@@ -49,11 +49,12 @@ another type, a document sent twice.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
+
+from procgen.model.facts import JSON_INTEGER, JSON_NUMBER, FormPart
 
 if TYPE_CHECKING:
     from procgen.model.ir import Document, Field, Procedure
@@ -61,8 +62,6 @@ if TYPE_CHECKING:
 __all__ = ["Part", "Submission", "Unreadable", "decode_application", "decode_fields",
            "parse_multipart"]
 
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _JSON = "application/json"
 _ENTRY_TYPES = (_JSON, "text/plain", None)
 """What a group entry's part may say it is: JSON, or a text (what a client sends for the
@@ -166,7 +165,7 @@ def decode_fields(
             files[part.name] = part
             continue
         f = by_id.get(part.name)
-        if f is not None and f.kind == "group":
+        if f is not None and f.facts.form_part is FormPart.ENTRIES:
             texts.setdefault(part.name, []).append(_entry(part))
         else:
             texts.setdefault(part.name, []).append(_text(part))
@@ -175,7 +174,7 @@ def decode_fields(
         f = by_id.get(name)
         if f is None:  # no such field: kept, for the schema to refuse (answer-unknown-field)
             answers[name] = values[0] if len(values) == 1 else values
-        elif f.kind in ("group", "multichoice"):
+        elif f.facts.form_part in (FormPart.ENTRIES, FormPart.VALUES):
             answers[name] = [_value(f, v) for v in values]
         else:
             answers[name] = _value(f, values[0]) if len(values) == 1 else values
@@ -200,20 +199,21 @@ def _entry(part: Part) -> Any:
 
 
 def _value(f: Field, text: Any) -> Any:
-    """One text part read as an answer to ``f`` (an entry of a group is JSON already)."""
+    """One text part read as an answer to ``f``, as its kind's :class:`FormPart` says (an
+    entry of a group is JSON already)."""
     if not isinstance(text, str):
         return text
-    kind = f.kind
-    if kind == "boolean":
+    part = f.facts.form_part
+    if part is FormPart.FLAG:
         return {"true": True, "false": False}.get(text, text)
-    if kind in ("integer", "money"):
-        return int(text) if _INTEGER.fullmatch(text) else text
-    if kind == "number":
-        match = _NUMBER.fullmatch(text)
+    if part is FormPart.NUMBER:
+        if f.facts.whole:
+            return int(text) if JSON_INTEGER.fullmatch(text) else text
+        match = JSON_NUMBER.fullmatch(text)
         if match is None:
             return text
         return float(text) if match.group(1) or match.group(2) else int(text)
-    if kind in ("choice", "multichoice"):
+    if part in (FormPart.OPTION, FormPart.VALUES) and f.numeric_options:
         for option in f.options:
             if not isinstance(option.value, str) and str(option.value) == text:
                 return option.value

@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from procgen import wording
+from procgen.model.facts import FormPart
 from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
 from procgen.targets.openapi import answers as _answers
@@ -207,11 +208,11 @@ class ProcedureSpec:
             "properties": {**answers["properties"], **{d.id: self._document(d) for d in docs}},
             "additionalProperties": False,
         }
-        flags: set[str] = {f.id for f in self.fields if f.kind == "boolean"}
-        for fid in flags:
-            s["properties"][fid] = _form_boolean(s["properties"][fid])
+        flags: set[str] = {f.id for f in self.fields if f.facts.form_part is FormPart.FLAG}
         for f in self.fields:
-            if f.kind == "group":
+            if f.facts.form_part is FormPart.FLAG:
+                s["properties"][f.id] = _form_boolean(s["properties"][f.id])
+            elif f.facts.form_part is FormPart.ENTRIES:
                 s["properties"][f.id] = _form_group(s["properties"][f.id])
         required = [
             *answers.get("required", []),
@@ -256,8 +257,8 @@ class ProcedureSpec:
     def application_example(self) -> dict[str, Any]:
         """The example answers and files as the multipart schema states them (a boolean as
         the text ``true``/``false``)."""
-        kinds: dict[str, str] = {f.id: f.kind for f in self.fields}
-        answers = {k: _form_value(kinds.get(k), v) for k, v in self.answers.items()}
+        parts: dict[str, FormPart] = {f.id: f.facts.form_part for f in self.fields}
+        answers = {k: _form_value(parts.get(k), v) for k, v in self.answers.items()}
         return {**answers, **self.files}
 
     def problem_example(self, *, files: bool) -> dict[str, Any]:
@@ -304,13 +305,11 @@ class ProcedureSpec:
         ``false`` (``FormBoolean``), a text part like any other."""
         out: dict[str, Any] = {}
         for f in self.fields:
-            numeric = any(not isinstance(o.value, str) for o in f.options)
-            if f.kind == "group":
-                out[f.id] = {"contentType": "text/plain"}  # each entry's JSON, as a text
-            elif f.kind in ("integer", "money", "number") or (
-                    f.kind in ("choice", "multichoice") and numeric):
+            part = f.facts.form_part
+            if part is FormPart.NUMBER or (
+                    part in (FormPart.OPTION, FormPart.VALUES) and f.numeric_options):
                 out[f.id] = {"style": "form", "explode": True}
-            elif f.kind == "multichoice":
+            elif part in (FormPart.VALUES, FormPart.ENTRIES):  # an entry's JSON is a text
                 out[f.id] = {"contentType": "text/plain"}
         for d in self.p.uploadable_documents:
             out[d.id] = {"contentType": ", ".join(d.accept) or "application/octet-stream"}
@@ -536,12 +535,12 @@ def form_entry(entry: Any) -> str:
     return json.dumps(entry, ensure_ascii=False)
 
 
-def _form_value(kind: str | None, value: Any) -> Any:
+def _form_value(part: FormPart | None, value: Any) -> Any:
     """An answer as the multipart application states it: a boolean as its text, a group's
     entries as their JSON texts."""
-    if kind == "boolean":
+    if part is FormPart.FLAG:
         return _texts(value)
-    if kind == "group" and isinstance(value, list):
+    if part is FormPart.ENTRIES and isinstance(value, list):
         return [form_entry(entry) for entry in value]
     return value
 
