@@ -21,9 +21,7 @@ from procgen.commands import LANG, InputError, report
 from procgen.wording import cli_language, tell
 
 if TYPE_CHECKING:
-    from procgen.diagnostics import DiagnosticSink
     from procgen.model.ir import Procedure
-    from procgen.quote import Needed
 
 
 @click.command()
@@ -105,10 +103,8 @@ def quote(
     """
     from procgen.diagnostics import DiagnosticSink, StageFailed, did_you_mean
     from procgen.model import load_portal
-    from procgen.model.local import answered_locality
-    from procgen.quote import check_answers
-    from procgen.quote import quote as make_quote
     from procgen.quote.reader import read_answers
+    from procgen.quote.request import Refused, channel_of, locality_of, quote_request
 
     day = on or dt.date.today().isoformat()
     try:
@@ -132,66 +128,27 @@ def quote(
         return
     if answers_file is None:
         raise click.UsageError(tell("quote_no_answers"))
-    chosen = channel or procedure.default_channel
-    if chosen not in procedure.channel_names:
-        raise InputError(tell("quote_no_channel", procedure=procedure_id, channel=chosen,
-                              channels=", ".join(procedure.channel_names)))
-    place = None
-    if locality is not None:
-        place = portal.locality(locality)
-        if place is None:
-            raise InputError(tell("quote_no_locality", locality=locality,
-                                  suggestion=did_you_mean(locality,
-                                                          [x.id for x in portal.localities])))
     try:
+        channel_of(procedure, channel)
+        locality_of(portal, locality)  # refused before the answers are read
         doc = read_answers(answers_file, sink)  # JSON, never YAML: "1" is a text, 2.5e3 a number
+        result = quote_request(portal, procedure, doc.value, channel=channel,
+                               locality=locality, on=day, lang=cli_language(), partial=partial,
+                               locate=doc.locate, sink=sink)
+    except Refused as refused:
+        report(sink, diagnostics, False, err=True)
+        raise InputError(refused.said(cli_language())) from None
     except StageFailed:
         report(sink, diagnostics, False, err=True)
         sys.exit(1)
-    answers = check_answers(
-        procedure,
-        doc.value,
-        today=day,
-        lang=cli_language(),
-        locate=doc.locate,
-        sink=sink,
-    )
-    needed = _still_needed(procedure, sink) if partial else None
-    if report(sink, diagnostics, False, err=True):
+    if report(sink, diagnostics, False, err=True) or result is None:
         sys.exit(1)
-    answered = answered_locality(procedure, answers.values)  # the form's own province answer
-    if answered is not None and place is not None and answered != place.id:
-        raise InputError(tell("quote_locality_conflict", given=place.id, answered=answered,
-                              field=procedure.locality_field))
-    if place is None and answered is not None:
-        place = portal.locality(answered)
-    result = make_quote(procedure, answers, channel=chosen, on=day, locality=place,
-                        still_needed=needed)
     if fmt == "table":
         from procgen.quote.table import render_table
 
         click.echo(render_table(result, procedure, cli_language()), nl=False)
     else:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
-
-
-def _still_needed(procedure: Procedure, sink: DiagnosticSink) -> tuple[Needed, ...]:
-    """Take the missing required answers (PG604) out of ``sink``, as a partial quote's list."""
-    from procgen.quote import Needed
-
-    labels: dict[str, str] = {f.id: f.label.get(cli_language())
-                              for top in procedure.fields for f in top.walk()}
-    needed: list[Needed] = []
-    kept = []
-    for d in sink.items:
-        if d.code == "PG604":
-            field = str(dict(d.args)["field"])
-            if all(n.field != field for n in needed):
-                needed.append(Needed(field, labels.get(field, field)))
-        else:
-            kept.append(d)
-    sink.items[:] = kept
-    return tuple(needed)
 
 
 def _write_template(procedure: Procedure, out: Path | None) -> None:
