@@ -43,11 +43,14 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
              "a structural diff of two IRs; it renders no target; its words are the catalogue's"),
     "build": (frozenset({ROOT, "diagnostics", "layout", "model", "targets"}),
               "the only stage that writes: runs the targets over the model"),
+    "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets"}),
+                  "answers from the same code as the portal: quote's request flow, the "
+                  "OpenAPI target's public description; never a second implementation"),
     "cli": (frozenset({"diagnostics", "model", "starter", "wording"}),
             "the click group, shared options and the exit-code guard; commands load lazily; "
             "its own words (the diagnostics' frame, the summaries) are the catalogue's"),
     "commands": (frozenset({"cli", "diagnostics", "model", "build", "diff", "quote",
-                            "targets", "wording"}),
+                            "targets", "wording", "assistant"}),
                  "thin commands: parse options, call one library function, render; their own "
                  "words are the catalogue's"),
 }

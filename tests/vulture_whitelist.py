@@ -42,6 +42,7 @@ _.bytecode_cache
 WebTarget
 OpenApiTarget
 MobileTarget
+CatalogueTarget
 
 # view-model fields read by the web templates (procgen.targets.web.view; Jinja2 reads them)
 attrs
@@ -78,3 +79,10 @@ explain  # procgen.cli.explain
 # change that read it is reverted, to land again with its tests)
 identifier  # procgen.model.ir.License
 license  # procgen.model.ir.Settings
+
+# the assistant's MCP tools and resource are registered by the SDK's decorators
+search_procedures  # procgen.assistant.server
+describe_procedure  # procgen.assistant.server
+quote_fees  # procgen.assistant.server
+documents_needed  # procgen.assistant.server
+procedure_resource  # procgen.assistant.server

@@ -139,6 +139,7 @@ class LazyGroup(click.Group):
     """Commands that live in their own modules (``procgen.commands.*``), imported when run."""
 
     lazy: ClassVar[dict[str, str]] = {
+        "assistant": "procgen.commands.assistant:assistant",
         "build": "procgen.commands.build:build",
         "diff": "procgen.commands.diff:diff",
         "locality": "procgen.commands.locality:locality",

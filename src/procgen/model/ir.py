@@ -9,9 +9,9 @@ tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from msgspec import Struct
 
@@ -243,6 +243,17 @@ class Document(Struct, frozen=True):
     def unconditionally_required(self) -> bool:
         """Required whatever the answers: ``required: true`` and no ``when``."""
         return self.required is True and self.when is None
+
+    def needed_with(self, answers: Mapping[str, Any], *, today: str) -> bool | None:
+        """With these (effective) answers: None when the document is not asked for (its
+        ``when`` does not hold), else whether it is required (an optional one is False)."""
+        from procgen.expr import holds
+
+        if self.when is not None and not holds(self.when, answers, today=today):
+            return None
+        if isinstance(self.required, bool):
+            return self.required
+        return holds(self.required, answers, today=today)
 
     @property
     def max_bytes(self) -> int | None:

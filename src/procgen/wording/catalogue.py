@@ -746,6 +746,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "({answered}); bỏ --locality hoặc sửa câu trả lời",
         "en": "--locality {given} differs from the province answered in '{field}' "
               "({answered}); leave --locality out or change the answer"},
+    "assistant_no_mcp": {"vi": "procgen assistant cần bộ công cụ mcp: pip install "
+                                 "'procgen[assistant]'",
+                         "en": "procgen assistant needs the mcp SDK: pip install "
+                               "'procgen[assistant]'"},
     "quote_no_answers": {"vi": "cần --answers FILE (hoặc --template để có tệp câu trả lời mẫu)",
                          "en": "--answers FILE is needed (or --template for an answers "
                                "skeleton)"},
