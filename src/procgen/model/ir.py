@@ -189,6 +189,12 @@ class Field(Struct, frozen=True):
         return KINDS[self.kind]
 
     @property
+    def section(self) -> Text | None:
+        """The heading the field is asked under: its block use's ``heading`` (web fieldset
+        legend, app ``section``, API ``x-procgen-section``, "label (heading)" in messages)."""
+        return self.used.heading if self.used is not None else None
+
+    @property
     def numeric_options(self) -> bool:
         """A choice (or multichoice) with an option that is a number: its form part is read
         back as that number, so the API states it in ``form`` style."""

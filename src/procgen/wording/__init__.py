@@ -225,8 +225,8 @@ def named(f: Field, lang: str) -> str:
     The field's own label, where it is asked, stays as written: the heading is above it.
     """
     label = f.label.get(lang)
-    if f.used is not None and f.used.heading is not None:
-        return say("label_under", lang, label=label, heading=inline(f.used.heading.get(lang)))
+    if f.section is not None:
+        return say("label_under", lang, label=label, heading=inline(f.section.get(lang)))
     return label
 
 

@@ -94,8 +94,8 @@ def field_component(f: Field, b: Build, group: str | None = None,
     }
     if f.hint is not None:
         c["hint"] = b.text(f.hint)
-    if group is None and f.used is not None and f.used.heading is not None:
-        c["section"] = b.text(f.used.heading)  # the web page's fieldset legend
+    if group is None and f.section is not None:
+        c["section"] = b.text(f.section)  # the web page's fieldset legend
     if nested:
         c["visible_when"] = True
         c["required"] = f.required is True

@@ -110,8 +110,8 @@ class ProcedureSpec:
         schema["description"] = _described(f.label.get(self.lang), " ".join(notes))
         schema.update(rest)
         schema["x-procgen-label"] = _common.localized(f.label, self.langs)
-        if group is None and f.used is not None and f.used.heading is not None:
-            schema["x-procgen-section"] = _common.localized(f.used.heading, self.langs)
+        if group is None and f.section is not None:
+            schema["x-procgen-section"] = _common.localized(f.section, self.langs)
         if f.options:
             schema["x-procgen-options"] = [
                 {"value": o.value, "label": _common.localized(o.label, self.langs)}

@@ -53,8 +53,8 @@ def _cond(value: bool | Expr | None) -> Any:
 def field_rules(f: Field, lang: str) -> dict[str, Any]:
     rule: dict[str, Any] = {"kind": f.kind, "label": text(f.label, lang),
                             "required": _cond(f.required)}
-    if f.used is not None and f.used.heading is not None:
-        rule["section"] = text(f.used.heading, lang)  # the summary heads its answers with it
+    if f.section is not None:
+        rule["section"] = text(f.section, lang)  # the summary heads its answers with it
     if f.when is not None:
         rule["when"] = _cond(f.when)
     if f.constraint is not None:

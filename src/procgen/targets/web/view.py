@@ -331,7 +331,7 @@ def _article(article: str | None, lang: str) -> str:
 def parts(fields: tuple[Field, ...], lang: str, ui: dict[str, str]) -> tuple[PartView, ...]:
     """A step's questions cut where the heading of their block's use changes."""
     out: list[PartView] = []
-    for use, run in groupby(fields, lambda f: f.used if f.used and f.used.heading else None):
+    for use, run in groupby(fields, lambda f: f.used if f.section is not None else None):
         out.append(PartView(text(use.heading, lang) if use else "",
                             f"part-{use.name}" if use else "",
                             tuple(field_view(f, lang, ui) for f in run)))
