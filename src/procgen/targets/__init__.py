@@ -97,6 +97,14 @@ class OpenApiPart(PortalPart, frozen=True):
     """Its own named components (JSON) by kind, for the self-contained ``portal.bundled.yaml``."""
 
 
+class CataloguePart(PortalPart, frozen=True):
+    """The catalogue target's share of ``catalogue/cpsv-ap.jsonld`` for one procedure."""
+
+    nodes: tuple[dict[str, Any], ...]
+    """Its JSON-LD nodes (each with an ``@id``), as in ``catalogue/<id>.jsonld``; nodes that
+    several procedures share (currency, channel types) are equal, and kept once."""
+
+
 class PortalInput(Struct, frozen=True):
     """What one target's ``emit_portal`` sees.
 
@@ -141,9 +149,11 @@ _TARGETS: dict[str, str] = {
     "web": "procgen.targets.web:WebTarget",
     "openapi": "procgen.targets.openapi:OpenApiTarget",
     "mobile": "procgen.targets.mobile:MobileTarget",
+    "catalogue": "procgen.targets.catalogue:CatalogueTarget",
 }
 
-PARTS: dict[str, type[PortalPart] | None] = {"web": None, "openapi": OpenApiPart, "mobile": None}
+PARTS: dict[str, type[PortalPart] | None] = {
+    "web": None, "openapi": OpenApiPart, "mobile": None, "catalogue": CataloguePart}
 """What each target's ``portal_part`` returns (None: its portal files depend on no procedure).
 Declared here, beside the registry, so the build decodes a cached part without the target."""
 
