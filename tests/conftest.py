@@ -35,6 +35,29 @@ SARIF_SCHEMA = NODE_MODULES / "@microsoft" / "jest-sarif" / "lib" / "schemas" / 
 """The official SARIF 2.1.0 schema (OASIS), as @microsoft/jest-sarif bundles it."""
 
 
+def emit_project(root: Path, target_name: str,
+                 version: str = "test") -> tuple[Any, dict[str, bytes], Any]:
+    """One target's files for the project at ``root``, as the build would emit them (every
+    procedure, then the portal files), with no build around it: ``(portal, files by path,
+    the target's diagnostics)``. The project must load without an error."""
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.model import load_portal
+    from procgen.targets import EmitContext, get, portal_input
+
+    load_sink = DiagnosticSink()
+    portal = load_portal(root, load_sink)
+    assert not load_sink.has_errors(), [d.message for d in load_sink]
+    target = get(target_name)
+    ctx = EmitContext(portal.settings, version, localities=portal.localities)
+    sink = DiagnosticSink()
+    files: dict[str, bytes] = {}
+    for p in portal.procedures:
+        files.update({str(k): v for k, v in target.emit_procedure(p, ctx, sink).items()})
+    shared = target.emit_portal(portal_input(target, portal, ctx), ctx, sink)
+    files.update({str(k): v for k, v in shared.items()})
+    return portal, files, sink
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from the current output"

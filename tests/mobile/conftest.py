@@ -13,13 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import NodeProcess, node_process
+from tests.conftest import NodeProcess, emit_project, node_process
 
-from procgen.diagnostics import DiagnosticSink
-from procgen.model import load_portal
 from procgen.model.ir import Portal
-from procgen.targets import EmitContext, portal_input
-from procgen.targets.mobile import MobileTarget
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).with_name("reference.js")
@@ -43,17 +39,7 @@ class Corpus:
 
 
 def compile_project(root: Path) -> Corpus:
-    sink = DiagnosticSink()
-    portal = load_portal(root, sink)
-    assert not [d for d in sink if d.severity == "error"], [d.message for d in sink]
-    target = MobileTarget()
-    ctx = EmitContext(portal.settings, VERSION, localities=portal.localities)
-    out = DiagnosticSink()
-    files: dict[str, bytes] = {}
-    for p in portal.procedures:
-        files.update({str(k): v for k, v in target.emit_procedure(p, ctx, out).items()})
-    shared = target.emit_portal(portal_input(target, portal, ctx), ctx, out)
-    files.update({str(k): v for k, v in shared.items()})
+    portal, files, out = emit_project(root, "mobile", VERSION)
     return Corpus(portal, files, [(d.code, d.message) for d in out])
 
 

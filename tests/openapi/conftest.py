@@ -9,12 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import ROOT, NodeProcess, node_process
+from tests.conftest import ROOT, NodeProcess, emit_project, node_process
 
 from procgen.diagnostics import DiagnosticSink
-from procgen.model import load_portal
 from procgen.model.ir import Portal
-from procgen.targets import EmitContext, get, portal_input
 
 KITCHEN_SINK = ROOT / "tests" / "fixtures" / "kitchen-sink"
 CHECKER = Path(__file__).with_name("rules_check.js")
@@ -50,18 +48,7 @@ def resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def build(root: Path) -> Built:
-    load_sink = DiagnosticSink()
-    portal = load_portal(root, load_sink)
-    assert not load_sink.has_errors(), [d.message for d in load_sink]
-    target = get("openapi")
-    ctx = EmitContext(portal.settings, "test", localities=portal.localities)
-    sink = DiagnosticSink()
-    files: dict[str, bytes] = {}
-    for p in portal.procedures:
-        files.update({str(k): v for k, v in target.emit_procedure(p, ctx, sink).items()})
-    shared = target.emit_portal(portal_input(target, portal, ctx), ctx, sink)
-    files.update({str(k): v for k, v in shared.items()})
-    return Built(portal, files, sink)
+    return Built(*emit_project(root, "openapi"))
 
 
 @pytest.fixture(scope="session")
