@@ -71,6 +71,7 @@ portal_input  # procgen.targets: a portal's inputs without the build (tests/web,
 fee_labels  # procgen.targets.web.view.LocalView
 dynamic_offices  # procgen.targets.web.view.LocalView
 site_name  # procgen.targets.web.view.LocalView
+structured_data  # procgen.targets.web.view.PageView: the head's JSON-LD block
 
 # click commands are registered by their decorator
 explain  # procgen.cli.explain

@@ -143,9 +143,10 @@ def test_pages_need_no_unsafe_inline_and_load_only_local_assets(bundled, kitchen
             for tag, attrs in page.tags:
                 assert "style" not in attrs, (path, tag)
                 assert not [a for a in attrs if a.startswith("on")], (path, tag, attrs)
-            for attrs, _body in page.scripts:
+            for attrs, _body in page.scripts:  # the runtime, and data blocks (never run)
                 assert attrs.get("src") == "../assets/procgen.js" or (
-                    attrs.get("type") == "application/json" and attrs.get("src") is None), attrs
+                    attrs.get("type") in ("application/json", "application/ld+json")
+                    and attrs.get("src") is None), attrs
             # what the page loads (an alternate or canonical address is only named)
             sources = [a.get("href") for a in page.all("link")
                        if a.get("rel") not in ("alternate", "canonical")]
@@ -160,7 +161,10 @@ def test_every_procedure_text_is_escaped(tmp_path: Path) -> None:
         text = html(files, lang, "hostile")
         page = Page(text)
         assert not page.all("img")
-        assert [a.get("src") for a, _ in page.scripts] == ["../assets/procgen.js", None]
+        assert [a.get("src") for a, _ in page.scripts] == ["../assets/procgen.js", None, None]
+        structured = next(b for a, b in page.scripts if a.get("type") == "application/ld+json")
+        assert "<" not in structured and ">" not in structured and "&" not in structured
+        assert json.loads(structured)["name"].startswith("Title <img")
         assert "&lt;img src=x onerror=alert(&#34;pwned&#34;)&gt;" in text
         for label in ("Title", "Summary", "Agency", "Law", "Name", "Hint", "Option A", "Item",
                       "Paper", "Paper hint", "Template", "Fee", "Exempt", "Step", "Description",

@@ -284,6 +284,23 @@ class Duration(Struct, frozen=True):
     def as_dict(self) -> dict[str, int | float]:
         return {self.unit: self.value}
 
+    @property
+    def iso8601(self) -> str:
+        """As an ISO 8601 / ``xsd:duration``: working days written as days (``P5D``), hours
+        as hours (``PT4H``); a fraction only on seconds, as xsd allows (1.5 hours is
+        ``PT5400S``, half a day ``PT43200S``). The catalogue's ``cv:processingTime`` and the
+        pages' schema.org ``processingTime``.
+
+        >>> [Duration(u, v).iso8601 for u, v in (("working_days", 5), ("hours", 96),
+        ...                                      ("hours", 1.5), ("working_days", 0.5))]
+        ['P5D', 'PT96H', 'PT5400S', 'PT43200S']
+        """
+        if float(self.value).is_integer():
+            n = int(self.value)
+            return f"P{n}D" if self.unit == "working_days" else f"PT{n}H"
+        seconds = self.value * (86400 if self.unit == "working_days" else 3600)
+        return f"PT{int(seconds) if float(seconds).is_integer() else seconds}S"
+
 
 class Channel(Struct, frozen=True):
     name: str

@@ -48,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "fees": {"vi": "Phí và lệ phí", "en": "Fees"},
     "legal_basis": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
     "article": {"vi": "Điều {article}", "en": "article {article}"},
+    "country_name": {"vi": "Việt Nam", "en": "Viet Nam"},
     "online": {"vi": "Trực tuyến", "en": "Online"},
     "in_person": {"vi": "Trực tiếp", "en": "In person"},
     "postal": {"vi": "Qua bưu chính", "en": "By post"},

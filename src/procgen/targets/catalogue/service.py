@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from procgen import wording
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Duration, Fee, Procedure, Settings, Text
+    from procgen.model.ir import Fee, Procedure, Settings, Text
 
 Node = dict[str, Any]
 
@@ -63,28 +63,6 @@ def _ref(iri: str) -> dict[str, str]:
     return {"@id": iri}
 
 
-def _number(value: int | float) -> str:
-    """An xsd lexical number: ``5``, ``1.5``."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def xsd_duration(d: Duration) -> str:
-    """A processing time as ``xsd:duration``: working days written as days (``P5D``), hours
-    as hours (``PT4H``). xsd allows a fraction on seconds only: ``1.5`` hours is ``PT5400S``
-    and half a day ``PT43200S``.
-
-    >>> from procgen.model.ir import Duration
-    >>> [xsd_duration(Duration(u, v)) for u, v in (("working_days", 5), ("hours", 96),
-    ...                                             ("hours", 1.5), ("working_days", 0.5))]
-    ['P5D', 'PT96H', 'PT5400S', 'PT43200S']
-    """
-    if float(d.value).is_integer():
-        n = int(d.value)
-        return f"P{n}D" if d.unit == "working_days" else f"PT{n}H"
-    seconds = d.value * (86400 if d.unit == "working_days" else 3600)
-    return f"PT{_number(seconds)}S"
-
-
 def nodes(procedure: Procedure, settings: Settings) -> list[Node]:
     """The procedure's nodes: the public service first, then what it refers to."""
     langs = settings.languages
@@ -117,7 +95,7 @@ def nodes(procedure: Procedure, settings: Settings) -> list[Node]:
                     "dct:identifier": c.name,
                     "dct:type": _ref(kind),
                     "cv:processingTime": {"@type": "xsd:duration",
-                                          "@value": xsd_duration(c.processing_time)}})
+                                          "@value": c.processing_time.iso8601}})
         out.append({"@id": kind, "@type": "skos:Concept",
                     "skos:prefLabel": _worded(langs, lambda lang, n=c.name: wording.say(n, lang))})
     costs = [cost for fee in procedure.fees for cost in _costs(fee, sid, channels, settings)]

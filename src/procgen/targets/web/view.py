@@ -27,6 +27,7 @@ from procgen.model.ir import (
 )
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
+from procgen.targets.web.structured import government_service, script_text
 from procgen.wording import database, money
 
 if TYPE_CHECKING:
@@ -202,6 +203,9 @@ class PageView(Struct, frozen=True):
     legal: tuple[LegalView, ...]
     declaration: str
     local: LocalView | None = None
+    structured_data: str = ""
+    """The schema.org ``GovernmentService`` as the text of a JSON-LD data block
+    (:mod:`.structured`)."""
 
 
 def page_view(procedure: Procedure, settings: Settings, lang: str,
@@ -248,6 +252,9 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
                     for lb in procedure.legal_basis),
         declaration=wording.declaration(procedure, lang),
         local=local_view(procedure, facts, lang, ui) if facts and facts.depends else None,
+        structured_data=script_text(government_service(
+            procedure, settings, lang, url=canonical, place=place,
+            site=bool(facts and facts.site))),
     )
 
 
