@@ -87,11 +87,11 @@ class OpenApiTarget:
             ),
             tag=tag(p, settings.languages, settings.default_language),
             paths={path: _by_reference(file, own, item) for path, item in paths.items()},
-            components={
+            **_bundle_fragments({
                 "schemas": spec.components(),
                 "requestBodies": spec.request_bodies(),
                 "responses": spec.responses(),
-            },
+            }),
         )
 
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
@@ -120,7 +120,8 @@ class OpenApiTarget:
             *(part.tag for part in parts),
         ]
 
-        def document(paths: dict[str, Any], own: dict[str, dict[str, Any]]) -> bytes:
+        def document(paths: dict[str, Any], own: dict[str, dict[str, Any]],
+                     keep: set[tuple[str, str]], fill: dict[str, bytes]) -> bytes:
             doc = _document(
                 settings,
                 paths,
@@ -132,18 +133,30 @@ class OpenApiTarget:
                 version=version,
                 contact=settings.portal_name,
             )
-            _drop_unused_components(doc)
-            return dump(doc)
+            _drop_unused_components(doc, keep)
+            text = dump(doc)
+            for marker, lines in fill.items():  # each procedure's components, as written
+                text = text.replace(f"    {marker}: null\n".encode(), lines, 1)
+            return text
 
         bundled: dict[str, Any] = {"/procedures": paths["/procedures"]}
-        own: dict[str, dict[str, Any]] = {"schemas": {}, "requestBodies": {}, "responses": {}}
         for part in parts:
             bundled.update(_local(part.paths))
-            for kind, named in part.components.items():
-                own[kind].update(named)
+        own: dict[str, dict[str, Any]] = {}
+        fill: dict[str, bytes] = {}
+        for kind in ("schemas", "requestBodies", "responses"):
+            lines = b"".join(part.components[kind].encode() for part in parts
+                             if kind in part.components)
+            marker = f"procgen-bundle-{kind}"  # where the pre-written lines go
+            own[kind] = {marker: None} if lines else {}
+            if lines:
+                fill[marker] = lines
+        keep = {(kind, marker) for kind, named in own.items() for marker in named}
+        keep |= {(kind, name) for part in parts for kind, _, name in
+                 (ref.partition("/") for ref in part.uses)}
         return {
-            FOLDER / "portal.yaml": document(paths, {}),
-            FOLDER / "portal.bundled.yaml": document(bundled, own),
+            FOLDER / "portal.yaml": document(paths, {}, set(), {}),
+            FOLDER / "portal.bundled.yaml": document(bundled, own, keep, fill),
         }
 
 
@@ -189,12 +202,41 @@ def _local(node: Any) -> Any:
     return node
 
 
-def _drop_unused_components(doc: dict[str, Any]) -> None:
-    """Keep only the components ``doc`` refers to (directly or through other components)."""
+def _bundle_fragments(components: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A procedure's components as ``portal.bundled.yaml`` writes them (``OpenApiPart``):
+    each kind's entries as YAML lines at their indent there (under ``components:`` and the
+    kind), and the shared components they refer to."""
+    from procgen.targets.openapi.yaml_out import mapping_lines
+
+    prefix = "#/components/"
+    own = {(kind, name) for kind, named in components.items() for name in named}
+    uses: set[str] = set()
+    todo: list[Any] = [components]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(prefix):
+                kind, _, name = ref.removeprefix(prefix).partition("/")
+                if (kind, name) not in own:
+                    uses.add(f"{kind}/{name}")
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    return {"components": {kind: mapping_lines(named, 4) for kind, named in components.items()
+                           if named},
+            "uses": tuple(sorted(uses))}
+
+
+def _drop_unused_components(doc: dict[str, Any],
+                            keep: set[tuple[str, str]] | None = None) -> None:
+    """Keep only the components ``doc`` refers to (directly or through other components),
+    and those in ``keep`` (what pre-written components refer to, and their placeholders)."""
     components: dict[str, dict[str, Any]] = doc["components"]
     prefix = "#/components/"
-    used: set[tuple[str, str]] = set()
+    used: set[tuple[str, str]] = set(keep or ())
     todo: list[Any] = [{k: v for k, v in doc.items() if k != "components"}]
+    todo += [components[k][n] for k, n in used if n in components.get(k, {})]
     while todo:
         node = todo.pop()
         if isinstance(node, dict):

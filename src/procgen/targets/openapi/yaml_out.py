@@ -188,6 +188,14 @@ def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
         out.append(f"{head} {scalar(value)}")
 
 
+def mapping_lines(data: dict[str, Any], indent: int) -> str:
+    """The lines :func:`dump` writes for the entries of ``data`` when they sit at ``indent``
+    in a larger document, each ending in a newline (pre-written parts of a document)."""
+    out: list[str] = []
+    _mapping(data, indent, out)
+    return "".join(line + "\n" for line in out)
+
+
 def dump(data: dict[str, Any]) -> str:
     """Block-style YAML for a JSON-shaped mapping, keys in their order, ending in a newline."""
     out: list[str] = []
