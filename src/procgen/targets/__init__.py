@@ -98,8 +98,9 @@ class OpenApiPart(PortalPart, frozen=True):
     the YAML lines that file holds them in (at their indent there): written once, in the
     worker that compiles the procedure, so a rebuild after one file changed writes only that
     procedure's again, not every procedure's (tens of megabytes at 1,000 procedures)."""
-    uses: tuple[str, ...] = ()
-    """The shared components those refer to (``"schemas/FormBoolean"``): the bundle keeps them."""
+    uses: tuple[tuple[str, str], ...] = ()
+    """The shared components those refer to (``("schemas", "FormBoolean")``): the bundle keeps
+    them."""
 
 
 class CataloguePart(PortalPart, frozen=True):

@@ -18,7 +18,7 @@ built in a fixed order and dumped with ``sort_keys=False``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -152,8 +152,7 @@ class OpenApiTarget:
             if lines:
                 fill[marker] = lines
         keep = {(kind, marker) for kind, named in own.items() for marker in named}
-        keep |= {(kind, name) for part in parts for kind, _, name in
-                 (ref.partition("/") for ref in part.uses)}
+        keep.update(ref for part in parts for ref in part.uses)
         return {
             FOLDER / "portal.yaml": document(paths, {}, set(), {}),
             FOLDER / "portal.bundled.yaml": document(bundled, own, keep, fill),
@@ -202,30 +201,34 @@ def _local(node: Any) -> Any:
     return node
 
 
+_COMPONENTS = "#/components/"
+
+
+def _refs(node: Any) -> Iterator[tuple[str, str]]:
+    """``(kind, name)`` of every local component reference anywhere in ``node``."""
+    todo: list[Any] = [node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_COMPONENTS):
+                kind, _, name = ref.removeprefix(_COMPONENTS).partition("/")
+                yield kind, name
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+
+
 def _bundle_fragments(components: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A procedure's components as ``portal.bundled.yaml`` writes them (``OpenApiPart``):
     each kind's entries as YAML lines at their indent there (under ``components:`` and the
     kind), and the shared components they refer to."""
     from procgen.targets.openapi.yaml_out import mapping_lines
 
-    prefix = "#/components/"
     own = {(kind, name) for kind, named in components.items() for name in named}
-    uses: set[str] = set()
-    todo: list[Any] = [components]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith(prefix):
-                kind, _, name = ref.removeprefix(prefix).partition("/")
-                if (kind, name) not in own:
-                    uses.add(f"{kind}/{name}")
-            todo.extend(node.values())
-        elif isinstance(node, list):
-            todo.extend(node)
     return {"components": {kind: mapping_lines(named, 4) for kind, named in components.items()
                            if named},
-            "uses": tuple(sorted(uses))}
+            "uses": tuple(sorted(set(_refs(components)) - own))}
 
 
 def _drop_unused_components(doc: dict[str, Any],
@@ -233,22 +236,14 @@ def _drop_unused_components(doc: dict[str, Any],
     """Keep only the components ``doc`` refers to (directly or through other components),
     and those in ``keep`` (what pre-written components refer to, and their placeholders)."""
     components: dict[str, dict[str, Any]] = doc["components"]
-    prefix = "#/components/"
     used: set[tuple[str, str]] = set(keep or ())
     todo: list[Any] = [{k: v for k, v in doc.items() if k != "components"}]
     todo += [components[k][n] for k, n in used if n in components.get(k, {})]
     while todo:
-        node = todo.pop()
-        if isinstance(node, dict):
-            target = node.get("$ref")
-            if isinstance(target, str) and target.startswith(prefix):
-                kind, _, name = target[len(prefix) :].partition("/")
-                if (kind, name) not in used and name in components.get(kind, {}):
-                    used.add((kind, name))
-                    todo.append(components[kind][name])
-            todo.extend(node.values())
-        elif isinstance(node, list):
-            todo.extend(node)
+        for kind, name in _refs(todo.pop()):
+            if (kind, name) not in used and name in components.get(kind, {}):
+                used.add((kind, name))
+                todo.append(components[kind][name])
     for kind in ("schemas", "requestBodies", "responses"):
         if kind in components:
             components[kind] = {n: v for n, v in components[kind].items() if (kind, n) in used}
