@@ -111,14 +111,15 @@ class Assistant:
     def quote(self, procedure_id: str, answers: dict[str, Any], *, channel: str | None,
               locality: str | None, on: str | None, partial: bool,
               lang: str | None) -> dict[str, Any]:
-        from procgen.quote.request import Refused, quote_request
+        from procgen.quote.request import Refused, channel_of, locality_of, quote_request
 
         procedure, chosen, day = self.procedure(procedure_id), self.language(lang), _day(on)
         sink = DiagnosticSink()
         try:
-            result = quote_request(self.portal, procedure, answers, channel=channel,
-                                   locality=locality, on=day, lang=chosen, partial=partial,
-                                   locate=_pointer, sink=sink)
+            result = quote_request(self.portal, procedure, answers,
+                                   channel=channel_of(procedure, channel),
+                                   place=locality_of(self.portal, locality), on=day,
+                                   lang=chosen, partial=partial, locate=_pointer, sink=sink)
         except Refused as refused:
             raise Unknown(refused.said(chosen)) from None
         return {"quote": None if result is None else result.as_json(),

@@ -129,11 +129,11 @@ def quote(
     if answers_file is None:
         raise click.UsageError(tell("quote_no_answers"))
     try:
-        channel_of(procedure, channel)
-        locality_of(portal, locality)  # refused before the answers are read
+        chosen = channel_of(procedure, channel)  # both refused before the answers are read
+        place = locality_of(portal, locality)
         doc = read_answers(answers_file, sink)  # JSON, never YAML: "1" is a text, 2.5e3 a number
-        result = quote_request(portal, procedure, doc.value, channel=channel,
-                               locality=locality, on=day, lang=cli_language(), partial=partial,
+        result = quote_request(portal, procedure, doc.value, channel=chosen, place=place,
+                               on=day, lang=cli_language(), partial=partial,
                                locate=doc.locate, sink=sink)
     except Refused as refused:
         report(sink, diagnostics, False, err=True)

@@ -79,23 +79,22 @@ def quote_request(
     procedure: Procedure,
     raw: Mapping[str, Any],
     *,
-    channel: str | None,
-    locality: str | None,
+    channel: str,
+    place: Locality | None,
     on: str,
     lang: str,
     partial: bool,
     locate: Locate,
     sink: DiagnosticSink,
 ) -> Quote | None:
-    """The quote for ``raw`` answers, or None when they break the procedure's rules (each
-    problem is in ``sink``). The locality is the one asked for, else the province the
-    answers give (the procedure's locality question); the two must agree.
+    """The quote for ``raw`` answers on ``channel`` (:func:`channel_of`), or None when they
+    break the procedure's rules (each problem is in ``sink``). The locality is ``place``, the
+    one asked for (:func:`locality_of`), else the province the answers give (the procedure's
+    locality question); the two must agree.
 
     Raises:
-        Refused: the channel or the locality cannot be used.
+        Refused: the locality asked for contradicts the province answered.
     """
-    chosen = channel_of(procedure, channel)
-    place = locality_of(portal, locality)
     answers = check_answers(procedure, raw, today=on, lang=lang, locate=locate, sink=sink)
     needed = still_needed(procedure, sink, lang) if partial else None
     if sink.has_errors():
@@ -108,5 +107,5 @@ def quote_request(
                       field=procedure.locality_field)
     if place is None and answered is not None:
         place = portal.locality(answered)
-    return quote(procedure, answers, channel=chosen, on=on, locality=place,
+    return quote(procedure, answers, channel=channel, on=on, locality=place,
                  still_needed=needed)
