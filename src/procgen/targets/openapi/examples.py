@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from procgen.model.facts import FORMATS, FieldKind
 from procgen.model.ir import Field, Locality, Procedure, Slug
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ def _sample_text(f: Field) -> str:
     ``…name`` field (give a school's name an ``example``), the kind's sample for a formatted
     kind, else the field's own label (so an institution code is not shown as "Nguyễn Văn"),
     fitted to its lengths."""
-    if f.kind not in ("text", "textarea", "address"):
+    if f.kind in FORMATS:  # a kind with a shape of its own (the model's): a sample of it
         return _TEXT[f.kind]
-    if f.kind == "text" and not f.id.endswith("name"):
+    if f.kind == FieldKind.TEXT and not f.id.endswith("name"):
         return _fit_length(f.label.get(f.label.default), f)
     return _fit_length(_TEXT[f.kind], f)
 
