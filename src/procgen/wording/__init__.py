@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from procgen.wording.catalogue import DATABASES, TEXTS
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Document, Field, Procedure
+    from procgen.model.ir import Document, Fee, Field, Procedure
 
 __all__ = [
     "AUTHOR_KEY",
@@ -350,6 +350,19 @@ def _problem_messages(f: Field, lang: str) -> dict[str, str]:
         out["err_constraint"] = (f.constraint_message.get(lang) if f.constraint_message
                                  else field_message(f, "err_constraint", lang))
     return out
+
+
+def fee_notes(fee: Fee, lang: str) -> list[str]:
+    """What the fee table says under a fee's name, and the catalogue in its description:
+    that it applies only in some cases, its validity window, each exemption."""
+    notes: list[str] = []
+    if fee.when is not None:
+        notes.append(say("fee_conditional", lang))
+    if fee.valid_from or fee.valid_until:
+        notes.append(say("valid_window", lang, start=fee.valid_from or "…",
+                         end=fee.valid_until or "…"))
+    notes.extend(say("exempt", lang, who=e.label.get(lang)) for e in fee.exemptions)
+    return notes
 
 
 def declaration(procedure: Procedure, lang: str) -> str:

@@ -173,10 +173,4 @@ def fee_description(fee: Fee, lang: str) -> str:
                                  max=wording.money(high, lang)))
     elif not isinstance(fee.amount, int):
         parts.append(wording.say("fee_depends", lang))
-    if fee.when is not None:
-        parts.append(wording.say("fee_conditional", lang))
-    if fee.valid_from or fee.valid_until:
-        parts.append(wording.say("valid_window", lang, start=fee.valid_from or "…",
-                                 end=fee.valid_until or "…"))
-    parts.extend(wording.say("exempt", lang, who=e.label.get(lang)) for e in fee.exemptions)
-    return "; ".join(parts)
+    return "; ".join([*parts, *wording.fee_notes(fee, lang)])

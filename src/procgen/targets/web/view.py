@@ -490,14 +490,7 @@ def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str],
     else:
         amount = ui["fee_depends"]
     cells = tuple(amount if c in fee.channels else "—" for c in procedure.channel_names)
-    notes: list[str] = []
-    if fee.when is not None:
-        notes.append(ui["fee_conditional"])
-    if fee.valid_from or fee.valid_until:
-        notes.append(ui["valid_window"].format(start=fee.valid_from or "…",
-                                               end=fee.valid_until or "…"))
-    notes.extend(ui["exempt"].format(who=text(e.label, lang)) for e in fee.exemptions)
-    return FeeView(fee.id, text(fee.label, lang), cells, tuple(notes),
+    return FeeView(fee.id, text(fee.label, lang), cells, tuple(wording.fee_notes(fee, lang)),
                    local=fee.set_by_locality and not site,
                    channels=tuple(c if c in fee.channels else "" for c in procedure.channel_names))
 
