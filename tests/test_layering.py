@@ -32,18 +32,23 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
              "the expression language sees fields as FieldSig and kind strings, never the IR"),
     "model": (frozenset({"diagnostics", "layout", "source", "schema", "expr"}),
               "the IR is built from validated YAML and compiled expressions"),
-    "wording": (frozenset({"model"}),
-                "the catalogue words the model's facts (field kinds, formats)"),
+    "wording": (frozenset({"model", "expr"}),
+                "the catalogue words the model's facts (field kinds, formats) and, for "
+                "citizens, a condition's AST (wording/conditions.py)"),
     "quote": (frozenset({"diagnostics", "source", "expr", "model", "wording"}),
               "answers are checked and fees computed from the IR alone; the table form "
               "(quote/table.py) words money and headings with the catalogue, like the targets"),
-    "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote"}),
-                "pure functions of the IR; the OpenAPI examples are what quote computes"),
+    "guidance": (frozenset({"expr", "model", "wording"}),
+                 "the questions citizens ask, answered once from the model in the "
+                 "catalogue's words, for the assistant, the FAQ and the printed guide"),
+    "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote", "guidance"}),
+                "pure functions of the IR; the OpenAPI examples are what quote computes; "
+                "the assistant file, the FAQ and the guide say what guidance answers"),
     "diff": (frozenset({"diagnostics", "layout", "model", "wording"}),
              "a structural diff of two IRs; it renders no target; its words are the catalogue's"),
     "build": (frozenset({ROOT, "diagnostics", "layout", "model", "targets"}),
               "the only stage that writes: runs the targets over the model"),
-    "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets"}),
+    "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets", "guidance"}),
                   "answers from the same code as the portal: quote's request flow, the "
                   "OpenAPI target's public description; never a second implementation"),
     "cli": (frozenset({"diagnostics", "model", "starter", "wording"}),
@@ -56,7 +61,7 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
 }
 """Package (a folder or a top-level module of procgen) → what it may import, and why."""
 
-TARGET_SHARED = frozenset({"", "_common"})
+TARGET_SHARED = frozenset({"", "_common", "_answers"})
 """What one target may import of ``procgen.targets``: the registry (``EmitContext``, ``Files``)
 and the shared lower layer. Targets never import each other (STYLE.md point 1)."""
 

@@ -26,8 +26,13 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "procgen"
 BUILT_BY_NAME: dict[str, str] = {
     # procgen.wording.rule_message(key) says f"rule_{key}" (targets/openapi/answers.py)
     **{f"rule_{k}": "rule_message" for k in ("when", "when_document")},
-    # durations: f"{unit}_one" / unit (web view.duration, mobile screens._duration)
+    # durations: f"{unit}_one" / unit (procgen.wording.duration)
     **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
+    # a condition's comparison and subject: cond_<op>, cond_days_ago_<op>, cond_<function>
+    # (procgen.wording.conditions)
+    **{f"cond_{p}{op}": "conditions._OPS" for p in ("", "days_ago_")
+       for op in ("eq", "ne", "lt", "le", "gt", "ge")},
+    **{f"cond_{f}": "conditions function" for f in ("age", "count", "len")},
     # channel names (web view's channel table, mobile's processing times)
     **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
     # procgen explain: f"explain_severity_{Code.severity}" (cli.explain)
@@ -67,9 +72,10 @@ def test_every_database_is_named_in_every_language(slug: str) -> None:
 
 
 READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py",
-           "diff", "commands", "cli.py")
+           "wording/conditions.py", "guidance", "diff", "commands", "cli.py")
 """Where the catalogue's keys are named: the targets, the model's problem and format keys,
-``quote``, the catalogue's own API (field_messages, add_entry, database…), ``diff`` and the
+``quote``, the catalogue's own API (field_messages, add_entry, database…, a condition in
+words), the questions citizens ask (``guidance``), ``diff`` and the
 commands (``procgen build``, ``quote`` and ``diff``'s own words)."""
 
 

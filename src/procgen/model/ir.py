@@ -272,6 +272,16 @@ class Document(Struct, frozen=True):
         return not (self.held_by_state or self.present_only or self.generated_from_form)
 
     @property
+    def provided(self) -> Literal["held_by_state", "form", "present", "upload"]:
+        """How the citizen provides it: the state holds it, the form is it, the original is
+        shown at the desk, or it is uploaded (or handed in)."""
+        if self.held_by_state:
+            return "held_by_state"
+        if self.generated_from_form:
+            return "form"
+        return "present" if self.present_only else "upload"
+
+    @property
     def electronic(self) -> bool:
         """Accepted electronically, as DSL.md's fully-online rule defines."""
         return bool(self.accept) or self.held_by_state is not None or self.generated_from_form
@@ -370,6 +380,17 @@ class Page(Struct, frozen=True):
     description: Text | None = None
 
 
+class OnlineObstacles(Struct, frozen=True):
+    """What keeps a procedure from being fully online: every page, the app, the API's
+    description, the assistant and the printed guide say the same reasons."""
+
+    no_online_channel: bool = False
+    steps: tuple[Step, ...] = ()
+    """Steps with ``presence: required``, in order."""
+    documents: tuple[Document, ...] = ()
+    """Documents that may be required and are not accepted electronically, in order."""
+
+
 class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages`` cache
     id: Slug
     file: str
@@ -418,13 +439,19 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
         return next((f for f in self.fields if f.id == field_id), None)
 
     @property
+    def online_obstacles(self) -> OnlineObstacles | None:
+        """Why the procedure is not fully online, None when it is (DSL.md "Fully online")."""
+        if "online" not in self.channel_names:
+            return OnlineObstacles(no_online_channel=True)
+        steps = tuple(s for s in self.steps if s.presence == "required")
+        documents = tuple(d for d in self.documents
+                          if d.required is not False and not d.electronic)
+        return OnlineObstacles(steps=steps, documents=documents) if steps or documents else None
+
+    @property
     def fully_online(self) -> bool:
         """DSL.md: online channel, no step needing presence, every required document electronic."""
-        if "online" not in self.channel_names:
-            return False
-        if any(s.presence == "required" for s in self.steps):
-            return False
-        return all(d.electronic for d in self.documents if d.required is not False)
+        return self.online_obstacles is None
 
     @cached_property
     def pages(self) -> tuple[Page, ...]:

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from procgen.wording.catalogue import DATABASES, TEXTS
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Document, Fee, Field, Procedure
+    from procgen.model.ir import Document, Duration, Fee, Field, LocalAmount, Procedure
+    from procgen.model.local import Local
 
 __all__ = [
     "AUTHOR_KEY",
@@ -41,14 +42,19 @@ __all__ = [
     "database",
     "day",
     "declaration",
+    "document_line",
     "document_messages",
+    "duration",
     "entry_name",
+    "fee_amount",
     "field_message",
     "field_messages",
     "file_type_name",
     "inline",
+    "local_amount",
     "money",
     "number",
+    "online_status",
     "problem_messages",
     "rule_message",
     "say",
@@ -363,6 +369,79 @@ def fee_notes(fee: Fee, lang: str) -> list[str]:
                          end=fee.valid_until or "…"))
     notes.extend(say("exempt", lang, who=e.label.get(lang)) for e in fee.exemptions)
     return notes
+
+
+def duration(d: Duration, lang: str) -> str:
+    """``3 ngày làm việc``, ``1 working day``, ``1,5 giờ``.
+
+    >>> from procgen.model.ir import Duration
+    >>> duration(Duration("working_days", 1), "en"), duration(Duration("hours", 1.5), "vi")
+    ('1 working day', '1,5 giờ')
+    """
+    if d.value == 1:
+        return say(f"{d.unit}_one", lang)
+    return say(d.unit, lang, n=number(d.value, lang))
+
+
+def fee_amount(fee: Fee, lang: str, place: Local | None = None, *, site: bool = False) -> str:
+    """A fee's amount as a citizen reads it before answering: the amount, on a locality's
+    own site (``site``) the amount ``place`` sets, else that the province sets it (within
+    its range) or that it depends on the answers. The web fee table, the catalogue, the
+    assistant and the printed guide all say it so."""
+    if isinstance(fee.amount, int):
+        return money(fee.amount, lang)
+    if fee.set_by_locality and site:
+        return local_amount(place.amount(fee.id) if place else None, lang)
+    if fee.set_by_locality and fee.range:
+        return say("fee_set_by_locality", lang, min=money(fee.range[0], lang),
+                   max=money(fee.range[1], lang))
+    return say("fee_depends", lang)
+
+
+def local_amount(amount: LocalAmount | None, lang: str) -> str:
+    """A locality's amount: a placeholder is never shown as a fee, a missing one is unknown."""
+    if amount is None:
+        return say("fee_unknown", lang)
+    if amount.placeholder:
+        return say("local_fee_placeholder", lang)
+    return money(amount.amount, lang)
+
+
+def document_line(d: Document, lang: str) -> str:
+    """One line of "what you need": the title, how it is provided, counts and conditions
+    (the app's list, the assistant's checklist and the printed guide)."""
+    how = {"upload": "doc_upload", "present": "doc_present", "held_by_state": "doc_held",
+           "form": "doc_form"}[d.provided]
+    parts = [say(how, lang, database=database(d.held_by_state or "", lang))]
+    if d.originals or d.copies:
+        parts.append(say("doc_counts", lang, originals=d.originals, copies=d.copies))
+    if d.uploadable and d.accept:
+        parts.append(say("doc_types", lang,
+                         types=", ".join(file_type_name(t) for t in d.accept)))
+    if d.uploadable and d.max_size_mb is not None:
+        parts.append(say("doc_size", lang, mb=str(d.max_size_mb).removesuffix(".0")))
+    if d.required is False:
+        parts.append(say("doc_optional", lang))
+    elif d.when is not None or not isinstance(d.required, bool):
+        parts.append(say("doc_conditional", lang))
+    return f"{d.title.get(lang)}: {'; '.join(parts)}"
+
+
+def online_status(procedure: Procedure, lang: str) -> str:
+    """Whether the procedure is fully online and, when not, why
+    (:attr:`procgen.model.ir.Procedure.online_obstacles`): the pages, the app, the
+    assistant and the guide say the same."""
+    obstacles = procedure.online_obstacles
+    if obstacles is None:
+        return say("fully_online", lang)
+    if obstacles.no_online_channel:
+        return say("no_online", lang)
+    documents = ", ".join(d.title.get(lang) for d in obstacles.documents)
+    if not obstacles.steps:
+        return say("not_fully_online_documents", lang, documents=documents)
+    said = say("not_fully_online_steps", lang,
+               steps=", ".join(s.title.get(lang) for s in obstacles.steps))
+    return f"{said} {say('paper_documents', lang, documents=documents)}" if documents else said
 
 
 def declaration(procedure: Procedure, lang: str) -> str:

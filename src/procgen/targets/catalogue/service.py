@@ -167,10 +167,6 @@ def fee_description(fee: Fee, lang: str) -> str:
     (set by the province within its range, or worked out from the answers), when it applies
     only in some cases, its validity window and its exemptions."""
     parts = [fee.label.get(lang)]
-    if fee.set_by_locality and fee.range is not None:
-        low, high = fee.range
-        parts.append(wording.say("fee_set_by_locality", lang, min=wording.money(low, lang),
-                                 max=wording.money(high, lang)))
-    elif not isinstance(fee.amount, int):
-        parts.append(wording.say("fee_depends", lang))
+    if not isinstance(fee.amount, int):
+        parts.append(wording.fee_amount(fee, lang))
     return "; ".join([*parts, *wording.fee_notes(fee, lang)])

@@ -160,17 +160,6 @@ def _validation(f: Field, c: dict[str, Any]) -> None:
         c[name] = value
 
 
-def provide(d: Document) -> str:
-    """How the citizen provides a document: ``upload``, ``present``, ``held_by_state``, ``form``."""
-    if d.held_by_state:
-        return "held_by_state"
-    if d.generated_from_form:
-        return "form"
-    if d.present_only:
-        return "present"
-    return "upload"
-
-
 def capture_component(d: Document, b: Build) -> dict[str, Any]:
     """The ``document_capture`` component of an uploadable document."""
     camera = not d.accept or any(m.startswith("image/") for m in d.accept)

@@ -15,7 +15,6 @@ from procgen.targets.mobile.components import (
     capture_component,
     field_component,
     logic,
-    provide,
 )
 from procgen.targets.mobile.i18n import UI_KEYS_FOR_RENDERER, words
 from procgen.targets.mobile.local import localities
@@ -80,7 +79,7 @@ def _document(d: Document, b: Build) -> dict[str, Any]:
     out: dict[str, Any] = {"id": d.id, "title": b.text(d.title)}
     if d.hint is not None:
         out["hint"] = b.text(d.hint)
-    out["provide"] = provide(d)
+    out["provide"] = d.provided
     if d.held_by_state:
         out["held_by"] = d.held_by_state
     out["originals"] = d.originals
@@ -117,8 +116,7 @@ def _fee(f: Fee, b: Build) -> dict[str, Any]:
 
 
 def _duration(d: Duration, b: Build) -> dict[str, str]:
-    n = int(d.value) if float(d.value).is_integer() else d.value
-    return b.ui(f"{d.unit}_one" if n == 1 else d.unit, n=n)
+    return {lang: wording.duration(d, lang) for lang in b.languages}
 
 
 def _info(cid: str, role: str, b: Build, *, title: dict[str, str] | None = None,
@@ -139,38 +137,15 @@ def _join(b: Build, *parts: dict[str, str], sep: str = "; ") -> dict[str, str]:
 
 
 def document_line(d: Document, b: Build) -> dict[str, str]:
-    """One line of "what you need": the title, how it is provided, counts and conditions."""
-    how = {"upload": "doc_upload", "present": "doc_present", "held_by_state": "doc_held",
-           "form": "doc_form"}[provide(d)]
-    parts = [b.ui(how, database=d.held_by_state or "")]
-    if d.originals or d.copies:
-        parts.append(b.ui("doc_counts", originals=d.originals, copies=d.copies))
-    if d.uploadable and d.accept:
-        names = ", ".join(wording.file_type_name(t) for t in d.accept)
-        parts.append(b.ui("doc_types", types=names))
-    if d.uploadable and d.max_size_mb is not None:
-        parts.append(b.ui("doc_size", mb=str(d.max_size_mb).removesuffix(".0")))
-    if d.required is False:
-        parts.append(b.ui("doc_optional"))
-    elif d.when is not None or not isinstance(d.required, bool):
-        parts.append(b.ui("doc_conditional"))
-    return _join(b, b.text(d.title), _join(b, *parts), sep=": ")
+    """One line of "what you need" (:func:`procgen.wording.document_line`)."""
+    return {lang: wording.document_line(d, lang) for lang in b.languages}
 
 
 def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
     comps = [_info("intro.summary", "summary", b, title=b.text(p.title),
                    body=b.text(p.summary) if p.summary else None,
                    items=[b.text(p.agency)] if p.agency else None)]
-    presence = [s for s in p.steps if s.presence == "required"]
-    if "online" not in p.channel_names:
-        online = b.ui("no_online")
-    elif p.fully_online:
-        online = b.ui("fully_online")
-    elif presence:
-        online = {lang: words(lang)["not_fully_online_steps"].format(
-            steps=", ".join(s.title.get(lang) for s in presence)) for lang in b.languages}
-    else:
-        online = b.ui("not_fully_online_documents")
+    online = {lang: wording.online_status(p, lang) for lang in b.languages}
     comps.append(_info("intro.online", "online", b, title=b.ui("online_title"), body=online))
     lines = [document_line(d, b) for d in p.documents]
     comps.append(_info("intro.documents", "documents", b, title=b.ui("you_need"),

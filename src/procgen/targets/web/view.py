@@ -16,10 +16,8 @@ from msgspec import Struct
 from procgen import wording
 from procgen.model.ir import (
     Document,
-    Duration,
     Fee,
     Field,
-    LocalAmount,
     Office,
     Procedure,
     Settings,
@@ -28,7 +26,7 @@ from procgen.model.ir import (
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
 from procgen.targets.web.structured import government_service, script_text
-from procgen.wording import database, money
+from procgen.wording import database
 
 if TYPE_CHECKING:
     from procgen.model.local import Local, LocalFacts
@@ -197,6 +195,8 @@ class PageView(Struct, frozen=True):
     fees: tuple[FeeView, ...]
     fully_online: bool
     online: bool
+    online_status: str
+    """Whether it is fully online and why not (:func:`procgen.wording.online_status`)."""
     documents: tuple[DocumentView, ...]
     steps: tuple[StepView, ...]
     after: tuple[InfoStep, ...]
@@ -235,12 +235,13 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
                           i18n.UI_LANGUAGE_NAMES.get(other, other))
                          for other in settings.languages if other != lang),
         hreflang=hreflang, canonical=canonical,
-        channels=tuple((ui.get(c.name, c.name), duration(c.processing_time, ui))
+        channels=tuple((ui.get(c.name, c.name), wording.duration(c.processing_time, lang))
                        for c in procedure.channels),
-        fees=tuple(fee_view(f, procedure, lang, ui, place, site=bool(facts and facts.site))
+        fees=tuple(fee_view(f, procedure, lang, place, site=bool(facts and facts.site))
                    for f in procedure.fees),
         fully_online=procedure.fully_online,
         online="online" in procedure.channel_names,
+        online_status=wording.online_status(procedure, lang),
         documents=tuple(document_view(d, lang, ui) for d in procedure.documents),
         steps=steps,
         after=tuple(info_step(s, lang, ui) for s in procedure.steps
@@ -299,7 +300,7 @@ def local_view(procedure: Procedure, facts: LocalFacts, lang: str,
     by_province: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if local and not facts.site:
         by_province = tuple((text(p.name, lang),
-                             tuple(local_amount(p.amount(f.id), lang, ui) for f in local))
+                             tuple(wording.local_amount(p.amount(f.id), lang) for f in local))
                             for p in facts.places)
     place = facts.the_place
     return LocalView(
@@ -310,15 +311,6 @@ def local_view(procedure: Procedure, facts: LocalFacts, lang: str,
         dynamic_offices=not facts.site and any(p.offices for p in facts.places),
         site_name=text(place.name, lang) if place else "",
     )
-
-
-def local_amount(amount: LocalAmount | None, lang: str, ui: dict[str, str]) -> str:
-    """A locality's amount as a citizen reads it: a placeholder is never shown as a fee."""
-    if amount is None:
-        return ui["fee_unknown"]
-    if amount.placeholder:
-        return ui["local_fee_placeholder"]
-    return money(amount.amount, lang)
 
 
 def office_view(o: Office, lang: str) -> OfficeView:
@@ -473,22 +465,9 @@ def _num(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def duration(d: Duration, ui: dict[str, str]) -> str:
-    """``3 working days``; ``1 working day``."""
-    return ui[f"{d.unit}_one"] if d.value == 1 else ui[d.unit].format(n=_num(d.value))
-
-
-def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str],
-             place: Local | None = None, *, site: bool = False) -> FeeView:
-    if isinstance(fee.amount, int):
-        amount = money(fee.amount, lang)
-    elif fee.set_by_locality and site:  # a locality's own site: its amount, resolved
-        amount = local_amount(place.amount(fee.id) if place else None, lang, ui)
-    elif fee.set_by_locality and fee.range:
-        amount = ui["fee_set_by_locality"].format(min=money(fee.range[0], lang),
-                                                  max=money(fee.range[1], lang))
-    else:
-        amount = ui["fee_depends"]
+def fee_view(fee: Fee, procedure: Procedure, lang: str, place: Local | None = None, *,
+             site: bool = False) -> FeeView:
+    amount = wording.fee_amount(fee, lang, place, site=site)
     cells = tuple(amount if c in fee.channels else "—" for c in procedure.channel_names)
     return FeeView(fee.id, text(fee.label, lang), cells, tuple(wording.fee_notes(fee, lang)),
                    local=fee.set_by_locality and not site,
@@ -497,7 +476,7 @@ def fee_view(fee: Fee, procedure: Procedure, lang: str, ui: dict[str, str],
 
 def info_step(s: Step, lang: str, ui: dict[str, str]) -> InfoStep:
     return InfoStep(text(s.title, lang), text(s.description, lang),
-                    duration(s.duration, ui) if s.duration else "")
+                    wording.duration(s.duration, lang) if s.duration else "")
 
 
 def safe_url(url: str) -> bool:
