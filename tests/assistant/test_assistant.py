@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,10 @@ def talk(project: Path, conversation: Callable[[Any], Awaitable[Any]]) -> Any:
             async with Client(params) as client:
                 return await conversation(client)
 
-    return anyio.run(main)
+    # A thread of its own: a browser test's sync Playwright leaves an event loop running in
+    # the main thread, where anyio.run refuses to start another.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, main).result()
 
 
 def call(project: Path, tool: str, arguments: dict[str, Any]) -> Any:

@@ -161,9 +161,12 @@ def test_every_procedure_text_is_escaped(tmp_path: Path) -> None:
         text = html(files, lang, "hostile")
         page = Page(text)
         assert not page.all("img")
-        assert [a.get("src") for a, _ in page.scripts] == ["../assets/procgen.js", None, None]
-        structured = next(b for a, b in page.scripts if a.get("type") == "application/ld+json")
-        assert "<" not in structured and ">" not in structured and "&" not in structured
+        assert [a.get("src") for a, _ in page.scripts] == ["../assets/procgen.js", None, None,
+                                                           None]
+        structured = [b for a, b in page.scripts if a.get("type") == "application/ld+json"]
+        assert len(structured) == 2  # the service and its FAQ
+        for block in structured:
+            assert "<" not in block and ">" not in block and "&" not in block
         assert json.loads(structured)["name"].startswith("Title <img")
         assert "&lt;img src=x onerror=alert(&#34;pwned&#34;)&gt;" in text
         for label in ("Title", "Summary", "Agency", "Law", "Name", "Hint", "Option A", "Item",

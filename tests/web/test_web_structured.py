@@ -1,5 +1,7 @@
 """REQ web-structured-data (issue 21): every start page carries a schema.org
-``GovernmentService`` whose words are schema.org's and whose values are the model's.
+``GovernmentService`` and an ``FAQPage`` whose words are schema.org's and whose values are the
+model's; the FAQ's questions are the assistant's (:func:`procgen.guidance.questions`) and the
+page shows them too.
 
 Oracles: PyLD expands each page's JSON-LD offline (the schema.org context stands in as its
 ``@vocab``, through a loader that refuses every other URL), and the schema.org 12.0
@@ -63,15 +65,27 @@ def loader(url: str, _options: dict[str, Any] | None = None) -> dict[str, Any]:
             "document": {"@context": {"@vocab": SCHEMA}}}
 
 
-def pages(root: Path) -> tuple[Portal, dict[str, dict[str, Any]]]:
+def pages(root: Path, which: int = 0) -> tuple[Portal, dict[str, dict[str, Any]]]:
+    """Each page's data block number ``which`` (0: the service, 1: the FAQ)."""
+    portal, data = _blocks(root)
+    return portal, {name: blocks[which] for name, blocks in data.items()}
+
+
+@cache
+def _blocks(root: Path) -> tuple[Portal, dict[str, list[dict[str, Any]]]]:
     portal, files, _sink = emit_project(root, "web")
     data = {}
     for name, body in files.items():
         if name.endswith(".html") and "/assets/" not in name:
-            (block,) = _BLOCK.findall(body.decode("utf-8"))
-            assert "<" not in block and "&" not in block  # a data block cannot end early
-            data[name] = json.loads(block)
+            blocks = _BLOCK.findall(body.decode("utf-8"))
+            assert len(blocks) == 2, name
+            assert all("<" not in b and "&" not in b for b in blocks)  # none can end early
+            data[name] = [json.loads(b) for b in blocks]
+            _SHOWN[name] = body.decode("utf-8")
     return portal, data
+
+
+_SHOWN: dict[str, str] = {}
 
 
 def check_node(node: dict[str, Any], types: dict[str, set[str]],
@@ -99,6 +113,33 @@ def test_every_page_speaks_schema_org(root: Path) -> None:
         (node,) = jsonld.expand(doc, {"documentLoader": loader})
         assert node["@type"] == [SCHEMA + "GovernmentService"], name
         check_node(node, types, domains)
+    _portal, faqs = pages(root, 1)
+    for name, doc in faqs.items():
+        (node,) = jsonld.expand(doc, {"documentLoader": loader})
+        assert node["@type"] == [SCHEMA + "FAQPage"], name
+        check_node(node, types, domains)
+
+
+@pytest.mark.parametrize("root", [PROCEDURES, KITCHEN_SINK], ids=["bundled", "kitchen-sink"])
+def test_the_faq_is_the_assistants_and_is_shown(root: Path) -> None:
+    from html import escape
+
+    from procgen.guidance import questions
+    from procgen.model.local import local_facts
+
+    portal, faqs = pages(root, 1)
+    for p in portal.procedures:
+        facts = local_facts(p, portal.localities)
+        for lang in portal.settings.languages:
+            name = f"web/{lang}/{p.id}.html"
+            asked = [(q.question, q.answer)
+                     for q in questions(p, portal.settings, lang, facts)
+                     if not q.id.startswith("province/")]
+            said = [(e["name"], e["acceptedAnswer"]["text"]) for e in faqs[name]["mainEntity"]]
+            assert said == asked, name
+            for q, a in said:
+                assert f"<dt>{escape(q, quote=False)}</dt><dd>{escape(a, quote=False)}</dd>" \
+                    in _SHOWN[name].replace("&#34;", '"').replace("&#39;", "'"), (name, q)
 
 
 @pytest.mark.parametrize("root", [PROCEDURES, KITCHEN_SINK], ids=["bundled", "kitchen-sink"])

@@ -17,7 +17,9 @@ forms, the API and ``procgen quote`` say — computed by the same code:
   (:meth:`procgen.model.ir.Document.needed_with`).
 
 Every procedure is also a resource, ``procgen://procedures/{id}`` (its description, JSON).
-The server speaks JSON-RPC over standard input and output (``mcp`` SDK, ``MCPServer``); it
+The tools' names, descriptions and parameters are declared once in
+:mod:`procgen.guidance.tools`, which the assistant target's files repeat. The server speaks
+JSON-RPC over standard input and output (``mcp`` SDK, ``MCPServer``); it
 loads the project once at start and never writes a file. docs/assistant.md has the tools'
 inputs and outputs.
 """
@@ -197,6 +199,7 @@ def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
     from mcp.server.mcpserver.exceptions import ToolError
 
     import procgen
+    from procgen.guidance.tools import tool
     from procgen.model import load_portal
 
     sink = DiagnosticSink()
@@ -206,22 +209,17 @@ def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
         "the portal's forms and API: search, describe, quote fees and times, check answers, "
         "list documents. Languages: " + ", ".join(assistant.languages) + "."))
 
-    @app.tool(description="Procedures whose id, code, title or summary contain every word of "
-              "the query (accents and case ignored).")
+    @app.tool(name="search_procedures", description=tool("search_procedures").description)
     def search_procedures(query: str, lang: str | None = None) -> list[dict[str, Any]]:
         with _told(ToolError):
             return assistant.search(query, lang)
 
-    @app.tool(description="The public description of a procedure: documents, fees, channels, "
-              "processing times, steps, legal basis, in every language; with a locality, "
-              "its amounts and offices.")
+    @app.tool(name="describe_procedure", description=tool("describe_procedure").description)
     def describe_procedure(procedure_id: str, locality: str | None = None) -> dict[str, Any]:
         with _told(ToolError):
             return assistant.describe(procedure_id, locality)
 
-    @app.tool(description="Fees and processing time for the answers given so far, as "
-              "`procgen quote` prints them (partial: what is still needed is listed), and "
-              "any problem with the answers.")
+    @app.tool(name="quote_fees", description=tool("quote_fees").description)
     def quote_fees(procedure_id: str, answers: dict[str, Any], channel: str | None = None,
                    locality: str | None = None, on: str | None = None, partial: bool = True,
                    lang: str | None = None) -> dict[str, Any]:
@@ -229,16 +227,13 @@ def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
             return assistant.quote(procedure_id, answers, channel=channel, locality=locality,
                                    on=on, partial=partial, lang=lang)
 
-    @app.tool(description="Every problem with a complete set of answers, each with its code, "
-              "the answer's JSON Pointer and the message the form shows.")
+    @app.tool(name="check_answers", description=tool("check_answers").description)
     def check_answers(procedure_id: str, answers: dict[str, Any], on: str | None = None,
                       lang: str | None = None) -> dict[str, Any]:
         with _told(ToolError):
             return assistant.check(procedure_id, answers, on=on, lang=lang)
 
-    @app.tool(description="The documents to prepare with these answers: required or optional, "
-              "originals and copies, whether it is uploaded, and the state database that "
-              "holds it (then it need not be brought).")
+    @app.tool(name="documents_needed", description=tool("documents_needed").description)
     def documents_needed(procedure_id: str, answers: dict[str, Any], on: str | None = None,
                          lang: str | None = None) -> dict[str, Any]:
         with _told(ToolError):

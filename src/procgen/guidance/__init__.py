@@ -85,24 +85,13 @@ def checklist(procedure: Procedure) -> Checklist:
                      tuple(Situation(when, tuple(docs)) for when, docs in by_condition.values()))
 
 
-def _document_conditions(d: Document) -> list[Expr]:
-    return [e for e in (d.when, d.required) if e is not None and not isinstance(e, bool)]
-
-
-def _fee_conditions(f: Fee) -> list[Expr]:
-    out = [e for e in (f.when, f.amount) if e is not None and not isinstance(e, int)]
-    return out + [e.when for e in f.exemptions]
-
-
 def deciding(procedure: Procedure) -> tuple[Decider, ...]:
     """The top-level questions the documents' and fees' conditions and amounts read, in form
     order, each with what it decides."""
     out = []
     for f in procedure.fields:
-        docs = tuple(d.id for d in procedure.documents
-                     if any(f.id in e.names for e in _document_conditions(d)))
-        fees = tuple(x.id for x in procedure.fees
-                     if any(f.id in e.names for e in _fee_conditions(x)))
+        docs = tuple(d.id for d in procedure.documents if f.id in d.reads)
+        fees = tuple(x.id for x in procedure.fees if f.id in x.reads)
         if docs or fees:
             out.append(Decider(f, docs, fees))
     return tuple(out)

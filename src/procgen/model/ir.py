@@ -262,6 +262,11 @@ class Document(Struct, frozen=True):
         return holds(self.required, answers, today=today)
 
     @property
+    def reads(self) -> frozenset[str]:
+        """The fields whose answers decide whether it is asked for and required."""
+        return _names(self.when, self.required)
+
+    @property
     def max_bytes(self) -> int | None:
         """The largest file accepted, in bytes (``max_size_mb`` is in MiB)."""
         return max_bytes(self.max_size_mb)
@@ -336,6 +341,18 @@ class Fee(Struct, frozen=True):
     exemptions: tuple[Exemption, ...] = ()
     valid_from: str | None = None
     valid_until: str | None = None
+
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """The fields whose answers decide the fee: read by its ``when``, amount or
+        exemptions (a partial quote leaves it out while one is unanswered)."""
+        return _names(self.when, self.amount, *(x.when for x in self.exemptions))
+
+
+def _names(*exprs: Expr | int | bool | None) -> frozenset[str]:
+    return frozenset(n for e in exprs if e is not None and not isinstance(e, int | bool)
+                     for n in e.names)
 
 
 class Step(Struct, frozen=True):

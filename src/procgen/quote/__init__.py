@@ -29,7 +29,7 @@ from procgen.diagnostics import DiagnosticSink
 from procgen.model.ir import Fee, Locality, Procedure, Source
 from procgen.quote.answers import AnswerChecker, Answers, Locate, national_id_problem
 
-__all__ = ["Needed", "Quote", "QuotedFee", "check_answers", "fee_fields", "national_id_problem",
+__all__ = ["Needed", "Quote", "QuotedFee", "check_answers", "national_id_problem",
            "quote"]
 
 
@@ -120,15 +120,6 @@ def _fee_json(f: QuotedFee) -> dict[str, Any]:
     return out
 
 
-def fee_fields(fee: Fee) -> frozenset[str]:
-    """The fields whose answers decide ``fee``: read by its ``when``, amount or exemptions."""
-    names: set[str] = set()
-    for e in (fee.when, fee.amount, *(x.when for x in fee.exemptions)):
-        if e is not None and not isinstance(e, int):
-            names.update(e.names)
-    return frozenset(names)
-
-
 def check_answers(
     procedure: Procedure,
     raw: Mapping[str, Any],
@@ -189,7 +180,7 @@ def _quote_fee(
         return None
     if (fee.valid_from and on < fee.valid_from) or (fee.valid_until and on > fee.valid_until):
         return None
-    needs = fee_fields(fee) & missing
+    needs = fee.reads & missing
     if needs:
         return QuotedFee(fee.id, None, False, needs=tuple(sorted(needs)))
     if fee.when is not None and not holds(fee.when, values, today=on):

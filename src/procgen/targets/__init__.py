@@ -156,10 +156,12 @@ _TARGETS: dict[str, str] = {
     "openapi": "procgen.targets.openapi:OpenApiTarget",
     "mobile": "procgen.targets.mobile:MobileTarget",
     "catalogue": "procgen.targets.catalogue:CatalogueTarget",
+    "assistant": "procgen.targets.assistant:AssistantTarget",
 }
 
 PARTS: dict[str, type[PortalPart] | None] = {
-    "web": None, "openapi": OpenApiPart, "mobile": None, "catalogue": CataloguePart}
+    "web": None, "openapi": OpenApiPart, "mobile": None, "catalogue": CataloguePart,
+    "assistant": None}
 """What each target's ``portal_part`` returns (None: its portal files depend on no procedure).
 Declared here, beside the registry, so the build decodes a cached part without the target."""
 

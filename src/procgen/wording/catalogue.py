@@ -47,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "processing_time": {"vi": "Thời gian giải quyết", "en": "Processing time"},
     "fees": {"vi": "Phí và lệ phí", "en": "Fees"},
     "legal_basis": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
+    "faq": {"vi": "Câu hỏi thường gặp", "en": "Common questions"},
     "article": {"vi": "Điều {article}", "en": "article {article}"},
     "country_name": {"vi": "Việt Nam", "en": "Viet Nam"},
     "online": {"vi": "Trực tuyến", "en": "Online"},

@@ -1,6 +1,10 @@
-"""The start page's structured data: a schema.org ``GovernmentService`` as JSON-LD, so search
-engines and assistants read the service from the page itself (docs/targets/web.md,
-"Structured data").
+"""The start page's structured data: a schema.org ``GovernmentService`` and an ``FAQPage`` as
+JSON-LD, so search engines and assistants read the service from the page itself
+(docs/targets/web.md, "Structured data").
+
+The ``FAQPage`` holds the questions :func:`procgen.guidance.questions` answers (the
+assistant file's, less the per-province ones), which the page also shows under "Câu hỏi
+thường gặp": structured data says what the page says.
 
 Every value is the model's, as the page shows it: the title and summary, the agency, each
 channel with its processing time (:attr:`procgen.model.ir.Duration.iso8601`, the catalogue's
@@ -50,6 +54,14 @@ def government_service(procedure: Procedure, settings: Settings, lang: str, *, u
     if any(offers):
         out["offers"] = [o for o in offers if o]
     return out
+
+
+def faq_page(questions: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The page's ``FAQPage``: each ``(question, answer)`` as a ``Question`` with its
+    ``acceptedAnswer``."""
+    return {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": q,
+         "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a in questions]}
 
 
 def _offer(fee: Fee, settings: Settings, lang: str, place: Local | None) -> dict[str, Any]:

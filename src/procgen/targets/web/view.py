@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from msgspec import Struct
 
 from procgen import wording
+from procgen.guidance import questions
 from procgen.model.ir import (
     Document,
     Fee,
@@ -23,13 +24,14 @@ from procgen.model.ir import (
     Settings,
     Step,
 )
+from procgen.model.local import LocalFacts
 from procgen.targets.web import i18n
 from procgen.targets.web.i18n import text
-from procgen.targets.web.structured import government_service, script_text
+from procgen.targets.web.structured import faq_page, government_service, script_text
 from procgen.wording import database
 
 if TYPE_CHECKING:
-    from procgen.model.local import Local, LocalFacts
+    from procgen.model.local import Local
 
 INDEX = "__i__"
 """Placeholder for a repeat-group entry's index in ids and names (the runtime replaces it)."""
@@ -203,9 +205,12 @@ class PageView(Struct, frozen=True):
     legal: tuple[LegalView, ...]
     declaration: str
     local: LocalView | None = None
-    structured_data: str = ""
-    """The schema.org ``GovernmentService`` as the text of a JSON-LD data block
-    (:mod:`.structured`)."""
+    faq: tuple[tuple[str, str], ...] = ()
+    """``(question, answer)``: what :func:`procgen.guidance.questions` answers, less the
+    per-province questions (the province table shows those)."""
+    structured_data: tuple[str, ...] = ()
+    """The schema.org ``GovernmentService`` and ``FAQPage``, each the text of a JSON-LD data
+    block (:mod:`.structured`)."""
 
 
 def page_view(procedure: Procedure, settings: Settings, lang: str,
@@ -221,6 +226,9 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
         for n, p in enumerate(pages, 1)
     )
     api = api_base(settings.api_base_url)
+    faq = tuple((q.question, q.answer) for q in questions(
+        procedure, settings, lang, facts or LocalFacts((), None))
+        if not q.id.startswith("province/"))
     canonical, hreflang = head_links(procedure.id, settings, lang,
                                      site=bool(facts and facts.site))
     return PageView(
@@ -253,9 +261,11 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
                     for lb in procedure.legal_basis),
         declaration=wording.declaration(procedure, lang),
         local=local_view(procedure, facts, lang, ui) if facts and facts.depends else None,
-        structured_data=script_text(government_service(
-            procedure, settings, lang, url=canonical, place=place,
-            site=bool(facts and facts.site))),
+        faq=faq,
+        structured_data=(
+            script_text(government_service(procedure, settings, lang, url=canonical,
+                                           place=place, site=bool(facts and facts.site))),
+            script_text(faq_page(faq))),
     )
 
 
