@@ -232,3 +232,20 @@ def test_a_locality_site_answers_with_its_own_amounts(tmp_path: Path) -> None:
         if "by_locality" in fee:
             local = facts.places[0].amount(fee["id"])
             assert fee["said"]["vi"] == wording.local_amount(local, "vi")
+
+
+def test_the_servers_questions_are_the_files(files: dict[str, dict[str, Any]]) -> None:
+    """The MCP resource ``procgen://procedures/{id}/questions/{lang}`` holds the file's
+    questions and answers (a held-out province's fee among them)."""
+    pid = "birth-registration"
+
+    async def conversation(client: Any) -> Any:
+        out = {}
+        for lang in ("vi", "en"):
+            result = await client.read_resource(f"procgen://procedures/{pid}/questions/{lang}")
+            out[lang] = json.loads(result.contents[0].text)
+        return out
+
+    said = talk(BUNDLED, conversation)
+    assert said == files[pid]["questions"]
+    assert any(q["id"] == "province/ca-mau" for q in said["vi"])

@@ -16,7 +16,10 @@ forms, the API and ``procgen quote`` say — computed by the same code:
 * ``documents_needed`` — the documents to prepare with these answers
   (:meth:`procgen.model.ir.Document.needed_with`).
 
-Every procedure is also a resource, ``procgen://procedures/{id}`` (its description, JSON).
+Every procedure is also a resource, ``procgen://procedures/{id}`` (its description, JSON), and
+so are the questions people ask about it with their answers,
+``procgen://procedures/{id}/questions/{lang}`` (:func:`procgen.guidance.questions`, as the
+assistant target's files and the page's FAQ hold them).
 The tools' names, descriptions and parameters are declared once in
 :mod:`procgen.guidance.tools`, which the assistant target's files repeat. The server speaks
 JSON-RPC over standard input and output (``mcp`` SDK, ``MCPServer``); it
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from procgen.model.ir import Portal, Procedure
 
 RESOURCE = "procgen://procedures/{procedure_id}"
+QUESTIONS = "procgen://procedures/{procedure_id}/questions/{lang}"
 
 
 class Unknown(ValueError):
@@ -109,6 +113,15 @@ class Assistant:
             raise Unknown(refused.said("en")) from None
         local = local_facts(procedure, self.portal.localities, place)
         return describe(procedure, self.languages, local)
+
+    def questions(self, procedure_id: str, lang: str | None) -> list[dict[str, str]]:
+        from procgen.guidance import questions
+        from procgen.model.local import local_facts
+
+        procedure, chosen = self.procedure(procedure_id), self.language(lang)
+        facts = local_facts(procedure, self.portal.localities)
+        return [{"id": q.id, "question": q.question, "answer": q.answer}
+                for q in questions(procedure, self.portal.settings, chosen, facts)]
 
     def quote(self, procedure_id: str, answers: dict[str, Any], *, channel: str | None,
               locality: str | None, on: str | None, partial: bool,
@@ -244,5 +257,12 @@ def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
     def procedure_resource(procedure_id: str) -> str:
         with _told(ToolError):
             return json.dumps(assistant.describe(procedure_id), ensure_ascii=False)
+
+    @app.resource(QUESTIONS, mime_type="application/json",
+                  description="The questions people ask about a procedure, each with its "
+                  "answer, in one language (the assistant file's and the page's FAQ).")
+    def questions_resource(procedure_id: str, lang: str) -> str:
+        with _told(ToolError):
+            return json.dumps(assistant.questions(procedure_id, lang), ensure_ascii=False)
 
     return app, sink
