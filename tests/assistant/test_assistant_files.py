@@ -107,7 +107,8 @@ def _by_file(doc: dict[str, Any], answers: dict[str, Any], logic: NodeProcess,
     out: list[tuple[str, int | None]] = []
     for f in fees:
         applies, computed = next(values), next(values)
-        exempt = any([next(values) is True for _ in f.get("exemptions", ())])
+        marks = [next(values) for _ in f.get("exemptions", ())]  # consume them all
+        exempt = any(m is True for m in marks)
         if applies is not True:
             continue
         if "by_locality" in f:
@@ -193,7 +194,7 @@ def test_tools_are_the_servers(files: dict[str, dict[str, Any]]) -> None:
         assert set(written) == {t.name for t in TOOLS if t.per_procedure}
         for name, schema in written.items():
             assert list(schema["properties"]) == list(served[name]["properties"]), name
-            assert schema["required"] == [x for x in served[name]["required"]], name
+            assert schema["required"] == list(served[name]["required"]), name
 
 
 def test_the_tools_answers_schema_takes_the_example_answers(
@@ -203,8 +204,8 @@ def test_the_tools_answers_schema_takes_the_example_answers(
         arguments = json.loads(json.dumps({"procedure_id": p.id, "answers": example_answers(p)}))
         for name in ("check_answers", "documents_needed", "quote_fees"):
             validator = jsonschema_rs.Draft202012Validator(tools[name])
-            assert validator.is_valid(arguments), (p.id, name, list(
-                e.message for e in validator.iter_errors(arguments)))
+            assert validator.is_valid(arguments), (p.id, name, [
+                e.message for e in validator.iter_errors(arguments)])
         partial = {"procedure_id": str(p.id), "answers": {}}
         assert jsonschema_rs.Draft202012Validator(tools["quote_fees"]).is_valid(partial)
         assert not jsonschema_rs.Draft202012Validator(
