@@ -200,8 +200,19 @@ def test_an_unknown_procedure_is_a_tool_error_with_a_suggestion() -> None:
                                       {"procedure_id": "birth-registraton"})
 
     result = talk(BUNDLED, conversation)
-    assert result.is_error
-    assert "did you mean 'birth-registration'" in result.content[0].text
+    assert result.is_error  # no language asked: the project's (Vietnamese)
+    assert result.content[0].text.endswith(  # after the SDK's "Error executing tool …: "
+        "không có thủ tục “birth-registraton”; có phải ý bạn là 'birth-registration'?")
+
+
+def test_a_tool_error_speaks_the_language_asked() -> None:
+    async def conversation(client: Any) -> Any:
+        return [await client.call_tool("quote_fees", {"procedure_id": "nope", "answers": {},
+                                                      "lang": lang}) for lang in ("en", "vi")]
+
+    en, vi = talk(KITCHEN_SINK, conversation)
+    assert en.is_error and en.content[0].text.endswith(": no procedure 'nope'")
+    assert vi.is_error and vi.content[0].text.endswith(": không có thủ tục “nope”")
 
 
 def test_an_unknown_language_is_refused() -> None:
@@ -209,4 +220,5 @@ def test_an_unknown_language_is_refused() -> None:
         return await client.call_tool("search_procedures", {"query": "x", "lang": "fr"})
 
     result = talk(KITCHEN_SINK, conversation)
-    assert result.is_error and "unknown language 'fr'" in result.content[0].text
+    assert result.is_error  # said in the project's language, since "fr" is none of its
+    assert result.content[0].text.endswith(": không có ngôn ngữ “fr”: dự án này dùng vi, en")

@@ -50,7 +50,19 @@ QUESTIONS = "procgen://procedures/{procedure_id}/questions/{lang}"
 
 
 class Unknown(ValueError):
-    """A tool was asked about something the project does not have (the tool's error text)."""
+    """A tool was asked about something the project does not have: its error text, worded
+    by the catalogue (``key`` and ``params``, as :class:`procgen.quote.request.Refused`) in
+    the language the tool was asked in."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def said(self, lang: str) -> str:
+        from procgen.wording import say
+
+        return say(self.key, lang, **self.params)
 
 
 def _folded(text: str) -> str:
@@ -72,18 +84,23 @@ class Assistant:
     def procedure(self, procedure_id: str) -> Procedure:
         procedure = self.portal.procedure(procedure_id)
         if procedure is None:
-            from procgen.diagnostics import did_you_mean, said
+            from procgen.diagnostics import did_you_mean
 
-            hint = did_you_mean(procedure_id, [p.id for p in self.portal.procedures])
-            raise Unknown(f"no procedure '{procedure_id}'{said(hint, 'en')}")
+            raise Unknown("assistant_no_procedure", procedure=procedure_id, suggestion=did_you_mean(
+                procedure_id, [p.id for p in self.portal.procedures]))
         return procedure
 
     def language(self, lang: str | None) -> str:
         chosen = lang or self.portal.settings.default_language
         if chosen not in self.languages:
-            raise Unknown(f"unknown language '{chosen}': this project speaks "
-                          f"{', '.join(self.languages)}")
+            raise Unknown("assistant_no_language", language=chosen,
+                          languages=", ".join(self.languages))
         return chosen
+
+    def said_in(self, lang: str | None) -> str:
+        """The language a tool's error is worded in: the one asked, when the project speaks
+        it, else the project's default."""
+        return lang if lang in self.languages else self.portal.settings.default_language
 
     # --- tools --------------------------------------------------------------------------
 
@@ -110,7 +127,7 @@ class Assistant:
         try:
             place = locality_of(self.portal, locality)
         except Refused as refused:
-            raise Unknown(refused.said("en")) from None
+            raise Unknown(refused.key, **refused.params) from None
         local = local_facts(procedure, self.portal.localities, place)
         return describe(procedure, self.languages, local)
 
@@ -136,7 +153,7 @@ class Assistant:
                                    place=locality_of(self.portal, locality), on=day,
                                    lang=chosen, partial=partial, locate=_pointer, sink=sink)
         except Refused as refused:
-            raise Unknown(refused.said(chosen)) from None
+            raise Unknown(refused.key, **refused.params) from None
         return {"quote": None if result is None else result.as_json(),
                 "problems": _problems(sink, chosen)}
 
@@ -173,13 +190,14 @@ class Assistant:
 
 
 @contextmanager
-def _told(error: type[Exception]) -> Iterator[None]:
-    """An :class:`Unknown` as the SDK's ``error``, so its text reaches the assistant (any
-    other exception is a bug, which the SDK reports as an internal error)."""
+def _told(error: type[Exception], lang: str) -> Iterator[None]:
+    """An :class:`Unknown` as the SDK's ``error``, worded in ``lang``, so its text reaches
+    the assistant (any other exception is a bug, which the SDK reports as an internal
+    error)."""
     try:
         yield
     except Unknown as unknown:
-        raise error(str(unknown)) from None
+        raise error(unknown.said(lang)) from None
 
 
 def _day(on: str | None) -> str:
@@ -187,7 +205,7 @@ def _day(on: str | None) -> str:
     try:
         dt.date.fromisoformat(day)
     except ValueError:
-        raise Unknown(f"'{day}' is not a day written YYYY-MM-DD") from None
+        raise Unknown("quote_bad_day", day=day) from None
     return day
 
 
@@ -224,45 +242,45 @@ def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
 
     @app.tool(name="search_procedures", description=tool("search_procedures").description)
     def search_procedures(query: str, lang: str | None = None) -> list[dict[str, Any]]:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(lang)):
             return assistant.search(query, lang)
 
     @app.tool(name="describe_procedure", description=tool("describe_procedure").description)
     def describe_procedure(procedure_id: str, locality: str | None = None) -> dict[str, Any]:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(None)):
             return assistant.describe(procedure_id, locality)
 
     @app.tool(name="quote_fees", description=tool("quote_fees").description)
     def quote_fees(procedure_id: str, answers: dict[str, Any], channel: str | None = None,
                    locality: str | None = None, on: str | None = None, partial: bool = True,
                    lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(lang)):
             return assistant.quote(procedure_id, answers, channel=channel, locality=locality,
                                    on=on, partial=partial, lang=lang)
 
     @app.tool(name="check_answers", description=tool("check_answers").description)
     def check_answers(procedure_id: str, answers: dict[str, Any], on: str | None = None,
                       lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(lang)):
             return assistant.check(procedure_id, answers, on=on, lang=lang)
 
     @app.tool(name="documents_needed", description=tool("documents_needed").description)
     def documents_needed(procedure_id: str, answers: dict[str, Any], on: str | None = None,
                          lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(lang)):
             return assistant.documents(procedure_id, answers, on=on, lang=lang)
 
     @app.resource(RESOURCE, mime_type="application/json",
                   description="A procedure's public description (GET /procedures/{id}).")
     def procedure_resource(procedure_id: str) -> str:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(None)):
             return json.dumps(assistant.describe(procedure_id), ensure_ascii=False)
 
     @app.resource(QUESTIONS, mime_type="application/json",
                   description="The questions people ask about a procedure, each with its "
                   "answer, in one language (the assistant file's and the page's FAQ).")
     def questions_resource(procedure_id: str, lang: str) -> str:
-        with _told(ToolError):
+        with _told(ToolError, assistant.said_in(lang)):
             return json.dumps(assistant.questions(procedure_id, lang), ensure_ascii=False)
 
     return app, sink

@@ -806,6 +806,12 @@ TEXTS: dict[str, dict[str, str]] = {
               "({answered}); bỏ --locality hoặc sửa câu trả lời",
         "en": "--locality {given} differs from the province answered in '{field}' "
               "({answered}); leave --locality out or change the answer"},
+    "assistant_no_procedure": {"vi": "không có thủ tục “{procedure}”{suggestion}",
+                               "en": "no procedure '{procedure}'{suggestion}"},
+    "assistant_no_language": {"vi": "không có ngôn ngữ “{language}”: dự án này dùng "
+                                    "{languages}",
+                              "en": "unknown language '{language}': this project speaks "
+                                    "{languages}"},
     "assistant_no_mcp": {"vi": "procgen assistant cần bộ công cụ mcp: pip install "
                                  "'procgen[assistant]'",
                          "en": "procgen assistant needs the mcp SDK: pip install "
