@@ -48,9 +48,11 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
              "a structural diff of two IRs; it renders no target; its words are the catalogue's"),
     "build": (frozenset({ROOT, "diagnostics", "layout", "model", "targets"}),
               "the only stage that writes: runs the targets over the model"),
-    "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets", "guidance"}),
+    "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets", "guidance",
+                             "wording"}),
                   "answers from the same code as the portal: quote's request flow, the "
-                  "OpenAPI target's public description; never a second implementation"),
+                  "OpenAPI target's public description, guidance's questions; never a second "
+                  "implementation; its error texts are the catalogue's"),
     "cli": (frozenset({"diagnostics", "model", "starter", "wording"}),
             "the click group, shared options and the exit-code guard; commands load lazily; "
             "its own words (the diagnostics' frame, the summaries) are the catalogue's"),

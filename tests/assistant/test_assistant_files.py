@@ -26,7 +26,7 @@ from tests.conftest import ROOT, NodeProcess, emit_project, node_process
 
 from procgen import wording
 from procgen.diagnostics import DiagnosticSink
-from procgen.guidance.tools import TOOLS
+from procgen.guidance.tools import PARAMETERS, TOOLS
 from procgen.model import load_portal
 from procgen.model.ir import Portal, Procedure
 from procgen.quote import check_answers, quote
@@ -189,6 +189,8 @@ def test_tools_are_the_servers(files: dict[str, dict[str, Any]]) -> None:
     for t in TOOLS:
         assert list(served[t.name]["properties"]) == list(t.parameters), t.name
         assert set(served[t.name].get("required", [])) == set(t.required), t.name
+        assert [p["description"] for p in served[t.name]["properties"].values()] == [
+            PARAMETERS[p] for p in t.parameters], t.name
     for doc in files.values():
         written = {t["name"]: t["parameters"] for t in doc["tools"]}
         assert set(written) == {t.name for t in TOOLS if t.per_procedure}

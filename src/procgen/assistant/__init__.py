@@ -30,7 +30,6 @@ inputs and outputs.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -190,7 +189,7 @@ class Assistant:
 
 
 @contextmanager
-def _told(error: type[Exception], lang: str) -> Iterator[None]:
+def told(error: type[Exception], lang: str) -> Iterator[None]:
     """An :class:`Unknown` as the SDK's ``error``, worded in ``lang``, so its text reaches
     the assistant (any other exception is a bug, which the SDK reports as an internal
     error)."""
@@ -225,62 +224,7 @@ def _problems(sink: DiagnosticSink, lang: str) -> list[dict[str, Any]]:
 
 def server(root: Path) -> tuple[MCPServer, DiagnosticSink]:
     """The MCP server over the project at ``root``, and what loading it reported (the
-    server offers the procedures that loaded)."""
-    from mcp.server.mcpserver import MCPServer
-    from mcp.server.mcpserver.exceptions import ToolError
+    server offers the procedures that loaded); :mod:`procgen.assistant.server` builds it."""
+    from procgen.assistant.server import build
 
-    import procgen
-    from procgen.guidance.tools import tool
-    from procgen.model import load_portal
-
-    sink = DiagnosticSink()
-    assistant = Assistant(load_portal(root, sink))
-    app = MCPServer("procgen", version=procgen.__version__, log_level="WARNING", instructions=(
-        "Answers about Vietnam's public-service procedures, from the same compiled files as "
-        "the portal's forms and API: search, describe, quote fees and times, check answers, "
-        "list documents. Languages: " + ", ".join(assistant.languages) + "."))
-
-    @app.tool(name="search_procedures", description=tool("search_procedures").description)
-    def search_procedures(query: str, lang: str | None = None) -> list[dict[str, Any]]:
-        with _told(ToolError, assistant.said_in(lang)):
-            return assistant.search(query, lang)
-
-    @app.tool(name="describe_procedure", description=tool("describe_procedure").description)
-    def describe_procedure(procedure_id: str, locality: str | None = None) -> dict[str, Any]:
-        with _told(ToolError, assistant.said_in(None)):
-            return assistant.describe(procedure_id, locality)
-
-    @app.tool(name="quote_fees", description=tool("quote_fees").description)
-    def quote_fees(procedure_id: str, answers: dict[str, Any], channel: str | None = None,
-                   locality: str | None = None, on: str | None = None, partial: bool = True,
-                   lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError, assistant.said_in(lang)):
-            return assistant.quote(procedure_id, answers, channel=channel, locality=locality,
-                                   on=on, partial=partial, lang=lang)
-
-    @app.tool(name="check_answers", description=tool("check_answers").description)
-    def check_answers(procedure_id: str, answers: dict[str, Any], on: str | None = None,
-                      lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError, assistant.said_in(lang)):
-            return assistant.check(procedure_id, answers, on=on, lang=lang)
-
-    @app.tool(name="documents_needed", description=tool("documents_needed").description)
-    def documents_needed(procedure_id: str, answers: dict[str, Any], on: str | None = None,
-                         lang: str | None = None) -> dict[str, Any]:
-        with _told(ToolError, assistant.said_in(lang)):
-            return assistant.documents(procedure_id, answers, on=on, lang=lang)
-
-    @app.resource(RESOURCE, mime_type="application/json",
-                  description="A procedure's public description (GET /procedures/{id}).")
-    def procedure_resource(procedure_id: str) -> str:
-        with _told(ToolError, assistant.said_in(None)):
-            return json.dumps(assistant.describe(procedure_id), ensure_ascii=False)
-
-    @app.resource(QUESTIONS, mime_type="application/json",
-                  description="The questions people ask about a procedure, each with its "
-                  "answer, in one language (the assistant file's and the page's FAQ).")
-    def questions_resource(procedure_id: str, lang: str) -> str:
-        with _told(ToolError, assistant.said_in(lang)):
-            return json.dumps(assistant.questions(procedure_id, lang), ensure_ascii=False)
-
-    return app, sink
+    return build(root)

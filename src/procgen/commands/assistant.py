@@ -18,7 +18,8 @@ def assistant(obj: dict[str, Any]) -> None:
     """Serve the procedures to a virtual assistant over MCP (standard input and output).
 
     Tools: search_procedures, describe_procedure, quote_fees, check_answers,
-    documents_needed; each procedure is the resource procgen://procedures/<id>. The answers
+    documents_needed; each procedure is the resource procgen://procedures/<id>, and its
+    questions and answers procgen://procedures/<id>/questions/<lang>. The answers
     are the same as the portal's forms, API and `procgen quote` give. Problems loading the
     project go to standard error; the procedures that loaded are served.
 
