@@ -43,6 +43,8 @@ WebTarget
 OpenApiTarget
 MobileTarget
 CatalogueTarget
+AssistantTarget
+GuideTarget
 
 # view-model fields read by the web templates (procgen.targets.web.view; Jinja2 reads them)
 attrs
@@ -71,7 +73,13 @@ portal_input  # procgen.targets: a portal's inputs without the build (tests/web,
 fee_labels  # procgen.targets.web.view.LocalView
 dynamic_offices  # procgen.targets.web.view.LocalView
 site_name  # procgen.targets.web.view.LocalView
-structured_data  # procgen.targets.web.view.PageView: the head's JSON-LD block
+structured_data  # procgen.targets.web.view.PageView: the head's JSON-LD blocks
+faq  # procgen.targets.web.view.PageView: the start page's common questions
+
+# view-model fields read by the guide's template only (procgen.targets.guide.view)
+qr  # ChannelView
+decides  # DeciderView
+made_from  # GuideView
 
 # click commands are registered by their decorator
 explain  # procgen.cli.explain
@@ -87,3 +95,4 @@ describe_procedure  # procgen.assistant.server
 quote_fees  # procgen.assistant.server
 documents_needed  # procgen.assistant.server
 procedure_resource  # procgen.assistant.server
+questions_resource  # procgen.assistant.server

@@ -6,6 +6,7 @@ the chatbot, the search result and the paper a desk officer hands over say the s
 
 * :func:`checklist` — the documents always needed, the optional ones, and those one
   situation (a ``when``) asks for, grouped by situation;
+* :func:`where` — where each channel's application goes;
 * :func:`deciding` — the questions whose answers decide which documents and fees apply (the
   eligibility questions: the fields that the conditions and amounts read);
 * :func:`questions` — the questions people ask (what documents, how much, how long, where,
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from procgen.model.ir import Document, Fee, Field, Office, Procedure, Settings
     from procgen.model.local import Local, LocalFacts
 
-__all__ = ["Checklist", "Decider", "Question", "Situation", "checklist", "deciding",
-           "online_url", "questions"]
+__all__ = ["Checklist", "Decider", "Question", "Situation", "Where", "checklist", "deciding",
+           "online_url", "questions", "where"]
 
 
 class Question(Struct, frozen=True):
@@ -181,31 +182,50 @@ def _office(o: Office, lang: str) -> str:
     return f"{o.name.get(lang)} ({'; '.join(details)})" if details else o.name.get(lang)
 
 
-def _where(p: Procedure, settings: Settings, lang: str, place: Local | None) -> str:
+class Where(Struct, frozen=True):
+    """Where one channel's application goes."""
+
+    channel: str
+    said: str
+    """In words, inside a sentence: "trên cổng dịch vụ công", "tại Ủy ban nhân dân cấp xã"."""
+    url: str | None = None
+    """Online, the form's address (with ``base_url``)."""
+    offices: tuple[Office, ...] = ()
+    """In person, on a locality's own site: its offices (``said`` names them)."""
+
+
+def where(p: Procedure, settings: Settings, lang: str, place: Local | None) -> tuple[Where, ...]:
+    """Where to apply on each channel: online the form's address or the portal, in person
+    the locality's offices (on its site) or the agency, by post the agency. The assistant's
+    and the FAQ's answer and the printed guide say this."""
     agency = p.agency.get(lang) if p.agency else say("a_agency_unnamed", lang)
-    said = []
+    out = []
     for c in p.channels:
         if c.name == "online":
             url = online_url(p, settings, lang)
             portal = settings.portal_name.get(lang) if settings.portal_name else None
-            said.append(say("a_where_online_url", lang, url=url) if url else
-                        say("a_where_online", lang,
-                            portal=portal or wording.inline(say("portal", lang))))
+            out.append(Where(c.name, say("a_where_online_url", lang, url=url), url) if url
+                       else Where(c.name, say("a_where_online", lang, portal=portal or
+                                              wording.inline(say("portal", lang)))))
+        elif c.name == "in_person" and place is not None and place.offices:
+            out.append(Where(c.name, say("a_where_offices", lang, offices="; ".join(
+                _office(o, lang) for o in place.offices)), offices=place.offices))
         elif c.name == "in_person":
-            if place is not None and place.offices:
-                said.append(say("a_where_offices", lang, offices="; ".join(
-                    _office(o, lang) for o in place.offices)))
-            else:
-                said.append(say("a_where_in_person", lang, agency=agency))
+            out.append(Where(c.name, say("a_where_in_person", lang, agency=agency)))
         else:
-            said.append(say("a_where_postal", lang, agency=agency))
-    return " ".join(said)
+            out.append(Where(c.name, say("a_where_postal", lang, agency=agency)))
+    return tuple(out)
+
+
+def _where(p: Procedure, settings: Settings, lang: str, place: Local | None) -> str:
+    return " ".join(say("a_channel", lang, channel=say(w.channel, lang), text=w.said)
+                    for w in where(p, settings, lang, place))
 
 
 def _province(p: Procedure, lang: str, local: Local) -> str:
     said = [say("a_province_fees", lang, province=local.name.get(lang),
                 fees=_fees(p, lang, local, site=True))]
     if local.offices and "in_person" in p.channel_names:
-        said.append(say("a_where_offices", lang, offices="; ".join(
-            _office(o, lang) for o in local.offices)))
+        said.append(say("a_channel", lang, channel=say("in_person", lang), text=say(
+            "a_where_offices", lang, offices="; ".join(_office(o, lang) for o in local.offices))))
     return " ".join(said)

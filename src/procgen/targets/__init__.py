@@ -157,11 +157,12 @@ _TARGETS: dict[str, str] = {
     "mobile": "procgen.targets.mobile:MobileTarget",
     "catalogue": "procgen.targets.catalogue:CatalogueTarget",
     "assistant": "procgen.targets.assistant:AssistantTarget",
+    "guide": "procgen.targets.guide:GuideTarget",
 }
 
 PARTS: dict[str, type[PortalPart] | None] = {
     "web": None, "openapi": OpenApiPart, "mobile": None, "catalogue": CataloguePart,
-    "assistant": None}
+    "assistant": None, "guide": None}
 """What each target's ``portal_part`` returns (None: its portal files depend on no procedure).
 Declared here, beside the registry, so the build decodes a cached part without the target."""
 
