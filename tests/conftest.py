@@ -138,6 +138,17 @@ def node_process(script: Path) -> Iterator[NodeProcess]:
     process.close()
 
 
+@pytest.fixture(scope="session")
+def playwright_browser() -> Iterator[Any]:
+    """The session's one Chromium under Playwright: a second ``sync_playwright`` in the same
+    process is refused while one runs, so every folder's ``chrome`` fixture is this one."""
+    from tests.web.helpers import browser
+
+    require_tool(CHROMIUM.exists(), "Debian chromium (/usr/bin/chromium)")
+    with browser() as b:
+        yield b
+
+
 @pytest.fixture
 def chromium() -> Path:
     require_tool(CHROMIUM.exists(), "Debian chromium (/usr/bin/chromium)")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import NODE_MODULES, PROCEDURES, ROOT, emit_project
-from tests.web.helpers import browser, serve, write
+from tests.web.helpers import serve, write
 from tests.web.projects import hostile, project
 
 from procgen.model.ir import Portal
@@ -75,6 +75,5 @@ def site(corpora: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture(scope="session")
-def chrome(site: Site) -> Iterator[Any]:
-    with browser() as b:
-        yield b
+def chrome(site: Site, playwright_browser: Any) -> Any:
+    return playwright_browser

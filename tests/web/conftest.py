@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.helpers import KITCHEN_SINK, PROCEDURES, browser, build, serve, write
+from tests.web.helpers import KITCHEN_SINK, PROCEDURES, build, serve, write
 from tests.web.projects import PLACE_BLOCK, every_kind, hostile, project, two_places
 
 from procgen.model.ir import Portal
@@ -56,6 +56,5 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def chrome(site: Site) -> Iterator[Any]:
-    with browser() as b:
-        yield b
+def chrome(site: Site, playwright_browser: Any) -> Any:
+    return playwright_browser
