@@ -167,7 +167,9 @@ def test_every_procedure_text_is_escaped(tmp_path: Path) -> None:
         assert len(structured) == 2  # the service and its FAQ
         for block in structured:
             assert "<" not in block and ">" not in block and "&" not in block
-        assert json.loads(structured)["name"].startswith("Title <img")
+        assert json.loads(structured[0])["name"].startswith("Title <img")
+        faq = json.loads(structured[1])["mainEntity"]
+        assert any("<img" in q["acceptedAnswer"]["text"] for q in faq)  # the text as written
         assert "&lt;img src=x onerror=alert(&#34;pwned&#34;)&gt;" in text
         for label in ("Title", "Summary", "Agency", "Law", "Name", "Hint", "Option A", "Item",
                       "Paper", "Paper hint", "Template", "Fee", "Exempt", "Step", "Description",
