@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from tests.conftest import PROCEDURES, ROOT, emit_project
 
+from procgen import wording
 from procgen.model.ir import Portal
 
 KITCHEN_SINK = ROOT / "tests" / "fixtures" / "kitchen-sink"
@@ -159,3 +160,7 @@ def test_the_values_are_the_models(root: Path) -> None:
             assert all(o["priceCurrency"] == currency for o in doc.get("offers", []))
             if p.agency is not None:
                 assert doc["provider"]["name"] == p.agency.get(lang)
+            assert [a["audienceType"] for a in doc.get("audience", [])] == [
+                wording.say(f"audience_{a}", lang) for a in p.audience]
+            assert [o["name"] for o in doc.get("serviceOutput", [])] == [
+                o.title.get(lang) for o in p.outputs]

@@ -33,6 +33,9 @@ BUILT_BY_NAME: dict[str, str] = {
     **{f"cond_{p}{op}": "conditions._OPS" for p in ("", "days_ago_")
        for op in ("eq", "ne", "lt", "le", "gt", "ge")},
     **{f"cond_{f}": "conditions function" for f in ("age", "count", "len")},
+    # who may apply: audience_<Procedure.audience> (web structured data)
+    **dict.fromkeys(("audience_citizen", "audience_business", "audience_organisation"),
+                    "Procedure.audience"),
     # channel names (web view's channel table, mobile's processing times)
     **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
     # procgen explain: f"explain_severity_{Code.severity}" (cli.explain)

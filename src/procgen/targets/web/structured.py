@@ -6,8 +6,9 @@ The ``FAQPage`` holds the questions :func:`procgen.guidance.questions` answers (
 assistant file's, less the per-province ones), which the page also shows under "Câu hỏi
 thường gặp": structured data says what the page says.
 
-Every value is the model's, as the page shows it: the title and summary, the agency, each
-channel with its processing time (:attr:`procgen.model.ir.Duration.iso8601`, the catalogue's
+Every value is the model's, as the page shows it: the title and summary, the agency, who may
+apply (``audience``), what the citizen receives (``serviceOutput``), each channel with its
+processing time (:attr:`procgen.model.ir.Duration.iso8601`, the catalogue's
 too), and an ``Offer`` for each fee whose amount is known before any answer — a fixed amount
 with no condition and no validity window, or on a locality's own site the amount its overlay
 sets, unless that is a placeholder (never shown as a real fee). The text is escaped for a
@@ -46,6 +47,11 @@ def government_service(procedure: Procedure, settings: Settings, lang: str, *, u
     out["areaServed"] = (
         {"@type": "AdministrativeArea", "name": place.name.get(lang)} if site and place
         else {"@type": "Country", "name": wording.say("country_name", lang)})
+    if p.audience:
+        out["audience"] = [{"@type": "Audience", "audienceType": wording.say(f"audience_{a}", lang)}
+                           for a in p.audience]
+    if p.outputs:
+        out["serviceOutput"] = [{"@type": "Thing", "name": o.title.get(lang)} for o in p.outputs]
     out["availableChannel"] = [
         {"@type": "ServiceChannel", "name": wording.say(c.name, lang),
          "processingTime": c.processing_time.iso8601}
