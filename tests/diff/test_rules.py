@@ -72,6 +72,13 @@ fees:
     desk-fee: 5000
 """
 
+PAID = sub("    amount: 8000 * copies\n",
+           "    amount: 8000 * copies\n    payment: [online, desk]\n")
+"""A base edit: the copy fee says how it is paid."""
+DELIVERED = sub("online: {processing_time: {working_days: 3}}",
+                "online: {processing_time: {working_days: 3}, results: [electronic, desk]}")
+"""A base edit: the online channel says how the result comes."""
+
 CASES = [
     # procedure
     case("procedure-removed", (remove("sample.yaml"), *NO_LOCAL_FEES), "", (B,)),
@@ -100,6 +107,12 @@ CASES = [
     case("processing-time-unit", sub("online: {processing_time: {working_days: 3}}",
                                      "online: {processing_time: {hours: 72}}"),
          "channels.online.processing_time", (ED,)),
+    case("result-delivery-narrowed", sub("results: [electronic, desk]", "results: [desk]"),
+         "channels.online.results", (UP,), base=(DELIVERED,), also=("fully_online",)),
+    case("result-delivery-widened", sub("results: [electronic, desk]", "results: [desk]"),
+         "channels.online.results", (DOWN,), base=(DELIVERED,), reverse=True,
+         also=("fully_online",)),
+    case("result-delivery-stated", DELIVERED, "channels.online.results", ()),
     # fields
     case("field-removed", (sub("  - id: reference\n    type: text\n" + REFERENCE
                                + '    pattern: "^[A-Z]{2}[0-9]{4}$"\n', ""),
@@ -332,6 +345,13 @@ CASES = [
     case("fee-when-changed", sub("when: copies > 0", "when: poor"), "fees.copy-fee.when", ()),
     case("fee-validity", sub("valid: {from: 2026-01-01}", "valid: {from: 2026-06-01}"),
          "fees.desk-fee.valid_from", ()),
+    case("fee-online-payment-removed", sub("payment: [online, desk]", "payment: [desk]"),
+         "fees.copy-fee.payment", (UP,), base=(PAID,), also=("fully_online",)),
+    case("fee-online-payment-added", sub("payment: [online, desk]", "payment: [desk]"),
+         "fees.copy-fee.payment", (DOWN,), base=(PAID,), reverse=True,
+         also=("fully_online",)),
+    case("fee-payment-changed", sub("payment: [online, desk]", "payment: [online, post]"),
+         "fees.copy-fee.payment", (), base=(PAID,)),
     case("fee-wording", sub("label: {vi: Lệ phí, en: Fee}", "label: {vi: Lệ phí cấp, en: Fee}"),
          "fees.base-fee.label", (ED,)),
     case("exemption-removed", sub(EXEMPTION, ""), "fees.base-fee.exemptions.poor", (UP,)),

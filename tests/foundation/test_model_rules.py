@@ -193,6 +193,63 @@ def test_no_online_channel_is_never_fully_online(tmp_path: Path) -> None:
     assert proc is not None and proc.fully_online is False
 
 
+FEE = "  - {id: f, label: {vi: Lệ phí, en: Fee}, amount: 10000%s}\n"
+
+
+@pytest.mark.parametrize(
+    ("fee", "online_results", "online", "why"),
+    [
+        ("", "", True, None),                                   # charged online: paid online
+        (", payment: [online, desk]", "", True, None),
+        (", payment: [desk]", "", False, "fees"),               # Decree 42: pay online too
+        (", payment: [desk], channels: [in_person]", "", True, None),  # not charged online
+        ("", ", results: [electronic]", True, None),
+        ("", ", results: [post, desk]", True, None),            # by public post is enough
+        ("", ", results: [desk]", False, "result_in_person"),   # only at the office
+    ],
+)  # fmt: skip
+def test_fully_online_is_decree_42s_full_process(tmp_path: Path, fee: str, online_results: str,
+                                                 online: bool, why: str | None) -> None:
+    """Decree 42/2022 art. 11: filed, settled and paid online, the result returned online or
+    by public post; the reason is kept where every target reads it."""
+    root = project(tmp_path, "fees:\n" + FEE % fee)
+    path = root / "p.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "online: {processing_time: {working_days: 1}}",
+        "online: {processing_time: {working_days: 1}" + online_results + "}"), "utf-8")
+    sink = DiagnosticSink()
+    proc = load_portal(root, sink).procedure("p")
+    assert proc is not None, [d.message for d in sink]
+    assert proc.fully_online is online
+    obstacles = proc.online_obstacles
+    assert (obstacles is None) is online
+    if why == "fees":
+        assert obstacles is not None and [f.id for f in obstacles.fees] == ["f"]
+    elif why == "result_in_person":
+        assert obstacles is not None and obstacles.result_in_person
+
+
+def test_the_reasons_are_said_once_everywhere(tmp_path: Path) -> None:
+    """Every reason in one sentence, the same on the page, the app and the assistant."""
+    from procgen import wording
+
+    body = ("fees:\n" + FEE % ", payment: [desk]" + "documents:\n" + doc("paper")
+            + "steps:\n" + step("visit", extra=", presence: required"))
+    root = project(tmp_path, body)
+    path = root / "p.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "online: {processing_time: {working_days: 1}}",
+        "online: {processing_time: {working_days: 1}, results: [desk]}"), "utf-8")
+    proc = load_portal(root, DiagnosticSink()).procedure("p")
+    assert proc is not None
+    assert wording.online_status(proc, "en") == (
+        "This procedure is not fully online: you must attend in person at the step visit; "
+        "these documents must be handed in on paper: paper; these fees cannot be paid online: "
+        "Fee; the result is only handed over at the office.")
+    assert wording.online_status(proc, "vi").startswith(
+        "Thủ tục này chưa thực hiện trực tuyến toàn trình: cần đến trực tiếp ở bước visit; ")
+
+
 # --- uniqueness and blocks ----------------------------------------------------------------------
 
 

@@ -51,6 +51,11 @@ rule("processing-time-longer", "channel", "processing_time", (UP,))(
 rule("processing-time-shorter", "channel", "processing_time", (DOWN,))(
     lambda d: (in_hours(d.new) or 0) < (in_hours(d.old) or 0))
 rule("processing-time-unit", "channel", "processing_time", (ED,))(always)
+rule("result-delivery-narrowed", "channel", "results", (UP,))(
+    lambda d: bool(d.old and d.new) and bool(set(d.old) - set(d.new)))
+rule("result-delivery-widened", "channel", "results", (DOWN,))(
+    lambda d: bool(d.old and d.new))
+rule("result-delivery-stated", "channel", "results", ())(always)
 
 # fields ---------------------------------------------------------------------------------------
 rule("field-removed", "field", "removed", (B, DOWN))(always)
@@ -172,6 +177,11 @@ rule("fee-when-narrowed", "fee", "when", (DOWN,))(lambda d: widens(d.new, d.old)
 rule("fee-when-changed", "fee", "when", ())(always)
 rule("fee-validity", "fee", "valid_from valid_until", ())(
     always)
+rule("fee-online-payment-removed", "fee", "payment", (UP,))(
+    lambda d: bool(d.old and d.new) and "online" in d.old and "online" not in d.new)
+rule("fee-online-payment-added", "fee", "payment", (DOWN,))(
+    lambda d: bool(d.old and d.new) and "online" not in d.old and "online" in d.new)
+rule("fee-payment-changed", "fee", "payment", ())(always)
 rule("fee-wording", "fee", "label", (ED,), says=WORDING)(always)
 rule("exemption-removed", "exemption", "removed", (UP,))(always)
 rule("exemption-added", "exemption", "added", (DOWN,))(always)

@@ -138,6 +138,7 @@ def flat_fee(f: Fee) -> dict[str, Json]:
         "when": expr(f.when),
         "valid_from": f.valid_from,
         "valid_until": f.valid_until,
+        "payment": list(f.payment) or None,  # None: as its channels (Fee.paid_through)
     }
 
 
@@ -159,7 +160,7 @@ def flat_output(o: Output) -> dict[str, Json]:
 
 
 def flat_channel(c: Channel) -> dict[str, Json]:
-    return {"processing_time": duration(c.processing_time)}
+    return {"processing_time": duration(c.processing_time), "results": list(c.results) or None}
 
 
 def flat_procedure(p: Procedure) -> dict[str, Json]:

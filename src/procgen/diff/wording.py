@@ -57,6 +57,8 @@ ATTRIBUTES = _view({
     "max_length": "diff_attr_max_length",
     "valid_from": "diff_attr_valid_from",
     "valid_until": "diff_attr_valid_until",
+    "payment": "diff_attr_payment",
+    "results": "diff_attr_results",
     "actor": "diff_attr_actor",
     "fields": "diff_attr_fields",
     "documents": "diff_attr_documents",

@@ -10,6 +10,8 @@ from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, did_you_m
 from procgen.model.fields import FieldBuilder, RawField, check_unique, expand, is_date
 from procgen.model.ir import (
     CHANNELS,
+    PAYMENTS,
+    RESULTS,
     Channel,
     Document,
     Duration,
@@ -81,6 +83,7 @@ class _ProcedureBuilder:
                 name,
                 duration(v["channels"][name]["processing_time"]),
                 doc.locate(("channels", name), "key"),
+                results=tuple(r for r in RESULTS if r in v["channels"][name].get("results", ())),
             )
             for name in CHANNELS
             if name in v["channels"]
@@ -319,12 +322,14 @@ class _ProcedureBuilder:
                             self.doc.locate((*p, "exemptions", j)),
                         )
                     )
+            charged = tuple(c for c in CHANNELS if c in f.get("channels", channels))
             out.append(
                 Fee(
                     id=Slug(f["id"]),
                     label=self.t((*p, "label")),
                     span=span,
-                    channels=tuple(c for c in CHANNELS if c in f.get("channels", channels)),
+                    channels=charged,
+                    payment=tuple(x for x in PAYMENTS if x in f.get("payment", ())),
                     amount=amount,
                     set_by_locality=local,
                     range=(whole(rng["min"]), whole(rng["max"])) if rng else None,

@@ -28,6 +28,12 @@ MAX_ID_LENGTH = 64
 """The longest field id (the schema's ``maxLength``; a block's prefix counts too)."""
 
 CHANNELS: tuple[str, ...] = ("online", "in_person", "postal")
+RESULTS: tuple[str, ...] = ("electronic", "post", "desk")
+"""How a channel hands the result over (``results``), in the order they are kept."""
+PAYMENTS: tuple[str, ...] = ("online", "desk", "post")
+"""How a fee can be paid (``payment``), in the order they are kept."""
+PAID_THROUGH: dict[str, str] = {"online": "online", "in_person": "desk", "postal": "post"}
+"""A fee's payment when the file does not say: as the channels it is charged on."""
 
 
 class Slug(str):
@@ -321,6 +327,15 @@ class Channel(Struct, frozen=True):
     name: str
     processing_time: Duration
     span: Span
+    results: tuple[str, ...] = ()
+    """How the result reaches the applicant on this channel (``electronic``, ``post``,
+    ``desk``); empty when the procedure does not say."""
+
+    @property
+    def result_in_person_only(self) -> bool:
+        """The result is only collected at the desk: neither electronic nor by post (Decree
+        42/2022 art. 11: a full-process service returns it online or by public post)."""
+        return bool(self.results) and not {"electronic", "post"} & set(self.results)
 
 
 class Exemption(Struct, frozen=True):
@@ -341,7 +356,23 @@ class Fee(Struct, frozen=True):
     exemptions: tuple[Exemption, ...] = ()
     valid_from: str | None = None
     valid_until: str | None = None
+    payment: tuple[str, ...] = ()
+    """How it can be paid (``online``, ``desk``, ``post``) as written; empty when the file
+    does not say (:attr:`paid_through` then follows the channels)."""
 
+    @property
+    def paid_through(self) -> tuple[str, ...]:
+        """How it can be paid: as written, else as the channels it is charged on (charged on
+        the online channel, it is paid online)."""
+        if self.payment:
+            return self.payment
+        return tuple(x for x in PAYMENTS if x in {PAID_THROUGH[c] for c in self.channels})
+
+    @property
+    def unpayable_online(self) -> bool:
+        """Charged on an online application but not payable online (Decree 42/2022: then the
+        procedure is not full-process)."""
+        return "online" in self.channels and "online" not in self.paid_through
 
     @property
     def reads(self) -> frozenset[str]:
@@ -406,6 +437,10 @@ class OnlineObstacles(Struct, frozen=True):
     """Steps with ``presence: required``, in order."""
     documents: tuple[Document, ...] = ()
     """Documents that may be required and are not accepted electronically, in order."""
+    fees: tuple[Fee, ...] = ()
+    """Fees charged online that cannot be paid online (:attr:`Fee.unpayable_online`)."""
+    result_in_person: bool = False
+    """The online channel hands the result over only at the desk."""
 
 
 class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages`` cache
@@ -457,17 +492,26 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
 
     @property
     def online_obstacles(self) -> OnlineObstacles | None:
-        """Why the procedure is not fully online, None when it is (DSL.md "Fully online")."""
+        """Why the procedure is not fully online (full-process, Decree 42/2022), None when it
+        is (DSL.md "Fully online", extended in docs/dsl.md)."""
         if "online" not in self.channel_names:
             return OnlineObstacles(no_online_channel=True)
         steps = tuple(s for s in self.steps if s.presence == "required")
         documents = tuple(d for d in self.documents
                           if d.required is not False and not d.electronic)
-        return OnlineObstacles(steps=steps, documents=documents) if steps or documents else None
+        fees = tuple(f for f in self.fees if f.unpayable_online)
+        online = self.channel("online")
+        result = online is not None and online.result_in_person_only
+        if not (steps or documents or fees or result):
+            return None
+        return OnlineObstacles(steps=steps, documents=documents, fees=fees,
+                               result_in_person=result)
 
     @property
     def fully_online(self) -> bool:
-        """DSL.md: online channel, no step needing presence, every required document electronic."""
+        """Full-process as Decree 42/2022 defines it (docs/dsl.md "Fully online"): an online
+        channel, no step needing presence, every required document electronic, every fee
+        charged online payable online, the result returned online or by post."""
         return self.online_obstacles is None
 
     @cached_property

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from procgen.model.ir import Procedure
 from procgen.quote import Quote, QuotedFee
-from procgen.wording import money, say
+from procgen.wording import money, online_status, say
 
 
 def render_table(q: Quote, procedure: Procedure, lang: str) -> str:
@@ -44,6 +44,8 @@ def render_table(q: Quote, procedure: Procedure, lang: str) -> str:
     lines += ["", say("quote_table_time", lang, time=_time(q, lang)),
               say("quote_table_online", lang,
                   yes=say("quote_table_yes" if q.fully_online else "quote_table_no", lang))]
+    if not q.fully_online:  # why not, as the page and the app say it
+        lines.append(online_status(procedure, lang))
     if q.still_needed:
         lines += ["", say("quote_table_still_needed", lang)]
         lines += [f"  - {n.label} ({n.field})" for n in q.still_needed]

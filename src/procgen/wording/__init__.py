@@ -436,12 +436,19 @@ def online_status(procedure: Procedure, lang: str) -> str:
         return say("fully_online", lang)
     if obstacles.no_online_channel:
         return say("no_online", lang)
-    documents = ", ".join(d.title.get(lang) for d in obstacles.documents)
-    if not obstacles.steps:
-        return say("not_fully_online_documents", lang, documents=documents)
-    said = say("not_fully_online_steps", lang,
-               steps=", ".join(s.title.get(lang) for s in obstacles.steps))
-    return f"{said} {say('paper_documents', lang, documents=documents)}" if documents else said
+    reasons = []
+    if obstacles.steps:
+        reasons.append(say("reason_steps", lang,
+                           steps=", ".join(s.title.get(lang) for s in obstacles.steps)))
+    if obstacles.documents:
+        reasons.append(say("reason_documents", lang,
+                           documents=", ".join(d.title.get(lang) for d in obstacles.documents)))
+    if obstacles.fees:
+        reasons.append(say("reason_fees", lang,
+                           fees=", ".join(f.label.get(lang) for f in obstacles.fees)))
+    if obstacles.result_in_person:
+        reasons.append(say("reason_result", lang))
+    return say("not_fully_online", lang, reasons="; ".join(reasons))
 
 
 def declaration(procedure: Procedure, lang: str) -> str:

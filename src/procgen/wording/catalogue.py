@@ -62,20 +62,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "hours_one": {"vi": "1 giờ", "en": "1 hour"},
     "fully_online": {"vi": "Thủ tục này được thực hiện trực tuyến toàn trình.",
                      "en": "You can complete this procedure entirely online."},
-    "not_fully_online_steps": {
-        "vi": "Thủ tục này chưa thực hiện trực tuyến toàn trình: cần đến trực tiếp ở bước "
-              "{steps}.",
-        "en": "This procedure is not fully online: you must attend in person at the step "
-              "{steps}.",
-    },
-    "not_fully_online_documents": {
-        "vi": "Thủ tục này chưa thực hiện trực tuyến toàn trình: phải nộp bản giấy các giấy tờ "
-              "{documents}.",
-        "en": "This procedure is not fully online: these documents must be handed in on "
-              "paper: {documents}.",
-    },
-    "paper_documents": {"vi": "Phải nộp bản giấy: {documents}.",
-                        "en": "To hand in on paper: {documents}."},
+    "not_fully_online": {"vi": "Thủ tục này chưa thực hiện trực tuyến toàn trình: {reasons}.",
+                         "en": "This procedure is not fully online: {reasons}."},
+    "reason_steps": {"vi": "cần đến trực tiếp ở bước {steps}",
+                     "en": "you must attend in person at the step {steps}"},
+    "reason_documents": {"vi": "phải nộp bản giấy các giấy tờ {documents}",
+                         "en": "these documents must be handed in on paper: {documents}"},
+    "reason_fees": {"vi": "không nộp trực tuyến được {fees}",
+                    "en": "these fees cannot be paid online: {fees}"},
+    "reason_result": {"vi": "kết quả chỉ nhận trực tiếp tại nơi giải quyết",
+                      "en": "the result is only handed over at the office"},
     "no_online": {
         "vi": "Thủ tục này chưa nhận hồ sơ trực tuyến: hãy nộp trực tiếp hoặc qua bưu chính.",
         "en": "You cannot apply for this online: apply in person or by post.",
@@ -369,6 +365,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "diff_attr_level": {"vi": "cấp thực hiện", "en": "level"},
     "diff_attr_sector": {"vi": "lĩnh vực", "en": "sector"},
     "diff_attr_audience": {"vi": "đối tượng", "en": "audience"},
+    "diff_attr_payment": {"vi": "cách nộp phí", "en": "payment"},
+    "diff_attr_results": {"vi": "cách trả kết quả", "en": "result delivery"},
     "diff_attr_min": {"vi": "giá trị nhỏ nhất", "en": "minimum"},
     "diff_attr_max": {"vi": "giá trị lớn nhất", "en": "maximum"},
     "diff_attr_min_length": {"vi": "độ dài tối thiểu", "en": "minimum length"},
@@ -677,6 +675,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "diff_rule_fee_when_changed": {"vi": "Khoản thu {name}: điều kiện thu thay đổi: {old} → {new}",
                                    "en": "Fee {name}: when it is charged changed: {old} → {new}"},
+    "diff_rule_fee_online_payment_removed": {
+        "vi": "Khoản thu {name} không còn nộp trực tuyến được ({old} → {new})",
+        "en": "Fee {name} can no longer be paid online ({old} → {new})"},
+    "diff_rule_fee_online_payment_added": {
+        "vi": "Khoản thu {name} nay nộp trực tuyến được ({old} → {new})",
+        "en": "Fee {name} can now be paid online ({old} → {new})"},
+    "diff_rule_fee_payment_changed": {"vi": "Khoản thu {name}: cách nộp {old} → {new}",
+                                      "en": "Fee {name}: payment {old} → {new}"},
+    "diff_rule_result_delivery_narrowed": {
+        "vi": "Kênh {name}: cách trả kết quả {old} → {new}",
+        "en": "Channel {name}: the result is delivered {old} → {new}"},
+    "diff_rule_result_delivery_widened": {
+        "vi": "Kênh {name}: thêm cách trả kết quả ({moves})",
+        "en": "Channel {name}: more ways to receive the result ({moves})"},
+    "diff_rule_result_delivery_stated": {"vi": "Kênh {name}: cách trả kết quả {old} → {new}",
+                                         "en": "Channel {name}: result delivery {old} → {new}"},
     "diff_rule_fee_validity": {"vi": "Khoản thu {name}: {attr} {old} → {new}",
                                "en": "Fee {name}: {attr} {old} → {new}"},
     "diff_rule_exemption_removed": {"vi": "Phí {fee}: bỏ miễn, giảm “{name}”",

@@ -79,7 +79,8 @@ def assistant_file(p: Procedure, settings: Settings, facts: LocalFacts) -> dict[
         "default_language": settings.default_language,
         "title": localized(p.title, langs),
         "fully_online": p.fully_online,
-        "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict()}
+        "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict(),
+                      **({"results": list(c.results)} if c.results else {})}
                      for c in p.channels],
         "questions": {lang: [{"id": q.id, "question": q.question, "answer": q.answer}
                              for q in guidance.questions(p, settings, lang, facts)]
@@ -134,6 +135,7 @@ def _fee(f: Fee, langs: tuple[str, ...], facts: LocalFacts) -> dict[str, Any]:
 
     out: dict[str, Any] = {"id": f.id, "label": localized(f.label, langs),
                            "channels": list(f.channels),
+                           "payment": list(f.paid_through),
                            "said": {lang: wording.fee_amount(f, lang, facts.the_place,
                                                              site=facts.site)
                                     for lang in langs}}
