@@ -37,7 +37,8 @@ def describe(procedure: Procedure, languages: tuple[str, ...],
             for b in p.legal_basis
         ],
         "channels": [
-            {"name": c.name, "processing_time": c.processing_time.as_dict()} for c in p.channels
+            {"name": c.name, "processing_time": c.processing_time.as_dict(),
+             "results": list(c.results)} for c in p.channels
         ],
         "documents": [_document(d, text) for d in p.documents],
         "fees": [_fee(f, text) for f in p.fees],
@@ -119,6 +120,7 @@ def _fee(f: Fee, text: Any) -> dict[str, Any]:
         "id": f.id,
         "label": text(f.label),
         "channels": list(f.channels),
+        "payment": list(f.paid_through),
         "amount": fixed,
         "depends_on_answers": (f.amount is not None and fixed is None)
         or f.when is not None

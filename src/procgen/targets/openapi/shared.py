@@ -145,6 +145,13 @@ def description_schema() -> dict[str, Any]:
                 "items": _object(
                     name={"type": "string", "enum": ["online", "in_person", "postal"]},
                     processing_time=ref("Duration"),
+                    results={
+                        "type": "array",
+                        "items": {"type": "string", "enum": ["electronic", "post", "desk"]},
+                        "description": "How the result reaches the applicant on this channel "
+                        "(an electronic copy with legal value, by post, at the office); empty "
+                        "when the procedure does not say.",
+                    },
                 ),
             },
             "documents": {
@@ -174,6 +181,12 @@ def description_schema() -> dict[str, Any]:
                     id={"type": "string"},
                     label=text,
                     channels={"type": "array", "items": {"type": "string"}},
+                    payment={
+                        "type": "array",
+                        "items": {"type": "string", "enum": ["online", "desk", "post"]},
+                        "description": "How the fee can be paid: online (the national "
+                        "portal's payment platform), at the office, by post.",
+                    },
                     amount={
                         "type": ["integer", "null"],
                         "description": "A fixed amount in VND; null when it depends on the "
