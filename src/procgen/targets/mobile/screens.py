@@ -59,7 +59,8 @@ def definition(p: Procedure, settings: Settings, version: str, b: Build,
         "currency": settings.currency,
         "online": online,
         "fully_online": p.fully_online,
-        "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict()}
+        "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict(),
+                      **({"results": list(c.results)} if c.results else {})}
                      for c in p.channels],
         "rules": {
             "language": "jsonlogic",
@@ -106,6 +107,7 @@ def _fee(f: Fee, b: Build) -> dict[str, Any]:
         "id": f.id,
         "label": b.text(f.label),
         "channels": list(f.channels),
+        "payment": list(f.paid_through),
         "amount": amount,
         "when": logic(f.when, absent=True),
         "exemptions": [{"when": logic(e.when, absent=False), "label": b.text(e.label)}
