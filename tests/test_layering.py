@@ -63,7 +63,7 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
 }
 """Package (a folder or a top-level module of procgen) → what it may import, and why."""
 
-TARGET_SHARED = frozenset({"", "_common", "_answers"})
+TARGET_SHARED = frozenset({"", "_common", "_answers", "_jinja"})
 """What one target may import of ``procgen.targets``: the registry (``EmitContext``, ``Files``)
 and the shared lower layer. Targets never import each other (STYLE.md point 1)."""
 

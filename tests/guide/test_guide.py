@@ -22,7 +22,7 @@ from procgen import guidance, wording
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.targets import EmitContext, get, names
-from procgen.targets.guide.render import environment
+from procgen.targets._jinja import environment
 from procgen.wording.conditions import condition
 
 from .conftest import KITCHEN_SINK, Built, build
@@ -241,7 +241,7 @@ def test_a_strict_page(corpora: dict[str, Built]) -> None:
 
 
 def test_the_template_reads_only_its_view() -> None:
-    env = environment()
+    env = environment("procgen.targets.guide")
     assert env.autoescape is True
     assert isinstance(env.undefined, type) and issubclass(env.undefined, jinja2.StrictUndefined)
     for name in env.list_templates():

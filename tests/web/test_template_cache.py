@@ -7,8 +7,8 @@ loads compiled templates from the cache instead of compiling their source; the p
 byte-identical with and without it; ``build --check`` never writes it; a cache that cannot be
 read or written, or holds corrupt files, never fails a build.
 
-Each test starts from a new environment (``environment.cache_clear()``), which is what a new
-process sees.
+Each test starts from a new environment (``_jinja.environment.cache_clear()``), which is
+what a new process sees.
 """
 
 from __future__ import annotations
@@ -31,17 +31,19 @@ from procgen.build.cache import Cache
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
 from procgen.targets import EmitContext, Files
+from procgen.targets._jinja import bytecode_cache
+from procgen.targets._jinja import environment as _shared
 from procgen.targets.web import WebTarget
-from procgen.targets.web.render import _bytecode_cache, environment
+from procgen.targets.web.render import environment
 
 
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
     """A clean environment before and after the test (which sets the variables it needs)."""
     monkeypatch.delenv("PROCGEN_TEMPLATE_CACHE", raising=False)
-    environment.cache_clear()
+    _shared.cache_clear()
     yield monkeypatch
-    environment.cache_clear()
+    _shared.cache_clear()
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def pages(cache: Path | None, *, readonly: bool = False) -> Files:
     """Every web page of the kitchen sink, rendered by a new environment keeping ``cache``."""
-    environment.cache_clear()
+    _shared.cache_clear()
     sink = DiagnosticSink()
     portal = load_portal(KITCHEN_SINK, sink)
     ctx = EmitContext(portal.settings, "test", readonly, cache, localities=portal.localities)
@@ -101,7 +103,7 @@ def test_the_build_keeps_templates_beside_its_own_cache(
     root = project(tmp_path)
     out = tmp_path / "work" / "generated"
     compiled.clear()
-    environment.cache_clear()
+    _shared.cache_clear()
     assert not build(root, out, jobs=1).failed
     folder = tmp_path / "work" / ".procgen-cache" / "templates"
     assert Cache.beside(out).templates() == folder
@@ -117,7 +119,7 @@ def test_build_check_reads_the_template_cache_but_writes_nothing(
         fresh: pytest.MonkeyPatch, compiled: list[str], tmp_path: Path) -> None:
     root = project(tmp_path)
     out = tmp_path / "work" / "generated"
-    environment.cache_clear()
+    _shared.cache_clear()
     assert build(root, out, check=True, jobs=1).failed is False
     assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["procedures"]
     assert compiled, "compiled from source, the cache being empty"
@@ -209,7 +211,7 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(
 def test_a_change_of_environment_settings_misses_the_cache(tmp_path: Path) -> None:
     """Bytecode depends on settings such as ``trim_blocks``, not only on the source."""
     env = environment()
-    same = _bytecode_cache(tmp_path, env.overlay())
-    other = _bytecode_cache(tmp_path, env.overlay(trim_blocks=False))
-    assert same.get_source_checksum("x") == _bytecode_cache(tmp_path, env).get_source_checksum("x")
+    same = bytecode_cache(tmp_path, env.overlay())
+    other = bytecode_cache(tmp_path, env.overlay(trim_blocks=False))
+    assert same.get_source_checksum("x") == bytecode_cache(tmp_path, env).get_source_checksum("x")
     assert other.get_source_checksum("x") != same.get_source_checksum("x")

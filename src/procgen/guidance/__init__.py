@@ -100,9 +100,9 @@ def deciding(procedure: Procedure) -> tuple[Decider, ...]:
 
 def online_url(procedure: Procedure, settings: Settings, lang: str) -> str | None:
     """The online form's address, when the pages' address is known (``base_url``)."""
-    if settings.base_url is None or "online" not in procedure.channel_names:
+    if "online" not in procedure.channel_names:
         return None
-    return f"{settings.base_url}/{lang}/{procedure.id}.html"
+    return settings.page_url(procedure.id, lang)
 
 
 def questions(procedure: Procedure, settings: Settings, lang: str,

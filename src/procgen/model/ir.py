@@ -635,6 +635,11 @@ class Settings(Struct, frozen=True):
     """Where the web pages are published (``http(s)://host/path``, no trailing ``/``): a page
     is ``{base_url}/{lang}/{id}.html``. None: the pages link each other relatively."""
 
+    def page_url(self, procedure: str, lang: str) -> str | None:
+        """The published address of a procedure's web page in ``lang`` (None without
+        ``base_url``): the page's canonical link and the guide's QR code."""
+        return None if self.base_url is None else f"{self.base_url}/{lang}/{procedure}.html"
+
 
 class Portal(Struct, frozen=True):
     """Everything one build compiles: the settings, the procedures and the localities."""

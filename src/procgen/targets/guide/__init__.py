@@ -41,7 +41,8 @@ class GuideTarget:
 
         facts = ctx.local(procedure)
         return {OUT / lang / f"{procedure.id}.html":
-                render(guide_view(procedure, ctx.settings, lang, facts)).encode("utf-8")
+                render(guide_view(procedure, ctx.settings, lang, facts), cache=ctx.cache,
+                       readonly=ctx.readonly).encode("utf-8")
                 for lang in ctx.settings.languages}
 
     def portal_part(self, procedure: Procedure, ctx: EmitContext) -> None:

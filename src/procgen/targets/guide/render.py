@@ -1,35 +1,21 @@
-"""The guide's Jinja2 environment: built once per process, strict, autoescaping everything.
-
-One template (``guide.html.j2``) over a :class:`~procgen.targets.guide.view.GuideView`; it is
-small, so it is compiled once per process and kept in memory (no bytecode cache on disk).
-"""
+"""The guide's template (``guide.html.j2``) over a
+:class:`~procgen.targets.guide.view.GuideView`, in the targets' shared strict environment
+(:mod:`procgen.targets._jinja`: compiled templates kept in the build's cache, as the web
+pages' are)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import jinja2
+    from pathlib import Path
 
     from procgen.targets.guide.view import GuideView
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("procgen.targets.guide", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
-
-
-def render(view: GuideView) -> str:
+def render(view: GuideView, *, cache: Path | None = None, readonly: bool = False) -> str:
     """The guide page of ``view``."""
-    return environment().get_template("guide.html.j2").render(page=view)
+    from procgen.targets import _jinja
+
+    env = _jinja.environment("procgen.targets.guide", cache, readonly)
+    return env.get_template("guide.html.j2").render(page=view)

@@ -286,13 +286,13 @@ def head_links(pid: str, settings: Settings, lang: str, *,
     >>> head_links("tiny", Settings(("vi", "en"), "vi"), "en")
     ('', (('vi', '../vi/tiny.html'),))
     """
-    base = settings.base_url
-    if base is None or site:
+    url = settings.page_url
+    if settings.base_url is None or site:
         return "", tuple((other, f"../{other}/{pid}.html")
                          for other in settings.languages if other != lang)
-    links = tuple((other, f"{base}/{other}/{pid}.html") for other in settings.languages)
-    return (f"{base}/{lang}/{pid}.html",
-            (*links, ("x-default", f"{base}/{settings.default_language}/{pid}.html")))
+    links = tuple((other, str(url(pid, other))) for other in settings.languages)
+    return (str(url(pid, lang)),
+            (*links, ("x-default", str(url(pid, settings.default_language)))))
 
 
 def one_line(words: str) -> str:
