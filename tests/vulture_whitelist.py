@@ -45,6 +45,7 @@ MobileTarget
 CatalogueTarget
 AssistantTarget
 GuideTarget
+ScoreTarget
 
 # view-model fields read by the web templates (procgen.targets.web.view; Jinja2 reads them)
 attrs
@@ -80,6 +81,16 @@ faq  # procgen.targets.web.view.PageView: the start page's common questions
 qr  # ChannelView
 decides  # DeciderView
 made_from  # GuideView
+
+# view-model fields read by the score report's template only (procgen.targets.score.render)
+y_label  # Bar
+y_bar  # Bar
+height  # Chart
+track  # Chart
+formula  # IndicatorRow
+why_not  # ProcedureRow
+indicator_chart  # Page
+procedure_chart  # Page
 
 # click commands are registered by their decorator
 explain  # procgen.cli.explain

@@ -111,6 +111,20 @@ class CataloguePart(PortalPart, frozen=True):
     several procedures share (currency, channel types) are equal, and kept once."""
 
 
+class ScorePart(PortalPart, frozen=True):
+    """The score target's share of ``generated/score/`` for one procedure: its title and its
+    :class:`~procgen.score.indicators.ProcedureScore`, nationally and in each locality where
+    it differs (a fee the province sets, its amounts' provenance). The scores are kept as
+    their plain JSON form (lists, ``str`` ids), so decoding a cached part never imports
+    the model; the target converts them back."""
+
+    title: dict[str, str]
+    """By language, in project order."""
+    national: dict[str, Any]
+    localities: dict[str, dict[str, Any]] = {}
+    """Locality id → its score, only where it differs from ``national`` (sorted by id)."""
+
+
 class PortalInput(Struct, frozen=True):
     """What one target's ``emit_portal`` sees.
 
@@ -157,12 +171,13 @@ _TARGETS: dict[str, str] = {
     "mobile": "procgen.targets.mobile:MobileTarget",
     "catalogue": "procgen.targets.catalogue:CatalogueTarget",
     "assistant": "procgen.targets.assistant:AssistantTarget",
+    "score": "procgen.targets.score:ScoreTarget",
     "guide": "procgen.targets.guide:GuideTarget",
 }
 
 PARTS: dict[str, type[PortalPart] | None] = {
     "web": None, "openapi": OpenApiPart, "mobile": None, "catalogue": CataloguePart,
-    "assistant": None, "guide": None}
+    "assistant": None, "guide": None, "score": ScorePart}
 """What each target's ``portal_part`` returns (None: its portal files depend on no procedure).
 Declared here, beside the registry, so the build decodes a cached part without the target."""
 
