@@ -35,6 +35,7 @@ def line_of(old: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+SRC = 'source: {record: "1.000002"}'  # the online channel's processing time, as the sink says
 USE = "  - use: person\n    heading: {vi: Người nộp hồ sơ, en: The applicant}"
 """The kitchen sink's use of its person block (with a heading), as two lines."""
 
@@ -48,11 +49,11 @@ CASES = [
      [("PG119", 40, "language 'fr'")]),
     ("    amount: 50000", "    amount: -5", [("PG116", 13, "at least 0")]),
     ("    amount: 50000", "    amount: [1]", [("PG113", 13, "'amount' must be")]),
-    ("  online: {processing_time: {working_days: 2}}",
-     "  onlin: {processing_time: {working_days: 2}}",
+    (f"  online: {{processing_time: {{working_days: 2, {SRC}}}}}",
+     f"  onlin: {{processing_time: {{working_days: 2, {SRC}}}}}",
      [("PG112", 3, "did you mean 'online'")]),
-    ("  online: {processing_time: {working_days: 2}}",
-     "  online: {processing_time: {days: 2}}",
+    (f"  online: {{processing_time: {{working_days: 2, {SRC}}}}}",
+     f"  online: {{processing_time: {{days: 2, {SRC}}}}}",
      [("PG112", 30, "did you mean 'working_days'")]),
     ("level: province", "level: provnce", [("PG114", 8, "did you mean 'province'")]),
     ("    type: multichoice", "    type: multi_choice",
@@ -61,7 +62,8 @@ CASES = [
     (USE, "  - 5", [("PG113", 5, "must be a mapping")]),
     ("    repeat: {min: 0, max: 5}", "    repeat: 5",
      [("PG113", 13, "'repeat' must be a mapping")]),
-    ("  postal: {processing_time: {hours: 96}}", "  postal: {}",
+    ("  postal: {processing_time: {hours: 96, source: {url: https://example.gov.vn/postal}}}",
+     "  postal: {}",
      [("PG111", 3, "missing key 'processing_time'")]),
     ("effective_from: 2026-01-01", "effective_from: 2026-02-30",
      [("PG115", 17, "not a real calendar date")]),

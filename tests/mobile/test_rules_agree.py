@@ -127,7 +127,10 @@ def python_side(p: Procedure, raw: dict[str, Any], today: str) -> dict[str, Any]
             d.required if isinstance(d.required, bool) else holds(d.required, env, today=today))}
     fees = []
     if p.channel("online") is not None:
-        fees = quote(p, answers, channel="online", on=today).as_json()["fees"]
+        # the rules decide amounts; where a fact comes from (source, confidence) is data the
+        # file carries, not something the JavaScript works out
+        fees = [{k: v for k, v in f.items() if k not in ("source", "confidence")}
+                for f in quote(p, answers, channel="online", on=today).as_json()["fees"]]
     # A screen is skipped only when every component on it is hidden by its own condition.
     screens = dict.fromkeys(("intro", "review", "fees", "submit", "confirmation"), True)
     if p.channel("online") is None:

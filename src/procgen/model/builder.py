@@ -23,9 +23,11 @@ from procgen.model.ir import (
     Output,
     Procedure,
     Slug,
+    Source,
     Step,
     Template,
 )
+from procgen.model.provenance import facts, provenance
 from procgen.model.words import FIRST_ASKED, FIRST_DEFINED
 from procgen.model.words import kind as kind_words
 from procgen.model.workspace import TextMaker, Workspace
@@ -44,7 +46,10 @@ def build_procedure(
     before = sink.error_count()
     b = _ProcedureBuilder(ws, doc, sink)
     procedure = b.build(stem)
-    return procedure if sink.error_count() == before else None
+    if sink.error_count() != before:
+        return None
+    b.unsourced(procedure)
+    return procedure
 
 
 def whole(value: Any) -> Any:
@@ -53,8 +58,11 @@ def whole(value: Any) -> Any:
 
 
 def duration(raw: dict[str, Any]) -> Duration:
-    unit, value = next(iter(raw.items()))
-    return Duration("hours" if unit == "hours" else "working_days", value)
+    """A step's ``duration`` or a channel's ``processing_time`` (which may also carry its
+    ``source`` and ``confidence``): the schema allows exactly one of the two units."""
+    if "hours" in raw:
+        return Duration("hours", raw["hours"])
+    return Duration("working_days", raw["working_days"])
 
 
 class _ProcedureBuilder:
@@ -84,6 +92,7 @@ class _ProcedureBuilder:
                 duration(v["channels"][name]["processing_time"]),
                 doc.locate(("channels", name), "key"),
                 results=tuple(r for r in RESULTS if r in v["channels"][name].get("results", ())),
+                time_provenance=provenance(v["channels"][name]["processing_time"]),
             )
             for name in CHANNELS
             if name in v["channels"]
@@ -106,7 +115,7 @@ class _ProcedureBuilder:
         self._unique("output", "outputs")
         fees = self._fees(scope, tuple(c.name for c in channels))
         steps = self._steps(raw_fields, fields, documents, outputs)
-        return Procedure(
+        procedure = Procedure(
             id=Slug(v["id"]),
             file=doc.file,
             span=doc.locate(("id",)),
@@ -127,6 +136,8 @@ class _ProcedureBuilder:
                     lb.get("number"),
                     str(lb["article"]) if "article" in lb else None,
                     lb.get("url"),
+                    doc.locate(("legal_basis", i)),
+                    provenance(lb, Source(url=lb["url"]) if "url" in lb else None),
                 )
                 for i, lb in enumerate(v.get("legal_basis", ()))
             ),
@@ -138,6 +149,24 @@ class _ProcedureBuilder:
             locality_field=self._locality_field(fields),
             source_hash=hashlib.sha256(doc.text.encode()).hexdigest(),
         )
+        return procedure
+
+    def unsourced(self, procedure: Procedure) -> None:
+        """PG321 (``--strict`` only): the facts the file publishes without a source."""
+        unsourced = sorted(((kind, name, span) for kind, name, span, prov in facts(procedure)
+                            if prov.unsourced), key=lambda x: x[2])
+        if not unsourced:
+            return
+        count = len(unsourced)
+
+        def names(lang: str) -> str:
+            line = "line" if lang == "en" else "dòng"
+            return ", ".join(f"{kind_words(k).said(lang)} '{n}' ({line} {s.line})"
+                             for k, n, s in unsourced)
+
+        self.sink.emit("PG321", procedure.span, count=count,
+                       facts=Phrase("fact" if count == 1 else "facts", "thông tin"),
+                       names=Phrase(names("en"), names("vi")))
 
     def _locality_field(self, fields: tuple[Field, ...]) -> FieldId | None:
         """The question that picks the locality (docs/localities.md); PG317 if misnamed."""
@@ -237,6 +266,7 @@ class _ProcedureBuilder:
                     accept=tuple(d.get("accept", ())),
                     max_size_mb=d.get("max_size_mb"),
                     generated_from_form=d.get("generated_from_form", False),
+                    provenance=provenance(d),
                 )
             )
         return tuple(out)
@@ -337,6 +367,7 @@ class _ProcedureBuilder:
                     exemptions=tuple(exemptions),
                     valid_from=vfrom,
                     valid_until=vuntil,
+                    provenance=provenance(f),
                 )
             )
         return tuple(out)

@@ -36,6 +36,57 @@ PAID_THROUGH: dict[str, str] = {"online": "online", "in_person": "desk", "postal
 """A fee's payment when the file does not say: as the channels it is charged on."""
 
 
+CONFIDENCES: tuple[str, ...] = ("sourced", "weak", "inferred", "placeholder")
+"""How sure a written fact is (``confidence``), surest first."""
+
+
+class Source(Struct, frozen=True):
+    """Where a published fact comes from: a legal act (a circular, a People's Council
+    resolution), the procedure's record code in the National Database on Administrative
+    Procedures, and/or the address of the text."""
+
+    act: str | None = None
+    url: str | None = None
+    record: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """What every artifact and ``quote`` print: the parts given, ``act``, ``record``,
+        then ``url``."""
+        return {k: v for k, v in (("act", self.act), ("record", self.record),
+                                  ("url", self.url)) if v}
+
+
+class Provenance(Struct, frozen=True):
+    """How a fee, document, processing time or legal-basis entry is known: its ``source``
+    and ``confidence`` as written (docs/dsl.md "Provenance")."""
+
+    source: Source | None = None
+    confidence: str | None = None
+    """One of :data:`CONFIDENCES` as written; None: as :attr:`level` says."""
+
+    @property
+    def level(self) -> str:
+        """``sourced``, ``weak``, ``inferred``, ``placeholder`` or ``unsourced``: as written,
+        else ``sourced`` with a source and ``unsourced`` without."""
+        if self.confidence is not None:
+            return self.confidence
+        return "sourced" if self.source is not None else "unsourced"
+
+    @property
+    def certain(self) -> bool:
+        """Shown as a plain fact; anything else is marked wherever it is printed."""
+        return self.level == "sourced"
+
+    @property
+    def unsourced(self) -> bool:
+        """``validate --strict`` lists it: no source, or only a placeholder."""
+        return self.source is None or self.level == "placeholder"
+
+
+UNSTATED = Provenance()
+"""The provenance of a fact the file says nothing about."""
+
+
 class Slug(str):
     """A procedure, document, fee, step, output or locality id: safe in paths and URLs.
 
@@ -250,6 +301,7 @@ class Document(Struct, frozen=True):
     accept: tuple[str, ...] = ()
     max_size_mb: float | None = None
     generated_from_form: bool = False
+    provenance: Provenance = UNSTATED
 
     @property
     def unconditionally_required(self) -> bool:
@@ -306,6 +358,16 @@ class Duration(Struct, frozen=True):
         return {self.unit: self.value}
 
     @property
+    def hours(self) -> float:
+        """As hours, to compare two times: a working day counts 24 (the diff's "longer" and
+        the scorecard's online-versus-in-person parity both compare this).
+
+        >>> Duration("working_days", 2).hours, Duration("hours", 36).hours
+        (48.0, 36.0)
+        """
+        return float(self.value) * (24 if self.unit == "working_days" else 1)
+
+    @property
     def iso8601(self) -> str:
         """As an ISO 8601 / ``xsd:duration``: working days written as days (``P5D``), hours
         as hours (``PT4H``); a fraction only on seconds, as xsd allows (1.5 hours is
@@ -330,6 +392,8 @@ class Channel(Struct, frozen=True):
     results: tuple[str, ...] = ()
     """How the result reaches the applicant on this channel (``electronic``, ``post``,
     ``desk``); empty when the procedure does not say."""
+    time_provenance: Provenance = UNSTATED
+    """The source and confidence of :attr:`processing_time`."""
 
     @property
     def result_in_person_only(self) -> bool:
@@ -356,6 +420,8 @@ class Fee(Struct, frozen=True):
     exemptions: tuple[Exemption, ...] = ()
     valid_from: str | None = None
     valid_until: str | None = None
+    provenance: Provenance = UNSTATED
+    """The source and confidence of its amount, exemptions and validity."""
     payment: tuple[str, ...] = ()
     """How it can be paid (``online``, ``desk``, ``post``) as written; empty when the file
     does not say (:attr:`paid_through` then follows the channels)."""
@@ -416,6 +482,9 @@ class LegalBasis(Struct, frozen=True):
     number: str | None
     article: str | None
     url: str | None
+    span: Span | None = None
+    provenance: Provenance = UNSTATED
+    """Where its number and force were checked: ``source`` as written, else its ``url``."""
 
 
 class Page(Struct, frozen=True):
@@ -552,18 +621,6 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
         return tuple(d for p in self.pages for d in p.documents if d.uploadable)
 
 
-class Source(Struct, frozen=True):
-    """Where a published fact comes from: a legal act (a People's Council resolution, a
-    circular) and/or the address of the text."""
-
-    act: str | None = None
-    url: str | None = None
-
-    def as_dict(self) -> dict[str, str]:
-        """What every artifact and ``quote`` print: the parts given, ``act`` then ``url``."""
-        return {k: v for k, v in (("act", self.act), ("url", self.url)) if v}
-
-
 class LocalAmount(Struct, frozen=True):
     """What one locality charges for one ``set_by: locality`` fee.
 
@@ -574,6 +631,12 @@ class LocalAmount(Struct, frozen=True):
     amount: int
     placeholder: bool = False
     source: Source | None = None
+    confidence: str | None = None
+    """As written (``placeholder`` sets :attr:`placeholder` too)."""
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.source, "placeholder" if self.placeholder else self.confidence)
 
 
 class Office(Struct, frozen=True):

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from procgen.diagnostics import DiagnosticSink, Phrase, did_you_mean
-from procgen.model.ir import LocalAmount, Locality, Office, Slug, Source, Text
+from procgen.model.ir import LocalAmount, Locality, Office, Slug, Text
+from procgen.model.provenance import source
 from procgen.model.workspace import TextMaker
 
 if TYPE_CHECKING:
@@ -30,23 +31,16 @@ def local_amount(written: Any) -> LocalAmount:
     ``amount`` and optionally ``placeholder`` and ``source``.
 
     >>> local_amount(8000)
-    LocalAmount(amount=8000, placeholder=False, source=None)
+    LocalAmount(amount=8000, placeholder=False, source=None, confidence=None)
     >>> local_amount({"amount": 0, "source": {"act": "07/2023/NQ-HĐND"}}).source.act
     '07/2023/NQ-HĐND'
     """
     if not isinstance(written, Mapping):
         return LocalAmount(int(written))  # the schema allows only whole numbers (2.0 included)
-    return LocalAmount(int(written["amount"]), bool(written.get("placeholder", False)),
-                       source(written.get("source")))
-
-
-def source(written: Any) -> Source | None:
-    """A ``source``: a mapping of ``act`` and/or ``url``, or a plain string naming the act."""
-    if written is None:
-        return None
-    if isinstance(written, str):
-        return Source(act=written)
-    return Source(act=written.get("act"), url=written.get("url"))
+    confidence = written.get("confidence")
+    return LocalAmount(int(written["amount"]),
+                       bool(written.get("placeholder", False)) or confidence == "placeholder",
+                       source(written.get("source")), confidence)
 
 
 def build_locality(

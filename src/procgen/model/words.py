@@ -23,6 +23,8 @@ KINDS: dict[str, Phrase] = {
     "option": Phrase("option", "lựa chọn"),
     "option list": Phrase("option list", "danh sách lựa chọn"),
     "channel": Phrase("channel", "kênh"),
+    "processing_time": Phrase("processing time", "thời hạn giải quyết"),
+    "legal_basis": Phrase("legal basis", "văn bản căn cứ"),
 }
 
 FIRST_DEFINED = Phrase("first defined here", "khai báo lần đầu ở đây")

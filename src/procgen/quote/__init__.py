@@ -40,6 +40,9 @@ class QuotedFee(Struct, frozen=True):
     placeholder: bool = False
     """A locality's amount that is not yet confirmed by its own act."""
     source: Source | None = None
+    confidence: str = "sourced"
+    """How sure its amount is (:attr:`Provenance.level` of the fee, or of the locality's
+    amount): anything but ``sourced`` is marked wherever the quote is printed."""
     needs: tuple[str, ...] = ()
     """Missing answers that decide this fee (a partial quote): its amount is not known."""
 
@@ -60,6 +63,8 @@ class Quote(Struct, frozen=True):
     processing_time: dict[str, int | float]
     fully_online: bool
     locality: str | None = None
+    time_confidence: str = "sourced"
+    """How sure the channel's processing time is (its :attr:`Provenance.level`)."""
     still_needed: tuple[Needed, ...] | None = None
     """A partial quote's missing required answers (None: not a partial quote)."""
 
@@ -102,6 +107,8 @@ class Quote(Struct, frozen=True):
             out["provisional"] = True
         out["currency"] = "VND"
         out["processing_time"] = self.processing_time
+        if self.time_confidence != "sourced":
+            out["processing_time_confidence"] = self.time_confidence
         out["fully_online"] = self.fully_online
         if self.still_needed is not None:
             out["still_needed"] = [{"field": n.field, "label": n.label}
@@ -115,6 +122,8 @@ def _fee_json(f: QuotedFee) -> dict[str, Any]:
         out["placeholder"] = True
     if f.source is not None:
         out["source"] = f.source.as_dict()
+    if f.confidence != "sourced" and not f.placeholder:  # a placeholder already says so
+        out["confidence"] = f.confidence
     if f.needs:
         out["needs"] = list(f.needs)
     return out
@@ -165,7 +174,8 @@ def quote(
         ch.processing_time.as_dict(),
         procedure.fully_online,
         locality.id if locality else None,
-        still_needed,
+        still_needed=still_needed,
+        time_confidence=ch.time_provenance.level,
     )
 
 
@@ -181,8 +191,10 @@ def _quote_fee(
     if (fee.valid_from and on < fee.valid_from) or (fee.valid_until and on > fee.valid_until):
         return None
     needs = fee.reads & missing
+    known = fee.provenance
     if needs:
-        return QuotedFee(fee.id, None, False, needs=tuple(sorted(needs)))
+        return QuotedFee(fee.id, None, False, needs=tuple(sorted(needs)),
+                         confidence=known.level)
     if fee.when is not None and not holds(fee.when, values, today=on):
         return None
     exempt = any(holds(e.when, values, today=on) for e in fee.exemptions)
@@ -190,10 +202,11 @@ def _quote_fee(
     if fee.set_by_locality:
         local = locality.fee(pid, fee.id) if locality else None
         if local is None:
-            return QuotedFee(fee.id, 0 if exempt else None, exempt)
+            return QuotedFee(fee.id, 0 if exempt else None, exempt, confidence=known.level)
         if exempt:  # 0 whatever the locality's amount, placeholder or not
-            return QuotedFee(fee.id, 0, exempt)
-        return QuotedFee(fee.id, local.amount, exempt, local.placeholder, local.source)
+            return QuotedFee(fee.id, 0, exempt, source=known.source, confidence=known.level)
+        return QuotedFee(fee.id, local.amount, exempt, local.placeholder, local.source,
+                         local.provenance.level)
     if isinstance(fee.amount, int):
         amount = fee.amount
     else:
@@ -204,4 +217,4 @@ def _quote_fee(
         amount = round_half_up(value) if isinstance(value, float) else int(value)
     if exempt:
         amount = 0
-    return QuotedFee(fee.id, amount, exempt)
+    return QuotedFee(fee.id, amount, exempt, source=known.source, confidence=known.level)

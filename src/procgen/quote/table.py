@@ -41,7 +41,8 @@ def render_table(q: Quote, procedure: Procedure, lang: str) -> str:
         lines += [rule, _row(foot, width, right)]
     else:
         lines.append(say("quote_table_no_fee", lang))
-    lines += ["", say("quote_table_time", lang, time=_time(q, lang)),
+    lines += ["", say("quote_table_time", lang,
+                      time=uncertain(_time(q, lang), q.time_confidence, lang)),
               say("quote_table_online", lang,
                   yes=say("quote_table_yes" if q.fully_online else "quote_table_no", lang))]
     if not q.fully_online:  # why not, as the page and the app say it
@@ -64,7 +65,18 @@ def _amount(f: QuotedFee, lang: str) -> str:
             return say("quote_table_needs", lang, fields=", ".join(f.needs))
         return say("quote_table_unknown", lang)
     written = money(f.amount, lang)
-    return say("quote_table_placeholder", lang, amount=written) if f.placeholder else written
+    if f.placeholder:
+        return say("quote_table_placeholder", lang, amount=written)
+    return uncertain(written, f.confidence, lang)
+
+
+def uncertain(written: str, confidence: str, lang: str) -> str:
+    """``written`` marked with how sure it is, unless it is sourced: nothing unsourced is
+    printed as certain."""
+    if confidence == "sourced":
+        return written
+    return say("quote_table_uncertain", lang, amount=written,
+               confidence=say(f"confidence_{confidence}", lang))
 
 
 def _time(q: Quote, lang: str) -> str:

@@ -20,7 +20,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from procgen.diagnostics import DiagnosticSink, Phrase, Span, Words, did_you_mean, said
+from procgen.diagnostics import DiagnosticSink, Phrase, Span, Words, closest, did_you_mean, said
 from procgen.source.limits import WINDOWS_DEVICE_NAMES, windows_name_problem
 from procgen.source.loader import describe
 
@@ -74,8 +74,8 @@ class Problem:
         missing: for ``required``, the one key this error is about.
     """
 
-    __slots__ = ("branches", "instance", "keyword", "message", "missing", "path", "schema",
-                 "value")
+    __slots__ = ("branches", "instance", "keyword", "message", "missing", "owner", "path",
+                 "schema", "value")
 
     def __init__(self, error: Any, root: dict[str, Any]) -> None:
         kind = error.kind
@@ -92,6 +92,10 @@ class Problem:
         self.message: str = error.message
         self.schema: dict[str, Any] = _follow(root, where[:-1])
         self.value: Any = self.schema.get(self.keyword)
+        branch = len(where) >= 3 and where[-3] in ("anyOf", "oneOf")
+        self.owner: dict[str, Any] = _follow(root, where[:-3]) if branch else self.schema
+        """The object schema whose ``properties`` the instance has: for a branch of an
+        ``anyOf``/``oneOf`` such as ``{required: [hours]}``, the schema holding it."""
         self.missing: str | None = getattr(kind, "property", None) if name == "Required" else None
         self.branches: list[list[Problem]] = (
             [[Problem(e, root) for e in branch] for branch in kind.context]
@@ -466,8 +470,10 @@ def _report(doc: Document, e: Problem, sink: DiagnosticSink) -> None:
         present: Any = e.instance if isinstance(e.instance, dict) else {}
         # One error per missing key: report only this error's own key.
         missing = [e.missing] if e.missing else [k for k in value if k not in present]
-        unknown = [k for k in present if k not in here.get("properties", {})]
-        missing = [k for k in missing if not did_you_mean(k, unknown)]  # PG112 says it
+        known = e.owner.get("properties", {})
+        unknown = [k for k in present if k not in known]
+        suggested = {closest(k, known) for k in unknown}  # PG112 says "did you mean" them
+        missing = [k for k in missing if not did_you_mean(k, unknown) and k not in suggested]
         owner = _owner(doc.value, path)
         for key in missing:
             sink.emit("PG111", doc.locate(path, "key"), key=key, context=owner)

@@ -14,6 +14,8 @@ a sentence ("Nhập họ và tên"); :func:`procgen.wording.inline` says how it 
 
 from __future__ import annotations
 
+from procgen.wording.score import SCORE_TEXTS
+
 TEXTS: dict[str, dict[str, str]] = {
     # ---- the web page's chrome -------------------------------------------------------------
     "skip": {"vi": "Chuyển đến nội dung chính", "en": "Skip to main content"},
@@ -866,6 +868,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "quote_table_placeholder": {"vi": "{amount} (chờ xác nhận)",
                                 "en": "{amount} (to be confirmed)"},
     "quote_table_total": {"vi": "Tổng cộng", "en": "Total"},
+    "quote_table_uncertain": {"vi": "{amount} ({confidence})", "en": "{amount} ({confidence})"},
+    "confidence_unsourced": {"vi": "chưa có nguồn", "en": "no source"},
+    "confidence_weak": {"vi": "nguồn chưa chắc chắn", "en": "weakly sourced"},
+    "confidence_inferred": {"vi": "suy luận, chưa có nguồn", "en": "inferred, not sourced"},
+    "confidence_placeholder": {"vi": "giá trị tạm", "en": "placeholder"},
     "quote_table_known": {"vi": "chưa đủ; đã biết {amount}", "en": "incomplete; {amount} known"},
     "quote_table_needs": {"vi": "cần trả lời: {fields}", "en": "needs the answer to: {fields}"},
     "quote_table_time": {"vi": "Thời gian giải quyết: {time}", "en": "Processing time: {time}"},
@@ -905,6 +912,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "OLD and NEW must both be files or both be folders"},
     "diff_cmd_what": {"vi": "hãy cho OLD và NEW, hoặc --base GITREV [PATH]",
                       "en": "give OLD and NEW, or --base GITREV [PATH]"},
+    **SCORE_TEXTS,
 }
 """Key → ``{language: text}``. Keys are purposes, not places: the web and the app share them."""
 

@@ -194,4 +194,24 @@ CODES = (
                    "`address_province`); mã trường dài tối đa 64 ký tự để API, biểu mẫu và cơ "
                    "sở dữ liệu đều chứa được.",
                    "Dùng prefix ngắn hơn, một hai từ: `prefix: proxy`.")),
+    Code("PG321", "warning", "unsourced-facts",
+         "{count} {facts} without a source: {names}",
+         "Fees, documents, processing times and legal-basis entries that give no `source`, or "
+         "whose `confidence` is `placeholder`: nothing unsourced may be published as certain "
+         "(`quote` and the scorecard mark them). Listed under `--strict` only, one line per "
+         "procedure.",
+         "fees:\n  - id: passport-fee\n    amount: 200000   # no source",
+         "Cite where each fact comes from, e.g. `source: {act: \"Thông tư 25/2021/TT-BTC, "
+         "điều 4\"}` or the national database's `source: {record: \"1.001193\"}`; if only a "
+         "weak source exists, say so with `confidence: weak` (docs/dsl.md, Provenance).",
+         strict_only=True,
+         vi=Worded("{count} {facts} chưa có nguồn: {names}",
+                   "Các khoản phí, giấy tờ, thời hạn giải quyết và văn bản căn cứ không ghi "
+                   "`source`, hoặc có `confidence: placeholder`: không thông tin nào chưa có "
+                   "nguồn được công bố như chắc chắn (`quote` và bảng chấm điểm đánh dấu "
+                   "chúng). Chỉ liệt kê khi dùng `--strict`, mỗi thủ tục một dòng.",
+                   "Ghi nguồn của từng thông tin, ví dụ `source: {act: \"Thông tư "
+                   "25/2021/TT-BTC, điều 4\"}` hoặc mã trên Cơ sở dữ liệu quốc gia `source: "
+                   "{record: \"1.001193\"}`; nếu chỉ có nguồn yếu, ghi rõ `confidence: weak` "
+                   "(docs/dsl.md, mục Provenance).")),
 )

@@ -239,14 +239,7 @@ def description_schema() -> dict[str, Any]:
                                 "id": {"type": "string"},
                                 "amount": {"type": "integer", "minimum": 0},
                                 "placeholder": {"type": "boolean"},
-                                "source": {
-                                    "type": "object",
-                                    "properties": {
-                                        "act": {"type": "string"},
-                                        "url": {"type": "string", "format": "uri"},
-                                    },
-                                    "minProperties": 1,
-                                },
+                                "source": source_schema("The act that sets the amount."),
                             },
                             "required": ["id", "amount", "placeholder"],
                         },
@@ -283,6 +276,32 @@ def description_schema() -> dict[str, Any]:
 
 def _object(**properties: Any) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def source_schema(description: str) -> dict[str, Any]:
+    """A fact's source as every artifact prints it (:meth:`Source.as_dict`)."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": {
+            "act": {"type": "string"},
+            "record": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)+$"},
+            "url": {"type": "string", "format": "uri"},
+        },
+        "minProperties": 1,
+        "additionalProperties": False,
+    }
+
+
+def confidence_schema(what: str) -> dict[str, Any]:
+    """How sure a printed fact is, given only when it is not ``sourced``
+    (:attr:`Provenance.level`)."""
+    return {
+        "type": "string",
+        "enum": ["weak", "inferred", "placeholder", "unsourced"],
+        "description": f"Only when {what} is not sourced: only weakly sourced, inferred, a "
+        "placeholder, or without a source. Never show it as a certain fact.",
+    }
 
 
 def quote_schema(
@@ -333,16 +352,10 @@ def quote_schema(
                             "amount is a placeholder, not yet confirmed by its own act: never "
                             "show it as a real fee.",
                         },
-                        "source": {
-                            "type": "object",
-                            "description": "The act that sets the locality's amount.",
-                            "properties": {
-                                "act": {"type": "string"},
-                                "url": {"type": "string", "format": "uri"},
-                            },
-                            "minProperties": 1,
-                            "additionalProperties": False,
-                        },
+                        "source": source_schema("Where the amount comes from: the fee's "
+                                                "source, or the act that sets the locality's "
+                                                "amount."),
+                        "confidence": confidence_schema("the amount"),
                     },
                     "required": ["id", "amount", "exempt"],
                     "additionalProperties": False,
@@ -369,6 +382,7 @@ def quote_schema(
             },
             "currency": {"type": "string", "const": "VND"},
             "processing_time": ref("Duration"),
+            "processing_time_confidence": confidence_schema("the processing time"),
             "fully_online": {"type": "boolean"},
         },
         "required": [
