@@ -144,6 +144,7 @@ class LazyGroup(click.Group):
         "diff": "procgen.commands.diff:diff",
         "locality": "procgen.commands.locality:locality",
         "quote": "procgen.commands.quote:quote",
+        "score": "procgen.commands.score:score",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

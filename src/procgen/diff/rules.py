@@ -204,8 +204,10 @@ def unconditional(v: Any) -> bool:
 def in_hours(v: Any) -> float | None:
     if not isinstance(v, dict) or not v:
         return None
+    from procgen.model.ir import Duration
+
     unit, amount = next(iter(v.items()))
-    return float(amount) * (24 if unit == "working_days" else 1)
+    return Duration("hours" if unit == "hours" else "working_days", amount).hours
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -12,6 +12,7 @@ from procgen.diff import wording
 from procgen.diff.render import counts
 from procgen.wording import LANGUAGES
 from procgen.wording import words as wording_words
+from procgen.wording.markdown import escape
 
 if TYPE_CHECKING:
     from procgen.diff import DiffResult, Facts
@@ -37,19 +38,6 @@ HEAD = {
     for lang, words in ((lang, wording_words(lang)) for lang in LANGUAGES)
 }
 """The report's headings per language, from the wording catalogue's ``diff_md_…`` keys."""
-
-
-def escape(text: str) -> str:
-    """Escape markdown and HTML outside `code spans`; keep table cells on one line."""
-    parts = text.split("`")
-    for i in range(0, len(parts), 2):
-        p = parts[i].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        for ch in "\\*_[]":
-            p = p.replace(ch, "\\" + ch)
-        parts[i] = p
-    if len(parts) % 2 == 0:  # an odd backtick: show it as written
-        parts[-2] = parts[-2] + "\\`" + parts.pop()
-    return "`".join(parts).replace("|", "\\|").replace("\n", " ")
 
 
 def _classes(classes: tuple[str, ...], lang: str) -> str:
