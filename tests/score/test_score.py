@@ -5,6 +5,7 @@ and ajv strict), and the command's options."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -270,3 +271,37 @@ def test_paths_choose_procedures() -> None:
     result = invoke(BUNDLED, str(BUNDLED / "passport-issuance.yaml"), "--format", "json")
     cards = json.loads(result.stdout)["scorecards"]
     assert [p["id"] for p in cards[0]["procedures"]] == ["passport-issuance"]
+
+
+def test_after_a_build_the_scores_come_from_its_cache(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm path reads the score target's cached parts and parses no procedure; it prints
+    exactly what the model path prints, and a changed file sends it back to the model."""
+    import procgen.commands.score as command
+
+    root = tmp_path / "procedures"
+    shutil.copytree(KITCHEN, root)
+    out = tmp_path / "generated"
+    cold = invoke(root, "--format", "json", "--locality", "all", "--out", str(out))
+    assert cold.exit_code == 0, cold.output
+    built = CliRunner().invoke(cli, ["--procedures", str(root), "build", "--out", str(out)])
+    assert built.exit_code == 0, built.output
+
+    def refuse(_root: Path) -> None:
+        raise AssertionError("the model was loaded although the build cached the scores")
+
+    with monkeypatch.context() as m:
+        m.setattr(command, "_from_model", refuse)
+        warm = invoke(root, "--format", "json", "--locality", "all", "--out", str(out))
+        assert warm.exit_code == 0, warm.output
+        assert warm.stdout == cold.stdout
+        text = invoke(root, "--locality", "test-city", "--lang", "en", "--out", str(out))
+        assert "Quality scorecard — Test City" in text.stdout
+    path = root / "kitchen-sink.yaml"
+    path.write_text(path.read_text("utf-8").replace("revision: 2", "revision: 3"), "utf-8")
+    called: list[Path] = []
+    real = command._from_model
+    monkeypatch.setattr(command, "_from_model", lambda r: called.append(r) or real(r))
+    changed = invoke(root, "--format", "json", "--out", str(out))
+    assert changed.exit_code == 0 and called == [root]
+    assert json.loads(changed.stdout)["scorecards"][0]["procedures"][0]["revision"] == 3

@@ -9,13 +9,14 @@ scores one procedure; :mod:`procgen.score.burden` counts what a procedure asks o
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from msgspec import Struct
 
 from procgen.model.ir import Locality, Procedure
 from procgen.score.burden import Burden
-from procgen.score.indicators import INDICATORS, ProcedureScore, score_procedure
+from procgen.score.indicators import INDICATORS, ProcedureScore, mean, score_procedure
 
 __all__ = ["INDICATORS", "Burden", "ProcedureScore", "Scorecard", "as_of", "scorecard"]
 
@@ -23,7 +24,7 @@ FORMAT_VERSION = 1
 """``procgen_score`` in the JSON (schemas/score.schema.json)."""
 
 
-class Scorecard(Struct, frozen=True):
+class Scorecard(Struct, frozen=True, dict=True):  # a __dict__ for the cached values
     """The indicators of a set of procedures, nationally (``locality`` None) or in one
     locality."""
 
@@ -31,9 +32,19 @@ class Scorecard(Struct, frozen=True):
     locality: str | None
     procedures: tuple[ProcedureScore, ...]
 
+    @cached_property
+    def values(self) -> tuple[dict[str, float | None], ...]:
+        """Each procedure's values on :attr:`on`, worked out once."""
+        return tuple(p.values(self.on) for p in self.procedures)
+
+    @cached_property
+    def scores(self) -> tuple[float, ...]:
+        """Each procedure's score on :attr:`on`."""
+        return tuple(mean([v for v in vs.values() if v is not None]) for vs in self.values)
+
     def indicator(self, iid: str) -> tuple[float, int]:
         """``(met, applies)``: the sum of the procedures' values and how many it applies to."""
-        values = [v for p in self.procedures if (v := p.values(self.on).get(iid)) is not None]
+        values = [v for vs in self.values if (v := vs.get(iid)) is not None]
         return sum(values), len(values)
 
     def value(self, iid: str) -> float | None:
@@ -46,7 +57,7 @@ class Scorecard(Struct, frozen=True):
         """The mean of the procedures' scores, out of 100."""
         if not self.procedures:
             return 0.0
-        return round(sum(p.score(self.on) for p in self.procedures) / len(self.procedures), 1)
+        return round(sum(self.scores) / len(self.scores), 1)
 
     def facts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -74,7 +85,8 @@ class Scorecard(Struct, frozen=True):
             "indicators": [_indicator_json(self, i.id) for i in INDICATORS],
             "burden": self.burden(),
             "facts": self.facts(),
-            "procedures": [_procedure_json(p, self.on) for p in self.procedures],
+            "procedures": [_procedure_json(p, vs, s) for p, vs, s
+                           in zip(self.procedures, self.values, self.scores, strict=True)],
         }
 
 
@@ -93,9 +105,10 @@ def _indicator_json(card: Scorecard, iid: str) -> dict[str, Any]:
     return out
 
 
-def _procedure_json(p: ProcedureScore, on: str) -> dict[str, Any]:
-    return {"id": p.id, "revision": p.revision, "score": p.score(on),
-            "values": {k: _ratio(v) for k, v in p.values(on).items()},
+def _procedure_json(p: ProcedureScore, values: dict[str, float | None],
+                    score: float) -> dict[str, Any]:
+    return {"id": p.id, "revision": p.revision, "score": score,
+            "values": {k: _ratio(v) for k, v in values.items()},
             "reasons": list(p.reasons), "missing_parts": list(p.missing_parts),
             "facts": p.facts, "burden": p.burden.as_json()}
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from procgen.model.ir import Portal
+from msgspec import Struct
+
 from procgen.score import FORMAT_VERSION, Scorecard
 from procgen.score.indicators import INDICATORS, ProcedureScore
 from procgen.wording import say, words
@@ -42,11 +43,18 @@ def number(value: float, lang: str) -> str:
     return shown.replace(".", ",") if lang == "vi" else shown
 
 
-def where(card: Scorecard, portal: Portal, lang: str) -> str:
+class Names(Struct, frozen=True):
+    """What the report calls things: each procedure's title and each locality's name, by
+    language (from the model, or from the build's cached parts)."""
+
+    titles: dict[str, dict[str, str]]
+    places: dict[str, dict[str, str]]
+
+
+def where(card: Scorecard, names: Names, lang: str) -> str:
     if card.locality is None:
         return say("score_national", lang)
-    loc = portal.locality(card.locality)
-    return loc.name.get(lang) if loc else card.locality
+    return names.places.get(card.locality, {}).get(lang, card.locality)
 
 
 def reasons(p: ProcedureScore, lang: str) -> str:
@@ -84,13 +92,12 @@ def live_lines(lang: str) -> list[str]:
             for i in INDICATORS if i.kind == "live"]
 
 
-def procedure_rows(card: Scorecard, portal: Portal, lang: str) -> list[tuple[str, ...]]:
+def procedure_rows(card: Scorecard, names: Names, lang: str) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for p in card.procedures:
-        proc = portal.procedure(p.id)
-        title = proc.title.get(lang) if proc else p.id
+    for p, points in zip(card.procedures, card.scores, strict=True):
+        title = names.titles.get(p.id, {}).get(lang, p.id)
         full = say("score_yes" if not p.reasons else "score_no", lang)
-        rows.append((f"{title} ({p.id})", number(p.score(card.on), lang), full, reasons(p, lang),
+        rows.append((f"{title} ({p.id})", number(points, lang), full, reasons(p, lang),
                      number(p.burden.minutes, lang), str(p.facts["unsourced"]
                                                          + p.facts["placeholder"])))
     return rows
@@ -109,11 +116,11 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
-def text(cards: list[Scorecard], portal: Portal, lang: str) -> str:
+def text(cards: list[Scorecard], names: Names, lang: str) -> str:
     out: list[str] = []
     for card in cards:
         out += [say("score_heading", lang, title=say("score_title", lang),
-                    where=where(card, portal, lang), on=card.on,
+                    where=where(card, names, lang), on=card.on,
                     score=number(card.score, lang)), ""]
         head = tuple(say(k, lang) for k in ("score_indicator", "score_value", "score_ref"))
         out += [*_table(head, indicator_rows(card, lang)), ""]
@@ -127,7 +134,7 @@ def text(cards: list[Scorecard], portal: Portal, lang: str) -> str:
             f"{say(f'score_level_{k}', lang)} {facts.get(k, 0)}" for k in LEVELS))
         out.append("")
         out += [*_table(tuple(say(k, lang) for k in PROCEDURE_HEAD),
-                        procedure_rows(card, portal, lang)), ""]
+                        procedure_rows(card, names, lang)), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -135,11 +142,11 @@ def _md_row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(escape(c) for c in cells) + " |"
 
 
-def markdown(cards: list[Scorecard], portal: Portal, lang: str) -> str:
+def markdown(cards: list[Scorecard], names: Names, lang: str) -> str:
     out: list[str] = []
     for card in cards:
         out += ["## " + say("score_heading", lang, title=say("score_title", lang),
-                            where=where(card, portal, lang), on=card.on,
+                            where=where(card, names, lang), on=card.on,
                             score=number(card.score, lang)), ""]
         head = tuple(say(k, lang) for k in ("score_indicator", "score_value", "score_ref"))
         out += [_md_row(head), _md_row(("---",) * 3)]
@@ -153,5 +160,5 @@ def markdown(cards: list[Scorecard], portal: Portal, lang: str) -> str:
         out.append("")
         out += [_md_row(tuple(say(k, lang) for k in PROCEDURE_HEAD)),
                 _md_row(("---", "---:", "---", "---", "---:", "---:"))]
-        out += [_md_row(r) for r in procedure_rows(card, portal, lang)] + [""]
+        out += [_md_row(r) for r in procedure_rows(card, names, lang)] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
