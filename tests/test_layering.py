@@ -41,11 +41,17 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
     "guidance": (frozenset({"expr", "model", "wording"}),
                  "the questions citizens ask, answered once from the model in the "
                  "catalogue's words, for the assistant, the FAQ and the printed guide"),
-    "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote", "guidance"}),
+    "score": (frozenset({"model", "wording"}),
+              "the scorecard reads the model's facts (full-process, payment, provenance) once, "
+              "in the catalogue's words; the report target, score's command and the diff read it"),
+    "targets": (frozenset({"diagnostics", "expr", "model", "wording", "quote", "guidance",
+                           "score"}),
                 "pure functions of the IR; the OpenAPI examples are what quote computes; "
-                "the assistant file, the FAQ and the guide say what guidance answers"),
-    "diff": (frozenset({"diagnostics", "layout", "model", "wording"}),
-             "a structural diff of two IRs; it renders no target; its words are the catalogue's"),
+                "the assistant file, the FAQ and the guide say what guidance answers; the "
+                "score report, what the scorecard computes"),
+    "diff": (frozenset({"diagnostics", "layout", "model", "wording", "score"}),
+             "a structural diff of two IRs; it renders no target; its words are the "
+             "catalogue's; score and burden deltas are the scorecard's"),
     "build": (frozenset({ROOT, "diagnostics", "layout", "model", "targets"}),
               "the only stage that writes: runs the targets over the model"),
     "assistant": (frozenset({ROOT, "diagnostics", "model", "quote", "targets", "guidance",
@@ -57,9 +63,10 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
             "the click group, shared options and the exit-code guard; commands load lazily; "
             "its own words (the diagnostics' frame, the summaries) are the catalogue's"),
     "commands": (frozenset({"cli", "diagnostics", "model", "build", "diff", "quote",
-                            "targets", "wording", "assistant"}),
+                            "targets", "wording", "assistant", "score", "layout", "source"}),
                  "thin commands: parse options, call one library function, render; their own "
-                 "words are the catalogue's"),
+                 "words are the catalogue's; score reads the build's cached parts and the "
+                 "overlays' names (layout, source) instead of reparsing every procedure"),
 }
 """Package (a folder or a top-level module of procgen) → what it may import, and why."""
 

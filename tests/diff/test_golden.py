@@ -57,3 +57,20 @@ def test_kitchen_sink_markdown_escapes_markup(
     assert "<img" not in md and "<script" not in md
     assert "&lt;img src=x onerror=alert(1)&gt; Purpose \\| why" in md
     golden.check("diff/kitchen-sink.en.md", md)
+
+
+@pytest.mark.parametrize(("case", "drops"), [("marriage_document", True),
+                                             ("birth_fees", False)])
+def test_fail_on_score_gates_on_a_score_drop(case: str, drops: bool) -> None:
+    """The marriage case loses full-process (score 64.3 → 50): ``--fail-on score`` exits 1;
+    the birth case changes times only and keeps its score: exit 0. JSON carries both sides."""
+    import json
+
+    args = ["diff", str(CASES / f"{case}_base.yaml"), str(CASES / f"{case}_revision.yaml")]
+    gated = CliRunner().invoke(cli, [*args, "--fail-on", "score"])
+    assert gated.exit_code == (1 if drops else 0), gated.output
+    doc = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
+    (summary,) = doc["summary"].values()
+    before, after = summary["score"]["before"], summary["score"]["after"]
+    assert (after["score"] < before["score"]) is drops
+    assert set(after["burden"]) >= {"typed_fields", "uploads", "visits", "minutes"}

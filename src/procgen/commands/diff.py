@@ -23,9 +23,11 @@ from procgen.wording import cli_language, tell
               help="text for terminals, markdown for a pull-request comment, json for tools, "
               "sarif (SARIF 2.1.0) for code scanning.")
 @LANG
-@click.option("--fail-on", "fail_on", type=click.Choice(["breaking", "burden", "any"]),
+@click.option("--fail-on", "fail_on",
+              type=click.Choice(["breaking", "burden", "score", "any"]),
               help="Exit 1 when a change of this class is present: breaking (API clients), "
-              "burden (more for citizens: burden+), any (any change at all).")
+              "burden (more for citizens: burden+), score (a procedure's scorecard score "
+              "went down, docs/score.md), any (any change at all).")
 @click.pass_obj
 def diff(obj: dict[str, Any], paths: tuple[Path, ...], base_rev: str | None, fmt: str,
          fail_on: str | None) -> None:

@@ -24,6 +24,9 @@ from procgen.diff import catalogue as _catalogue  # noqa: F401  (registers the r
 from procgen.diff import wording
 from procgen.diff.rules import Change, classify
 from procgen.diff.structural import diff_portals
+from procgen.score import as_of
+from procgen.score.burden import Burden
+from procgen.score.indicators import score_procedure
 from procgen.wording import say
 
 if TYPE_CHECKING:
@@ -56,6 +59,13 @@ class Facts(Struct, frozen=True):
     fully_online: str
 
 
+class Scored(Struct, frozen=True):
+    """One side's scorecard figures (:mod:`procgen.score`), on the day both sides are read."""
+
+    score: float
+    burden: Burden
+
+
 class Summary(Struct, frozen=True):
     procedure: str
     title: str
@@ -64,6 +74,14 @@ class Summary(Struct, frozen=True):
     classes: tuple[str, ...]
     span: Span | None = None
     """Where the procedure is in the revision (None when it was removed)."""
+    scored_before: Scored | None = None
+    scored_after: Scored | None = None
+
+    @property
+    def score_drop(self) -> bool:
+        """The revision scores lower than the base (``--fail-on score``)."""
+        b, a = self.scored_before, self.scored_after
+        return b is not None and a is not None and a.score < b.score
 
 
 class DiffResult(Struct, frozen=True):
@@ -81,10 +99,16 @@ class DiffResult(Struct, frozen=True):
                     "classes": list(s.classes),
                     "before": None if s.before is None else _facts_json(s.before),
                     "after": None if s.after is None else _facts_json(s.after),
+                    "score": {"before": _scored_json(s.scored_before),
+                              "after": _scored_json(s.scored_after)},
                 }
                 for s in self.summaries
             },
         }
+
+
+def _scored_json(s: Scored | None) -> dict[str, Any] | None:
+    return None if s is None else {"score": s.score, "burden": s.burden.as_json()}
 
 
 def _facts_json(f: Facts) -> dict[str, str]:
@@ -116,9 +140,11 @@ def compare(base: Portal, revision: Portal, lang: str = "vi") -> DiffResult:
                         if any(k in c.classes for c in mine))
         either = r or b
         title = wording.pick(dict(either.title.values), lang) if either else pid
+        day = as_of(tuple(x for x in (b, r) if x is not None))
         summaries.append(Summary(pid, title, None if b is None else facts(b, lang),
                                  None if r is None else facts(r, lang), classes,
-                                 None if r is None else r.span))
+                                 None if r is None else r.span,
+                                 _scored(b, day), _scored(r, day)))
         substantive = [c for c in mine
                        if c.rule not in NOT_SUBSTANTIVE and c.classes != ("editorial",)]
         if b is not None and r is not None and substantive and r.revision <= b.revision:
@@ -129,10 +155,20 @@ def compare(base: Portal, revision: Portal, lang: str = "vi") -> DiffResult:
     return DiffResult(changes, tuple(warnings), tuple(summaries), lang)
 
 
+def _scored(p: Procedure | None, day: str) -> Scored | None:
+    if p is None:
+        return None
+    s = score_procedure(p)
+    return Scored(s.score(day), s.burden)
+
+
 def fails(result: DiffResult, fail_on: str | None) -> bool:
-    """``--fail-on``: by class only (never by message). ``burden`` means more burden."""
+    """``--fail-on``: by class only (never by message). ``burden`` means more burden;
+    ``score``, a procedure whose scorecard score went down."""
     if fail_on is None:
         return False
+    if fail_on == "score":
+        return any(s.score_drop for s in result.summaries)
     wanted = {"breaking": {"breaking"}, "burden": {"burden+"}}.get(fail_on)
     if wanted is None:  # any
         return bool(result.changes)

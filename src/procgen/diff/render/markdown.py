@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from procgen.diff import wording
 from procgen.diff.render import counts
-from procgen.wording import LANGUAGES
+from procgen.wording import LANGUAGES, say
 from procgen.wording import words as wording_words
 from procgen.wording.markdown import escape
 
 if TYPE_CHECKING:
-    from procgen.diff import DiffResult, Facts
+    from procgen.diff import DiffResult, Facts, Summary
 
 BADGES = {"breaking": "🔴", "burden+": "🟠", "burden-": "🟢", "editorial": "⚪"}
 HEAD = {
@@ -62,6 +62,7 @@ def render_markdown(result: DiffResult) -> str:
         out.append(f"### {escape(s.title)} (`{s.procedure}`) — {_classes(s.classes, lang)}")
         out.append("")
         out.extend(_table(s.before, s.after, h))
+        out.extend(_score_rows(s, lang))
         out.append("")
         out.append(f"| {h['class']} | {h['path']} | {h['change']} |")
         out.append("| --- | --- | --- |")
@@ -71,6 +72,35 @@ def render_markdown(result: DiffResult) -> str:
                            f"{escape(c.message)} |")
         out.append("")
     return "\n".join(out)
+
+
+SCORE_ROWS = ("typed_fields", "uploads", "paper_originals", "visits", "minutes")
+"""The burden counts the summary shows beside the score (docs/score.md)."""
+
+
+def _score_rows(s: Summary, lang: str) -> list[str]:
+    """The scorecard's score and burden before and after, each change with its delta."""
+    from procgen.score.report import number
+
+    b, a = s.scored_before, s.scored_after
+
+    def row(label: str, old: float | None, new: float | None) -> str:
+        shown_old = "—" if old is None else number(old, lang)
+        if new is None:
+            return f"| {label} | {shown_old} | — |"
+        shown_new = number(new, lang)
+        if old is not None and new != old:
+            delta = number(new - old, lang)
+            shown_new = f"**{shown_new}** ({'+' if new > old else ''}{delta})"
+        return f"| {label} | {shown_old} | {shown_new} |"
+
+    rows = [row(say("score_score", lang), None if b is None else b.score,
+                None if a is None else a.score)]
+    for key in SCORE_ROWS:
+        old = None if b is None else b.burden.as_json()[key]
+        new = None if a is None else a.burden.as_json()[key]
+        rows.append(row(say(f"score_burden_{key}", lang), old, new))
+    return rows
 
 
 def _table(before: Facts | None, after: Facts | None, h: dict[str, str]) -> list[str]:
