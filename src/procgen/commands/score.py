@@ -62,7 +62,8 @@ def score(obj: dict[str, Any], paths: tuple[Path, ...], locality: str | None, on
     Examples:
       procgen score
       procgen score --locality all --format json > score.json
-      procgen score procedures/passport-issuance.yaml --format markdown --fail-under 70
+      procgen score procedures/passport-issuance.yaml --format markdown
+      procgen score --fail-under 50                 # CI: exit 1 under 50/100
     """
     from procgen.diagnostics import did_you_mean
     from procgen.score import Scorecard, as_of
