@@ -17,6 +17,8 @@ import pytest
 from procgen import wording
 from procgen.diff.rules import FALLBACK, RULES, says_key
 from procgen.model.facts import FORMATS
+from procgen.score.indicators import INDICATORS
+from procgen.score.report import BURDEN, LEVELS
 from procgen.targets.mobile import i18n as mobile_i18n
 from procgen.targets.web import i18n as web_i18n
 from procgen.wording import DATABASES, LANGUAGES, TEXTS
@@ -40,6 +42,17 @@ BUILT_BY_NAME: dict[str, str] = {
     **dict.fromkeys(("online", "in_person", "postal"), "Channel.name"),
     # procgen explain: f"explain_severity_{Code.severity}" (cli.explain)
     **dict.fromkeys(("explain_severity_error", "explain_severity_warning"), "Code.severity"),
+    # the scorecard: score_<Indicator.id>_name/_definition/_formula/_ref, score_reason_<reason>,
+    # score_burden_<count>, score_level_<level> (procgen.score.report, targets/score)
+    **{f"score_{i.id}_{part}": "Indicator.id" for i in INDICATORS
+       for part in ("name", "definition", "formula", "ref")
+       if f"score_{i.id}_{part}" in TEXTS},
+    **{f"score_reason_{r}": "ProcedureScore.reasons"
+       for r in ("no_online_channel", "steps", "documents", "fees", "result")},
+    **{f"score_burden_{k}": "Burden field" for k in (*BURDEN, "minutes", "mean_minutes")},
+    **{f"score_level_{k}": "Provenance.level" for k in LEVELS},
+    # how sure a quoted amount is: confidence_<Provenance.level> (quote/table.py)
+    **{f"confidence_{k}": "Provenance.level" for k in LEVELS if k != "sourced"},
     # a diff rule's sentence: diff_rule_<id> (procgen.diff.rules.says_key of Rule.id)
     **{r.says: "diff Rule.id" for r in (*RULES, FALLBACK) if r.says == says_key(r.id)},
 }
@@ -75,7 +88,8 @@ def test_every_database_is_named_in_every_language(slug: str) -> None:
 
 
 READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py",
-           "wording/conditions.py", "guidance", "assistant", "diff", "commands", "cli.py")
+           "wording/conditions.py", "guidance", "assistant", "diff", "commands", "cli.py",
+           "score")
 """Where the catalogue's keys are named: the targets, the model's problem and format keys,
 ``quote``, the catalogue's own API (field_messages, add_entry, database…, a condition in
 words), the questions citizens ask (``guidance``), ``diff`` and the

@@ -37,7 +37,10 @@ PAID_THROUGH: dict[str, str] = {"online": "online", "in_person": "desk", "postal
 
 
 CONFIDENCES: tuple[str, ...] = ("sourced", "weak", "inferred", "placeholder")
-"""How sure a written fact is (``confidence``), surest first."""
+"""How sure a written fact is (``confidence``), surest first; a fact with neither a source nor
+a confidence is ``unsourced`` (:attr:`Provenance.level`). Only ``sourced`` is printed as a
+plain fact: anything else is marked wherever it is shown."""
+LEVELS: tuple[str, ...] = (*CONFIDENCES, "unsourced")
 
 
 class Source(Struct, frozen=True):
@@ -71,11 +74,6 @@ class Provenance(Struct, frozen=True):
         if self.confidence is not None:
             return self.confidence
         return "sourced" if self.source is not None else "unsourced"
-
-    @property
-    def certain(self) -> bool:
-        """Shown as a plain fact; anything else is marked wherever it is printed."""
-        return self.level == "sourced"
 
     @property
     def unsourced(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from procgen.model.ir import Locality, Procedure
+from procgen.model.ir import LEVELS, Locality, Procedure
 from procgen.model.provenance import facts
 from procgen.score.burden import Burden, burden
 
@@ -187,7 +187,7 @@ def score_procedure(p: Procedure, locality: Locality | None = None) -> Procedure
     if online_ch is not None and desk is not None:
         time_parity = float(online_ch.processing_time.hours <= desk.processing_time.hours)
         lines = _fee_lines(p, locality)
-    levels = {"sourced": 0, "weak": 0, "inferred": 0, "placeholder": 0, "unsourced": 0}
+    levels = dict.fromkeys(LEVELS, 0)
     for *_, prov in facts(p):
         levels[prov.level] += 1
     if locality is not None:

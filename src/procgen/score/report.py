@@ -9,6 +9,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from procgen.model.ir import LEVELS as LEVELS  # the report's order of confidence levels
 from procgen.score import FORMAT_VERSION, Scorecard
 from procgen.score.indicators import INDICATORS, ProcedureScore
 from procgen.wording import say, words
@@ -16,7 +17,6 @@ from procgen.wording.markdown import escape
 
 BURDEN = ("typed_fields", "prefilled_fields", "uploads", "paper_originals", "paper_copies",
           "visits", "pages")
-LEVELS = ("sourced", "weak", "inferred", "placeholder", "unsourced")
 
 
 def document(cards: list[Scorecard]) -> dict[str, Any]:
