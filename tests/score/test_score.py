@@ -305,3 +305,14 @@ def test_after_a_build_the_scores_come_from_its_cache(tmp_path: Path,
     changed = invoke(root, "--format", "json", "--out", str(out))
     assert changed.exit_code == 0 and called == [root]
     assert json.loads(changed.stdout)["scorecards"][0]["procedures"][0]["revision"] == 3
+
+
+def test_a_broken_project_is_reported_located_and_exits_1(tmp_path: Path) -> None:
+    root = tmp_path / "procedures"
+    shutil.copytree(KITCHEN, root)
+    path = root / "kitchen-sink.yaml"
+    path.write_text(path.read_text("utf-8").replace("revision: 2", "revision: [2"), "utf-8")
+    result = invoke(root, "--lang", "en")
+    assert result.exit_code == 1
+    assert "kitchen-sink.yaml:" in result.stderr and "error[PG" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.output
