@@ -156,6 +156,7 @@ def markdown(cards: list[Scorecard], names: Names, lang: str) -> str:
         out += [_md_row((say("score_burden", lang), "")), _md_row(("---", "---:"))]
         out += [_md_row((say(f"score_burden_{k}", lang), number(b[k], lang)))
                 for k in (*BURDEN, "mean_minutes")]
+        out += ["", _md_row((say("score_facts", lang), "")), _md_row(("---", "---:"))]
         out += [_md_row((say(f"score_level_{k}", lang), str(facts.get(k, 0)))) for k in LEVELS]
         out.append("")
         out += [_md_row(tuple(say(k, lang) for k in PROCEDURE_HEAD)),
