@@ -75,8 +75,8 @@ def test_says_what_guidance_and_the_catalogue_say(corpora: dict[str, Built],
                     *(condition(s.when, p, lang) for s in lists.situations),
                     *(wording.duration(c.processing_time, lang) for c in p.channels),
                     *(d.field.label.get(lang) for d in guidance.deciding(p)),
-                    *(wording.fee_amount(f, lang) for f in p.fees),
-                    *(n for f in p.fees for n in wording.fee_notes(f, lang))]
+                    *(wording.fee_amount(f, lang) for f in p.fees_in_force),
+                    *(n for f in p.fees_in_force for n in wording.fee_notes(f, lang))]
             if p.code:
                 said.append(p.code)
             if p.agency:

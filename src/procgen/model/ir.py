@@ -558,6 +558,14 @@ class Procedure(Struct, frozen=True, dict=True):  # a __dict__ for the ``pages``
         return next((f for f in self.fields if f.id == field_id), None)
 
     @property
+    def fees_in_force(self) -> tuple[Fee, ...]:
+        """The fees still charged once this revision takes effect: a fee whose ``valid``
+        window ended before ``effective_from`` is history (what a printed guide leaves out)."""
+        start = self.effective_from
+        return tuple(f for f in self.fees
+                     if not (start and f.valid_until and f.valid_until < start))
+
+    @property
     def online_obstacles(self) -> OnlineObstacles | None:
         """Why the procedure is not fully online (full-process, Decree 42/2022), None when it
         is (DSL.md "Fully online", extended in docs/dsl.md)."""

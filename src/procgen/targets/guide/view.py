@@ -134,10 +134,11 @@ def _channel(c: Channel, w: guidance.Where, lang: str) -> ChannelView:
 
 def _deciders(p: Procedure, lang: str) -> tuple[DeciderView, ...]:
     titles: dict[str, str] = {d.id: d.title.get(lang) for d in p.documents}
-    labels: dict[str, str] = {f.id: f.label.get(lang) for f in p.fees}
+    labels: dict[str, str] = {f.id: f.label.get(lang) for f in p.fees_in_force}
     out = []
-    for d in guidance.deciding(p):
-        items = [titles[x] for x in d.documents] + [labels[x] for x in d.fees]
+    for d in guidance.deciding(p):  # a fee's windows share its label: said once
+        items = list(dict.fromkeys([titles[x] for x in d.documents]
+                                   + [labels[x] for x in d.fees if x in labels]))
         out.append(DeciderView(d.field.label.get(lang),
                                say("guide_decides", lang, items="; ".join(items))))
     return tuple(out)
@@ -153,7 +154,7 @@ def guide_view(p: Procedure, settings: Settings, lang: str, facts: LocalFacts) -
         FeeRow(f.label.get(lang), "; ".join(wording.fee_notes(f, lang)), tuple(
             wording.fee_amount(f, lang, place, site=facts.site) if c.name in f.channels
             else say("fee_not_due", lang) for c in p.channels))
-        for f in p.fees)
+        for f in p.fees_in_force)
     return GuideView(
         lang=lang, ui=wording.words(lang), csp=CSP,
         title=p.title.get(lang),
