@@ -368,3 +368,12 @@ def test_a_broken_project_is_reported_located_and_exits_1(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "kitchen-sink.yaml:" in result.stderr and "error[PG" in result.stderr
     assert result.stdout == "" and "Traceback" not in result.output
+
+
+def test_the_json_bytes_are_the_standard_librarys(kitchen: Portal) -> None:
+    """msgspec writes them (fast); they stay exactly what json.dumps(indent=2) writes."""
+    from procgen.score.report import document, dumps
+
+    cards = [scorecard(kitchen.procedures, "2026-01-01", place)
+             for place in (None, *kitchen.localities)]
+    assert dumps(cards) == json.dumps(document(cards), ensure_ascii=False, indent=2) + "\n"
