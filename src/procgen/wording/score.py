@@ -160,7 +160,6 @@ SCORE_TEXTS: dict[str, dict[str, str]] = {
                           "en": "no locality '{locality}'{suggestion}"},
     # the HTML report (generated/score/, the score target)
     "score_report_nav": {"vi": "Các bảng chấm điểm", "en": "Scorecards"},
-    "score_report_languages": {"vi": "Ngôn ngữ", "en": "Language"},
     "score_report_back": {"vi": "Bảng chấm điểm toàn quốc", "en": "National scorecard"},
     "score_report_indicators": {"vi": "Các chỉ số", "en": "Indicators"},
     "score_report_definition": {"vi": "Định nghĩa", "en": "Definition"},
