@@ -59,11 +59,17 @@ MAY_IMPORT: dict[str, tuple[frozenset[str], str]] = {
                   "answers from the same code as the portal: quote's request flow, the "
                   "OpenAPI target's public description, guidance's questions; never a second "
                   "implementation; its error texts are the catalogue's"),
+    "serve": (frozenset({ROOT, "diagnostics", "layout", "model", "quote", "targets", "build",
+                         "wording"}),
+              "the reference server judges with the model's checks (quote) and the OpenAPI "
+              "target's description and multipart decoder, and serves the web target's pages "
+              "compiled by the build's own steps, in memory; never a second implementation"),
     "cli": (frozenset({"diagnostics", "model", "starter", "wording"}),
             "the click group, shared options and the exit-code guard; commands load lazily; "
             "its own words (the diagnostics' frame, the summaries) are the catalogue's"),
     "commands": (frozenset({"cli", "diagnostics", "model", "build", "diff", "quote",
-                            "targets", "wording", "assistant", "score", "layout", "source"}),
+                            "targets", "wording", "assistant", "score", "layout", "source",
+                            "serve"}),
                  "thin commands: parse options, call one library function, render; their own "
                  "words are the catalogue's; score reads the build's cached parts and the "
                  "overlays' names (layout, source) instead of reparsing every procedure"),

@@ -145,6 +145,7 @@ class LazyGroup(click.Group):
         "locality": "procgen.commands.locality:locality",
         "quote": "procgen.commands.quote:quote",
         "score": "procgen.commands.score:score",
+        "serve": "procgen.commands.serve:serve",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -382,6 +382,29 @@ class Duration(Struct, frozen=True):
         seconds = self.value * (86400 if self.unit == "working_days" else 3600)
         return f"PT{int(seconds) if float(seconds).is_integer() else seconds}S"
 
+    def due_on(self, filed: str) -> str:
+        """The day the result is due for an application filed on ``filed`` (ISO dates): that
+        many working days later (Monday to Friday; public holidays are not known to the
+        model, so they are not skipped), a part day counting whole; hours, as calendar time.
+
+        >>> [Duration("working_days", n).due_on("2026-12-04") for n in (0, 1, 3, 0.5)]
+        ['2026-12-04', '2026-12-07', '2026-12-09', '2026-12-07']
+        >>> Duration("hours", 36).due_on("2026-12-04")
+        '2026-12-05'
+        """
+        import datetime as dt
+        import math
+
+        day = dt.date.fromisoformat(filed)
+        if self.unit == "hours":
+            return (day + dt.timedelta(hours=float(self.value))).isoformat()
+        left = math.ceil(self.value)
+        while left > 0:
+            day += dt.timedelta(days=1)
+            if day.weekday() < 5:
+                left -= 1
+        return day.isoformat()
+
 
 class Channel(Struct, frozen=True):
     name: str

@@ -15,6 +15,7 @@ a sentence ("Nhập họ và tên"); :func:`procgen.wording.inline` says how it 
 from __future__ import annotations
 
 from procgen.wording.score import SCORE_TEXTS
+from procgen.wording.serve import SERVE_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
     # ---- the web page's chrome -------------------------------------------------------------
@@ -913,6 +914,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "diff_cmd_what": {"vi": "hãy cho OLD và NEW, hoặc --base GITREV [PATH]",
                       "en": "give OLD and NEW, or --base GITREV [PATH]"},
     **SCORE_TEXTS,
+    **SERVE_TEXTS,
 }
 """Key → ``{language: text}``. Keys are purposes, not places: the web and the app share them."""
 

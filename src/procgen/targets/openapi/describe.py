@@ -131,3 +131,10 @@ def _fee(f: Fee, text: Any) -> dict[str, Any]:
         "valid_until": f.valid_until,
         "exemptions": [text(e.label) for e in f.exemptions],
     }
+
+
+def summary(procedure: Procedure, languages: tuple[str, ...]) -> dict[str, Any]:
+    """The procedure's entry in ``GET /procedures`` (the ``ProcedureSummary`` schema)."""
+    return {"id": str(procedure.id), "revision": procedure.revision,
+            "title": localized(procedure.title, languages),
+            "fully_online": procedure.fully_online, "href": f"/procedures/{procedure.id}"}

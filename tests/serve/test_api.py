@@ -1,0 +1,238 @@
+"""The reference server answers every operation as the generated spec and the CLI do: the
+listing and descriptions are the OpenAPI target's, the fee quote is ``procgen quote``'s, an
+application of every bundled procedure is accepted, stored whole and read back by its owner
+alone, and drafts are saved, resumed, expired and deleted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from tests.conftest import PROCEDURES
+from tests.serve.conftest import BEARER, DAY
+from tests.serve.helpers import PDF, application
+
+from procgen.targets.openapi.examples import example_answers
+
+
+def procedures(site: Any) -> list[Any]:
+    return list(site.snapshot.portal.procedures)
+
+
+def test_listing_and_descriptions_are_the_openapi_targets(server: Any, site: Any) -> None:
+    from procgen.model.local import local_facts
+    from procgen.targets.openapi.describe import describe, summary
+
+    portal = site.snapshot.portal
+    listed = server.get("/api/procedures").json()
+    assert listed == [summary(p, portal.settings.languages) for p in portal.procedures]
+    assert len(listed) == 25
+    for p in portal.procedures:
+        got = server.get(f"/api/procedures/{p.id}")
+        assert got.status_code == 200, p.id
+        assert got.headers["content-type"] == "application/json"
+        assert got.json() == json.loads(json.dumps(describe(
+            p, portal.settings.languages, local_facts(p, portal.localities))))
+
+
+def test_the_listing_is_what_the_spec_example_shows(site: Any) -> None:
+    import yaml
+
+    spec = yaml.safe_load((PROCEDURES.parent / "generated/openapi/portal.yaml").read_text())
+    example = spec["paths"]["/procedures"]["get"]["responses"]["200"]["content"][
+        "application/json"]["example"]
+    from procgen.targets.openapi.describe import summary
+
+    portal = site.snapshot.portal
+    assert example == [summary(p, portal.settings.languages) for p in portal.procedures[:3]]
+
+
+@pytest.mark.parametrize("pid", ["birth-registration", "passport-issuance",
+                                 "permanent-residence-registration"])
+def test_fee_quote_is_what_procgen_quote_prints(server: Any, site: Any, pid: str,
+                                                tmp_path: Any) -> None:
+    p = site.snapshot.portal.procedure(pid)
+    answers = example_answers(p)
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps(answers), "utf-8")
+    for locality in (None, "ha-noi"):
+        query = {"locality": locality} if locality else {}
+        got = server.post(f"/api/procedures/{pid}/fee-quote", json=answers, params=query)
+        assert got.status_code == 200, got.text
+        cli = subprocess.run(
+            [sys.executable, "-m", "procgen.cli", "--procedures", str(PROCEDURES), "quote",
+             pid, "--answers", str(file), "--on", DAY,
+             *(["--locality", locality] if locality else [])],
+            capture_output=True, text=True, check=False)
+        assert cli.returncode == 0, cli.stderr
+        assert got.json() == json.loads(cli.stdout)
+
+
+def test_fee_quote_refuses_what_it_cannot_quote(server: Any) -> None:
+    url = "/api/procedures/birth-registration/fee-quote"
+    assert server.post(url, json={}, params={"channel": "by-pigeon"}).status_code == 400
+    assert server.post(url, json={}, params={"locality": "atlantis"}).status_code == 400
+    assert server.post(url, content=b"{}", headers={"Content-Type": "text/plain"}
+                       ).status_code == 415
+    refused = server.post(url, json={})
+    assert refused.status_code == 422
+    assert refused.headers["content-type"] == "application/problem+json"
+    errors = refused.json()["errors"]
+    assert {"pointer": "#/child_full_name", "code": "answer-missing"} in [
+        {k: e[k] for k in ("pointer", "code")} for e in errors]
+    assert server.post(url, json=[1]).status_code == 422
+
+
+def test_every_bundled_procedure_accepts_its_example_application(server: Any,
+                                                                 site: Any) -> None:
+    for p in procedures(site):
+        answers, items = application(p)
+        got = server.post(f"/api/procedures/{p.id}/applications", files=items,
+                          headers=BEARER)
+        assert got.status_code == 201, (p.id, got.text)
+        status = got.json()
+        assert got.headers["location"] == f"/api/applications/{status['application_id']}"
+        assert status["status"] == "received" and status["procedure"] == p.id
+        stored = server.store.application(status["application_id"])
+        assert stored.answers == answers
+        sent = {name: body for name, (_f, body, *_t) in items if _f is not None}
+        assert {f.document for f in stored.files} == set(sent)
+        for f in stored.files:
+            path = server.data / "uploads" / f.sha256[:2] / f.sha256
+            assert path.read_bytes() == sent[f.document]
+            assert f.sha256 == hashlib.sha256(sent[f.document]).hexdigest()
+
+
+def test_an_application_is_its_owners_alone(server: Any, site: Any) -> None:
+    p = site.snapshot.portal.procedure("birth-registration")
+    _, items = application(p)
+    url = "/api/procedures/birth-registration/applications"
+    unauthenticated = server.post(url, files=items)
+    assert unauthenticated.status_code == 401
+    assert unauthenticated.headers["www-authenticate"].startswith("Bearer")
+    made = server.post(url, files=items, headers=BEARER)
+    location = made.headers["location"]
+    assert server.get(location, headers=BEARER).json() == made.json()
+    assert server.get(location).status_code == 401
+    assert server.get(location, headers={"Authorization": "Bearer someone-else"}
+                      ).status_code == 403
+    assert server.get("/api/applications/HS-2026-NOSUCH", headers=BEARER).status_code == 404
+    assert server.get("/api/applications/..%2Fetc", headers=BEARER).status_code == 404
+    assert server.get(location, headers={**BEARER, "Accept": "text/csv"}).status_code == 406
+    # the token is never stored: only its hash identifies the owner
+    stored = server.store.application(made.json()["application_id"])
+    assert "citizen-one" not in stored.owner
+
+
+def test_a_broken_application_lists_every_problem_in_the_language_asked(
+        server: Any, site: Any) -> None:
+    p = site.snapshot.portal.procedure("birth-registration")
+    answers = dict(example_answers(p), applicant_phone="12", child_date_of_birth="2999-01-01")
+    _, items = application(p, answers)
+    items = [i for i in items if i[0] != "birth_notice"]
+    for lang, word in (("vi", "lỗi"), ("en", "problems")):
+        got = server.post("/api/procedures/birth-registration/applications", files=items,
+                          headers={**BEARER, "Accept-Language": lang})
+        assert got.status_code == 422, got.text
+        problem = got.json()
+        assert word in problem["detail"]
+        pointers = {e["pointer"]: e for e in problem["errors"]}
+        assert "#/applicant_phone" in pointers
+        assert pointers["#/child_date_of_birth"]["rule"] == "child_date_of_birth.constraint"
+    assert server.store.application_ids() == []
+
+
+def test_a_missing_document_is_refused_with_its_rule(server: Any, site: Any) -> None:
+    p = site.snapshot.portal.procedure("birth-registration")
+    answers, items = application(p)
+    files = [i for i in items if i[1][0] is not None]
+    assert files, "birth registration asks for a document"
+    first = files[0][0]
+    got = server.post("/api/procedures/birth-registration/applications",
+                      files=[i for i in items if i[0] != first], headers=BEARER)
+    assert got.status_code == 422
+    assert [e["code"] for e in got.json()["errors"]] == ["document-missing"]
+    assert got.json()["errors"][0]["pointer"] == f"#/{first}"
+
+
+def test_drafts_are_saved_resumed_and_deleted(server: Any) -> None:
+    made = server.post("/api/procedures/birth-registration/drafts",
+                       json={"answers": {"child_full_name": "Lê An", "not_a_field": 1},
+                             "step": "child"})
+    assert made.status_code == 201, made.text
+    draft = made.json()
+    token = draft["token"]
+    assert len(token) == 43 and made.headers["location"] == f"/api/drafts/{token}"
+    assert draft["answers"] == {"child_full_name": "Lê An"}  # unknown keys dropped
+    assert server.get(f"/api/drafts/{token}").json() == draft
+    updated = server.put(f"/api/drafts/{token}",
+                         json={"answers": {"child_full_name": "Lê Bình"}, "step": None})
+    assert updated.status_code == 200 and updated.json()["answers"] == {
+        "child_full_name": "Lê Bình"}
+    assert server.get(f"/api/drafts/{token}").json()["step"] is None
+    assert server.delete(f"/api/drafts/{token}").status_code == 204
+    assert server.get(f"/api/drafts/{token}").status_code == 404
+    assert server.put(f"/api/drafts/{token}", json={"answers": {}}).status_code == 404
+    assert server.delete(f"/api/drafts/{token}").status_code == 404
+    # the token is the secret: only its hash is stored
+    rows = server.store.read("SELECT token_hash FROM drafts")
+    assert all(token not in r[0] for r in rows)
+
+
+def test_a_draft_expires_thirty_days_after_its_last_save(server: Any) -> None:
+    import datetime as dt
+
+    draft = server.post("/api/procedures/birth-registration/drafts",
+                        json={"answers": {}}).json()
+    saved = dt.datetime.fromisoformat(draft["saved_at"])
+    assert dt.datetime.fromisoformat(draft["expires_at"]) - saved == dt.timedelta(days=30)
+    server.store.write(lambda run: run("UPDATE drafts SET expires_at = ?",
+                                       ("2000-01-01T00:00:00Z",)))
+    assert server.get(f"/api/drafts/{draft['token']}").status_code == 404
+    assert server.store.forget_expired("2001-01-01T00:00:00Z") == 1
+
+
+@pytest.mark.parametrize("body", [{"answers": []}, {"answers": {}, "extra": 1},
+                                  {"answers": {}, "step": "x" * 65}, [], {"step": "a"}])
+def test_a_malformed_draft_is_refused(server: Any, body: Any) -> None:
+    got = server.post("/api/procedures/birth-registration/drafts", json=body)
+    assert got.status_code == 422, got.text
+    assert got.json()["errors"]
+
+
+def test_unknown_tokens_and_methods(server: Any) -> None:
+    assert server.get("/api/drafts/short").status_code == 404
+    assert server.get("/api/drafts/" + "A" * 43).status_code == 404
+    not_allowed = server.delete("/api/procedures")
+    assert not_allowed.status_code == 405
+    assert not_allowed.headers["content-type"] == "application/problem+json"
+    assert "GET" in not_allowed.headers["allow"]
+    assert server.get("/api/procedures/no-such-procedure").status_code == 404
+
+
+def test_every_response_carries_the_security_headers(server: Any) -> None:
+    for url in ("/api/procedures", "/", "/web/vi/birth-registration.html", "/nowhere"):
+        got = server.get(url)
+        assert got.headers["x-content-type-options"] == "nosniff", url
+        assert got.headers["x-frame-options"] == "DENY", url
+        assert "frame-ancestors 'none'" in got.headers["content-security-policy"], url
+    page = server.get("/web/vi/birth-registration.html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+
+
+def test_a_stored_file_is_its_sniffed_type_not_the_header(server: Any, site: Any) -> None:
+    p = site.snapshot.portal.procedure("birth-registration")
+    _, items = application(p)
+    doc = next(name for name, (f, *_r) in items if f is not None)
+    items = [(n, (f"../../{n}.pdf", PDF, "image/png") if n == doc else v) for n, v in items]
+    got = server.post("/api/procedures/birth-registration/applications", files=items,
+                      headers=BEARER)
+    assert got.status_code == 201, got.text
+    stored = server.store.application(got.json()["application_id"])
+    kept = next(f for f in stored.files if f.document == doc)
+    assert kept.media_type == "application/pdf" and kept.filename == f"{doc}.pdf"
