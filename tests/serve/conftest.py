@@ -69,3 +69,73 @@ def server(site: Any, backend: str, tmp_path: Path) -> Iterator[Any]:
 
 
 BEARER = {"Authorization": "Bearer citizen-one"}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Live:
+    """A ``procgen serve`` process: its base URL, data folder and process."""
+
+    def __init__(self, url: str, data: Path, process: Any) -> None:
+        self.url = url
+        self.data = data
+        self.process = process
+
+
+def start(data: Path, *args: str, root: Path = PROCEDURES, database: str | None = None,
+          env: dict[str, str] | None = None, wait: float = 30.0) -> Live:
+    """Start ``procgen serve`` on a free port (``args``: more options, e.g. ``--watch``) and
+    wait until it answers; stop it with :func:`stop`."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    port = free_port()
+    command = [sys.executable, "-m", "procgen.cli", "--procedures", str(root), "serve",
+               "--port", str(port), "--data", str(data), *args]
+    if database is not None:
+        command += ["--database", database]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            out, err = process.communicate()
+            raise AssertionError(f"procgen serve exited {process.returncode}: {err.decode()}")
+        try:
+            if httpx.get(url + "/api/procedures", timeout=1).status_code == 200:
+                return Live(url, data, process)
+        except httpx.TransportError:
+            time.sleep(0.05)
+    process.kill()
+    raise AssertionError("procgen serve did not answer in time")
+
+
+def stop(live: Live, *, kill: bool = False) -> None:
+    import signal
+
+    if live.process.poll() is None:
+        live.process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+    try:
+        live.process.communicate(timeout=15)
+    except Exception:
+        live.process.kill()
+        live.process.communicate()
+
+
+@pytest.fixture
+def live(backend: str, tmp_path: Path) -> Iterator[Live]:
+    """A running server (SQLite, or PostgreSQL where the backend says so)."""
+    db = None if backend == "sqlite" else database(backend, tmp_path)
+    server = start(tmp_path / "data", database=db)
+    yield server
+    stop(server)
