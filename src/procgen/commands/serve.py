@@ -37,7 +37,7 @@ def serve(obj: dict[str, Any], watch: bool, host: str, port: int, locality: str 
     PostgreSQL with --database); drafts can be saved and resumed.
 
     \b
-    Examples:
+    For example (each runs until Ctrl+C):
       procgen serve --watch                  # http://127.0.0.1:8000/
       procgen serve --api --database postgresql://procgen@localhost/portal
     """
