@@ -89,9 +89,10 @@ class Live:
 
 
 def start(data: Path, *args: str, root: Path = PROCEDURES, database: str | None = None,
-          env: dict[str, str] | None = None, wait: float = 30.0) -> Live:
+          env: dict[str, str] | None = None, wait: float = 30.0,
+          probe: str = "/api/procedures") -> Live:
     """Start ``procgen serve`` on a free port (``args``: more options, e.g. ``--watch``) and
-    wait until it answers; stop it with :func:`stop`."""
+    wait until ``probe`` answers; stop it with :func:`stop`."""
     import subprocess
     import sys
     import time
@@ -112,7 +113,7 @@ def start(data: Path, *args: str, root: Path = PROCEDURES, database: str | None 
             out, err = process.communicate()
             raise AssertionError(f"procgen serve exited {process.returncode}: {err.decode()}")
         try:
-            if httpx.get(url + "/api/procedures", timeout=1).status_code == 200:
+            if httpx.get(url + probe, timeout=1).status_code == 200:
                 return Live(url, data, process)
         except httpx.TransportError:
             time.sleep(0.05)
