@@ -214,6 +214,8 @@ class _State:
         self._name = ""
         self._type: str | None = None
         self._filename: str | None = None
+        self._unnamed = False
+        """The part's file name is empty: a browser's file input with no file chosen."""
         self._text: bytearray | None = None
         self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
         self._hash = hashlib.sha256()
@@ -260,6 +262,7 @@ class _State:
         kind = self._headers.get(b"content-type")
         self._type = parse_options_header(kind)[0].decode("latin-1") if kind else None
         self._filename = clean_filename(filename)
+        self._unnamed = filename == ""
         if self._name in self.documents and filename is not None:
             if self._name in self.received.files:
                 raise Unreadable(f"more than one file for the document {self._name!r}")
@@ -269,7 +272,7 @@ class _State:
             self._hash = hashlib.sha256()
             self._size = 0
             self._head = bytearray()
-        elif filename is not None:  # a file for no document: named in the 422, never stored
+        elif filename:  # a file for no document: named in the 422, never stored
             self.received.unknown.append(self._name)
         else:
             self._text = bytearray()
@@ -295,7 +298,9 @@ class _State:
                 raise TooLarge(f"the text parts are over {self.limits.texts} bytes")
 
     def end(self) -> None:
-        if self._file is not None:
+        if self._file is not None and self._unnamed and self._size == 0:
+            self.close_current()  # no file chosen: no answer, as a blank question
+        elif self._file is not None:
             self._file.close()
             self.received.files[self._name] = Upload(
                 self._name, Path(self._file.name), self._size, self._hash.hexdigest(),

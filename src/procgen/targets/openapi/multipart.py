@@ -29,6 +29,11 @@ and a part of no field stays in the answers, so that the schema check that follo
 a body that is not multipart, a text that is not UTF-8, a group part that is not JSON or of
 another type, a document sent twice.
 
+A form a browser posts **without JavaScript** (docs/targets/web.md) is read the same way:
+its empty text parts (questions left blank) are no answer, and a group's entries arrive as
+one part per answer named ``group[i][child]``, gathered into entry ``i`` and each read as its
+child's kind says, as if the entry had come as one JSON part (:func:`browser_entries`).
+
 >>> from procgen.diagnostics import Span
 >>> from procgen.model.facts import FieldKind
 >>> from procgen.model.ir import Field, FieldId, Text
@@ -49,6 +54,7 @@ another type, a document sent twice.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -150,6 +156,67 @@ def decode_application(procedure: Procedure, parts: Iterable[Part]) -> Submissio
     )
 
 
+_BRACKETS = re.compile(r"([a-z][a-z0-9_]*)\[([0-9]{1,4})\]\[([a-z][a-z0-9_]*)\]")
+"""A no-JavaScript form's name of one answer in a group entry: ``group[i][child]``."""
+
+
+def browser_entries(by_id: dict[str, Field], parts: Iterable[Part]) -> list[Part]:
+    """``parts`` with a browser's own form encoding read as the documented one: empty text
+    parts dropped, and the ``group[i][child]`` parts of each entry made one JSON part, in
+    entry order, where the first of them was.
+
+    >>> from procgen.diagnostics import Span
+    >>> from procgen.model.facts import FieldKind
+    >>> from procgen.model.ir import Field, FieldId, Text
+    >>> def field(fid, kind, children=()):
+    ...     return Field(FieldId(fid), kind, Text((("vi", fid),), "vi"), Span("p.yaml", 1, 1),
+    ...                  children=children)
+    >>> kids = field("kids", FieldKind.GROUP, (field("name", FieldKind.TEXT),
+    ...                                        field("age", FieldKind.INTEGER)))
+    >>> got = browser_entries({"kids": kids}, [
+    ...     Part("kids[1][name]", b"Binh"), Part("kids[0][name]", b"An"), Part("note", b""),
+    ...     Part("kids[0][age]", b"3"), Part("kids[1][age]", b"")])
+    >>> [(p.name, json.loads(p.data)) for p in got]
+    [('kids', {'name': 'An', 'age': 3}), ('kids', {'name': 'Binh'})]
+    """
+    out: list[Part | str] = []  # a group's id holds its place until its entries are made
+    entries: dict[str, dict[int, dict[str, list[str]]]] = {}
+    for part in parts:
+        if part.filename is None and part.data == b"":
+            continue  # a question left blank
+        match = _BRACKETS.fullmatch(part.name) if part.filename is None else None
+        group = by_id.get(match.group(1)) if match else None
+        if match is None or group is None or group.facts.form_part is not FormPart.ENTRIES:
+            out.append(part)
+            continue
+        if group.id not in entries:
+            out.append(group.id)
+        rows = entries.setdefault(group.id, {})
+        rows.setdefault(int(match.group(2)), {}).setdefault(match.group(3), []).append(
+            _text(part))
+    made: list[Part] = []
+    for item in out:
+        if isinstance(item, Part):
+            made.append(item)
+        else:
+            made += [_browser_entry(by_id[item], row) for _, row in sorted(entries[item].items())]
+    return made
+
+
+def _browser_entry(group: Field, row: dict[str, list[str]]) -> Part:
+    children: dict[str, Field] = {c.id: c for c in group.children}
+    entry: dict[str, Any] = {}
+    for cid, texts in row.items():
+        child = children.get(cid)
+        if child is None:  # no such child: kept, for the check to refuse
+            entry[cid] = texts[0] if len(texts) == 1 else texts
+        elif child.facts.form_part is FormPart.VALUES:
+            entry[cid] = [_value(child, t) for t in texts]
+        else:
+            entry[cid] = _value(child, texts[0]) if len(texts) == 1 else texts
+    return Part(group.id, json.dumps(entry, ensure_ascii=False).encode("utf-8"), _JSON)
+
+
 def decode_fields(
     fields: Iterable[Field], documents: Iterable[Document], parts: Iterable[Part]
 ) -> Submission:
@@ -158,7 +225,7 @@ def decode_fields(
     docs: set[str] = {d.id for d in documents}
     texts: dict[str, list[Any]] = {}
     files: dict[str, Part] = {}
-    for part in parts:
+    for part in browser_entries(by_id, parts):
         if part.name in docs and part.name not in by_id:
             if part.name in files:
                 raise Unreadable(f"more than one file for the document {part.name!r}")
