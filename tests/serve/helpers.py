@@ -44,8 +44,8 @@ def application(procedure: Any, answers: dict[str, Any] | None = None,
     answers = example_answers(procedure) if answers is None else answers
     groups = {f.id for f in procedure.asked_fields if f.kind == "group"}
     items = parts(answers, groups)
-    from procgen.quote import check_answers
     from procgen.diagnostics import DiagnosticSink
+    from procgen.quote import check_answers
     from procgen.serve.decide import pointer
 
     day = today or EXAMPLE_DAY

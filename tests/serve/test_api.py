@@ -148,7 +148,7 @@ def test_a_broken_application_lists_every_problem_in_the_language_asked(
 
 def test_a_missing_document_is_refused_with_its_rule(server: Any, site: Any) -> None:
     p = site.snapshot.portal.procedure("birth-registration")
-    answers, items = application(p)
+    _answers, items = application(p)
     files = [i for i in items if i[1][0] is not None]
     assert files, "birth registration asks for a document"
     first = files[0][0]

@@ -97,7 +97,7 @@ def test_path_tricks_in_file_names_are_only_labels(server: Any,
         stored = server.store.application(got.json()["application_id"])
         name = next(f.filename for f in stored.files if f.document == doc)
         assert name is None or ("/" not in name and "\\" not in name and "\x00" not in name)
-    outside = [p for p in server.data.parent.rglob("evil.pdf")]
+    outside = list(server.data.parent.rglob("evil.pdf"))
     assert outside == []
 
 

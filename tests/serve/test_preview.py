@@ -159,7 +159,6 @@ def test_watch_recompiles_on_save_and_tells_the_open_page(project: Path,
     import threading
 
     import httpx
-
     from tests.serve.conftest import start, stop
 
     live = start(tmp_path / "data", "--watch", root=project)
