@@ -63,10 +63,12 @@ def build_app(root: Path, data: Path, *, database: str | None = None,
     from procgen.serve.preview import Events
     from procgen.serve.site import Site
     from procgen.serve.store import open_store
+    from procgen.serve.upload import claim_temp
 
     site = Site(root, locality=locality, web=preview)
     data.mkdir(parents=True, exist_ok=True)
     store = open_store(database or "serve.sqlite3", data)
+    temp = claim_temp(data / "uploads")  # what a killed server left half-received is removed
     events = Events()
 
     @contextlib.asynccontextmanager
@@ -81,6 +83,7 @@ def build_app(root: Path, data: Path, *, database: str | None = None,
             finally:
                 tasks.cancel_scope.cancel()
                 store.close()
+                temp.close()
 
     app = create_app(site, store, data / "uploads", Options(preview=preview, watch=watching,
                                                             today=today),

@@ -9,7 +9,8 @@ from the ``Content-Type`` the client wrote; a PNG sent as ``application/pdf`` is
 A file is kept only when the application is accepted: :meth:`Upload.keep` fsyncs it and
 renames it to ``uploads/<sha256[:2]>/<sha256>`` (content-addressed: the same bytes sent twice
 are stored once), and fsyncs the folder, before the row naming it is written
-(:mod:`procgen.serve.store`). Every other temporary file is removed (:meth:`Received.discard`).
+(:mod:`procgen.serve.store`). Every other temporary file is removed (:meth:`Received.discard`),
+and what a killed process could not remove is swept at the next start (:func:`claim_temp`).
 
 The parts are decoded into answers by the one decoder of the encoding,
 :func:`procgen.targets.openapi.multipart.decode_application`: this module only receives them.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import tempfile
 import unicodedata
 from collections.abc import AsyncIterator, Mapping
@@ -33,10 +35,14 @@ from procgen.targets.openapi.multipart import Part, Unreadable
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
 
-__all__ = ["Limits", "Received", "TooLarge", "Upload", "receive"]
+__all__ = ["Limits", "Received", "TempClaim", "TooLarge", "Upload", "claim_temp", "receive"]
 
 SNIFF_BYTES = 8192
 """How much of a file's start its type is read from."""
+TEMP = "tmp"
+"""The uploads folder's temporary folder, where :func:`receive` writes the files arriving."""
+TEMP_PREFIX = "part-"
+"""The name of every temporary file :func:`receive` writes (and the only ones swept)."""
 
 
 class Limits(Struct, frozen=True):
@@ -104,6 +110,65 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class TempClaim:
+    """This process's claim on ``uploads/tmp``: a shared lock on its ``.lock`` file, held until
+    :meth:`close` (or the process's end, however it ends: the kernel releases it)."""
+
+    def __init__(self, fd: int | None, swept: int) -> None:
+        self._fd = fd
+        self.swept = swept
+        """How many stale temporary files were removed."""
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def claim_temp(uploads: Path) -> TempClaim:
+    """Claim ``uploads/tmp`` for this server, first removing what a killed one left there.
+
+    A process killed mid-upload (``kill -9``, a power cut) leaves the files it was receiving
+    in ``uploads/tmp``: no row names them, and nothing else would remove them. Every server
+    holds a shared lock on ``uploads/tmp/.lock`` while it runs; one that can take it
+    exclusively is the only process using the folder, so it removes every ``part-*`` regular
+    file there — only the files :func:`receive` writes: no other name, no subfolder, no link
+    followed, nothing outside the folder. Beside a running server on the same folder it
+    removes nothing (those files may be that server's uploads under way). On Windows, which
+    has no ``flock``, it sweeps without the lock.
+    """
+    folder = uploads / TEMP
+    folder.mkdir(parents=True, exist_ok=True)
+    if sys.platform == "win32":
+        return TempClaim(None, _sweep(folder))
+    import fcntl
+
+    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # another server is running on this folder
+            swept = 0
+        else:
+            swept = _sweep(folder)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+    except BaseException:
+        os.close(fd)
+        raise
+    return TempClaim(fd, swept)
+
+
+def _sweep(folder: Path) -> int:
+    swept = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(entry.path).unlink()
+                    swept += 1
+    return swept
 
 
 def clean_filename(name: str | None) -> str | None:
@@ -268,7 +333,7 @@ class _State:
                 raise Unreadable(f"more than one file for the document {self._name!r}")
             self.folder.mkdir(parents=True, exist_ok=True)
             self._file = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed at the part's end)
-                dir=self.folder, prefix="part-", delete=False)
+                dir=self.folder, prefix=TEMP_PREFIX, delete=False)
             self._hash = hashlib.sha256()
             self._size = 0
             self._head = bytearray()
