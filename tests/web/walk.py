@@ -63,7 +63,8 @@ class Walker:
     def _intercept(self, route: Any, request: Any) -> None:
         self.sent.append((request.headers["content-type"], request.post_data_buffer))
         status, body = (self.replies.pop(0) if self.replies
-                        else (201, {"reference": "HS-2026-000123"}))
+                        else (201, {"application_id": "HS-2026-000123",
+                                    "status": "received"}))
         ctype = "application/problem+json" if status >= 400 else "application/json"
         route.fulfill(status=status, content_type=ctype, body=json.dumps(body))
 

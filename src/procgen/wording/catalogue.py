@@ -34,6 +34,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "reference": {"vi": "Mã hồ sơ: {ref}", "en": "Reference: {ref}"},
     "file_limit": {"vi": "Định dạng: {types}. Tối đa {size} MB.",
                    "en": "Formats: {types}. Up to {size} MB."},
+    # ---- a draft the web form saves and resumes (the API's /drafts) ------------------------
+    "draft_save": {"vi": "Lưu để làm tiếp", "en": "Save and continue later"},
+    "draft_saving": {"vi": "Đang lưu câu trả lời…", "en": "Saving your answers…"},
+    "draft_saved": {"vi": "Đã lưu câu trả lời. Để làm tiếp, hãy mở đường dẫn này:",
+                    "en": "Your answers are saved. To continue later, open this link:"},
+    "draft_expires": {
+        "vi": "Đường dẫn dùng được đến ngày {date}. Ai có đường dẫn này đều xem được câu trả "
+              "lời của bạn, vì vậy đừng chia sẻ.",
+        "en": "The link works until {date}. Anyone with it can see your answers, so keep it "
+              "to yourself."},
+    "draft_files": {"vi": "Các tệp đã đính kèm không được lưu: khi làm tiếp, hãy tải lên lại.",
+                    "en": "Attached files are not kept: attach them again when you continue."},
+    "draft_save_failed": {"vi": "Chưa lưu được câu trả lời. Vui lòng thử lại.",
+                          "en": "Your answers were not saved. Please try again."},
+    "draft_restored": {"vi": "Đã khôi phục câu trả lời bạn đã lưu.",
+                       "en": "Your saved answers have been restored."},
+    "draft_not_found": {
+        "vi": "Không tìm thấy câu trả lời đã lưu, hoặc đường dẫn đã hết hạn.",
+        "en": "The saved answers were not found, or the link has expired."},
+    "draft_restore_failed": {"vi": "Chưa tải được câu trả lời đã lưu. Vui lòng tải lại trang.",
+                             "en": "Your saved answers could not be loaded. Please reload the "
+                                   "page."},
     # ---- both the web page and the app -----------------------------------------------------
     "start": {"vi": "Bắt đầu", "en": "Start now"},
     "continue": {"vi": "Tiếp tục", "en": "Continue"},

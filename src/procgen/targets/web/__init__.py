@@ -5,9 +5,10 @@ self-contained except for those assets (``../assets/...``): no inline script or 
 strict Content-Security-Policy works, and no request leaves the portal except the submission
 to ``{api_base_url}/procedures/{id}/applications``. Without JavaScript every step shows at
 once and the form still posts. Conditions travel as data (``procgen-rules`` JSON) that
-``procgen-form.js`` (with ``procgen-check.js``, the pure check of one answer, and
-``procgen-review.js``) evaluates using the expression runtime ``procgen-expr.js``; the four
-are bundled into ``web/assets/procgen.js``.
+``procgen-form.js`` (with ``procgen-check.js``, the pure check of one answer,
+``procgen-review.js`` and ``procgen-draft.js``, the draft saved and resumed) evaluates using
+the expression runtime ``procgen-expr.js``; the five are bundled into
+``web/assets/procgen.js``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from procgen.targets.web.view import PageView
 
 ASSETS = PurePosixPath("web/assets")
-RUNTIME = ("procgen-check.js", "procgen-review.js", "procgen-form.js")
+RUNTIME = ("procgen-check.js", "procgen-review.js", "procgen-draft.js", "procgen-form.js")
 """The form runtime's files in ``assets/``, bundled in this order after ``procgen-expr.js``."""
 
 
@@ -49,7 +50,7 @@ class WebTarget:
         files: Files = {}
         for lang in ctx.settings.languages:
             view = page_view(procedure, ctx.settings, lang, facts)
-            rules = page_rules(procedure, lang, view.action, facts)
+            rules = page_rules(procedure, lang, view.action, facts, api=view.api)
             html = render("procedure.html.j2", cache=ctx.cache, readonly=ctx.readonly,
                           page=view, rules=rules, steps=self._steps(procedure, view, ctx))
             files[PurePosixPath("web", lang, f"{procedure.id}.html")] = html.encode("utf-8")

@@ -33,7 +33,8 @@ _RUNTIME_MESSAGES = (
     "err_national_id", "err_constraint", "err_file_type", "err_file_size", "err_min_entries",
     "err_max_entries", "step_of", "entry", "remove_entry", "entry_added", "entry_removed",
     "not_answered", "fee_unknown", "total_plus_local", "fee_exempt", "sending", "sent",
-    "reference", "send_failed",
+    "reference", "send_failed", "draft_saving", "draft_saved", "draft_expires", "draft_files",
+    "draft_save_failed", "draft_restored", "draft_not_found", "draft_restore_failed",
     "yes", "no", "change", "error_prefix",
     "local_fee_placeholder", "local_office_placeholder", "local_offices_unknown",
     "local_address", "local_hours", "local_phone", "local_map", "local_web", "total_provisional",
@@ -171,8 +172,12 @@ def local_rules(facts: LocalFacts, lang: str) -> dict[str, Any] | None:
 
 
 def page_rules(procedure: Procedure, lang: str, action: str,
-               facts: LocalFacts | None = None) -> dict[str, Any]:
-    """Everything the runtime reads, for one procedure in one language."""
+               facts: LocalFacts | None = None, *, api: str = "/api") -> dict[str, Any]:
+    """Everything the runtime reads, for one procedure in one language.
+
+    ``action`` is where the application goes; ``api`` the API's base (``api_base_url``
+    without a trailing ``/``), from which the runtime addresses drafts:
+    ``{api}/procedures/{id}/drafts`` and ``{api}/drafts/{token}``."""
     pages = procedure.pages
     kinds, formats = kind_rules(f for p in pages for f in p.fields)
     local = local_rules(facts, lang) if facts is not None else None
@@ -181,6 +186,7 @@ def page_rules(procedure: Procedure, lang: str, action: str,
         "revision": procedure.revision,
         "lang": lang,
         "action": action,
+        "api": api,
         "title": text(procedure.title, lang),
         "steps": [{"id": p.id, "title": text(p.title, lang),
                    "fields": [f.id for f in p.fields],

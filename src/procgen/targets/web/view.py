@@ -188,6 +188,8 @@ class PageView(Struct, frozen=True):
     portal: str
     csp: str
     action: str
+    api: str
+    """The API's base address, ``api_base_url`` without a trailing ``/``."""
     alternates: tuple[tuple[str, str, str], ...]
     """The header's language switch: (language, relative link, language name), others only."""
     hreflang: tuple[tuple[str, str], ...]
@@ -239,6 +241,7 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
         portal=text(settings.portal_name, lang) or ui["portal"],
         csp=csp(api), action=f"{settings.api_base_url.rstrip('/')}/procedures/{procedure.id}"
                              "/applications",
+        api=settings.api_base_url.rstrip("/"),
         alternates=tuple((other, f"../{other}/{procedure.id}.html",
                           i18n.UI_LANGUAGE_NAMES.get(other, other))
                          for other in settings.languages if other != lang),

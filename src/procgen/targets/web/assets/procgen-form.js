@@ -1,8 +1,8 @@
 /*
  * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
  * conditions shown and hidden live, validation (procgen-check.js) with the procedure's own
- * messages, repeatable groups, a check-your-answers page with the fee total, and a multipart
- * submission.
+ * messages, repeatable groups, a check-your-answers page with the fee total, a multipart
+ * submission, and a draft saved and resumed (procgen-draft.js).
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
  * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
@@ -14,7 +14,8 @@
   var E = globalThis.ProcgenExpr;
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
-  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview) return;
+  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview ||
+    !globalThis.ProcgenFormDraft) return;
   function dict() { return Object.create(null); }
   // JSON.parse reviver: every object of the rules becomes a map without a prototype.
   function bare(key, value) {
@@ -45,8 +46,9 @@
 
   /* ---- reading answers ---------------------------------------------------------------- */
 
+  // A question's own controls (a yes/no's hidden "false" is for the no-JavaScript post only).
   function controls(wrap) {
-    return Array.prototype.filter.call(wrap.querySelectorAll("input, select, textarea"),
+    return Array.prototype.filter.call(wrap.querySelectorAll("input:not([type=hidden]), select, textarea"),
       function (el) { return el.closest(".pg-field") === wrap; });
   }
 
@@ -183,10 +185,14 @@
   }
   function visibleSteps() { return R.steps.filter(stepVisible); }
 
+  function pageOf(name) {
+    return name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
+      : name === "sent" ? $("pg-sent") : $("step-" + name);
+  }
+
   // fromHistory: the browser's Back/Forward brought us here, so add no history entry.
   function show(name, focusId, fromHistory) {
-    var section = name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
-      : name === "sent" ? $("pg-sent") : $("step-" + name);
+    var section = pageOf(name);
     if (!section) return;
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s !== section; });
     if (!fromHistory && name !== current && window.history && history.pushState) {
@@ -331,11 +337,17 @@
     if (empty) empty.hidden = list.length > 0;
   }
 
-  function addEntry(group) {
+  // One more entry, from the group's template (Add, and a draft being restored).
+  function appendEntry(group) {
     var tpl = $("f-" + group + "-template");
     var entry = tpl.content.firstElementChild.cloneNode(true);
     $("f-" + group + "-entries").appendChild(entry);
     renumber(group);
+    return entry;
+  }
+
+  function addEntry(group) {
+    var entry = appendEntry(group);
     refresh();
     var n = entries(group).length;
     $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].entry_name || R.fields[group].label, n: n });
@@ -349,6 +361,64 @@
     $("f-" + group + "-status").textContent = fmt(M.entry_removed, { label: R.fields[group].label });
     var add = $("f-" + group + "-field").querySelector("[data-action=add]");
     (add && !add.hidden ? add : $("f-" + group)).focus();
+  }
+
+  /* ---- a draft restored ----------------------------------------------------------------- */
+
+  // Put one answer (as a submission or a draft carries it) back into its question's controls.
+  function put(rule, wrap, v) {
+    if (!wrap) return;
+    var els = controls(wrap), k = rule.kind;
+    if (!els.length) return;
+    if (k === "boolean") { els[0].checked = v === true; return; }
+    if (k === "multichoice") {
+      var list = Array.isArray(v) ? v.map(String) : [];
+      els.forEach(function (e) { e.checked = list.indexOf(e.value) >= 0; });
+      return;
+    }
+    var s = v === null || v === undefined || typeof v === "object" ? "" : String(v);
+    if (k === "choice") {
+      els.forEach(function (e) { if (e.type === "radio") e.checked = e.value === s; else e.value = s; });
+      return;
+    }
+    els[0].value = s;
+  }
+
+  // Fill the form from a draft's answers; a question the draft does not name keeps its value.
+  function fill(answers) {
+    ORDER.forEach(function (id) {
+      var rule = R.fields[id], v = own(answers, id);
+      if (v === undefined) return;
+      if (rule.kind !== "group") { put(rule, fieldWrap(id), v); return; }
+      if (!Array.isArray(v)) return;
+      var repeatable = !!$("f-" + id + "-template"), list = entries(id);
+      while (repeatable && list.length < v.length && !(rule.repeat.max && list.length >= rule.repeat.max)) {
+        appendEntry(id);
+        list = entries(id);
+      }
+      while (repeatable && list.length > Math.max(v.length, rule.repeat.min)) {
+        list[list.length - 1].parentNode.removeChild(list[list.length - 1]);
+        list = entries(id);
+      }
+      renumber(id);
+      v.forEach(function (row, i) {
+        if (!list[i] || !row || typeof row !== "object") return;
+        rule.order.forEach(function (cid) {
+          var cv = own(row, cid);
+          if (cv !== undefined) put(rule.fields[cid], fieldWrap(cid, list[i]), cv);
+        });
+      });
+    });
+    refresh();
+  }
+
+  // Open the step a draft was saved on, if it is still asked; else the first step.
+  function resume(step) {
+    refresh();
+    returnToCheck = false;
+    var ids = visibleSteps().map(function (s) { return s.id; });
+    if (step === "check" || (step !== null && ids.indexOf(step) >= 0)) show(step);
+    else show(ids.length ? ids[0] : "check");
   }
 
   /* ---- navigation ---------------------------------------------------------------------- */
@@ -397,10 +467,14 @@
       else if (a === "back") { returnToCheck = false; go(-1); }
       else if (a === "add") addEntry(b.closest("[data-group]").getAttribute("data-group"));
       else if (a === "remove") removeEntry(b.closest("[data-group]").getAttribute("data-group"), b.closest("[data-entry]"));
+      else if (a === "save") draft.save();
     });
     refresh();
     current = "start";
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
+    // A link to a saved draft (#draft=TOKEN): opened, or pasted into this page's address.
+    window.addEventListener("hashchange", draft.restore);
+    draft.restore();
   }
 
   var picker = $("pg-locality");  // the province picker, when nothing in the form says it
@@ -411,6 +485,10 @@
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
+  });
+  var draft = globalThis.ProcgenFormDraft({
+    R: R, M: M, fmt: fmt, refresh: refresh, answers: review.answers, fill: fill, resume: resume,
+    current: function () { return current; }, page: function () { return pageOf(current); }
   });
   start();
 })();

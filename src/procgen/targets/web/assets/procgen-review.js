@@ -210,16 +210,35 @@
     /* ---- submission -------------------------------------------------------------------- */
 
     function part(boundary, name, value, type, filename) {
-      var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
+      var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name.replace(/["\r\n\\]/g, "_") + '"';
       if (filename !== undefined) head += '; filename="' + filename.replace(/["\r\n\\]/g, "_") + '"';
       if (type) head += "\r\nContent-Type: " + type;
       return [head + "\r\n\r\n", value, "\r\n"];
+    }
+
+    // What is sent, as one object: field id → typed answer (a group: a list of entry
+    // objects), the shown questions of the shown steps only. A draft saves exactly this.
+    function answers() {
+      var state = F.state(), out = Object.create(null);
+      F.visibleSteps().forEach(function (step) {
+        step.fields.forEach(function (id) {
+          var v = state.answers[id];
+          if (state.visible[id] && !isEmpty(v)) out[id] = v;
+        });
+      });
+      return out;
     }
 
     function body() {
       var state = F.state();
       var boundary = "procgen-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
       var parts = [];
+      // What the server put in the form for itself (its CSRF token: a hidden _csrf input)
+      // travels as it would in the browser's own post: one text part per hidden input whose
+      // name begins with "_" (the server's own; a yes/no's hidden "false" is the form's).
+      Array.prototype.forEach.call(form.querySelectorAll('input[type=hidden][name^="_"]'), function (el) {
+        parts = parts.concat(part(boundary, el.name, el.value));
+      });
       F.visibleSteps().forEach(function (step) {
         step.fields.forEach(function (id) {
           var v = state.answers[id], rule = R.fields[id];
@@ -284,7 +303,11 @@
         .then(function (text) {
           if (text === null) { status.textContent = ""; button.disabled = false; return; }
           var ref = null;
-          try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
+          // The API answers with its ApplicationStatus: the reference is its application_id.
+          try {
+            var j = JSON.parse(text), id = j && typeof j === "object" ? j.application_id : null;
+            ref = typeof id === "string" || typeof id === "number" ? String(id) : null;
+          } catch (e) { ref = null; }
           $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
           sentFees();
           local();
@@ -294,6 +317,6 @@
         .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
     }
 
-    return { summary: summary, fees: fees, local: local, submit: submit };
+    return { summary: summary, fees: fees, local: local, submit: submit, answers: answers };
   };
 })(globalThis);
