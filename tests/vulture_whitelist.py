@@ -107,3 +107,7 @@ quote_fees  # procgen.assistant.server
 documents_needed  # procgen.assistant.server
 procedure_resource  # procgen.assistant.server
 questions_resource  # procgen.assistant.server
+
+# procgen serve: a click callback, and the store's reads kept for the tests
+serve  # procgen.commands.serve: the `procgen serve` command
+_.application_ids  # procgen.serve.store.Store: what the tests read back

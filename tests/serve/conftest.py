@@ -82,10 +82,13 @@ def free_port() -> int:
 class Live:
     """A ``procgen serve`` process: its base URL, data folder and process."""
 
-    def __init__(self, url: str, data: Path, process: Any) -> None:
+    def __init__(self, url: str, data: Path, process: Any,
+                 database: str | None = None) -> None:
         self.url = url
         self.data = data
         self.process = process
+        self.database = database
+        """The ``--database`` given (None: SQLite in ``data``)."""
 
 
 def start(data: Path, *args: str, root: Path = PROCEDURES, database: str | None = None,
@@ -110,11 +113,11 @@ def start(data: Path, *args: str, root: Path = PROCEDURES, database: str | None 
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            out, err = process.communicate()
+            _out, err = process.communicate()
             raise AssertionError(f"procgen serve exited {process.returncode}: {err.decode()}")
         try:
             if httpx.get(url + probe, timeout=1).status_code == 200:
-                return Live(url, data, process)
+                return Live(url, data, process, database)
         except httpx.TransportError:
             time.sleep(0.05)
     process.kill()

@@ -134,7 +134,10 @@ def test_a_broken_application_lists_every_problem_in_the_language_asked(
     answers = dict(example_answers(p), applicant_phone="12", child_date_of_birth="2999-01-01")
     _, items = application(p, answers)
     items = [i for i in items if i[0] != "birth_notice"]
-    for lang, word in (("vi", "lỗi"), ("en", "problems")):
+    from procgen.wording import problem_messages
+
+    dob = next(f for f in p.fields if f.id == "child_date_of_birth")
+    for lang, word in (("vi", "lỗi"), ("en", "Problems")):
         got = server.post("/api/procedures/birth-registration/applications", files=items,
                           headers={**BEARER, "Accept-Language": lang})
         assert got.status_code == 422, got.text
@@ -143,6 +146,9 @@ def test_a_broken_application_lists_every_problem_in_the_language_asked(
         pointers = {e["pointer"]: e for e in problem["errors"]}
         assert "#/applicant_phone" in pointers
         assert pointers["#/child_date_of_birth"]["rule"] == "child_date_of_birth.constraint"
+        # the form's own words for the same rule (one wording, not a second one)
+        assert (pointers["#/child_date_of_birth"]["detail"]
+                == problem_messages(dob, lang)["err_constraint"])
     assert server.store.application_ids() == []
 
 

@@ -62,7 +62,8 @@ def test_a_form_posted_without_javascript_gets_its_receipt(server: Any, site: An
     assert status.status_code == 200 and status.json()["application_id"] == application_id
 
 
-@pytest.mark.parametrize("change", ["no token", "wrong token", "cross-site", "other origin"])
+@pytest.mark.parametrize("change", ["no token", "wrong token", "cross-site", "other origin",
+                                    "null origin, no fetch site"])
 def test_a_cookie_post_without_its_csrf_proof_is_refused(server: Any, site: Any,
                                                          change: str) -> None:
     page = server.get(FORM).text
@@ -75,6 +76,8 @@ def test_a_cookie_post_without_its_csrf_proof_is_refused(server: Any, site: Any,
         headers["Sec-Fetch-Site"] = "cross-site"
     if change == "other origin":
         headers["Origin"] = "https://evil.example"
+    if change.startswith("null origin"):  # a sandboxed page's post: its origin is opaque
+        headers = {"Origin": "null"}
     if change != "no token":
         items.append(("_csrf", (None, token.encode())))
     got = server.post(URL, files=items, headers=headers)

@@ -89,11 +89,12 @@ def test_every_database_is_named_in_every_language(slug: str) -> None:
 
 READERS = ("targets", "model/answer.py", "model/facts.py", "quote", "wording/__init__.py",
            "wording/conditions.py", "guidance", "assistant", "diff", "commands", "cli.py",
-           "score")
+           "score", "serve")
 """Where the catalogue's keys are named: the targets, the model's problem and format keys,
 ``quote``, the catalogue's own API (field_messages, add_entry, database…, a condition in
-words), the questions citizens ask (``guidance``), ``diff`` and the
-commands (``procgen build``, ``quote`` and ``diff``'s own words)."""
+words), the questions citizens ask (``guidance``), ``diff``, the
+commands (``procgen build``, ``quote`` and ``diff``'s own words) and ``procgen serve``'s
+problems and pages."""
 
 
 def _sources() -> str:

@@ -75,6 +75,11 @@ def build_app(root: Path, data: Path, *, database: str | None = None,
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         import anyio
 
+        import datetime as dt
+
+        # a draft's answers are kept no longer than its 30 days (docs/serve.md, drafts)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        await anyio.to_thread.run_sync(store.forget_expired, now)
         async with anyio.create_task_group() as tasks:
             if watching:
                 tasks.start_soon(watch, app, site, events)

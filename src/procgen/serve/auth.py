@@ -86,12 +86,15 @@ def owner(request: Request, secret: bytes) -> tuple[str | None, Callable[[str | 
 
 def same_site(request: Request) -> bool:
     """The browser's own word that the request comes from this site (absent: not refused,
-    as older browsers and non-browser clients send neither header)."""
+    as older browsers and non-browser clients send neither header).
+
+    A page sent with ``Referrer-Policy: no-referrer`` (the forms are) makes Chromium post
+    its form with ``Origin: null``; then ``Sec-Fetch-Site``, which no page can set, decides."""
     fetch_site = request.headers.get("sec-fetch-site")
     if fetch_site is not None and fetch_site not in ("same-origin", "none"):
         return False
     origin = request.headers.get("origin")
-    if origin is None:
+    if origin is None or (origin == "null" and fetch_site == "same-origin"):
         return True
     host = request.headers.get("host", "")
     return origin in (f"http://{host}", f"https://{host}")

@@ -80,9 +80,35 @@ def problems(procedure: Procedure, sink: DiagnosticSink, lang: str) -> list[Fiel
         where = d.span.file if d.span is not None else "#"
         if d.code == "PG604":  # located at the object that lacks the answer: name the answer
             where += "/" + _escape(str(dict(d.args)["field"]))
-        out.append(FieldError(where, CODES[d.code].slug, d.text(lang),
-                              _rule(procedure, where, _RULE_KIND.get(d.code))))
+        rule = _rule(procedure, where, _RULE_KIND.get(d.code))
+        out.append(FieldError(where, CODES[d.code].slug,
+                              _rule_message(procedure, where, d.code, lang) or d.text(lang),
+                              rule))
     return out
+
+
+def _rule_message(procedure: Procedure, where: str, code: str, lang: str) -> str | None:
+    """What the form says of a missing answer or a broken constraint (the same text as the
+    spec's ``x-procgen-rules`` message), for the field at ``where``; None: no such text."""
+    from procgen.wording import field_messages, problem_messages
+
+    fields = procedure.asked_fields or procedure.fields
+    field = None
+    for step in where.removeprefix("#/").split("/"):
+        if step.isdigit():
+            continue
+        step = step.replace("~1", "/").replace("~0", "~")
+        field = next((f for f in fields if f.id == step), None)
+        if field is None:
+            return None
+        fields = field.children
+    if field is None:
+        return None
+    if code == "PG604":
+        return field_messages(field, lang).get("required")
+    if code == "PG605":
+        return problem_messages(field, lang).get("err_constraint")
+    return None
 
 
 def _rule(procedure: Procedure, where: str, kind: str | None) -> str | None:
@@ -97,7 +123,7 @@ def decide(procedure: Procedure, answers: Mapping[str, Any], files: Mapping[str,
            unknown: list[str], *, today: str, lang: str) -> Decision:
     """Check ``answers`` and the ``files`` sent (``unknown``: file parts of no document)."""
     from procgen.quote import check_answers
-    from procgen.wording import say
+    from procgen.wording import document_messages, say
 
     sink = DiagnosticSink()
     effective = check_answers(procedure, answers, today=today, lang=lang, locate=pointer,
@@ -111,8 +137,7 @@ def decide(procedure: Procedure, answers: Mapping[str, Any], files: Mapping[str,
         upload = files.get(d.id)
         if needed and upload is None:
             errors.append(FieldError(f"#/{d.id}", "document-missing",
-                                     say("serve_document_missing", lang,
-                                         document=d.title.get(lang)),
+                                     document_messages(d, lang)["required"],
                                      _rule(procedure, f"#/{d.id}", "required")))
         elif upload is not None and d.accept and not set(upload.media_types) & set(d.accept):
             errors.append(FieldError(f"#/{d.id}", "document-type",

@@ -83,9 +83,6 @@ class Preview:
             Route("/_preview/{name:str}", self.asset, methods=["GET"]),
         ]
 
-    def all_sites(self) -> list[Site]:
-        return [self.site, *self.sites.values()]
-
     async def index(self, request: Request) -> Response:
         chosen = request.query_params.get("locality") or None
         snapshot = self.site.snapshot

@@ -135,9 +135,11 @@ class Site:
             ws, locality_files(self.root), fees, missing=[p.id for p in procedures]))
         if self.locality is not None and all(x.id != self.locality for x in localities):
             from procgen.diagnostics import did_you_mean
+            from procgen.wording import tell
 
-            raise LookupError(f"no locality {self.locality!r}"
-                              f"{did_you_mean(self.locality, [x.id for x in localities])}")
+            raise LookupError(tell("serve_no_locality", locality=self.locality,
+                                   suggestion=did_you_mean(self.locality,
+                                                           [x.id for x in localities])))
         portal = Portal(shared.settings, procedures, localities)
         files: dict[str, bytes] = {}
         if self.web:

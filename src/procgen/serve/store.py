@@ -126,7 +126,6 @@ class Store:
 
     def __init__(self, connect: Callable[[], _Connection], dialect: str) -> None:
         self.dialect = dialect
-        self._connect = connect
         self._reader = connect()
         self._read_lock = threading.Lock()
         self._queue: queue.SimpleQueue[tuple[Write, Future[Any]] | None] = queue.SimpleQueue()

@@ -26,9 +26,9 @@ SERVE_TEXTS: dict[str, dict[str, str]] = {
                                  "en": "The answers must be a JSON object."},
     # ---- problem details (RFC 9457): title and detail by status ---------------------------
     "serve_invalid_application": {"vi": "Hồ sơ có {n} lỗi.",
-                                  "en": "{n} problems with the application."},
+                                  "en": "Problems with the application: {n}."},
     "serve_invalid_answers": {"vi": "Câu trả lời có {n} lỗi.",
-                              "en": "{n} problems with the answers."},
+                              "en": "Problems with the answers: {n}."},
     "serve_unreadable": {"vi": "Không đọc được yêu cầu: {reason}.",
                          "en": "The request cannot be read: {reason}."},
     "serve_too_large": {"vi": "Yêu cầu quá lớn: {reason}.",

@@ -30,9 +30,11 @@ a body that is not multipart, a text that is not UTF-8, a group part that is not
 another type, a document sent twice.
 
 A form a browser posts **without JavaScript** (docs/targets/web.md) is read the same way:
-its empty text parts (questions left blank) are no answer, and a group's entries arrive as
-one part per answer named ``group[i][child]``, gathered into entry ``i`` and each read as its
-child's kind says, as if the entry had come as one JSON part (:func:`browser_entries`).
+its empty text parts (questions left blank) are no answer; a yes/no checkbox comes after a
+hidden ``false`` of the same name, so a checked box sends ``false`` then ``true``, read as
+``true``; and a group's entries arrive as one part per answer named ``group[i][child]``,
+gathered into entry ``i`` and each read as its child's kind says, as if the entry had come as
+one JSON part (:func:`browser_entries`).
 
 >>> from procgen.diagnostics import Span
 >>> from procgen.model.facts import FieldKind
@@ -178,6 +180,9 @@ def browser_entries(by_id: dict[str, Field], parts: Iterable[Part]) -> list[Part
     ...     Part("kids[0][age]", b"3"), Part("kids[1][age]", b"")])
     >>> [(p.name, json.loads(p.data)) for p in got]
     [('kids', {'name': 'An', 'age': 3}), ('kids', {'name': 'Binh'})]
+    >>> flag = field("ok", FieldKind.BOOLEAN)
+    >>> [p.data for p in browser_entries({"ok": flag}, [Part("ok", b"false"), Part("ok", b"true")])]
+    [b'true']
     """
     out: list[Part | str] = []  # a group's id holds its place until its entries are made
     entries: dict[str, dict[int, dict[str, list[str]]]] = {}
@@ -187,7 +192,13 @@ def browser_entries(by_id: dict[str, Field], parts: Iterable[Part]) -> list[Part
         match = _BRACKETS.fullmatch(part.name) if part.filename is None else None
         group = by_id.get(match.group(1)) if match else None
         if match is None or group is None or group.facts.form_part is not FormPart.ENTRIES:
-            out.append(part)
+            last = out[-1] if out else None
+            if (isinstance(last, Part) and last.name == part.name and last.filename is None
+                    and part.filename is None
+                    and _checked_after_hidden(by_id.get(part.name), [_text(last), _text(part)])):
+                out[-1] = part  # the checked box after its hidden "false"
+            else:
+                out.append(part)
             continue
         if group.id not in entries:
             out.append(group.id)
@@ -212,9 +223,16 @@ def _browser_entry(group: Field, row: dict[str, list[str]]) -> Part:
             entry[cid] = texts[0] if len(texts) == 1 else texts
         elif child.facts.form_part is FormPart.VALUES:
             entry[cid] = [_value(child, t) for t in texts]
+        elif _checked_after_hidden(child, texts):
+            entry[cid] = True
         else:
             entry[cid] = _value(child, texts[0]) if len(texts) == 1 else texts
     return Part(group.id, json.dumps(entry, ensure_ascii=False).encode("utf-8"), _JSON)
+
+
+def _checked_after_hidden(f: Field | None, texts: list[str]) -> bool:
+    """A yes/no checkbox's two parts when checked: its hidden ``false``, then ``true``."""
+    return f is not None and f.facts.form_part is FormPart.FLAG and texts == ["false", "true"]
 
 
 def decode_fields(
