@@ -73,9 +73,9 @@ def build_app(root: Path, data: Path, *, database: str | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        import anyio
-
         import datetime as dt
+
+        import anyio
 
         # a draft's answers are kept no longer than its 30 days (docs/serve.md, drafts)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
