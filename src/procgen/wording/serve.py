@@ -6,8 +6,6 @@ from __future__ import annotations
 
 SERVE_TEXTS: dict[str, dict[str, str]] = {
     # ---- field errors the document checks add to the answers' PG6xx ------------------------
-    "serve_document_missing": {"vi": "Cần nộp “{document}”.",
-                               "en": "“{document}” is required."},
     "serve_document_type": {
         "vi": "“{document}” phải là tệp {accept}; tệp đã gửi là {found}.",
         "en": "“{document}” must be {accept}; the file sent is {found}."},
