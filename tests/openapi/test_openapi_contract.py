@@ -85,11 +85,15 @@ def test_paths(project: Built) -> None:
             f"/procedures/{p.id}",
             f"/procedures/{p.id}/applications",
             f"/procedures/{p.id}/fee-quote",
+            f"/procedures/{p.id}/drafts",
             "/applications/{application_id}",
+            "/drafts/{token}",
         ]
         assert set(spec["paths"][f"/procedures/{p.id}"]) == {"get"}
         assert set(spec["paths"][f"/procedures/{p.id}/applications"]) == {"post"}
         assert set(spec["paths"][f"/procedures/{p.id}/fee-quote"]) == {"post"}
+        assert set(spec["paths"][f"/procedures/{p.id}/drafts"]) == {"post"}
+        assert list(spec["paths"]["/drafts/{token}"]) == ["get", "put", "delete"]
         assert spec["openapi"] == "3.1.0"
         assert spec["servers"][0]["url"] == project.portal.settings.api_base_url
         assert spec["info"]["contact"]["name"]
@@ -276,8 +280,12 @@ def test_errors_are_problem_json_and_every_status_documented(project: Built) -> 
     expected = {
         "get": {"200", "406", "429", "500", "503"},
         "applications": {"201", "400", "401", "413", "415", "422", "429", "500", "503"},
-        "fee-quote": {"200", "400", "415", "422", "429", "500", "503"},
+        "fee-quote": {"200", "400", "413", "415", "422", "429", "500", "503"},
         "status": {"200", "401", "403", "404", "406", "429", "500", "503"},
+        "drafts": {"201", "400", "404", "413", "415", "422", "429", "500", "503"},
+        "draft get": {"200", "404", "406", "429", "500", "503"},
+        "draft put": {"200", "400", "404", "413", "415", "422", "429", "500", "503"},
+        "draft delete": {"204", "404", "429", "500", "503"},
     }
     for _p, spec in specs(project):
         ids = []
@@ -289,6 +297,8 @@ def test_errors_are_problem_json_and_every_status_documented(project: Built) -> 
                 key = (
                     "status"
                     if path.startswith("/applications")
+                    else f"draft {method}"
+                    if path.startswith("/drafts/")
                     else path.rsplit("/", 1)[1]
                     if path.count("/") == 3
                     else "get"
@@ -303,7 +313,7 @@ def test_errors_are_problem_json_and_every_status_documented(project: Built) -> 
                         assert response["content"]["application/problem+json"]["schema"] == {
                             "$ref": "#/components/schemas/Problem"
                         }
-        assert len(ids) == len(set(ids)) == 4
+        assert len(ids) == len(set(ids)) == 8
         tags = {t["name"] for t in spec["tags"]}
         assert {
             t for item in spec["paths"].values() for op in item.values() for t in op["tags"]
@@ -448,7 +458,7 @@ def test_portal_holds_every_procedure_by_reference(project: Built) -> None:
     assert "/procedures" in portal["paths"]
     for p, spec in specs(project):
         for path, item in spec["paths"].items():
-            if path == "/applications/{application_id}":
+            if path in ("/applications/{application_id}", "/drafts/{token}"):  # the portal's
                 assert portal["paths"][path] == item
                 continue
             assert portal["paths"][path].keys() == item.keys()
@@ -476,7 +486,7 @@ def test_portal_holds_every_procedure_by_reference(project: Built) -> None:
         assert not any(name.startswith(pascal(p.id)) for name in portal["components"]["schemas"])
         assert "requestBodies" not in portal["components"]
     ids = [op["operationId"] for item in portal["paths"].values() for op in item.values()]
-    assert len(ids) == len(set(ids)) == 3 * len(project.portal.procedures) + 2
+    assert len(ids) == len(set(ids)) == 4 * len(project.portal.procedures) + 5
 
 
 def test_the_bundled_portal_is_self_contained(project: Built) -> None:

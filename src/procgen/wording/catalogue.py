@@ -14,6 +14,7 @@ a sentence ("Nhập họ và tên"); :func:`procgen.wording.inline` says how it 
 
 from __future__ import annotations
 
+from procgen.wording.openapi import OPENAPI_TEXTS
 from procgen.wording.score import SCORE_TEXTS
 from procgen.wording.serve import SERVE_TEXTS
 
@@ -937,6 +938,7 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "give OLD and NEW, or --base GITREV [PATH]"},
     **SCORE_TEXTS,
     **SERVE_TEXTS,
+    **OPENAPI_TEXTS,
 }
 """Key → ``{language: text}``. Keys are purposes, not places: the web and the app share them."""
 

@@ -3,7 +3,9 @@
 ``openapi/<id>.yaml`` describes ``GET /procedures/<id>`` (the public description),
 ``POST /procedures/<id>/applications`` (``multipart/form-data``: answers and files),
 ``POST /procedures/<id>/fee-quote`` (JSON answers → the quote of ``procgen quote``) and
-``GET /applications/{application_id}`` (status). ``openapi/portal.yaml`` adds
+``POST /procedures/<id>/drafts`` (answers saved to continue later), and the operations every
+document shares: ``GET /applications/{application_id}`` (status) and ``GET``/``PUT``/``DELETE
+/drafts/{token}`` (a draft, :mod:`.drafts`). ``openapi/portal.yaml`` adds
 ``GET /procedures`` and holds every procedure's operations, whose request bodies and
 responses refer to that procedure's named components
 (``$ref: <id>.yaml#/components/requestBodies/<Id>Application``). Errors are RFC 9457
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from procgen.targets import OpenApiPart, ProcedureSummary
+from procgen.targets.openapi.drafts import Drafts
 from procgen.targets.openapi.procedure import ProcedureSpec, i18n, md, tag
 from procgen.targets.openapi.shared import REF, problem_responses, ref, responses, shared_schemas
 
@@ -67,7 +70,7 @@ class OpenApiTarget:
         operations, whose request bodies and responses refer to the named components of
         ``<id>.yaml`` (:func:`_by_reference`)."""
         from procgen.diagnostics import DiagnosticSink as Sink
-        from procgen.targets._common import localized
+        from procgen.targets.openapi.describe import summary
 
         settings, p = ctx.settings, procedure
         quiet = Sink()  # the procedure's warnings are reported once, by emit_procedure
@@ -78,13 +81,7 @@ class OpenApiTarget:
             ("responses", n) for n in spec.responses()}
         return OpenApiPart(
             stamp=f"{p.id}@{p.revision}",
-            summary=ProcedureSummary(
-                id=str(p.id),
-                revision=p.revision,
-                title=localized(p.title, settings.languages),
-                fully_online=p.fully_online,
-                href=f"/procedures/{p.id}",
-            ),
+            summary=msgspec.convert(summary(p, settings.languages), ProcedureSummary),
             tag=tag(p, settings.languages, settings.default_language),
             paths={path: _by_reference(file, own, item) for path, item in paths.items()},
             **_bundle_fragments({
@@ -276,9 +273,11 @@ def _document(
     local: Callable[[str], str] | None = None,
 ) -> dict[str, Any]:
     """One OpenAPI document: ``paths`` and ``components`` (beside the shared ones), the status
-    operation every document has, and ``tags`` followed by ``applications``; ``local`` writes
-    the procedure's table of each province's amounts in a language (empty: none)."""
+    and draft operations every document has, and ``tags`` followed by ``applications`` and
+    ``drafts``; ``local`` writes the procedure's table of each province's amounts in a
+    language (empty: none)."""
     lang = settings.default_language
+    drafts = Drafts(settings.languages, lang)
     table = local(lang) if local is not None else ""
     description = (
         (md(summary.get(lang)) + "\n\n" if summary is not None else "")
@@ -311,13 +310,17 @@ def _document(
         "openapi": OPENAPI_VERSION,
         "info": info,
         "servers": [{"url": settings.api_base_url, "description": "The portal's API."}],
-        "tags": [*tags, {"name": "applications", "description": "Applications already filed."}],
-        "paths": {**paths, "/applications/{application_id}": {"get": _status_operation()}},
+        "tags": [*tags, {"name": "applications", "description": "Applications already filed."},
+                 drafts.tag()],
+        "paths": {**paths, "/applications/{application_id}": {"get": _status_operation()},
+                  "/drafts/{token}": drafts.token_path()},
         "components": {
-            "schemas": {**shared_schemas(settings.languages, lang), **components["schemas"]},
+            "schemas": {**shared_schemas(settings.languages, lang), **drafts.schemas(),
+                        **components["schemas"]},
             **({"requestBodies": components["requestBodies"]}
                if "requestBodies" in components else {}),
-            "responses": {**problem_responses(), **components.get("responses", {})},
+            "responses": {**problem_responses(), **drafts.problems(),
+                          **components.get("responses", {})},
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",

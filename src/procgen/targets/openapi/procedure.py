@@ -15,6 +15,7 @@ from procgen.model.ir import Document, Field, Procedure, Text
 from procgen.targets import _common
 from procgen.targets.openapi import answers as _answers
 from procgen.targets.openapi import examples, markdown
+from procgen.targets.openapi.drafts import ProcedureDrafts
 from procgen.targets.openapi.shared import PROBLEM, REF, ref, responses
 
 if TYPE_CHECKING:
@@ -236,15 +237,20 @@ class ProcedureSpec:
         return quote_schema([f.id for f in self.p.fees], list(self.p.channel_names), self.p.id)
 
     def components(self) -> dict[str, Any]:
-        """The procedure's schemas: answers, application, quote, then its enums and group
-        entries (named after the field ids)."""
+        """The procedure's schemas: answers, application, quote, draft, then its enums and
+        group entries (named after the field ids)."""
         answers = self.answers_schema()
         return {
             f"{self.prefix}Answers": answers,
             f"{self.prefix}Application": self.application_schema(),
             f"{self.prefix}Quote": self.quote_schema(),
+            **self.drafts().schemas(),
             **self.named,
         }
+
+    def drafts(self) -> ProcedureDrafts:
+        """The procedure's drafts operation and components (:mod:`.drafts`)."""
+        return ProcedureDrafts(self)
 
     # --- examples ------------------------------------------------------------------------
 
@@ -316,7 +322,8 @@ class ProcedureSpec:
         return out
 
     def request_bodies(self) -> dict[str, Any]:
-        """``components/requestBodies``: the application (multipart) and the answers (JSON)."""
+        """``components/requestBodies``: the application (multipart), the answers (JSON) and
+        a draft (JSON)."""
         name = self.prefix
         form: dict[str, Any] = {"schema": ref(f"{name}Application")}
         encoding = self.encoding()
@@ -342,6 +349,7 @@ class ProcedureSpec:
                 "required": True,
                 "content": {"application/json": answers},
             },
+            **self.drafts().request_bodies(),
         }
 
     def responses(self) -> dict[str, Any]:
@@ -383,10 +391,11 @@ class ProcedureSpec:
             },
             f"{name}InvalidApplication": _unprocessable(self.problem_example(files=True)),
             f"{name}InvalidAnswers": _unprocessable(self.problem_example(files=False)),
+            **self.drafts().responses(),
         }
 
     def paths(self) -> dict[str, Any]:
-        """The procedure's three paths; bodies and answers are references to
+        """The procedure's four paths; bodies and answers are references to
         :meth:`request_bodies` and :meth:`responses`."""
         pid, name = self.p.id, self.prefix
         title = self.p.title.get(self.lang)
@@ -440,7 +449,7 @@ class ProcedureSpec:
             "requestBody": _ref("requestBodies", f"{name}Answers"),
             "responses": {
                 "200": _ref("responses", f"{name}Quoted"),
-                **responses("BadRequest", "UnsupportedMediaType"),
+                **responses("BadRequest", "PayloadTooLarge", "UnsupportedMediaType"),
                 "422": _ref("responses", f"{name}InvalidAnswers"),
                 **responses("TooManyRequests", "ServerError", "Unavailable"),
             },
@@ -461,6 +470,7 @@ class ProcedureSpec:
             base: {"get": get},
             f"{base}/applications": {"post": submit},
             f"{base}/fee-quote": {"post": quote},
+            f"{base}/drafts": {"post": self.drafts().operation()},
         }
 
     def status_example(self) -> dict[str, Any]:
