@@ -62,6 +62,14 @@ def title(status: int) -> str:
     return TITLES.get(status) or HTTPStatus(status).phrase
 
 
+def instance(path: str) -> str:
+    """A problem's ``instance``: the request's path as a URI reference (RFC 3986), a byte
+    that may not stand in a path percent-encoded (``/api/applications/%C2%84``)."""
+    from urllib.parse import quote
+
+    return quote(path, safe="/:@!$&'()*+,;=~")
+
+
 class Decided(Struct, frozen=True):
     """One submission as the author's preview shows it: what was sent, what was decided."""
 
@@ -124,7 +132,7 @@ class Api:
                 headers: dict[str, str] | None = None) -> Response:
         body: dict[str, Any] = {"type": "about:blank", "title": title(status),
                                 "status": status, "detail": detail,
-                                "instance": request.url.path}
+                                "instance": instance(request.url.path)}
         if errors:
             body["errors"] = [_error_json(e) for e in errors]
         return JSONResponse(body, status, headers=headers, media_type=PROBLEM)
@@ -205,7 +213,7 @@ class Api:
         portal = self.site.snapshot.portal
         query = request.query_params
         if set(query) - {"channel", "locality"} or any(
-                len(query.getlist(k)) > 1 for k in query):
+                len(query.getlist(k)) > 1 or not query[k] for k in query):  # ?locality= too
             return self.problem(request, 400, say("serve_bad_query", lang,
                                                   reason=", ".join(sorted(query))))
         sink = DiagnosticSink()
