@@ -612,16 +612,35 @@
     /* ---- submission -------------------------------------------------------------------- */
 
     function part(boundary, name, value, type, filename) {
-      var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
+      var head = "--" + boundary + '\r\nContent-Disposition: form-data; name="' + name.replace(/["\r\n\\]/g, "_") + '"';
       if (filename !== undefined) head += '; filename="' + filename.replace(/["\r\n\\]/g, "_") + '"';
       if (type) head += "\r\nContent-Type: " + type;
       return [head + "\r\n\r\n", value, "\r\n"];
+    }
+
+    // What is sent, as one object: field id → typed answer (a group: a list of entry
+    // objects), the shown questions of the shown steps only. A draft saves exactly this.
+    function answers() {
+      var state = F.state(), out = Object.create(null);
+      F.visibleSteps().forEach(function (step) {
+        step.fields.forEach(function (id) {
+          var v = state.answers[id];
+          if (state.visible[id] && !isEmpty(v)) out[id] = v;
+        });
+      });
+      return out;
     }
 
     function body() {
       var state = F.state();
       var boundary = "procgen-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
       var parts = [];
+      // What the server put in the form for itself (its CSRF token: a hidden _csrf input)
+      // travels as it would in the browser's own post: one text part per hidden input whose
+      // name begins with "_" (the server's own; a yes/no's hidden "false" is the form's).
+      Array.prototype.forEach.call(form.querySelectorAll('input[type=hidden][name^="_"]'), function (el) {
+        parts = parts.concat(part(boundary, el.name, el.value));
+      });
       F.visibleSteps().forEach(function (step) {
         step.fields.forEach(function (id) {
           var v = state.answers[id], rule = R.fields[id];
@@ -686,7 +705,11 @@
         .then(function (text) {
           if (text === null) { status.textContent = ""; button.disabled = false; return; }
           var ref = null;
-          try { var j = JSON.parse(text); ref = j.reference || j.id || null; } catch (e) { ref = null; }
+          // The API answers with its ApplicationStatus: the reference is its application_id.
+          try {
+            var j = JSON.parse(text), id = j && typeof j === "object" ? j.application_id : null;
+            ref = typeof id === "string" || typeof id === "number" ? String(id) : null;
+          } catch (e) { ref = null; }
           $("pg-sent-reference").textContent = ref ? fmt(M.reference, { ref: ref }) : "";
           sentFees();
           local();
@@ -696,15 +719,141 @@
         .catch(function () { status.textContent = M.send_failed; button.disabled = false; });
     }
 
-    return { summary: summary, fees: fees, local: local, submit: submit };
+    return { summary: summary, fees: fees, local: local, submit: submit, answers: answers };
+  };
+})(globalThis);
+
+/*
+ * procgen-draft.js: "Save and continue later" for a procgen web form (docs/targets/web.md,
+ * "Drafts"). procgen-form.js calls ProcgenFormDraft(F) with its internals. The first save
+ * POSTs {answers, step} to {api}/procedures/{id}/drafts, later ones PUT to {api}/drafts/{token};
+ * a page opened at #draft=TOKEN GETs {api}/drafts/{token} and fills the form with it. The
+ * answers are exactly what a submission sends (files are not kept). Like the rest of the
+ * runtime, this writes text only through textContent and DOM nodes.
+ */
+(function (root) {
+  "use strict";
+  var TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+  root.ProcgenFormDraft = function (F) {
+    var R = F.R, M = F.M, fmt = F.fmt;
+    var token = null, busy = false;
+
+    function address(path) { return R.api + path; }
+    function request(method, path, payload) {
+      var init = { method: method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+      if (payload !== undefined) {
+        init.body = JSON.stringify(payload);
+        init.headers["Content-Type"] = "application/json";
+      }
+      return fetch(address(path), init);
+    }
+    // A reply's draft: an object (when saved: with a well-formed token), else an error.
+    function draft(res, saving) {
+      return res.text().then(function (text) {
+        var d = JSON.parse(text);
+        if (!d || typeof d !== "object" || Array.isArray(d)) throw new Error("not a draft");
+        if (saving && (typeof d.token !== "string" || !TOKEN.test(d.token))) throw new Error("no token");
+        return d;
+      });
+    }
+
+    /* ---- the status region of the page shown ------------------------------------------- */
+
+    function region() {
+      var page = F.page();
+      return page ? page.querySelector("[data-draft-status]") : null;
+    }
+    function clear(box) { while (box.firstChild) box.removeChild(box.firstChild); }
+    // lines: each a text or a list of texts and nodes, one paragraph each.
+    function say(lines) {
+      var box = region();
+      document.querySelectorAll("[data-draft-status]").forEach(function (b) { if (b !== box) clear(b); });
+      if (!box) return;
+      clear(box);
+      lines.forEach(function (line) {
+        var p = document.createElement("p");
+        (Array.isArray(line) ? line : [line]).forEach(function (n) {
+          p.appendChild(typeof n === "string" ? document.createTextNode(n) : n);
+        });
+        box.appendChild(p);
+      });
+    }
+
+    function day(iso) {
+      var d = new Date(iso);
+      if (typeof iso !== "string" || isNaN(d.getTime())) return null;
+      return d.toLocaleDateString(R.lang === "en" ? "en-GB" : R.lang, { day: "numeric", month: "long", year: "numeric" });
+    }
+
+    function saved(d) {
+      var link = document.createElement("a");
+      link.href = location.href.split("#")[0] + "#draft=" + d.token;
+      link.textContent = link.href;
+      var lines = [M.draft_saved, [link]], until = day(d.expires_at);
+      if (until) lines.push(fmt(M.draft_expires, { date: until }));
+      if (Object.keys(R.documents).length) lines.push(M.draft_files);
+      say(lines);
+    }
+
+    /* ---- saving ------------------------------------------------------------------------- */
+
+    function save() {
+      if (busy) return;  // the button keeps its focus: it is not disabled, a second click waits
+      busy = true;
+      F.refresh();
+      var current = F.current();
+      var payload = { answers: F.answers(), step: current === "start" || current === "sent" ? null : current };
+      say([M.draft_saving]);
+      function post() { return request("POST", "/procedures/" + encodeURIComponent(R.procedure) + "/drafts", payload); }
+      var sent = token === null ? post() : request("PUT", "/drafts/" + token, payload).then(function (res) {
+        if (res.status !== 404) return res;
+        token = null;  // it expired meanwhile: a new draft, a new link
+        return post();
+      });
+      sent.then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return draft(res, true);
+      }).then(function (d) {
+        token = d.token;
+        saved(d);
+      }).catch(function () { say([M.draft_save_failed]); })
+        .then(function () { busy = false; });
+    }
+
+    /* ---- resuming ----------------------------------------------------------------------- */
+
+    function restore() {
+      var m = /^#draft=(.*)$/.exec(location.hash);
+      if (!m) return;
+      if (!TOKEN.test(m[1])) { say([M.draft_not_found]); return; }
+      var wanted = m[1];
+      request("GET", "/drafts/" + wanted).then(function (res) {
+        if (res.status === 404 || res.status === 410) return null;
+        if (!res.ok) throw new Error(String(res.status));
+        return draft(res, false);
+      }).then(function (d) {
+        if (d === null || (d.procedure !== undefined && d.procedure !== R.procedure)) {
+          say([M.draft_not_found]);
+          return;
+        }
+        var answers = d.answers && typeof d.answers === "object" && !Array.isArray(d.answers) ? d.answers : {};
+        token = wanted;
+        F.fill(answers);
+        F.resume(typeof d.step === "string" ? d.step : null);
+        say([M.draft_restored]);
+      }).catch(function () { say([M.draft_restore_failed]); });
+    }
+
+    return { save: save, restore: restore };
   };
 })(globalThis);
 
 /*
  * procgen-form.js: drives a procgen web form (docs/targets/web.md). One step at a time,
  * conditions shown and hidden live, validation (procgen-check.js) with the procedure's own
- * messages, repeatable groups, a check-your-answers page with the fee total, and a multipart
- * submission.
+ * messages, repeatable groups, a check-your-answers page with the fee total, a multipart
+ * submission, and a draft saved and resumed (procgen-draft.js).
  * Reads its data from <script type="application/json" id="procgen-rules">; never uses
  * innerHTML, eval or Function(): every text reaches the page through textContent.
  * Every map keyed by a field, option, document or fee id has no prototype (dict(), and the
@@ -716,7 +865,8 @@
   var E = globalThis.ProcgenExpr;
   var form = document.getElementById("procgen-form");
   var data = document.getElementById("procgen-rules");
-  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview) return;
+  if (!form || !data || !E || !globalThis.ProcgenCheck || !globalThis.ProcgenFormReview ||
+    !globalThis.ProcgenFormDraft) return;
   function dict() { return Object.create(null); }
   // JSON.parse reviver: every object of the rules becomes a map without a prototype.
   function bare(key, value) {
@@ -747,8 +897,9 @@
 
   /* ---- reading answers ---------------------------------------------------------------- */
 
+  // A question's own controls (a yes/no's hidden "false" is for the no-JavaScript post only).
   function controls(wrap) {
-    return Array.prototype.filter.call(wrap.querySelectorAll("input, select, textarea"),
+    return Array.prototype.filter.call(wrap.querySelectorAll("input:not([type=hidden]), select, textarea"),
       function (el) { return el.closest(".pg-field") === wrap; });
   }
 
@@ -885,10 +1036,14 @@
   }
   function visibleSteps() { return R.steps.filter(stepVisible); }
 
+  function pageOf(name) {
+    return name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
+      : name === "sent" ? $("pg-sent") : $("step-" + name);
+  }
+
   // fromHistory: the browser's Back/Forward brought us here, so add no history entry.
   function show(name, focusId, fromHistory) {
-    var section = name === "start" ? $("pg-start") : name === "check" ? $("pg-check")
-      : name === "sent" ? $("pg-sent") : $("step-" + name);
+    var section = pageOf(name);
     if (!section) return;
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s !== section; });
     if (!fromHistory && name !== current && window.history && history.pushState) {
@@ -1033,11 +1188,17 @@
     if (empty) empty.hidden = list.length > 0;
   }
 
-  function addEntry(group) {
+  // One more entry, from the group's template (Add, and a draft being restored).
+  function appendEntry(group) {
     var tpl = $("f-" + group + "-template");
     var entry = tpl.content.firstElementChild.cloneNode(true);
     $("f-" + group + "-entries").appendChild(entry);
     renumber(group);
+    return entry;
+  }
+
+  function addEntry(group) {
+    var entry = appendEntry(group);
     refresh();
     var n = entries(group).length;
     $("f-" + group + "-status").textContent = fmt(M.entry_added, { label: R.fields[group].entry_name || R.fields[group].label, n: n });
@@ -1051,6 +1212,64 @@
     $("f-" + group + "-status").textContent = fmt(M.entry_removed, { label: R.fields[group].label });
     var add = $("f-" + group + "-field").querySelector("[data-action=add]");
     (add && !add.hidden ? add : $("f-" + group)).focus();
+  }
+
+  /* ---- a draft restored ----------------------------------------------------------------- */
+
+  // Put one answer (as a submission or a draft carries it) back into its question's controls.
+  function put(rule, wrap, v) {
+    if (!wrap) return;
+    var els = controls(wrap), k = rule.kind;
+    if (!els.length) return;
+    if (k === "boolean") { els[0].checked = v === true; return; }
+    if (k === "multichoice") {
+      var list = Array.isArray(v) ? v.map(String) : [];
+      els.forEach(function (e) { e.checked = list.indexOf(e.value) >= 0; });
+      return;
+    }
+    var s = v === null || v === undefined || typeof v === "object" ? "" : String(v);
+    if (k === "choice") {
+      els.forEach(function (e) { if (e.type === "radio") e.checked = e.value === s; else e.value = s; });
+      return;
+    }
+    els[0].value = s;
+  }
+
+  // Fill the form from a draft's answers; a question the draft does not name keeps its value.
+  function fill(answers) {
+    ORDER.forEach(function (id) {
+      var rule = R.fields[id], v = own(answers, id);
+      if (v === undefined) return;
+      if (rule.kind !== "group") { put(rule, fieldWrap(id), v); return; }
+      if (!Array.isArray(v)) return;
+      var repeatable = !!$("f-" + id + "-template"), list = entries(id);
+      while (repeatable && list.length < v.length && !(rule.repeat.max && list.length >= rule.repeat.max)) {
+        appendEntry(id);
+        list = entries(id);
+      }
+      while (repeatable && list.length > Math.max(v.length, rule.repeat.min)) {
+        list[list.length - 1].parentNode.removeChild(list[list.length - 1]);
+        list = entries(id);
+      }
+      renumber(id);
+      v.forEach(function (row, i) {
+        if (!list[i] || !row || typeof row !== "object") return;
+        rule.order.forEach(function (cid) {
+          var cv = own(row, cid);
+          if (cv !== undefined) put(rule.fields[cid], fieldWrap(cid, list[i]), cv);
+        });
+      });
+    });
+    refresh();
+  }
+
+  // Open the step a draft was saved on, if it is still asked; else the first step.
+  function resume(step) {
+    refresh();
+    returnToCheck = false;
+    var ids = visibleSteps().map(function (s) { return s.id; });
+    if (step === "check" || (step !== null && ids.indexOf(step) >= 0)) show(step);
+    else show(ids.length ? ids[0] : "check");
   }
 
   /* ---- navigation ---------------------------------------------------------------------- */
@@ -1099,10 +1318,14 @@
       else if (a === "back") { returnToCheck = false; go(-1); }
       else if (a === "add") addEntry(b.closest("[data-group]").getAttribute("data-group"));
       else if (a === "remove") removeEntry(b.closest("[data-group]").getAttribute("data-group"), b.closest("[data-entry]"));
+      else if (a === "save") draft.save();
     });
     refresh();
     current = "start";
     document.querySelectorAll(".pg-page").forEach(function (s) { s.hidden = s.id !== "pg-start"; });
+    // A link to a saved draft (#draft=TOKEN): opened, or pasted into this page's address.
+    window.addEventListener("hashchange", draft.restore);
+    draft.restore();
   }
 
   var picker = $("pg-locality");  // the province picker, when nothing in the form says it
@@ -1113,6 +1336,10 @@
     state: function () { return state; }, visibleSteps: visibleSteps, fieldWrap: fieldWrap,
     firstControl: firstControl, show: show, report: report, problems: problems, refresh: refresh,
     changeFrom: function (step, target) { returnToCheck = true; show(step, target); }
+  });
+  var draft = globalThis.ProcgenFormDraft({
+    R: R, M: M, fmt: fmt, refresh: refresh, answers: review.answers, fill: fill, resume: resume,
+    current: function () { return current; }, page: function () { return pageOf(current); }
   });
   start();
 })();
