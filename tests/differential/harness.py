@@ -176,7 +176,8 @@ def resolve(node: Any, spec: dict[str, Any], depth: int = 0) -> Any:
 
 
 def answers_schema_name(spec: dict[str, Any]) -> str:
-    names = [str(n) for n in spec["components"]["schemas"] if n.endswith("Answers")]
+    names = [str(n) for n in spec["components"]["schemas"]  # not <Id>DraftAnswers (partial)
+             if n.endswith("Answers") and not n.endswith("DraftAnswers")]
     assert len(names) == 1, names
     return names[0]
 
