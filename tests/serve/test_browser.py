@@ -19,14 +19,7 @@ pytestmark = pytest.mark.browser
 class LiveWalker(Walker):
     """A walk whose submission reaches the server: the request is recorded, then sent on."""
 
-    def open(self, url: str) -> None:
-        self.page.goto(url)
-        self.page.wait_for_function("() => document.documentElement.classList.contains('pg-js')")
-        self.rules = self.page.evaluate(
-            "() => JSON.parse(document.getElementById('procgen-rules').textContent)")
-        self.page.route("**/procedures/*/applications", self._record)
-
-    def _record(self, route: Any, request: Any) -> None:
+    def _intercept(self, route: Any, request: Any) -> None:
         self.sent.append((request.headers["content-type"], request.post_data_buffer))
         route.continue_()
 
