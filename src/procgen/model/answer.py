@@ -19,6 +19,11 @@ The order is fixed, and the first problem is the one a form shows:
 
 Each problem has a message *key*, the wording catalogue's (``err_…``), and its parameters.
 
+A *draft* (answers saved to continue later) is held to the first two checks only,
+:data:`DRAFT_CHECKS`: an answer of the right type that is one of the options may be half
+typed, out of bounds or not yet of its shape, and a group may have too few entries; the
+application is judged in full when it is filed.
+
 >>> from procgen.diagnostics import Span
 >>> from procgen.model.ir import Field, FieldId, Text
 >>> f = Field(FieldId("tel"), FieldKind.PHONE, Text((("vi", "Điện thoại"),), "vi"),
@@ -41,6 +46,11 @@ from procgen.model.facts import FORMATS, SAFE_INTEGER, FieldKind
 
 if TYPE_CHECKING:
     from procgen.model.ir import Field
+
+
+DRAFT_CHECKS = frozenset({"type", "option"})
+"""The checks a draft's answers are held to (the OpenAPI target's ``<Id>DraftAnswers`` states
+them, ``procgen serve`` applies them)."""
 
 
 class Problem(Struct, frozen=True):

@@ -29,8 +29,8 @@ from procgen.diagnostics import DiagnosticSink
 from procgen.model.ir import Fee, Locality, Procedure, Source
 from procgen.quote.answers import AnswerChecker, Answers, Locate, national_id_problem
 
-__all__ = ["Needed", "Quote", "QuotedFee", "check_answers", "national_id_problem",
-           "quote"]
+__all__ = ["Needed", "Quote", "QuotedFee", "check_answers", "check_draft",
+           "national_id_problem", "quote"]
 
 
 class QuotedFee(Struct, frozen=True):
@@ -140,6 +140,19 @@ def check_answers(
 ) -> Answers:
     """The effective answers; every broken rule is reported into ``sink`` (PG6xx)."""
     return AnswerChecker(procedure, today, lang, locate, sink).check(raw)
+
+
+def check_draft(
+    procedure: Procedure,
+    raw: Mapping[str, Any],
+    *,
+    lang: str,
+    locate: Locate,
+    sink: DiagnosticSink,
+) -> None:
+    """Report into ``sink`` what a draft of ``procedure`` may not hold (PG601–PG603, PG606):
+    :meth:`AnswerChecker.fit`, which evaluates no expression (hence no ``today``)."""
+    AnswerChecker(procedure, "", lang, locate, sink).fit(raw)
 
 
 def quote(

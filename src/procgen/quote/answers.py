@@ -23,11 +23,14 @@ from typing import Any
 from msgspec import Struct
 
 from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, Words, did_you_mean
-from procgen.model.answer import problems, unanswered
+from procgen.model.answer import DRAFT_CHECKS, problems, unanswered
 from procgen.model.facts import FORMATS, FieldKind, length_unit
 from procgen.model.ir import Field, Procedure, Text
 
 Locate = Callable[[tuple[str | int, ...]], Span]
+
+_UNUSABLE = frozenset({"type", "option", "format"})
+"""The checks whose failure makes an answer unusable (it is not kept); the others are bounds."""
 
 
 class Answers(Struct, frozen=True):
@@ -95,6 +98,27 @@ class AnswerChecker:
             if f.kind == "group" and f.id in env:
                 env[f.id] = self._group(f, env[f.id], raw[f.id], env, (f.id,))
         return Answers(env)
+
+    def fit(self, raw: Mapping[str, Any]) -> None:
+        """Report what a draft may not hold: an answer to no question (PG601), or one that
+        fails :data:`~procgen.model.answer.DRAFT_CHECKS` — the wrong type, not an option, an
+        option twice (PG602, PG603, PG606) — in a group's entries too. Whether a question is
+        asked or required, its bounds, shape and constraint are judged when the application
+        is filed, not in a draft."""
+        self._fit(self.p.asked_fields or self.p.fields, raw, (), "")
+
+    def _fit(self, fields: tuple[Field, ...], raw: Mapping[str, Any],
+             path: tuple[str | int, ...], group: str) -> None:
+        by_id: dict[str, Field] = {f.id: f for f in fields}
+        for name, value in raw.items():
+            f = by_id.get(name)
+            where = (*path, name)
+            if f is None:
+                self.sink.emit("PG601", self.locate(where), name=group + name,
+                               procedure=self.p.id, suggestion=did_you_mean(name, by_id))
+            elif self._typed(f, value, where, DRAFT_CHECKS) and f.kind == FieldKind.GROUP:
+                for i, entry in enumerate(value):
+                    self._fit(f.children, entry, (*where, i), f"{f.id}.")
 
     def _typed_all(
         self, fields: tuple[Field, ...], raw: Mapping[str, Any], path: tuple[str | int, ...]
@@ -259,14 +283,18 @@ class AnswerChecker:
             out.append(entry)
         return out
 
-    def _typed(self, f: Field, value: Any, path: tuple[str | int, ...]) -> bool:
+    def _typed(self, f: Field, value: Any, path: tuple[str | int, ...],
+               checks: frozenset[str] = _UNUSABLE) -> bool:
         """Report a wrong type, an unknown option or a wrong format; True when usable.
 
-        The checks are :func:`procgen.model.answer.problems`' first three, which every target
-        states too; the bounds are judged later, and only for asked fields (:meth:`_bounds`).
+        The checks are :func:`procgen.model.answer.problems`' first three (of them, those in
+        ``checks``), which every target states too; the bounds are judged later, and only
+        for asked fields (:meth:`_bounds`).
         """
         where = self.locate(path)
         for p in problems(f, value):
+            if p.check not in checks:
+                continue
             if p.check == "type":
                 self.sink.emit("PG602", where, field=f.id, expected=_expected(f),
                                found=_json_type(value))
@@ -313,8 +341,6 @@ class AnswerChecker:
                                               vi.format(**words, unit=unit.vi)))
 
 
-_UNUSABLE = ("type", "option", "format")
-"""The checks whose failure makes an answer unusable (it is not kept); the others are bounds."""
 
 _BOUNDS = {
     "min": ("must be at least {min}", "phải từ {min} trở lên"),
