@@ -1,10 +1,11 @@
 """REQ openapi-drafts: the drafts operations of the spec are what ``procgen serve`` does.
 
-- every bundled procedure's spec (and both portals) has ``save<Id>Draft`` and the shared
-  ``getDraft``/``updateDraft``/``deleteDraft``, none needing a login, each with exactly the
-  statuses :mod:`procgen.serve.api` can answer, every text in every language from the
-  wording catalogue;
-- ``<Id>DraftAnswers`` is the procedure's answers with every question optional and no rule;
+- every bundled procedure's spec (and both portals) has ``save<Id>Draft``, and
+  ``get<Id>Draft``/``update<Id>Draft``/``delete<Id>Draft`` at the draft's one address, none
+  needing a login, each with exactly the statuses :mod:`procgen.serve.api` can answer, every
+  text in every language from the wording catalogue;
+- ``<Id>DraftAnswers`` is the procedure's answers with every question optional, no rule, and
+  no keyword beyond a draft's checks (type and options), a group's entries alike;
 - the reference server's real answers (201, 200, 204, 400, 404, 406, 413, 415, 422), on
   every bundled procedure, validate against the spec's response schemas (jsonschema) and
   against the spec as openapi-core reads it, and each status is one the operation documents.
@@ -23,14 +24,15 @@ from jsonschema import Draft202012Validator
 from tests.conftest import PROCEDURES
 from tests.openapi.conftest import Built, resolved
 
+from procgen.targets._answers import BEYOND_DRAFTS
 from procgen.targets.openapi.procedure import pascal
 from procgen.wording import say
 
 DRAFT_STATUSES = {
     ("post", "save"): {"201", "400", "404", "413", "415", "422", "429", "500", "503"},
-    ("get", "getDraft"): {"200", "404", "406", "429", "500", "503"},
-    ("put", "updateDraft"): {"200", "400", "404", "413", "415", "422", "429", "500", "503"},
-    ("delete", "deleteDraft"): {"204", "404", "429", "500", "503"},
+    ("get", "get"): {"200", "404", "406", "429", "500", "503"},
+    ("put", "update"): {"200", "400", "404", "413", "415", "422", "429", "500", "503"},
+    ("delete", "delete"): {"204", "404", "429", "500", "503"},
 }
 
 
@@ -40,9 +42,9 @@ def _specs(built: Built) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _operations(spec: dict[str, Any], pid: str) -> list[tuple[str, str, dict[str, Any]]]:
-    return [("post", f"/procedures/{pid}/drafts",
-             spec["paths"][f"/procedures/{pid}/drafts"]["post"]),
-            *((m, "/drafts/{token}", op) for m, op in spec["paths"]["/drafts/{token}"].items())]
+    mine = f"/procedures/{pid}/drafts"
+    return [("post", mine, spec["paths"][mine]["post"]),
+            *((m, mine + "/{token}", op) for m, op in spec["paths"][mine + "/{token}"].items())]
 
 
 def test_every_procedure_has_the_drafts_operations(bundled: Built) -> None:
@@ -51,12 +53,12 @@ def test_every_procedure_has_the_drafts_operations(bundled: Built) -> None:
         name = pascal(pid)
         found = _operations(spec, pid)
         assert [(m, op["operationId"]) for m, _, op in found] == [
-            ("post", f"save{name}Draft"), ("get", "getDraft"), ("put", "updateDraft"),
-            ("delete", "deleteDraft")]
+            ("post", f"save{name}Draft"), ("get", f"get{name}Draft"),
+            ("put", f"update{name}Draft"), ("delete", f"delete{name}Draft")]
         for (method, path, op), statuses in zip(found, DRAFT_STATUSES.values(), strict=True):
             assert set(op["responses"]) == statuses, (pid, method)
             assert op["security"] == []  # the token is the secret
-            assert op["tags"] == ([pid] if method == "post" else ["drafts"])
+            assert op["tags"] == [pid]
             assert op["x-procgen-i18n"]["en"]["summary"] and op["summary"] != op[
                 "x-procgen-i18n"]["en"]["summary"]
             assert portal["paths"][path][method]["operationId"] == op["operationId"]
@@ -71,11 +73,29 @@ def test_every_procedure_has_the_drafts_operations(bundled: Built) -> None:
         assert save["properties"]["answers"] == {
             "$ref": f"#/components/schemas/{name}DraftAnswers"}
         assert save["required"] == ["answers"] and save["additionalProperties"] is False
-        partial = spec["components"]["schemas"][f"{name}DraftAnswers"]
-        answers = spec["components"]["schemas"][f"{name}Answers"]
-        assert partial["properties"] == answers["properties"]
+        schemas = spec["components"]["schemas"]
+        partial = schemas[f"{name}DraftAnswers"]
+        answers = schemas[f"{name}Answers"]
+        assert list(partial["properties"]) == list(answers["properties"])
         assert not {"required", "allOf", "x-procgen-rules"} & set(partial)
-        assert "drafts" in {t["name"] for t in spec["tags"]}
+        assert partial["additionalProperties"] is False
+        for prop in _drafted(spec, partial):
+            assert not BEYOND_DRAFTS & set(prop), (pid, prop)
+        for key, entry in schemas.items():
+            if key.endswith("DraftEntry"):
+                assert not {"required", "allOf"} & set(entry)
+                assert entry["additionalProperties"] is False
+                assert list(entry["properties"]) == list(
+                    schemas[key.removesuffix("DraftEntry") + "Entry"]["properties"])
+
+
+def _drafted(spec: dict[str, Any], schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every answer's schema in a draft's ``schema``, a group's entries' too."""
+    for prop in schema["properties"].values():
+        yield prop
+        items = prop.get("items", {})
+        if "$ref" in items and items["$ref"].endswith("DraftEntry"):
+            yield from _drafted(spec, resolved(spec, items))
 
 
 @pytest.fixture(scope="module")
@@ -153,20 +173,30 @@ def test_the_servers_drafts_validate_against_the_spec(server: Any, bundled: Buil
     seen: set[tuple[str, str]] = set()
     for pid, spec in _specs(bundled):
         c = Checked(spec, pid)
-        base, new, one = c.base, f"/procedures/{pid}/drafts", "/drafts/{token}"
+        new = f"/procedures/{pid}/drafts"
+        base, one = c.base, new + "/{token}"
         example = _example(spec, pid)
-        made = c.check(server.post(base + new, json={**example, "answers": {
+        unknown = c.check(server.post(base + new, json={**example, "answers": {
             **example["answers"], "no_such_question": 1}}), new, "post")
+        assert [(e["pointer"], e["code"]) for e in unknown["errors"]] == [
+            ("#/answers/no_such_question", "answer-unknown-field")]
+        made = c.check(server.post(base + new, json=example), new, "post")
         assert made["answers"] == example["answers"] and made["step"] == example["step"]
         assert made["procedure"] == pid
         token = made["token"]
-        url = f"{base}/drafts/{token}"
+        url = f"{base}{new}/{token}"
         assert c.check(server.get(url), one, "get") == made
         again = c.check(server.put(url, json={"answers": {}, "step": None}), one, "put")
         assert again["answers"] == {} and again["step"] is None
         problem = c.check(server.put(url, json={"answers": [], "step": "x" * 65, "y": 1}),
                           one, "put")
         assert {e["pointer"] for e in problem["errors"]} == {"#/answers", "#/step", "#/y"}
+        other = "death-registration" if pid != "death-registration" else "birth-registration"
+        for method in ("GET", "PUT", "DELETE"):  # another procedure's: no such draft
+            elsewhere = server.request(method, f"{base}/procedures/{other}/drafts/{token}",
+                                       json={"answers": {}})
+            assert elsewhere.status_code == 404
+            assert elsewhere.headers["content-type"] == "application/problem+json"
         c.check(server.post(base + new, content=b"{", headers={
             "content-type": "application/json"}), new, "post")
         c.check(server.post(base + new, content=b"a=1", headers={
@@ -182,9 +212,10 @@ def test_the_servers_drafts_validate_against_the_spec(server: Any, bundled: Buil
                 one, "put")
         c.check(server.get(url, headers={"accept": "text/html"}), one, "get")
         c.check(server.delete(url), one, "delete")
-        for method in ("get", "put", "delete"):
-            c.check(server.request(method.upper(), url, json={"answers": {}}), one, method)
-        c.check(server.get(f"{base}/drafts/short"), one, "get")
+        for method in ("get", "delete"):
+            c.check(server.request(method.upper(), url), one, method)
+        c.check(server.put(url, json={"answers": {}}), one, "put")
+        c.check(server.get(f"{base}{new}/short"), one, "get")
         seen |= c.seen
     assert seen == {
         ("post", "201"), ("post", "400"), ("post", "413"), ("post", "415"), ("post", "422"),
@@ -200,7 +231,8 @@ def test_a_draft_is_saved_at_the_location_it_names(server: Any, bundled: Built) 
     made = server.post(f"{base}/procedures/birth-registration/drafts",
                        json=_example(spec, "birth-registration"))
     assert made.status_code == 201
-    assert made.headers["location"] == f"{base}/drafts/{made.json()['token']}"
+    assert made.headers["location"] == (
+        f"{base}/procedures/birth-registration/drafts/{made.json()['token']}")
     assert server.get(made.headers["location"]).json() == made.json()
 
 

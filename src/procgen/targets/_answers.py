@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from procgen.expr import Expr
     from procgen.expr.ast import Node
 
-__all__ = ["answers_schema", "condition_schema", "field_schema"]
+__all__ = ["answers_schema", "condition_schema", "draft_schema", "field_schema"]
 
 
 def _value(v: Any) -> Any:
@@ -97,6 +97,29 @@ def field_schema(field: Field, lang: str) -> dict[str, Any]:
     if field.prefill is not None:
         s["x-procgen-prefill"] = field.prefill
     return s
+
+
+BEYOND_DRAFTS = frozenset({"pattern", "allOf", "format", "formatMinimum", "formatMaximum",
+                           "minLength", "maxLength", "minItems", "maxItems", "not"})
+"""The keywords of :func:`field_schema` that state checks beyond
+:data:`procgen.model.answer.DRAFT_CHECKS` (a kind's shape, a field's pattern, bounds, lengths,
+a group's number of entries): a draft's answer is not held to them."""
+
+
+def draft_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """An answer's schema (:func:`field_schema`, annotated or not) as a draft's answer: the
+    same without :data:`BEYOND_DRAFTS`, a number only within ±(2⁵³ − 1), as
+    :func:`procgen.model.answer.has_type` reads a number. A group's ``items`` are the
+    caller's: a draft's entries are drafts too.
+
+    >>> draft_schema({"type": "integer", "minimum": 0, "maximum": 10, "description": "n"})
+    {'type': 'integer', 'minimum': -9007199254740991, 'maximum': 9007199254740991, \
+'description': 'n'}
+    """
+    out = {k: v for k, v in schema.items() if k not in BEYOND_DRAFTS}
+    if "minimum" in out or "maximum" in out:
+        out.update(minimum=-SAFE_INTEGER, maximum=SAFE_INTEGER)
+    return out
 
 
 def _option_type(field: Field) -> str | list[str]:

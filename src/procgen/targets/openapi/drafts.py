@@ -1,11 +1,15 @@
 """The drafts operations: answers saved to continue later, as :mod:`procgen.serve.api` does them.
 
-``POST /procedures/<id>/drafts`` is a procedure's (``save<Id>Draft``): its body is
-``<Id>DraftSave``, whose ``answers`` are ``<Id>DraftAnswers``, the procedure's answers with
-every question optional and no rule (a partial application). ``GET``, ``PUT`` and ``DELETE
-/drafts/{token}`` (``getDraft``, ``updateDraft``, ``deleteDraft``) are every document's, like
-``getApplication``: a draft of any procedure, so their ``Draft`` and ``DraftSave`` hold
-``answers`` as an object. No operation needs a login: the token is the secret.
+A draft is its procedure's: ``POST /procedures/<id>/drafts`` saves a new one
+(``save<Id>Draft``), and ``/procedures/<id>/drafts/{token}`` is where it lives: ``GET``,
+``PUT``, ``DELETE`` (``get<Id>Draft``, ``update<Id>Draft``, ``delete<Id>Draft``). A body is
+``<Id>DraftSave``, whose ``answers`` are ``<Id>DraftAnswers``: the procedure's answers with
+every question optional, each held only to its type and options
+(:data:`procgen.model.answer.DRAFT_CHECKS`, as the server checks them), no rule, a group's
+entries ``<Id><Group>DraftEntry``. A reply is the shared ``Draft``, whose ``answers`` are an
+object: a draft saved under an earlier revision of the procedure keeps the answers it was
+saved with (its ``revision`` says which). No operation needs a login: the token is the
+secret.
 
 Every text is the wording catalogue's (``openapi_draft_…``), in the spec's default language,
 the others under ``x-procgen-i18n``.
@@ -17,6 +21,7 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from procgen.targets._answers import draft_schema
 from procgen.targets.openapi import examples, markdown
 from procgen.targets.openapi.shared import PROBLEM, ref, responses
 from procgen.wording import say
@@ -60,8 +65,8 @@ def worded(languages: tuple[str, ...], default: str, **texts: Words) -> dict[str
 
 
 class Drafts:
-    """The shared part: the ``drafts`` tag, the ``/drafts/{token}`` operations, ``Draft`` and
-    ``DraftSave``, and the problems only drafts answer."""
+    """The shared part: ``Draft``, the ``token`` parameter and the problems only drafts
+    answer."""
 
     def __init__(self, languages: tuple[str, ...], default: str) -> None:
         self.langs = languages
@@ -73,9 +78,6 @@ class Drafts:
     def described(self, key: str, node: dict[str, Any]) -> dict[str, Any]:
         """``node`` with the catalogue's ``key`` as its description, first."""
         return {**self.said(description=words(key)), **node}
-
-    def tag(self) -> dict[str, Any]:
-        return {"name": "drafts", **self.said(description=words("openapi_drafts_tag"))}
 
     def schemas(self) -> dict[str, Any]:
         return {
@@ -99,8 +101,6 @@ class Drafts:
                 "required": ["token", "procedure", "revision", "answers", "step", "saved_at",
                              "expires_at"],
             },
-            "DraftSave": self.save_schema(
-                self.described("openapi_draft_answers", {"type": "object"})),
         }
 
     def step(self) -> dict[str, Any]:
@@ -119,14 +119,16 @@ class Drafts:
         }
 
     def problems(self) -> dict[str, Any]:
-        """``components/responses`` only drafts use: 404 for a draft or a procedure, 422 for
-        a body that is not a draft (its example what the server answers to ``{}``)."""
+        """``components/responses`` only drafts use: 204 for a draft deleted, 404 for a draft
+        or a procedure, 422 for a body that is not a draft (its example what the server
+        answers to ``{}``)."""
         def problem(key: str, status: int, title: str, **more: Any) -> dict[str, Any]:
             example = {"type": "about:blank", "title": title, "status": status, **more}
             return {**self.said(description=words(key)),
                     "content": {PROBLEM: {"schema": ref("Problem"), "example": example}}}
 
         return {
+            "DraftDeleted": self.said(description=words("openapi_draft_deleted")),
             "DraftNotFound": problem("openapi_draft_not_found", 404, "Not Found",
                                      detail=say("serve_draft_not_found", self.lang)),
             "ProcedureNotFound": problem("openapi_procedure_not_found", 404, "Not Found",
@@ -144,47 +146,11 @@ class Drafts:
                 "answers": {"child_full_name": "Nguyễn Văn An"}, "step": "child",
                 "saved_at": SAVED_AT, "expires_at": EXPIRES_AT}
 
-    def token_path(self) -> dict[str, Any]:
-        """``/drafts/{token}``: resume, save again, delete."""
-        token = {"name": "token", "in": "path", "required": True,
-                 **self.said(description=words("openapi_draft_token_parameter")),
-                 "schema": {"type": "string", "pattern": TOKEN_PATTERN}}
-        example = self.example()
-        draft = {"application/json": {"schema": ref("Draft"), "example": example}}
-        found = responses("NotAcceptable")
-        not_found = {"404": {"$ref": "#/components/responses/DraftNotFound"}}
-        busy = responses("TooManyRequests", "ServerError", "Unavailable")
-
-        def operation(operation_id: str, summary: str, description: str,
-                      **rest: Any) -> dict[str, Any]:
-            return {"tags": ["drafts"], "operationId": operation_id,
-                    **self.said(summary=words(summary), description=words(description)),
-                    "security": [], "parameters": [token], **rest}
-
-        return {
-            "get": operation("getDraft", "openapi_draft_get_summary",
-                             "openapi_draft_get_description", responses={
-                "200": {**self.said(description=words("openapi_draft_found")),
-                        "content": draft},
-                **not_found, **found, **busy}),
-            "put": operation("updateDraft", "openapi_draft_put_summary",
-                             "openapi_draft_put_description", requestBody={
-                **self.said(description=words("openapi_draft_body")),
-                "required": True,
-                "content": {"application/json": {
-                    "schema": ref("DraftSave"),
-                    "example": {"answers": example["answers"], "step": example["step"]}}}},
-                responses={
-                    "200": {**self.said(description=words("openapi_draft_updated")),
-                            "content": draft},
-                    **responses("BadRequest"), **not_found,
-                    **responses("PayloadTooLarge", "UnsupportedMediaType"),
-                    "422": {"$ref": "#/components/responses/InvalidDraft"}, **busy}),
-            "delete": operation("deleteDraft", "openapi_draft_delete_summary",
-                                "openapi_draft_delete_description", responses={
-                "204": self.said(description=words("openapi_draft_deleted")),
-                **not_found, **busy}),
-        }
+    def token(self) -> dict[str, Any]:
+        """The ``token`` path parameter."""
+        return {"name": "token", "in": "path", "required": True,
+                **self.said(description=words("openapi_draft_token_parameter")),
+                "schema": {"type": "string", "pattern": TOKEN_PATTERN}}
 
 
 class ProcedureDrafts:
@@ -200,18 +166,33 @@ class ProcedureDrafts:
         return (lambda lang: t.get(lang)) if plain else (lambda lang: markdown.text(t.get(lang)))
 
     def schemas(self) -> dict[str, Any]:
-        """``<Id>DraftAnswers`` (the answers' properties, none required, no rule) and
-        ``<Id>DraftSave``."""
+        """``<Id>DraftAnswers``, ``<Id>DraftSave`` and a ``<Id><Group>DraftEntry`` per group:
+        the answers' properties held to what a draft must fit (:func:`draft_schema`), none
+        required, no rule."""
         answers = self.spec.answers_schema()
+        entries: dict[str, Any] = {}
+        properties = {}
+        for f in self.spec.fields:
+            prop = draft_schema(copy.deepcopy(answers["properties"][f.id]))
+            if f.kind == "group":
+                name = prop["items"]["$ref"].rsplit("/", 1)[1]
+                entry = self.spec.named[name]
+                entries[name.removesuffix("Entry") + "DraftEntry"] = {
+                    **{k: v for k, v in entry.items() if k not in ("required", "allOf")},
+                    "properties": {k: draft_schema(copy.deepcopy(v))
+                                   for k, v in entry["properties"].items()},
+                }
+                prop["items"] = ref(name.removesuffix("Entry") + "DraftEntry")
+            properties[f.id] = prop
         partial = {
             **self.shared.said(description=words("openapi_draft_answers_schema",
                                                  title=self.title())),
             "type": "object",
-            "properties": copy.deepcopy(answers["properties"]),
+            "properties": properties,
             "additionalProperties": False,
         }
         body = self.shared.save_schema(ref(f"{self.name}DraftAnswers"))
-        return {f"{self.name}DraftAnswers": partial, f"{self.name}DraftSave": body}
+        return {f"{self.name}DraftAnswers": partial, f"{self.name}DraftSave": body, **entries}
 
     def example(self) -> tuple[dict[str, Any], str | None]:
         """What a form saves on its first step that asks something: that step's example
@@ -233,16 +214,65 @@ class ProcedureDrafts:
         }}
 
     def responses(self) -> dict[str, Any]:
+        """``<Id>DraftSaved`` (201, with its ``Location``), ``<Id>DraftFound`` and
+        ``<Id>DraftUpdated`` (200)."""
         answers, step = self.example()
         example = {**self.shared.example(), "procedure": self.spec.p.id,
                    "revision": self.spec.p.revision, "answers": answers, "step": step}
-        return {f"{self.name}DraftSaved": {
-            **self.shared.said(description=words("openapi_draft_saved")),
-            "headers": {"Location": {
-                **self.shared.said(description=words("openapi_draft_location")),
-                "schema": {"type": "string", "format": "uri-reference"}}},
-            "content": {"application/json": {"schema": ref("Draft"), "example": example}},
-        }}
+        content = {"application/json": {"schema": ref("Draft"), "example": example}}
+        return {
+            f"{self.name}DraftSaved": {
+                **self.shared.said(description=words("openapi_draft_saved")),
+                "headers": {"Location": {
+                    **self.shared.said(description=words("openapi_draft_location")),
+                    "schema": {"type": "string", "format": "uri-reference"}}},
+                "content": content},
+            f"{self.name}DraftFound": {
+                **self.shared.said(description=words("openapi_draft_found")),
+                "content": copy.deepcopy(content)},
+            f"{self.name}DraftUpdated": {
+                **self.shared.said(description=words("openapi_draft_updated")),
+                "content": copy.deepcopy(content)},
+        }
+
+    def token_path(self) -> dict[str, Any]:
+        """``/procedures/<id>/drafts/{token}``: resume (``get<Id>Draft``), save again
+        (``update<Id>Draft``), delete (``delete<Id>Draft``). A token of another procedure's
+        draft is no draft here (404)."""
+        name = self.name
+        busy = responses("TooManyRequests", "ServerError", "Unavailable")
+        not_found = {"404": {"$ref": "#/components/responses/DraftNotFound"}}
+
+        def operation(verb: str, summary: str, description: str,
+                      **rest: Any) -> dict[str, Any]:
+            return {
+                "tags": [self.spec.p.id],
+                "operationId": f"{verb}{name}Draft",
+                **self.shared.said(summary=words(summary, title=self.title(plain=True)),
+                                   description=words(description, title=self.title())),
+                "security": [],
+                "parameters": [self.shared.token()],
+                **rest,
+            }
+
+        return {
+            "get": operation("get", "openapi_draft_get_summary",
+                             "openapi_draft_get_description", responses={
+                "200": {"$ref": f"#/components/responses/{name}DraftFound"},
+                **not_found, **responses("NotAcceptable"), **busy}),
+            "put": operation(
+                "update", "openapi_draft_put_summary", "openapi_draft_put_description",
+                requestBody={"$ref": f"#/components/requestBodies/{name}DraftSave"},
+                responses={
+                    "200": {"$ref": f"#/components/responses/{name}DraftUpdated"},
+                    **responses("BadRequest"), **not_found,
+                    **responses("PayloadTooLarge", "UnsupportedMediaType"),
+                    "422": {"$ref": "#/components/responses/InvalidDraft"}, **busy}),
+            "delete": operation("delete", "openapi_draft_delete_summary",
+                                "openapi_draft_delete_description", responses={
+                "204": {"$ref": "#/components/responses/DraftDeleted"},
+                **not_found, **busy}),
+        }
 
     def operation(self) -> dict[str, Any]:
         name = self.name

@@ -1,7 +1,10 @@
 """One procedure's part of a spec: its schemas (answers, application, quote) and its paths.
 
 Component names are prefixed with the procedure's id in PascalCase (``KitchenSinkAnswers``), so
-a procedure's spec is exactly its slice of ``portal.yaml``.
+a procedure's spec is exactly its slice of ``portal.yaml``. Every text of its own is the
+wording catalogue's (:mod:`procgen.wording.openapi`), in the default language with the others
+under ``x-procgen-i18n`` (:class:`.shared.Texts`); the procedure's texts (labels, hints,
+titles) are the author's, escaped (:func:`md`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,16 @@ from procgen.targets import _common
 from procgen.targets.openapi import answers as _answers
 from procgen.targets.openapi import examples, markdown
 from procgen.targets.openapi.drafts import ProcedureDrafts
-from procgen.targets.openapi.shared import PROBLEM, REF, ref, responses
+from procgen.targets.openapi.shared import (
+    PROBLEM,
+    REF,
+    Texts,
+    Words,
+    ref,
+    responses,
+    same,
+    words,
+)
 
 if TYPE_CHECKING:
     from procgen.diagnostics import DiagnosticSink
@@ -74,6 +86,12 @@ class ProcedureSpec:
         self.settings = settings
         self.lang = settings.default_language
         self.langs = settings.languages
+        self.texts = Texts(self.langs, self.lang)
+        title = procedure.title
+        self.title: Words = lambda lang: md(title.get(lang))
+        """The procedure's title, escaped for a description."""
+        self.plain_title: Words = lambda lang: title.get(lang)
+        """The procedure's title as a summary says it (plain text)."""
         self.sink = sink
         self.prefix = pascal(procedure.id)
         self.fields = procedure.asked_fields or procedure.fields
@@ -93,22 +111,29 @@ class ProcedureSpec:
         ``description``, never a ``title``: see :func:`.answers.field_schema`), hint, notes on
         conditions, option labels and translations (patterns are portable as written:
         validate refuses any other, PG314)."""
-        notes = [md(f.hint.get(self.lang))] if f.hint is not None else []
+        notes: list[Words] = []
+        if f.hint is not None:
+            notes.append(_escaped(f.hint))
         if f.when is not None:
-            notes.append(f"Asked only when {code(f.when.source)}; otherwise an answer is ignored.")
+            notes.append(words("openapi_note_asked_when", condition=same(code(f.when.source))))
         if not isinstance(f.required, bool):
-            notes.append(f"Required when {code(f.required.source)}.")
+            notes.append(words("openapi_note_required_when",
+                               condition=same(code(f.required.source))))
         elif f.required and f.when is not None:
-            notes.append("Required when asked.")
+            notes.append(words("openapi_note_required_when_asked"))
         if f.constraint is not None:
-            message = md(f.constraint_message.get(self.lang)) if f.constraint_message else ""
-            notes.append(f"Must satisfy {code(f.constraint.source)}. {message}".strip())
+            must = words("openapi_note_must_satisfy", condition=same(code(f.constraint.source)))
+            message = f.constraint_message
+            notes.append(lambda lang: f"{must(lang)} {md(message.get(lang)) if message else ''}"
+                         .strip())
         if f.kind == "date" and (f.min is not None or f.max is not None):
-            notes.append(f"Between {f.min or '…'} and {f.max or '…'}.")
+            notes.append(words("openapi_note_between", min=same(str(f.min or "…")),
+                               max=same(str(f.max or "…"))))
+        said = self.texts.said(description=_described(f.label, notes))
         schema.pop("description", None)
         rest = dict(schema)
         schema.clear()
-        schema["description"] = _described(f.label.get(self.lang), " ".join(notes))
+        schema["description"] = said["description"]
         schema.update(rest)
         schema["x-procgen-label"] = _common.localized(f.label, self.langs)
         if group is None and f.section is not None:
@@ -118,9 +143,8 @@ class ProcedureSpec:
                 {"value": o.value, "label": _common.localized(o.label, self.langs)}
                 for o in f.options
             ]
-        translated = _translations(self.langs, self.lang, f.label, f.hint)
-        if translated:
-            schema["x-procgen-i18n"] = translated
+        if "x-procgen-i18n" in said:
+            schema["x-procgen-i18n"] = said["x-procgen-i18n"]
         if f.kind == "group":
             props = schema["items"]["properties"]
             for child in f.children:
@@ -160,11 +184,7 @@ class ProcedureSpec:
 
     def _build_answers_schema(self) -> dict[str, Any]:
         s = _answers.answers_schema(self.p, self.lang)
-        s["description"] = (
-            f"Answers to '{md(self.p.title.get(self.lang))}': field id → value (dates YYYY-MM-DD, "
-            "a multiple choice as a list, a group as a list of objects). Rules that depend on "
-            "other answers are in `x-procgen-rules`."
-        )
+        s.update(self.texts.said(description=words("openapi_answers_schema", title=self.title)))
         for f in self.fields:
             self._property(f, s["properties"][f.id])
         self._name(self.fields, s["properties"])
@@ -172,16 +192,19 @@ class ProcedureSpec:
         return _ordered(s)
 
     def _document(self, d: Document) -> dict[str, Any]:
-        parts = [md(d.hint.get(self.lang))] if d.hint else []
+        parts: list[Words] = [_escaped(d.hint)] if d.hint else []
         if d.accept:
-            parts.append("Accepted types: " + ", ".join(md(a) for a in d.accept) + ".")
+            parts.append(words("openapi_note_accept",
+                               types=same(", ".join(md(a) for a in d.accept))))
         if d.max_size_mb is not None:
-            parts.append(f"At most {d.max_size_mb:g} MB.")
+            parts.append(words("openapi_note_max_size", mb=same(f"{d.max_size_mb:g}")))
         if d.when is not None:
-            parts.append(f"Needed only when {code(d.when.source)}.")
+            parts.append(words("openapi_note_needed_when", condition=same(code(d.when.source))))
         if not isinstance(d.required, bool):
-            parts.append(f"Required when {code(d.required.source)}.")
-        s: dict[str, Any] = {"description": _described(d.title.get(self.lang), " ".join(parts))}
+            parts.append(words("openapi_note_required_when",
+                               condition=same(code(d.required.source))))
+        said = self.texts.said(description=_described(d.title, parts))
+        s: dict[str, Any] = {"description": said["description"]}
         s.update(type="string", format="binary")
         if len(d.accept) == 1:
             s["contentMediaType"] = d.accept[0]
@@ -191,9 +214,8 @@ class ProcedureSpec:
             s["x-procgen-max-size-mb"] = d.max_size_mb
             s["x-procgen-max-bytes"] = d.max_bytes
         s["x-procgen-label"] = _common.localized(d.title, self.langs)
-        translated = _translations(self.langs, self.lang, d.title, d.hint)
-        if translated:
-            s["x-procgen-i18n"] = translated
+        if "x-procgen-i18n" in said:
+            s["x-procgen-i18n"] = said["x-procgen-i18n"]
         return s
 
     def application_schema(self) -> dict[str, Any]:
@@ -201,11 +223,8 @@ class ProcedureSpec:
         docs = self.p.uploadable_documents
         s: dict[str, Any] = {
             "type": "object",
-            "description": (
-                f"An application for '{md(self.p.title.get(self.lang))}': one part per answer "
-                "(a group as one JSON part per entry, a multiple choice as one part per "
-                "choice, a boolean as `true` or `false`) and one file part per document."
-            ),
+            **self.texts.said(description=words("openapi_application_schema",
+                                                title=self.title)),
             "properties": {**answers["properties"], **{d.id: self._document(d) for d in docs}},
             "additionalProperties": False,
         }
@@ -234,7 +253,8 @@ class ProcedureSpec:
     def quote_schema(self) -> dict[str, Any]:
         from procgen.targets.openapi.shared import quote_schema
 
-        return quote_schema([f.id for f in self.p.fees], list(self.p.channel_names), self.p.id)
+        return quote_schema(self.texts, [f.id for f in self.p.fees], list(self.p.channel_names),
+                            self.p.id)
 
     def components(self) -> dict[str, Any]:
         """The procedure's schemas: answers, application, quote, draft, then its enums and
@@ -294,7 +314,7 @@ class ProcedureSpec:
             "type": f"/problems/invalid-{what}",
             "title": "Unprocessable Content",
             "status": 422,
-            "detail": f"{len(errors)} problem(s) with the {what}.",
+            "detail": wording.say(f"serve_invalid_{what}", self.lang, n=len(errors)),
             "errors": errors,
         }
 
@@ -332,20 +352,18 @@ class ProcedureSpec:
         answers: dict[str, Any] = {"schema": ref(f"{name}Answers")}
         if self.example_complete:  # PG531 on a required field: no valid example to show
             form["examples"] = {
-                "complete": {"summary": "A complete application",
+                "complete": {**self.texts.said(summary=words("openapi_application_example")),
                              "value": self.application_example()}
             }
             answers["example"] = self.answers
         return {
             f"{name}Application": {
-                "description": "The application: one part per answer (one per entry of a "
-                "group, one per chosen value of a multiple choice) and one file part per "
-                "document, as `encoding` says.",
+                **self.texts.said(description=words("openapi_application_body")),
                 "required": True,
                 "content": {"multipart/form-data": form},
             },
             f"{name}Answers": {
-                "description": "The answers, as JSON.",
+                **self.texts.said(description=words("openapi_answers_body")),
                 "required": True,
                 "content": {"application/json": answers},
             },
@@ -357,7 +375,7 @@ class ProcedureSpec:
         name = self.prefix
         return {
             f"{name}Description": {
-                "description": "The description.",
+                **self.texts.said(description=words("openapi_described")),
                 "content": {
                     "application/json": {
                         "schema": ref("ProcedureDescription"),
@@ -366,10 +384,10 @@ class ProcedureSpec:
                 },
             },
             f"{name}Received": {
-                "description": "Received: the application's status, at the URL in `Location`.",
+                **self.texts.said(description=words("openapi_received")),
                 "headers": {
                     "Location": {
-                        "description": "The URL of the new application's status.",
+                        **self.texts.said(description=words("openapi_received_location")),
                         "schema": {"type": "string", "format": "uri-reference"},
                     }
                 },
@@ -381,7 +399,7 @@ class ProcedureSpec:
                 },
             },
             f"{name}Quoted": {
-                "description": "The quote.",
+                **self.texts.said(description=words("openapi_quoted")),
                 "content": {
                     "application/json": {
                         "schema": ref(f"{name}Quote"),
@@ -389,37 +407,36 @@ class ProcedureSpec:
                     }
                 },
             },
-            f"{name}InvalidApplication": _unprocessable(self.problem_example(files=True)),
-            f"{name}InvalidAnswers": _unprocessable(self.problem_example(files=False)),
+            f"{name}InvalidApplication": self.unprocessable(self.problem_example(files=True)),
+            f"{name}InvalidAnswers": self.unprocessable(self.problem_example(files=False)),
             **self.drafts().responses(),
         }
 
+    def worded(self, summary: str, description: str) -> dict[str, Any]:
+        """An operation's ``summary`` and ``description``: the catalogue's, of this
+        procedure."""
+        return self.texts.said(summary=words(summary, title=self.plain_title),
+                               description=words(description, title=self.title))
+
     def paths(self) -> dict[str, Any]:
-        """The procedure's four paths; bodies and answers are references to
-        :meth:`request_bodies` and :meth:`responses`."""
+        """The procedure's paths; bodies and answers are references to
+        :meth:`request_bodies` and :meth:`responses`. Each operation lists exactly the
+        statuses :mod:`procgen.serve.api` can answer: a procedure the portal no longer offers
+        is a 404 (``ProcedureNotFound``, :meth:`.drafts.Drafts.problems`) on every one."""
         pid, name = self.p.id, self.prefix
-        title = self.p.title.get(self.lang)
         base = f"/procedures/{pid}"
+        gone = {"404": _ref("responses", "ProcedureNotFound")}
         submit: dict[str, Any] = {
             "tags": [pid],
             "operationId": f"submit{name}Application",
-            "summary": f"Submit an application: {title}",
-            "description": (
-                "Files the application. Every answer is a form part: text/plain (numbers in "
-                "decimal, booleans `true`/`false`, dates `YYYY-MM-DD`); a multiple choice is "
-                "one part per chosen value; a group is one part per entry, all named by "
-                "the group id, each holding the entry's JSON; every document is a file part "
-                "whose type must be one of its `x-procgen-accept` and whose size is at most "
-                "`x-procgen-max-size-mb`. The server checks the schema and every "
-                "`x-procgen-rules` entry and answers 422 listing all problems."
-            ),
+            **self.worded("openapi_submit_summary", "openapi_submit_description"),
             "security": [{"bearerAuth": []}],
             "requestBody": _ref("requestBodies", f"{name}Application"),
             "responses": {
                 "201": _ref("responses", f"{name}Received"),
-                **responses(
-                    "BadRequest", "Unauthorized", "PayloadTooLarge", "UnsupportedMediaType"
-                ),
+                **responses("BadRequest", "Unauthorized"),
+                **gone,
+                **responses("PayloadTooLarge", "UnsupportedMediaType"),
                 "422": _ref("responses", f"{name}InvalidApplication"),
                 **responses("TooManyRequests", "ServerError", "Unavailable"),
             },
@@ -428,16 +445,14 @@ class ProcedureSpec:
         quote: dict[str, Any] = {
             "tags": [pid],
             "operationId": f"quote{name}Fees",
-            "summary": f"Quote fees and processing time: {title}",
-            "description": "What `procgen quote` prints for these answers: the fees that "
-            "apply on the server's today, for a channel and optionally a locality.",
+            **self.worded("openapi_quote_summary", "openapi_quote_description"),
             "security": [],
             "parameters": [
                 {
                     "name": "channel",
                     "in": "query",
                     "required": False,
-                    "description": "How the application is made.",
+                    **self.texts.said(description=words("openapi_quote_channel")),
                     "schema": {
                         "type": "string",
                         "enum": list(self.p.channel_names),
@@ -449,7 +464,9 @@ class ProcedureSpec:
             "requestBody": _ref("requestBodies", f"{name}Answers"),
             "responses": {
                 "200": _ref("responses", f"{name}Quoted"),
-                **responses("BadRequest", "PayloadTooLarge", "UnsupportedMediaType"),
+                **responses("BadRequest"),
+                **gone,
+                **responses("PayloadTooLarge", "UnsupportedMediaType"),
                 "422": _ref("responses", f"{name}InvalidAnswers"),
                 **responses("TooManyRequests", "ServerError", "Unavailable"),
             },
@@ -457,12 +474,11 @@ class ProcedureSpec:
         get = {
             "tags": [pid],
             "operationId": f"get{name}",
-            "summary": f"Describe the procedure: {title}",
-            "description": "The procedure's public description: documents, fees, channels, "
-            "processing times, steps and legal basis, in every language.",
+            **self.worded("openapi_describe_summary", "openapi_describe_description"),
             "security": [],
             "responses": {
                 "200": _ref("responses", f"{name}Description"),
+                **gone,
                 **responses("NotAcceptable", "TooManyRequests", "ServerError", "Unavailable"),
             },
         }
@@ -471,6 +487,7 @@ class ProcedureSpec:
             f"{base}/applications": {"post": submit},
             f"{base}/fee-quote": {"post": quote},
             f"{base}/drafts": {"post": self.drafts().operation()},
+            f"{base}/drafts/{{token}}": self.drafts().token_path(),
         }
 
     def status_example(self) -> dict[str, Any]:
@@ -504,16 +521,18 @@ class ProcedureSpec:
         site = self.local.the_place
         if site is not None:
             schema["default"] = site.id
-            description = (f"The locality whose fee amounts apply: this site's, `{site.id}` "
-                           "(the default, and the only one accepted).")
+            description = words("openapi_quote_site", site=same(site.id))
         else:
-            description = ("The locality (e.g. `ha-noi`) whose fee amounts apply; without it, "
-                           "fees set by each locality are listed with `amount: null` and the "
-                           "total is null (`complete: false`, the known part in "
-                           "`known_total`). When the answers name the province (the "
-                           "procedure's locality question), that locality applies.")
+            description = words("openapi_quote_locality")
         return {"name": "locality", "in": "query", "required": False,
-                "description": description, "schema": schema}
+                **self.texts.said(description=description), "schema": schema}
+
+    def unprocessable(self, example: dict[str, Any]) -> dict[str, Any]:
+        """A 422 of the procedure's rules, with its ``example``."""
+        return {
+            **self.texts.said(description=words("openapi_unprocessable")),
+            "content": {PROBLEM: {"schema": ref("Problem"), "example": example}},
+        }
 
 
 def _form_boolean(prop: dict[str, Any]) -> dict[str, Any]:
@@ -589,14 +608,6 @@ def _ref(kind: str, name: str) -> dict[str, str]:
     return {"$ref": f"#/components/{kind}/{name}"}
 
 
-def _unprocessable(example: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "description": "The answers or files break the procedure's rules (the schema or "
-        "`x-procgen-rules`); `errors` lists every problem, each located by a JSON Pointer.",
-        "content": {PROBLEM: {"schema": ref("Problem"), "example": example}},
-    }
-
-
 def ident(field_id: str) -> str:
     """A field id in PascalCase, for a type name: ``child_birth_date`` → ``ChildBirthDate``.
 
@@ -606,24 +617,19 @@ def ident(field_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in field_id.split("_"))
 
 
-def _described(label: str, notes: str) -> str:
-    """A property's ``description``: its label, then its hint and notes."""
-    return md(label) + ("\n\n" + notes if notes else "")
+def _escaped(text: Text) -> Words:
+    """The author's ``text`` in a language, escaped for a description (:func:`md`)."""
+    return lambda lang: md(text.get(lang))
 
 
-def _translations(languages: tuple[str, ...], default: str, label: Text,
-                  hint: Text | None) -> dict[str, Any]:
-    """``x-procgen-i18n`` of a property: its description in each other language."""
-    out: dict[str, Any] = {}
-    for lang in languages:
-        if lang == default:
-            continue
-        same = label.get(lang) == label.get(default) and (
-            hint is None or hint.get(lang) == hint.get(default))
-        if not same:
-            out[lang] = {"description": _described(
-                label.get(lang), md(hint.get(lang)) if hint is not None else "")}
-    return out
+def _described(label: Text, notes: list[Words]) -> Words:
+    """A property's or a document's ``description`` in a language: its label, then its hint
+    and notes."""
+    def said(lang: str) -> str:
+        rest = " ".join(note(lang) for note in notes)
+        return md(label.get(lang)) + ("\n\n" + rest if rest else "")
+
+    return said
 
 
 def _replace(schema: dict[str, Any], target: dict[str, str]) -> None:

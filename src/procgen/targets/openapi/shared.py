@@ -1,12 +1,14 @@
 """Components every spec shares: problem details, the procedure description, quotes, statuses.
 
 Texts of the public description are :data:`LOCALIZED` objects (``{"vi": …, "en": …}``) so one
-response serves every language; the spec's own titles and descriptions are in the default
-language, with the others under ``x-procgen-i18n``.
+response serves every language; the spec's own titles and descriptions are the wording
+catalogue's (:mod:`procgen.wording.openapi`), in the default language, with the others under
+``x-procgen-i18n`` (:class:`Texts`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 PROBLEM = "application/problem+json"
@@ -40,24 +42,58 @@ STATUSES = (
 )
 
 
+Words = Callable[[str], str]
+"""A text in a language."""
+
+
 def ref(name: str) -> dict[str, str]:
     return {"$ref": REF + name}
 
 
-def localized_schema(languages: tuple[str, ...], default: str) -> dict[str, Any]:
-    return {
+def words(key: str, **params: Words) -> Words:
+    """The catalogue's ``key`` in a language (:func:`.drafts.words`, imported when called:
+    :mod:`.drafts` imports this module)."""
+    from procgen.targets.openapi.drafts import words as catalogue
+
+    return catalogue(key, **params)
+
+
+def same(text: str) -> Words:
+    """A parameter said alike in every language (an expression, a number, an id)."""
+    return lambda _lang: text
+
+
+class Texts:
+    """The catalogue's texts as one spec writes them: in its default language, the other
+    languages under ``x-procgen-i18n`` where they differ (:func:`.drafts.worded`)."""
+
+    def __init__(self, languages: tuple[str, ...], default: str) -> None:
+        self.langs = languages
+        self.lang = default
+
+    def said(self, **texts: Words) -> dict[str, Any]:
+        from procgen.targets.openapi.drafts import worded
+
+        return worded(self.langs, self.lang, **texts)
+
+    def described(self, key: str, node: dict[str, Any], **params: Words) -> dict[str, Any]:
+        """``node`` with the catalogue's ``key`` as its description, first."""
+        return {**self.said(description=words(key, **params)), **node}
+
+
+def localized_schema(t: Texts) -> dict[str, Any]:
+    languages, default = t.langs, t.lang
+    return t.described("openapi_localized", {
         "type": "object",
-        "description": "A text in each of the portal's languages (keys are language codes).",
         "properties": {lang: {"type": "string"} for lang in languages},
         "required": [default],
         "additionalProperties": {"type": "string"},
-    }
+    })
 
 
-def duration_schema() -> dict[str, Any]:
-    return {
+def duration_schema(t: Texts) -> dict[str, Any]:
+    return t.described("openapi_duration", {
         "type": "object",
-        "description": "A processing time: exactly one of `working_days` or `hours`.",
         "properties": {
             "working_days": {"type": "number", "minimum": 0},
             "hours": {"type": "number", "minimum": 0},
@@ -65,17 +101,12 @@ def duration_schema() -> dict[str, Any]:
         "minProperties": 1,
         "maxProperties": 1,
         "additionalProperties": False,
-    }
+    })
 
 
-def problem_schema() -> dict[str, Any]:
-    return {
+def problem_schema(t: Texts) -> dict[str, Any]:
+    return t.described("openapi_problem", {
         "type": "object",
-        "description": (
-            "Problem details (RFC 9457). `errors` lists every problem with the answers or "
-            "files, each located by a JSON Pointer into the answers object (`#/children/0/"
-            "child_name`) or naming the document part (`#/photo`)."
-        ),
         "properties": {
             "type": {"type": "string", "format": "uri-reference", "default": "about:blank"},
             "title": {"type": "string"},
@@ -85,40 +116,30 @@ def problem_schema() -> dict[str, Any]:
             "errors": {"type": "array", "items": ref("FieldError")},
         },
         "required": ["type", "title", "status"],
-    }
+    })
 
 
-def field_error_schema() -> dict[str, Any]:
-    return {
+def field_error_schema(t: Texts) -> dict[str, Any]:
+    return t.described("openapi_field_error", {
         "type": "object",
-        "description": "One problem with one answer or file.",
         "properties": {
-            "pointer": {
+            "pointer": t.described("openapi_field_error_pointer", {
                 "type": "string",
-                "description": "JSON Pointer (as a URI fragment) to the answer or document.",
-                "pattern": "^#(/[^/]+)*$",
-            },
+                "pattern": "^#(/[^/]*)*$",  # RFC 6901: a key may be empty
+            }),
             "code": {"type": "string", "enum": list(ERROR_CODES)},
-            "rule": {
-                "type": "string",
-                "description": "The `id` of the `x-procgen-rules` entry that failed, if any.",
-            },
-            "detail": {
-                "type": "string",
-                "description": "A readable message in the language asked for "
-                "(`Accept-Language`), from the rule's `message` where there is one.",
-            },
+            "rule": t.described("openapi_field_error_rule", {"type": "string"}),
+            "detail": t.described("openapi_field_error_detail", {"type": "string"}),
         },
         "required": ["pointer", "code", "detail"],
-    }
+    })
 
 
-def description_schema() -> dict[str, Any]:
+def description_schema(t: Texts) -> dict[str, Any]:
     text = ref("LocalizedText")
     optional_text = {"oneOf": [text, {"type": "null"}]}
-    return {
+    return t.described("openapi_description", {
         "type": "object",
-        "description": "The public description of a procedure, as published.",
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
             "code": {"type": ["string", "null"]},
@@ -145,13 +166,10 @@ def description_schema() -> dict[str, Any]:
                 "items": _object(
                     name={"type": "string", "enum": ["online", "in_person", "postal"]},
                     processing_time=ref("Duration"),
-                    results={
+                    results=t.described("openapi_channel_results", {
                         "type": "array",
                         "items": {"type": "string", "enum": ["electronic", "post", "desk"]},
-                        "description": "How the result reaches the applicant on this channel "
-                        "(an electronic copy with legal value, by post, at the office); empty "
-                        "when the procedure does not say.",
-                    },
+                    }),
                 ),
             },
             "documents": {
@@ -181,17 +199,11 @@ def description_schema() -> dict[str, Any]:
                     id={"type": "string"},
                     label=text,
                     channels={"type": "array", "items": {"type": "string"}},
-                    payment={
+                    payment=t.described("openapi_fee_payment", {
                         "type": "array",
                         "items": {"type": "string", "enum": ["online", "desk", "post"]},
-                        "description": "How the fee can be paid: online (the national "
-                        "portal's payment platform), at the office, by post.",
-                    },
-                    amount={
-                        "type": ["integer", "null"],
-                        "description": "A fixed amount in VND; null when it depends on the "
-                        "answers (ask for a fee quote) or is set by each locality.",
-                    },
+                    }),
+                    amount=t.described("openapi_fee_amount", {"type": ["integer", "null"]}),
                     depends_on_answers={"type": "boolean"},
                     set_by_locality={"type": "boolean"},
                     range={
@@ -223,11 +235,8 @@ def description_schema() -> dict[str, Any]:
                     electronic={"type": "boolean"},
                 ),
             },
-            "localities": {
+            "localities": t.described("openapi_localities", {
                 "type": "array",
-                "description": "Only when the procedure differs by locality: each locality's "
-                "amounts for the fees it sets and its offices (on a locality's own site, that "
-                "one). A `placeholder` is not yet confirmed: never show it as a real fee.",
                 "items": _object(
                     id={"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
                     name=text,
@@ -239,7 +248,7 @@ def description_schema() -> dict[str, Any]:
                                 "id": {"type": "string"},
                                 "amount": {"type": "integer", "minimum": 0},
                                 "placeholder": {"type": "boolean"},
-                                "source": source_schema("The act that sets the amount."),
+                                "source": source_schema(t, "openapi_local_source"),
                             },
                             "required": ["id", "amount", "placeholder"],
                         },
@@ -258,7 +267,7 @@ def description_schema() -> dict[str, Any]:
                         ),
                     },
                 ),
-            },
+            }),
         },
         "required": [
             "id",
@@ -271,18 +280,18 @@ def description_schema() -> dict[str, Any]:
             "steps",
             "legal_basis",
         ],
-    }
+    })
 
 
 def _object(**properties: Any) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": list(properties)}
 
 
-def source_schema(description: str) -> dict[str, Any]:
-    """A fact's source as every artifact prints it (:meth:`Source.as_dict`)."""
-    return {
+def source_schema(t: Texts, key: str) -> dict[str, Any]:
+    """A fact's source as every artifact prints it (:meth:`Source.as_dict`), described by the
+    catalogue's ``key``."""
+    return t.described(key, {
         "type": "object",
-        "description": description,
         "properties": {
             "act": {"type": "string"},
             "record": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)+$"},
@@ -290,21 +299,20 @@ def source_schema(description: str) -> dict[str, Any]:
         },
         "minProperties": 1,
         "additionalProperties": False,
-    }
+    })
 
 
-def confidence_schema(what: str) -> dict[str, Any]:
-    """How sure a printed fact is, given only when it is not ``sourced``
-    (:attr:`Provenance.level`)."""
-    return {
+def confidence_schema(t: Texts, what: str) -> dict[str, Any]:
+    """How sure a printed fact (the catalogue's ``what``) is, given only when it is not
+    ``sourced`` (:attr:`Provenance.level`)."""
+    return t.described("openapi_confidence", {
         "type": "string",
         "enum": ["weak", "inferred", "placeholder", "unsourced"],
-        "description": f"Only when {what} is not sourced: only weakly sourced, inferred, a "
-        "placeholder, or without a source. Never show it as a certain fact.",
-    }
+    }, what=words(what))
 
 
 def quote_schema(
+    t: Texts,
     fee_ids: list[str] | None = None,
     channels: list[str] | None = None,
     procedure: str | None = None,
@@ -319,17 +327,8 @@ def quote_schema(
     pid: dict[str, Any] = {"type": "string"}
     if procedure:
         pid["const"] = procedure
-    return {
+    return t.described("openapi_quote", {
         "type": "object",
-        "description": (
-            "Fees and processing time for the answers, exactly as `procgen quote` prints "
-            "them: a fee that does not apply is left out; an exempt fee is listed with "
-            "`exempt: true` and counts 0; a fee set by each locality is listed with "
-            "`amount: null` and not counted when no locality is given: `total` is then null, "
-            "`complete` false and the known part in `known_total`. A locality's amount not yet "
-            "confirmed is counted but marked `placeholder: true`, and the quote "
-            "`provisional: true`."
-        ),
         "properties": {
             "procedure": pid,
             "revision": {"type": "integer", "minimum": 1},
@@ -344,45 +343,26 @@ def quote_schema(
                         "id": fee_id,
                         "amount": {"type": ["integer", "null"], "minimum": 0},
                         "exempt": {"type": "boolean"},
-                        "placeholder": {
-                            # not `const: true`: openapi-python-client 0.29 writes invalid
-                            # Python for an optional non-string const
-                            "type": "boolean",
-                            "description": "Only when true (never false): the locality's "
-                            "amount is a placeholder, not yet confirmed by its own act: never "
-                            "show it as a real fee.",
-                        },
-                        "source": source_schema("Where the amount comes from: the fee's "
-                                                "source, or the act that sets the locality's "
-                                                "amount."),
-                        "confidence": confidence_schema("the amount"),
+                        # not `const: true`: openapi-python-client 0.29 writes invalid
+                        # Python for an optional non-string const
+                        "placeholder": t.described("openapi_quote_placeholder",
+                                                   {"type": "boolean"}),
+                        "source": source_schema(t, "openapi_quote_source"),
+                        "confidence": confidence_schema(t, "openapi_the_amount"),
                     },
                     "required": ["id", "amount", "exempt"],
                     "additionalProperties": False,
                 },
             },
-            "total": {
-                "type": ["integer", "null"],
-                "minimum": 0,
-                "description": "The sum of the amounts; null when one is unknown.",
-            },
-            "known_total": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "Only when `complete` is false: the sum of the known amounts.",
-            },
-            "complete": {
-                "type": "boolean",
-                "description": "Every charged fee has an amount.",
-            },
-            "provisional": {
-                "type": "boolean",
-                "description": "Only when true (never false): some counted amount is a "
-                "placeholder.",
-            },
+            "total": t.described("openapi_quote_total",
+                                 {"type": ["integer", "null"], "minimum": 0}),
+            "known_total": t.described("openapi_quote_known_total",
+                                       {"type": "integer", "minimum": 0}),
+            "complete": t.described("openapi_quote_complete", {"type": "boolean"}),
+            "provisional": t.described("openapi_quote_provisional", {"type": "boolean"}),
             "currency": {"type": "string", "const": "VND"},
             "processing_time": ref("Duration"),
-            "processing_time_confidence": confidence_schema("the processing time"),
+            "processing_time_confidence": confidence_schema(t, "openapi_the_processing_time"),
             "fully_online": {"type": "boolean"},
         },
         "required": [
@@ -398,29 +378,22 @@ def quote_schema(
             "fully_online",
         ],
         "additionalProperties": False,
-    }
+    })
 
 
-def status_schema() -> dict[str, Any]:
-    return {
+def status_schema(t: Texts) -> dict[str, Any]:
+    return t.described("openapi_status", {
         "type": "object",
-        "description": "Where an application stands.",
         "properties": {
             "application_id": {"type": "string", "pattern": "^[A-Za-z0-9-]{6,64}$"},
             "procedure": {"type": "string"},
             "revision": {"type": "integer", "minimum": 1},
             "status": {"type": "string", "enum": list(STATUSES)},
-            "current_step": {
-                "type": ["string", "null"],
-                "description": "The `id` of the procedure step under way.",
-            },
+            "current_step": t.described("openapi_status_step", {"type": ["string", "null"]}),
             "submitted_at": {"type": "string", "format": "date-time"},
             "updated_at": {"type": "string", "format": "date-time"},
-            "due_on": {
-                "type": ["string", "null"],
-                "format": "date",
-                "description": "When the result is due, from the processing time.",
-            },
+            "due_on": t.described("openapi_status_due",
+                                  {"type": ["string", "null"], "format": "date"}),
             "message": {"oneOf": [ref("LocalizedText"), {"type": "null"}]},
         },
         "required": [
@@ -431,70 +404,52 @@ def status_schema() -> dict[str, Any]:
             "submitted_at",
             "updated_at",
         ],
-    }
+    })
 
 
-def form_boolean_schema() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "enum": ["true", "false"],
-        "description": "A yes/no answer as a part of a multipart form: the text `true` or "
-        "`false`, exactly (in the answers object, the JSON `true` or `false`).",
-    }
+def form_boolean_schema(t: Texts) -> dict[str, Any]:
+    return t.described("openapi_form_boolean", {"type": "string", "enum": ["true", "false"]})
 
 
 def shared_schemas(languages: tuple[str, ...], default: str) -> dict[str, Any]:
+    t = Texts(languages, default)
     return {
-        "FormBoolean": form_boolean_schema(),
-        "LocalizedText": localized_schema(languages, default),
-        "Duration": duration_schema(),
-        "Problem": problem_schema(),
-        "FieldError": field_error_schema(),
-        "ProcedureDescription": description_schema(),
-        "ApplicationStatus": status_schema(),
+        "FormBoolean": form_boolean_schema(t),
+        "LocalizedText": localized_schema(t),
+        "Duration": duration_schema(t),
+        "Problem": problem_schema(t),
+        "FieldError": field_error_schema(t),
+        "ProcedureDescription": description_schema(t),
+        "ApplicationStatus": status_schema(t),
     }
 
 
 _PROBLEMS: dict[str, tuple[str, str]] = {
-    "BadRequest": (
-        "400",
-        "The request cannot be read (a malformed body or a JSON part that is not JSON).",
-    ),
-    "Unauthorized": ("401", "No valid login: send `Authorization: Bearer <token>`."),
-    "Forbidden": ("403", "The login may not see or act on this application."),
-    "NotFound": ("404", "No such application."),
-    "NotAcceptable": (
-        "406",
-        "Only `application/json` (and `application/problem+json` for errors) can be returned.",
-    ),
-    "PayloadTooLarge": (
-        "413",
-        "The request, or one file in it, is larger than allowed; each "
-        "document's limit is its `x-procgen-max-size-mb`.",
-    ),
-    "UnsupportedMediaType": (
-        "415",
-        "The body's media type, or a file's type, is not one accepted.",
-    ),
-    "TooManyRequests": ("429", "Too many requests; retry after `Retry-After` seconds."),
-    "ServerError": ("500", "The server failed; the request may be retried."),
-    "Unavailable": ("503", "The service is down for maintenance; retry after `Retry-After`."),
+    "BadRequest": ("400", "openapi_bad_request"),
+    "Unauthorized": ("401", "openapi_unauthorized"),
+    "Forbidden": ("403", "openapi_forbidden"),
+    "NotFound": ("404", "openapi_application_not_found"),
+    "NotAcceptable": ("406", "openapi_not_acceptable"),
+    "PayloadTooLarge": ("413", "openapi_too_large"),
+    "UnsupportedMediaType": ("415", "openapi_unsupported"),
+    "TooManyRequests": ("429", "openapi_too_many"),
+    "ServerError": ("500", "openapi_server_error"),
+    "Unavailable": ("503", "openapi_unavailable"),
 }
+"""The shared problem responses: name → (status, the catalogue's key for its description)."""
 
 
-def problem_responses() -> dict[str, Any]:
+def problem_responses(languages: tuple[str, ...], default: str) -> dict[str, Any]:
+    t = Texts(languages, default)
     out: dict[str, Any] = {}
-    for name, (status, text) in _PROBLEMS.items():
-        response: dict[str, Any] = {
-            "description": text,
+    for name, (status, key) in _PROBLEMS.items():
+        response: dict[str, Any] = t.described(key, {
             "content": {PROBLEM: {"schema": ref("Problem"), "example": _problem_example(status)}},
-        }
+        })
         if status in ("429", "503"):
             response["headers"] = {
-                "Retry-After": {
-                    "description": "Seconds to wait before retrying.",
-                    "schema": {"type": "integer", "minimum": 0},
-                }
+                "Retry-After": t.described("openapi_retry_after",
+                                           {"schema": {"type": "integer", "minimum": 0}}),
             }
         out[name] = response
     return out
