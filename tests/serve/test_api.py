@@ -166,27 +166,68 @@ def test_a_missing_document_is_refused_with_its_rule(server: Any, site: Any) -> 
 
 
 def test_drafts_are_saved_resumed_and_deleted(server: Any) -> None:
-    made = server.post("/api/procedures/birth-registration/drafts",
-                       json={"answers": {"child_full_name": "Lê An", "not_a_field": 1},
-                             "step": "child"})
+    mine = "/api/procedures/birth-registration/drafts"
+    made = server.post(mine, json={"answers": {"child_full_name": "Lê An"}, "step": "child"})
     assert made.status_code == 201, made.text
     draft = made.json()
     token = draft["token"]
-    assert len(token) == 43 and made.headers["location"] == f"/api/drafts/{token}"
-    assert draft["answers"] == {"child_full_name": "Lê An"}  # unknown keys dropped
-    assert server.get(f"/api/drafts/{token}").json() == draft
-    updated = server.put(f"/api/drafts/{token}",
+    assert len(token) == 43 and made.headers["location"] == f"{mine}/{token}"
+    assert draft["answers"] == {"child_full_name": "Lê An"}
+    assert server.get(f"{mine}/{token}").json() == draft
+    updated = server.put(f"{mine}/{token}",
                          json={"answers": {"child_full_name": "Lê Bình"}, "step": None})
     assert updated.status_code == 200 and updated.json()["answers"] == {
         "child_full_name": "Lê Bình"}
-    assert server.get(f"/api/drafts/{token}").json()["step"] is None
-    assert server.delete(f"/api/drafts/{token}").status_code == 204
-    assert server.get(f"/api/drafts/{token}").status_code == 404
-    assert server.put(f"/api/drafts/{token}", json={"answers": {}}).status_code == 404
-    assert server.delete(f"/api/drafts/{token}").status_code == 404
+    assert server.get(f"{mine}/{token}").json()["step"] is None
+    # another procedure's path does not reach this draft
+    elsewhere = f"/api/procedures/death-registration/drafts/{token}"
+    assert server.put(elsewhere, json={"answers": {}}).status_code == 404
+    assert server.get(elsewhere).status_code == 404
+    assert server.delete(elsewhere).status_code == 404
+    assert server.delete(f"{mine}/{token}").status_code == 204
+    assert server.get(f"{mine}/{token}").status_code == 404
+    assert server.put(f"{mine}/{token}", json={"answers": {}}).status_code == 404
+    assert server.delete(f"{mine}/{token}").status_code == 404
     # the token is the secret: only its hash is stored
     rows = server.store.read("SELECT token_hash FROM drafts")
     assert all(token not in r[0] for r in rows)
+
+
+def test_a_draft_holds_half_done_answers_of_the_right_type(server: Any) -> None:
+    """A draft is held to its answers' types and options only (DRAFT_CHECKS): a half-typed
+    ID number, a date not yet whole, an entry missing its required answers are kept; an
+    answer of the wrong type, a value not among the options, a question the procedure does
+    not ask are refused, each located, and nothing is saved."""
+    mine = "/api/procedures/birth-registration/drafts"
+    half = {"applicant_national_id": "0010", "child_full_name": "", "child_sex": "female"}
+    kept = server.post(mine, json={"answers": half})
+    assert kept.status_code == 201, kept.text
+    assert kept.json()["answers"] == half
+    before = server.store.read("SELECT count(*) FROM drafts")
+    refused = server.post(mine, json={"answers": {
+        "applicant_national_id": 1, "child_sex": "other", "no_such_question": "x"}})
+    assert refused.status_code == 422
+    assert [(e["pointer"], e["code"]) for e in refused.json()["errors"]] == [
+        ("#/answers/applicant_national_id", "answer-wrong-type"),
+        ("#/answers/child_sex", "answer-not-an-option"),
+        ("#/answers/no_such_question", "answer-unknown-field")]
+    assert server.store.read("SELECT count(*) FROM drafts") == before
+
+
+def test_a_drafts_group_entries_are_drafts_too(server: Any) -> None:
+    """In a group, an entry may lack its required answers and the group its entries; an
+    entry's unknown or ill-typed answer is refused at its place."""
+    mine = "/api/procedures/household-health-insurance-renewal/drafts"
+    half = {"household_members": [{"member_full_name": "Lê An"}, {}]}
+    kept = server.post(mine, json={"answers": half})
+    assert kept.status_code == 201, kept.text
+    assert kept.json()["answers"] == half
+    refused = server.post(mine, json={"answers": {"household_members": [
+        {"member_national_id": 1}, {"no_such": "x"}]}})
+    assert refused.status_code == 422
+    assert [(e["pointer"], e["code"]) for e in refused.json()["errors"]] == [
+        ("#/answers/household_members/0/member_national_id", "answer-wrong-type"),
+        ("#/answers/household_members/1/no_such", "answer-unknown-field")]
 
 
 def test_a_draft_expires_thirty_days_after_its_last_save(server: Any) -> None:
@@ -198,7 +239,8 @@ def test_a_draft_expires_thirty_days_after_its_last_save(server: Any) -> None:
     assert dt.datetime.fromisoformat(draft["expires_at"]) - saved == dt.timedelta(days=30)
     server.store.write(lambda run: run("UPDATE drafts SET expires_at = ?",
                                        ("2000-01-01T00:00:00Z",)))
-    assert server.get(f"/api/drafts/{draft['token']}").status_code == 404
+    assert server.get(f"/api/procedures/birth-registration/drafts/{draft['token']}"
+                      ).status_code == 404
     assert server.store.forget_expired("2001-01-01T00:00:00Z") == 1
 
 
@@ -211,8 +253,15 @@ def test_a_malformed_draft_is_refused(server: Any, body: Any) -> None:
 
 
 def test_unknown_tokens_and_methods(server: Any) -> None:
-    assert server.get("/api/drafts/short").status_code == 404
-    assert server.get("/api/drafts/" + "A" * 43).status_code == 404
+    drafts = "/api/procedures/birth-registration/drafts/"
+    assert server.get(drafts + "short").status_code == 404
+    assert server.get(drafts + "A" * 43).status_code == 404
+    assert server.get("/api/procedures/no-such-procedure/drafts/" + "A" * 43
+                      ).status_code == 404
+    # no route matches a control character; the problem still names it as a URI reference
+    odd = server.get("/api/%01%C3%B1/x")
+    assert odd.status_code == 404
+    assert odd.json()["instance"] == "/api/%01%C3%B1/x"
     not_allowed = server.delete("/api/procedures")
     assert not_allowed.status_code == 405
     assert not_allowed.headers["content-type"] == "application/problem+json"

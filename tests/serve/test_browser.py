@@ -159,7 +159,8 @@ def test_a_draft_saved_on_the_server_is_resumed_after_a_reload(live: Live, backe
     href = link.get_attribute("href") or ""
     token = re.search(r"#draft=([A-Za-z0-9_-]{43})$", href)
     assert token, href
-    saved = page.request.get(f"{live.url}/api/drafts/{token.group(1)}")
+    saved = page.request.get(f"{live.url}/api/procedures/stay-notification/drafts/"
+                            f"{token.group(1)}")
     assert saved.status == 200 and saved.json()["procedure"] == "stay-notification"
 
     again = browser_context.new_page()  # a new tab: nothing of the first page survives

@@ -11,7 +11,8 @@ Every operation of the generated spec, answering only the status codes the spec 
   decoded by the encoding's one decoder, judged by :mod:`procgen.serve.decide`, stored
   (:mod:`procgen.serve.store`) and only then acknowledged (201);
 * ``GET /applications/<id>``: its owner only (403 for anyone else, 401 for no one);
-* drafts: ``POST /procedures/<id>/drafts``, ``GET``/``PUT``/``DELETE /drafts/<token>``.
+* drafts: ``POST /procedures/<id>/drafts``, and ``GET``/``PUT``/``DELETE
+  /procedures/<id>/drafts/<token>``.
 
 A request is authenticated by a bearer token (the portal's login; the server keeps only its
 hash, as the application's owner) or, for a form this server served, by its session cookie
@@ -38,6 +39,7 @@ from procgen.serve import auth, pages
 from procgen.serve.decide import FieldError, decide, pointer, problems
 from procgen.serve.store import Application, Draft, Duplicate, Store, StoredFile
 from procgen.serve.upload import Limits, TooLarge, receive
+from procgen.targets.openapi.drafts import STEP_MAX
 from procgen.targets.openapi.multipart import Unreadable, decode_application
 from procgen.wording import say
 
@@ -108,8 +110,8 @@ class Api:
             Route(p + "/fee-quote", self.fee_quote, methods=["POST"]),
             Route(p + "/applications", self.submit, methods=["POST"]),
             Route(p + "/drafts", self.new_draft, methods=["POST"]),
+            Route(p + "/drafts/{token:str}", self.draft, methods=["GET", "PUT", "DELETE"]),
             Route("/applications/{application_id:str}", self.status, methods=["GET"]),
-            Route("/drafts/{token:str}", self.draft, methods=["GET", "PUT", "DELETE"]),
         ]
 
     def today(self) -> str:
@@ -376,25 +378,24 @@ class Api:
         return await self._save_draft(request, procedure.id, token, create=True)
 
     async def draft(self, request: Request) -> Response:
+        """A procedure's draft: resume, save again, delete. A token of no live draft of that
+        procedure is 404 (another procedure's draft is not found here)."""
         import anyio
 
         token = request.path_params["token"]
-        if not auth.is_token(token):
+        pid = request.path_params["pid"]
+        if not auth.is_token(token) or self.procedure(pid) is None:
+            return self.not_found(request, "serve_draft_not_found")
+        stored = await anyio.to_thread.run_sync(self.store.draft, auth.digest(token), _now())
+        if stored is None or stored.procedure != pid:
             return self.not_found(request, "serve_draft_not_found")
         if request.method == "PUT":
-            stored = await anyio.to_thread.run_sync(self.store.draft, auth.digest(token),
-                                                    _now())
-            if stored is None:
-                return self.not_found(request, "serve_draft_not_found")
-            return await self._save_draft(request, stored.procedure, token, create=False)
+            return await self._save_draft(request, pid, token, create=False)
         if request.method == "DELETE":
             gone = await anyio.to_thread.run_sync(self.store.delete_draft, auth.digest(token),
                                                   _now())
             return Response(status_code=204) if gone else self.not_found(
                 request, "serve_draft_not_found")
-        stored = await anyio.to_thread.run_sync(self.store.draft, auth.digest(token), _now())
-        if stored is None:
-            return self.not_found(request, "serve_draft_not_found")
         if (refused := self.unacceptable(request)) is not None:
             return refused
         return JSONResponse(draft_json(stored, token))
@@ -407,15 +408,14 @@ class Api:
         body = await self.json_body(request)
         if isinstance(body, Response):
             return body
-        errors = _draft_problems(body, lang)
-        if errors:
-            return self.problem(request, 422, say("serve_invalid_answers", lang,
-                                                  n=len(errors)), errors)
         procedure = self.procedure(pid)
         if procedure is None:  # the procedure left the project since the draft was saved
             return self.not_found(request, "serve_draft_not_found")
-        known = {f.id for f in procedure.asked_fields or procedure.fields}
-        answers = {k: v for k, v in body["answers"].items() if k in known}
+        errors = _draft_problems(procedure, body, lang)
+        if errors:
+            return self.problem(request, 422, say("serve_invalid_answers", lang,
+                                                  n=len(errors)), errors)
+        answers = dict(body["answers"])
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         draft = Draft(auth.digest(token), procedure.id, procedure.revision, answers,
                       body.get("step"), _iso(now), _iso(now + dt.timedelta(days=DRAFT_DAYS)))
@@ -425,23 +425,34 @@ class Api:
             return self.not_found(request, "serve_draft_not_found")
         if create:
             return JSONResponse(draft_json(draft, token), 201,
-                                headers={"Location": f"{self.base(request)}/drafts/{token}"})
+                                headers={"Location": f"{self.base(request)}/procedures/"
+                                                     f"{procedure.id}/drafts/{token}"})
         return JSONResponse(draft_json(draft, token))
 
 
-def _draft_problems(body: Any, lang: str) -> list[FieldError]:
+def _draft_problems(procedure: Procedure, body: Any, lang: str) -> list[FieldError]:
+    """What is wrong with a draft's body: its shape, and its answers held to what a draft
+    must fit (:func:`procgen.quote.check_draft`: the questions' types and options)."""
+    from procgen.diagnostics import DiagnosticSink
+    from procgen.quote import check_draft
+
     if not isinstance(body, dict):
         return [FieldError("#", "answer-wrong-type", say("serve_draft_not_object", lang))]
     out = [FieldError(f"#/{k}", "answer-unknown-field", say("serve_draft_unknown_key", lang,
                                                              name=k))
            for k in body if k not in ("answers", "step")]
-    if not isinstance(body.get("answers"), dict):
+    step = body.get("step")
+    if step is not None and not (isinstance(step, str) and len(step) <= STEP_MAX):
+        out.append(FieldError("#/step", "answer-wrong-type", say("serve_draft_bad_step", lang)))
+    answers = body.get("answers")
+    if not isinstance(answers, dict):
         out.append(FieldError("#/answers", "answer-wrong-type",
                               say("serve_draft_not_object", lang)))
-    step = body.get("step")
-    if step is not None and not (isinstance(step, str) and len(step) <= 64):
-        out.append(FieldError("#/step", "answer-wrong-type", say("serve_draft_bad_step", lang)))
-    return out
+        return out
+    sink = DiagnosticSink()
+    check_draft(procedure, answers, lang=lang, locate=lambda path: pointer(("answers", *path)),
+                sink=sink)
+    return out + problems(procedure, sink, lang)
 
 
 def status_json(a: Application) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from procgen.serve.api import PROBLEM, Api, title
+from procgen.serve.api import PROBLEM, Api, instance, title
 from procgen.serve.preview import Events, Preview
 from procgen.wording import say
 
@@ -82,7 +82,7 @@ def create_app(site: Site, store: Store, uploads: Path, options: Options,
         detail = say(key, lang) if key else title(status)
         return JSONResponse({"type": "about:blank", "title": title(status),
                              "status": status, "detail": detail,
-                             "instance": request.url.path}, status, headers=headers,
+                             "instance": instance(request.url.path)}, status, headers=headers,
                             media_type=PROBLEM)
 
     async def http_error(request: Request, exc: Exception) -> Response:
@@ -136,7 +136,7 @@ class Guard:
         if scoped.cancelled_caught and not started:
             body = json.dumps({"type": "about:blank", "title": "Service Unavailable",
                                "status": 503, "detail": say("serve_timeout", self.lang),
-                               "instance": scope["path"]}).encode()
+                               "instance": instance(scope["path"])}).encode()
             await guarded({"type": "http.response.start", "status": 503,
                            "headers": [(b"content-type", PROBLEM.encode()),
                                        (b"retry-after", b"5"),

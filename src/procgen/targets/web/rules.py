@@ -177,7 +177,7 @@ def page_rules(procedure: Procedure, lang: str, action: str,
 
     ``action`` is where the application goes; ``api`` the API's base (``api_base_url``
     without a trailing ``/``), from which the runtime addresses drafts:
-    ``{api}/procedures/{id}/drafts`` and ``{api}/drafts/{token}``."""
+    ``{api}/procedures/{id}/drafts`` and ``{api}/procedures/{id}/drafts/{token}``."""
     pages = procedure.pages
     kinds, formats = kind_rules(f for p in pages for f in p.fields)
     local = local_rules(facts, lang) if facts is not None else None
