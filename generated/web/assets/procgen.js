@@ -726,8 +726,9 @@
 /*
  * procgen-draft.js: "Save and continue later" for a procgen web form (docs/targets/web.md,
  * "Drafts"). procgen-form.js calls ProcgenFormDraft(F) with its internals. The first save
- * POSTs {answers, step} to {api}/procedures/{id}/drafts, later ones PUT to {api}/drafts/{token};
- * a page opened at #draft=TOKEN GETs {api}/drafts/{token} and fills the form with it. The
+ * POSTs {answers, step} to {api}/procedures/{id}/drafts, later ones PUT to the draft,
+ * {api}/procedures/{id}/drafts/{token}; a page opened at #draft=TOKEN GETs the draft and
+ * fills the form with it. The
  * answers are exactly what a submission sends (files are not kept). Like the rest of the
  * runtime, this writes text only through textContent and DOM nodes.
  */
@@ -739,6 +740,7 @@
     var R = F.R, M = F.M, fmt = F.fmt;
     var token = null, busy = false;
 
+    var DRAFTS = "/procedures/" + encodeURIComponent(R.procedure) + "/drafts";
     function address(path) { return R.api + path; }
     function request(method, path, payload) {
       var init = { method: method, headers: { Accept: "application/json" }, credentials: "same-origin" };
@@ -805,8 +807,8 @@
       var current = F.current();
       var payload = { answers: F.answers(), step: current === "start" || current === "sent" ? null : current };
       say([M.draft_saving]);
-      function post() { return request("POST", "/procedures/" + encodeURIComponent(R.procedure) + "/drafts", payload); }
-      var sent = token === null ? post() : request("PUT", "/drafts/" + token, payload).then(function (res) {
+      function post() { return request("POST", DRAFTS, payload); }
+      var sent = token === null ? post() : request("PUT", DRAFTS + "/" + token, payload).then(function (res) {
         if (res.status !== 404) return res;
         token = null;  // it expired meanwhile: a new draft, a new link
         return post();
@@ -828,7 +830,7 @@
       if (!m) return;
       if (!TOKEN.test(m[1])) { say([M.draft_not_found]); return; }
       var wanted = m[1];
-      request("GET", "/drafts/" + wanted).then(function (res) {
+      request("GET", DRAFTS + "/" + wanted).then(function (res) {
         if (res.status === 404 || res.status === 410) return null;
         if (!res.ok) throw new Error(String(res.status));
         return draft(res, false);
