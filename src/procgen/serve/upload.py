@@ -19,6 +19,7 @@ The parts are decoded into answers by the one decoder of the encoding,
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -197,11 +198,8 @@ def sniff(head: bytes) -> tuple[str, ...]:
     >>> sniff(b"hello")
     ()
     """
-    global _SIGNATURES  # noqa: PLW0603 (built once, on the first upload)
-    if _SIGNATURES is None:
-        _SIGNATURES = _Signatures()
     out: list[str] = []
-    for match in _SIGNATURES.matches(head):
+    for match in _signatures().matches(head):
         if match.mime_type and match.mime_type not in out:
             out.append(match.mime_type)
     return tuple(out)
@@ -230,7 +228,6 @@ class _Signatures:
         self.footer = list(puremagic.magic_footer_array)
         self.foot = max(-row.offset for row in self.footer)
         self.parts = puremagic.multi_part_dict
-        self.magic = puremagic.PureMagic
 
     def matches(self, head: bytes) -> list[puremagic.PureMagic]:
         """The signatures ``head`` matches, the likeliest first (puremagic's confidence:
@@ -269,7 +266,10 @@ def _confidence(row: puremagic.PureMagic) -> float:
     return 0.8 if n >= 9 else n / 10
 
 
-_SIGNATURES: _Signatures | None = None
+@functools.cache
+def _signatures() -> _Signatures:
+    """The index, built on the first upload."""
+    return _Signatures()
 
 
 async def receive(
