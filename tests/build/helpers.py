@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,17 @@ def bundled(tmp_path: Path) -> Path:
     """A project folder holding four bundled procedures with the real blocks and lists."""
     copy_project(BUNDLED, tmp_path / "procedures", only=SUBSET)
     return tmp_path
+
+
+def set_revision(path: Path, revision: int) -> str:
+    """Give the procedure file at ``path`` this revision (a real change of its bytes); its
+    text before, to put back."""
+    before = path.read_text("utf-8")
+    after, n = re.subn(r"^revision: \d+$", f"revision: {revision}", before, count=1,
+                       flags=re.MULTILINE)
+    assert n == 1 and after != before, f"{path} has no other revision to change to"
+    path.write_text(after, "utf-8")
+    return before
 
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]

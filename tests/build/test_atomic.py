@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.build.helpers import Runner, snapshot
+from tests.build.helpers import Runner, set_revision, snapshot
 
 
 def consistent(tree: Path) -> dict[str, bytes]:
@@ -54,9 +54,9 @@ def kill_at(cwd: Path, point: str, env: dict[str, str]) -> None:
     assert proc.returncode == -signal.SIGKILL
 
 
-def change_input(project: Path) -> None:
-    src = project / "procedures" / "birth-registration.yaml"
-    src.write_text(src.read_text().replace("revision: 1", "revision: 9", 1))
+def change_input(project: Path) -> str:
+    """Revision 9 of birth-registration; its text before."""
+    return set_revision(project / "procedures" / "birth-registration.yaml", 9)
 
 
 @pytest.mark.parametrize(
@@ -108,10 +108,10 @@ def test_recovery_alone_restores_previous_output(procgen: Runner, bundled: Path)
     assert procgen(bundled, "build", "-j", "1").returncode == 0
     out = bundled / "generated"
     before = consistent(out)
-    change_input(bundled)
+    before_text = change_input(bundled)
     kill_at(bundled, "aside", {"PROCGEN_BUILD_NO_EXCHANGE": "1"})
     src = bundled / "procedures" / "birth-registration.yaml"
-    src.write_text(src.read_text().replace("revision: 9", "revision: 1", 1))  # undo
+    src.write_text(before_text, "utf-8")  # undo
     r = procgen(bundled, "build", "-j", "1")
     assert r.returncode == 0, r.stderr
     assert "up to date" in r.stderr  # rolled back, and the cache still describes that tree

@@ -15,7 +15,15 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.build.helpers import BUNDLED, SUBSET, Runner, copy_project, snapshot, stamps
+from tests.build.helpers import (
+    BUNDLED,
+    SUBSET,
+    Runner,
+    copy_project,
+    set_revision,
+    snapshot,
+    stamps,
+)
 
 from procgen.diagnostics import DiagnosticSink
 from procgen.model import load_portal
@@ -128,8 +136,7 @@ def test_check_writes_no_template_cache_either(
 
 def test_check_sees_an_input_change(procgen: Runner, bundled: Path) -> None:
     build(procgen, bundled)
-    src = bundled / "procedures" / "stay-notification.yaml"
-    src.write_text(src.read_text().replace("revision: 1", "revision: 7", 1))
+    set_revision(bundled / "procedures" / "stay-notification.yaml", 7)
     r = procgen(bundled, "build", "--check")
     assert r.returncode == 1
     changed = r.stdout.splitlines()

@@ -16,7 +16,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.build.helpers import BUNDLED, KITCHEN_SINK, Runner, copy_project, snapshot, stamps
+from tests.build.helpers import (
+    BUNDLED,
+    KITCHEN_SINK,
+    Runner,
+    copy_project,
+    set_revision,
+    snapshot,
+    stamps,
+)
 
 from procgen.build import build
 from procgen.diagnostics import DiagnosticSink
@@ -77,8 +85,7 @@ def test_one_changed_procedure_recompiles_only_it(bundled: Path, tmp_path: Path)
     root, out = bundled / "procedures", bundled / "generated"
     assert build(root, out, jobs=2).compiled == 4
     untouched = stamps(out)["web/vi/birth-registration.html"]
-    src = root / "stay-notification.yaml"
-    src.write_text(src.read_text().replace("revision: 1", "revision: 5", 1))
+    set_revision(root / "stay-notification.yaml", 5)
     result = build(root, out, jobs=2)
     assert (result.compiled, result.failed) == (1, False)
     assert "manifest.json" in result.changed
