@@ -3,9 +3,9 @@
 ``openapi/<id>.yaml`` describes ``GET /procedures/<id>`` (the public description),
 ``POST /procedures/<id>/applications`` (``multipart/form-data``: answers and files),
 ``POST /procedures/<id>/fee-quote`` (JSON answers → the quote of ``procgen quote``) and
-``POST /procedures/<id>/drafts`` (answers saved to continue later), and the operations every
-document shares: ``GET /applications/{application_id}`` (status) and ``GET``/``PUT``/``DELETE
-/drafts/{token}`` (a draft, :mod:`.drafts`). ``openapi/portal.yaml`` adds
+``POST /procedures/<id>/drafts`` and ``GET``/``PUT``/``DELETE /procedures/<id>/drafts/{token}``
+(answers saved to continue later, :mod:`.drafts`), and the operation every document shares:
+``GET /applications/{application_id}`` (status). ``openapi/portal.yaml`` adds
 ``GET /procedures`` and holds every procedure's operations, whose request bodies and
 responses refer to that procedure's named components
 (``$ref: <id>.yaml#/components/requestBodies/<Id>Application``). Errors are RFC 9457
@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
@@ -41,8 +41,9 @@ from procgen.targets.openapi.shared import (
 from procgen.wording import say
 
 if TYPE_CHECKING:
-    from procgen.diagnostics import DiagnosticSink
+    from procgen.diagnostics import Diagnostic, DiagnosticSink
     from procgen.model.ir import Procedure, Settings
+    from procgen.model.local import LocalFacts
     from procgen.targets import EmitContext, Files, PortalInput
 
 OPENAPI_VERSION = "3.1.0"
@@ -54,22 +55,29 @@ class OpenApiTarget:
 
     name = "openapi"
 
+    def __init__(self) -> None:
+        self._last: _Built | None = None
+        """What :meth:`emit_procedure` built last, which :meth:`portal_part` of the same
+        procedure in the same context reads instead of building it again."""
+        self._base: _Base | None = None
+        """The procedure whose locality sites are being emitted, as they all share it."""
+
     def emit_procedure(self, procedure: Procedure, ctx: EmitContext, sink: DiagnosticSink) -> Files:
-        spec = ProcedureSpec(procedure, ctx.settings, sink, ctx.local(procedure))
+        if ctx.site is not None and (self._base is None
+                                     or not self._base.made_for(procedure, ctx)):
+            self._base = _Base.of(procedure, ctx)  # the first of its locality sites
+        built = self._last = _Built.of(procedure, ctx, sink,
+                                       self._base if ctx.site is not None else None)
         doc = _document(
             ctx.settings,
-            spec.paths(),
-            {
-                "schemas": spec.components(),
-                "requestBodies": spec.request_bodies(),
-                "responses": spec.responses(),
-            },
-            [spec.tag()],
+            built.paths,
+            built.components,
+            [built.spec.tag()],
             title=procedure.title,
             summary=procedure.summary,
             version=str(procedure.revision),
             contact=procedure.agency,
-            local=spec.local_table,
+            local=built.spec.local_table,
         )
         _drop_unused_components(doc)  # FormBoolean, when no question is a yes/no one
         return {FOLDER / f"{procedure.id}.yaml": dump(doc)}
@@ -82,22 +90,19 @@ class OpenApiTarget:
         from procgen.targets.openapi.describe import summary
 
         settings, p = ctx.settings, procedure
-        quiet = Sink()  # the procedure's warnings are reported once, by emit_procedure
-        spec = ProcedureSpec(p, settings, quiet, ctx.local(p))
-        paths = spec.paths()
+        built = self._last
+        if built is None or not built.made_for(p, ctx):
+            # the procedure's warnings are reported once, by emit_procedure
+            built = _Built.of(p, ctx, Sink())
         file = f"{p.id}.yaml"
-        own = {("requestBodies", n) for n in spec.request_bodies()} | {
-            ("responses", n) for n in spec.responses()}
+        own = {("requestBodies", n) for n in built.components["requestBodies"]} | {
+            ("responses", n) for n in built.components["responses"]}
         return OpenApiPart(
             stamp=f"{p.id}@{p.revision}",
             summary=msgspec.convert(summary(p, settings.languages), ProcedureSummary),
             tag=tag(p, settings.languages, settings.default_language),
-            paths={path: _by_reference(file, own, item) for path, item in paths.items()},
-            **_bundle_fragments({
-                "schemas": spec.components(),
-                "requestBodies": spec.request_bodies(),
-                "responses": spec.responses(),
-            }),
+            paths={path: _by_reference(file, own, item) for path, item in built.paths.items()},
+            **_bundle_fragments(built.components),
         )
 
     def emit_portal(self, portal: PortalInput, ctx: EmitContext, sink: DiagnosticSink) -> Files:
@@ -163,6 +168,63 @@ class OpenApiTarget:
             FOLDER / "portal.yaml": document(paths, {}, set(), {}),
             FOLDER / "portal.bundled.yaml": document(bundled, own, keep, fill),
         }
+
+
+class _Built(NamedTuple):
+    """One procedure's paths and components in one context (its locality facts), as both
+    its own file and its slice of the portal use them. Nothing downstream changes them:
+    :func:`_document`, :func:`_by_reference` and :func:`_drop_unused_components` build new
+    dicts around them."""
+
+    procedure: Procedure
+    settings: Settings
+    local: LocalFacts
+    spec: ProcedureSpec
+    paths: dict[str, Any]
+    components: dict[str, dict[str, Any]]
+
+    @classmethod
+    def of(cls, procedure: Procedure, ctx: EmitContext, sink: DiagnosticSink,
+           base: _Base | None = None) -> _Built:
+        """Built in ``ctx``; from ``base``, when it is this procedure's, what does not depend
+        on the locality is not built again (its warnings are told to ``sink`` again)."""
+        local = ctx.local(procedure)
+        if base is not None and base.made_for(procedure, ctx):
+            sink.extend(base.said)
+            spec = base.spec.located(local, sink)
+        else:
+            spec = ProcedureSpec(procedure, ctx.settings, sink, local)
+        return cls(procedure, ctx.settings, local, spec, spec.paths(), {
+            "schemas": spec.components(),
+            "requestBodies": spec.request_bodies(),
+            "responses": spec.responses(),
+        })
+
+    def made_for(self, procedure: Procedure, ctx: EmitContext) -> bool:
+        return (self.procedure is procedure and self.settings is ctx.settings
+                and self.local == ctx.local(procedure))
+
+
+class _Base(NamedTuple):
+    """A procedure's spec as every locality site shares it (:meth:`.ProcedureSpec.located`),
+    with the warnings building it told."""
+
+    procedure: Procedure
+    settings: Settings
+    spec: ProcedureSpec
+    said: tuple[Diagnostic, ...]
+
+    @classmethod
+    def of(cls, procedure: Procedure, ctx: EmitContext) -> _Base:
+        from procgen.diagnostics import DiagnosticSink as Sink
+
+        sink = Sink()
+        spec = ProcedureSpec(procedure, ctx.settings, sink, ctx.local(procedure))
+        spec.components()
+        return cls(procedure, ctx.settings, spec, tuple(sink.items))
+
+    def made_for(self, procedure: Procedure, ctx: EmitContext) -> bool:
+        return self.procedure is procedure and self.settings is ctx.settings
 
 
 def _by_reference(

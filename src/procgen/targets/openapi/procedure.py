@@ -9,6 +9,7 @@ titles) are the author's, escaped (:func:`md`).
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,7 @@ class ProcedureSpec:
             f.id in self.answers for f in self.fields if f.unconditionally_required
         )
         self._answers_schema: dict[str, Any] | None = None
+        self._components: dict[str, Any] | None = None
         self.named: dict[str, dict[str, Any]] = {}
         """The enums and group entries of the answers, by component name (:meth:`_name`)."""
 
@@ -258,15 +260,28 @@ class ProcedureSpec:
 
     def components(self) -> dict[str, Any]:
         """The procedure's schemas: answers, application, quote, draft, then its enums and
-        group entries (named after the field ids)."""
-        answers = self.answers_schema()
-        return {
-            f"{self.prefix}Answers": answers,
-            f"{self.prefix}Application": self.application_schema(),
-            f"{self.prefix}Quote": self.quote_schema(),
-            **self.drafts().schemas(),
-            **self.named,
-        }
+        group entries (named after the field ids). None of them depends on the locality, so
+        they are built once (and shared by :meth:`located` copies)."""
+        if self._components is None:
+            answers = self.answers_schema()
+            self._components = {
+                f"{self.prefix}Answers": answers,
+                f"{self.prefix}Application": self.application_schema(),
+                f"{self.prefix}Quote": self.quote_schema(),
+                **self.drafts().schemas(),
+                **self.named,
+            }
+        return self._components
+
+    def located(self, local: LocalFacts, sink: DiagnosticSink) -> ProcedureSpec:
+        """This spec in another locality context (a locality's own site): the same example
+        answers and :meth:`components`, built once for every site; what depends on the place
+        (the quote's locality parameter and examples, the description's amounts) is built
+        by the copy. Its warnings go to ``sink``."""
+        other = copy.copy(self)
+        other.local = local
+        other.sink = sink
+        return other
 
     def drafts(self) -> ProcedureDrafts:
         """The procedure's drafts operation and components (:mod:`.drafts`)."""
