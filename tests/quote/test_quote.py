@@ -156,6 +156,37 @@ def test_valid_window_rules_a_fee_out(tmp_path: Path) -> None:
     assert "online-fee" not in fees(result.output)["fees"]
 
 
+@pytest.mark.parametrize(
+    ("on", "exempt"),
+    [("2025-12-31", False), ("2026-01-01", True), ("2026-12-31", True), ("2027-01-01", False)],
+)
+def test_an_exemption_holds_only_in_its_window(tmp_path: Path, on: str, exempt: bool) -> None:
+    """The kitchen sink waives its online fee for poor households in 2026 only (an
+    exemption's ``valid``): both edges are days of the waiver, the days around them are not."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({**BASE, "poor_household": True}), "utf-8")
+    args = ["--procedures", str(KITCHEN), "quote", "kitchen-sink", "--answers", str(path),
+            "--on", on]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    got = fees(result.output)["fees"]["online-fee"]
+    assert got == ((0, True) if exempt else (45000, False))
+
+
+def test_an_exemption_window_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(KITCHEN, root)
+    f = root / "kitchen-sink.yaml"
+    text = f.read_text("utf-8")
+    old = "valid: {from: 2026-01-01, until: 2026-12-31}"
+    assert old in text
+    f.write_text(text.replace(old, "valid: {from: 2026-12-31, until: 2026-01-01}"), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(root), "validate"])
+    assert result.exit_code != 0
+    line = text[: text.index(old)].count("\n") + 1
+    assert f"kitchen-sink.yaml:{line}:" in result.output and "PG312" in result.output
+
+
 def test_output_shape(tmp_path: Path) -> None:
     code, out, _ = run(tmp_path, BASE)
     assert code == 0, out

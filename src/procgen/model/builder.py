@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from procgen.diagnostics import DiagnosticSink, Phrase, Related, Span, did_you_mean
+from procgen.diagnostics import CompilerBug, DiagnosticSink, Phrase, Related, Span, did_you_mean
 from procgen.model.fields import FieldBuilder, RawField, check_unique, expand, is_date
 from procgen.model.ir import (
     CHANNELS,
@@ -34,7 +34,7 @@ from procgen.model.workspace import TextMaker, Workspace
 from procgen.source.limits import MAX_ENTRIES
 
 if TYPE_CHECKING:
-    from procgen.expr import FieldSig, Scope
+    from procgen.expr import Expr, FieldSig, Scope
     from procgen.source import Document as SourceDoc
     from procgen.source import Path
 
@@ -209,6 +209,26 @@ class _ProcedureBuilder:
                 continue
             self._entries(f.children, need)
 
+    def _window(self, path: Path) -> tuple[str | None, str | None]:
+        """The ``valid`` window of the fee or exemption at ``path``: its first and last day
+        (None where open); a window that ends before it starts is PG312."""
+        valid = self.doc.value_at((*path, "valid")) if self.doc.has((*path, "valid")) else {}
+        if not isinstance(valid, dict):
+            return None, None
+        vfrom = self._date((*path, "valid", "from")) if "from" in valid else None
+        vuntil = self._date((*path, "valid", "until")) if "until" in valid else None
+        if vfrom and vuntil and vfrom > vuntil:
+            self.sink.emit(
+                "PG312",
+                self.doc.locate((*path, "valid")),
+                problem=Phrase(
+                    f"the window ends ({vuntil}) before it starts ({vfrom})",
+                    f"thời hạn hiệu lực kết thúc ({vuntil}) trước khi bắt đầu ({vfrom})",
+                ),
+            )
+            return None, None
+        return vfrom, vuntil
+
     def _date(self, path: Path) -> str | None:
         if not self.doc.has(path):
             return None
@@ -329,27 +349,20 @@ class _ProcedureBuilder:
             amount = whole(f.get("amount"))
             if isinstance(amount, str):
                 amount = self.fields.expr(self.doc, (*p, "amount"), scope, "number")
-            valid = f.get("valid") or {}
-            vfrom = self._date((*p, "valid", "from")) if "from" in valid else None
-            vuntil = self._date((*p, "valid", "until")) if "until" in valid else None
-            if vfrom and vuntil and vfrom > vuntil:
-                self.sink.emit(
-                    "PG312",
-                    self.doc.locate((*p, "valid")),
-                    problem=Phrase(
-                        f"the window ends ({vuntil}) before it starts ({vfrom})",
-                        f"thời hạn hiệu lực kết thúc ({vuntil}) trước khi bắt đầu ({vfrom})",
-                    ),
-                )
+            vfrom, vuntil = self._window(p)
             exemptions = []
             for j in range(len(f.get("exemptions", ()))):
-                when = self.fields.expr(self.doc, (*p, "exemptions", j, "when"), scope, "boolean")
+                at = (*p, "exemptions", j)
+                when = self.fields.expr(self.doc, (*at, "when"), scope, "boolean")
+                efrom, euntil = self._window(at)
                 if when is not None:
                     exemptions.append(
                         Exemption(
-                            when,
-                            self.t((*p, "exemptions", j, "label")),
-                            self.doc.locate((*p, "exemptions", j)),
+                            _within(when, efrom, euntil, scope),
+                            self.t((*at, "label")),
+                            self.doc.locate(at),
+                            valid_from=efrom,
+                            valid_until=euntil,
                         )
                     )
             charged = tuple(c for c in CHANNELS if c in f.get("channels", channels))
@@ -486,3 +499,22 @@ class _ProcedureBuilder:
             used.add(name)
             out.append(name)
         return out
+
+
+def _within(when: Expr, start: str | None, end: str | None, scope: Scope) -> Expr:
+    """``when`` that holds only from ``start`` to ``end`` (both days included): the file's
+    condition joined with ``today()`` in the window, checked like any expression, so the form,
+    the app, the API, ``quote`` and the server all read the exemption's window as one rule."""
+    if start is None and end is None:
+        return when
+    from procgen.expr import compile_expression
+
+    parts = [f"({when.source})"]
+    if start is not None:
+        parts.append(f'today() >= date("{start}")')
+    if end is not None:
+        parts.append(f'today() <= date("{end}")')
+    out = compile_expression(" and ".join(parts), when.span, scope, "boolean", DiagnosticSink())
+    if out is None:  # the condition compiled alone and the dates are real days
+        raise CompilerBug(f"the window of exemption {when.source!r} does not compile")
+    return out

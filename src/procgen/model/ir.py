@@ -425,8 +425,13 @@ class Channel(Struct, frozen=True):
 
 class Exemption(Struct, frozen=True):
     when: Expr
+    """Who is exempt, and when: with a ``valid`` window, the builder has already joined
+    ``today()`` within it to the file's condition, so every target evaluates one rule."""
     label: Text
     span: Span
+    valid_from: str | None = None
+    valid_until: str | None = None
+    """The exemption's own window, as written (``valid``), for the wording."""
 
 
 class Fee(Struct, frozen=True):

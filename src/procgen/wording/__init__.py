@@ -367,7 +367,13 @@ def fee_notes(fee: Fee, lang: str) -> list[str]:
     if fee.valid_from or fee.valid_until:
         notes.append(say("valid_window", lang, start=fee.valid_from or "…",
                          end=fee.valid_until or "…"))
-    notes.extend(say("exempt", lang, who=e.label.get(lang)) for e in fee.exemptions)
+    for e in fee.exemptions:
+        who = e.label.get(lang)
+        if e.valid_from or e.valid_until:
+            window = say("valid_window", lang, start=e.valid_from or "…", end=e.valid_until or "…")
+            notes.append(say("exempt_window", lang, who=who, window=window))
+        else:
+            notes.append(say("exempt", lang, who=who))
     return notes
 
 

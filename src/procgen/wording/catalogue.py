@@ -161,6 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "fee_depends": {"vi": "Tùy theo câu trả lời", "en": "Depends on your answers"},
     "fee_conditional": {"vi": "trong một số trường hợp", "en": "in some cases"},
     "exempt": {"vi": "Miễn cho: {who}", "en": "Exempt: {who}"},
+    "exempt_window": {"vi": "Miễn cho: {who} ({window})", "en": "Exempt: {who} ({window})"},
     "valid_window": {"vi": "áp dụng từ {start} đến {end}", "en": "from {start} until {end}"},
     "total": {"vi": "Tổng số tiền phải nộp trực tuyến", "en": "Total to pay online"},
     "fee_unknown": {"vi": "chưa xác định", "en": "not known yet"},
