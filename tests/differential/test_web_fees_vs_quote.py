@@ -120,3 +120,72 @@ def test_the_web_total_is_the_quote_in_every_province(node: subprocess.Popen[str
                 assert web["known"] == q["known_total"], where
             compared += 1
     assert compared > 1000  # every province, many answers
+
+
+def _edges(p: Procedure) -> list[str]:
+    """Both sides of every exemption window's edges: the day before, the first and last day,
+    the day after."""
+    days: set[str] = set()
+    for f in p.fees:
+        for e in f.exemptions:
+            for edge, step in ((e.valid_from, -1), (e.valid_until, 1)):
+                if edge:
+                    d = dt.date.fromisoformat(edge)
+                    days |= {d.isoformat(), (d + dt.timedelta(days=step)).isoformat()}
+    return sorted(days)
+
+
+def _window_variants(p: Procedure, day: str) -> list[dict[str, Any]]:
+    """The example answers with each option of every choice a fee reads, each of those with
+    every yes/no answer flipped too; a date that must not be before today (an appointment) is
+    ``day``."""
+    base = example_answers(p)
+    for f in p.asked_fields:
+        if (f.kind == FieldKind.DATE and f.constraint is not None
+                and "today()" in f.constraint.source and str(base.get(f.id, day)) < day):
+            base[f.id] = day
+    read = set().union(*(f.reads for f in p.fees))
+    bases = [base] + [{**base, f.id: o.value} for f in p.asked_fields
+                      if f.kind == FieldKind.CHOICE and f.id in read for o in f.options]
+    flips = [f.id for f in p.asked_fields if f.kind == FieldKind.BOOLEAN]
+    return [v for b in bases for v in (b, *({**b, k: not b.get(k, False)} for k in flips))]
+
+
+def test_the_web_applies_an_exemption_window_as_quote_does(
+        node: subprocess.Popen[str]) -> None:
+    """The digital-citizen waivers (Circular 117/2026, an exemption's ``valid``): on each side
+    of each window's edges, with every yes/no answer flipped (``vneid_level_2`` among them),
+    the form's fees are the quote's."""
+    portal = load_portal(PROCEDURES, DiagnosticSink())
+    windowed = [p for p in portal.procedures if _edges(p)]
+    assert len(windowed) >= 6
+    compared = 0
+    seen: set[str] = set()
+    for p in windowed:
+        rules = page_rules(p, "vi", "/api", local_facts(p, portal.localities))
+        for day in _edges(p):
+            cases: list[tuple[dict[str, Any], str | None]] = []
+            quotes: list[dict[str, Any]] = []
+            for raw in _window_variants(p, day):
+                sink = DiagnosticSink()
+                checked = check_answers(p, raw, today=day, lang="vi",
+                                        locate=lambda _, at=p.span: at, sink=sink)
+                if sink.has_errors():
+                    continue
+                cases.append((json.loads(json.dumps(checked.values, default=str)), None))
+                quotes.append(quote(p, checked, channel="online", on=day).as_json())
+            assert node.stdin is not None and node.stdout is not None
+            node.stdin.write(json.dumps({"rules": rules, "today": day, "cases": cases},
+                                        ensure_ascii=False) + "\n")
+            answers = json.loads(node.stdout.readline())
+            assert not isinstance(answers, dict), answers
+            for (values, _), q, web in zip(cases, quotes, answers, strict=True):
+                shown = {r["id"]: (r["amount"], r["exempt"]) for r in web["rows"] if r["applies"]}
+                quoted = {f["id"]: (f["amount"], f["exempt"]) for f in q["fees"]}
+                assert shown == quoted, (p.id, day, values)
+                assert web["total"] == q["total"], (p.id, day, values)
+                if values.get("vneid_level_2") and any(f["exempt"] for f in q["fees"]):
+                    seen.add(p.id)
+                compared += 1
+    assert compared > 100
+    assert seen == {p.id for p in windowed}  # each procedure's waiver was crossed

@@ -8,8 +8,11 @@ The 25 bundled procedures, as published:
 - the full-process status (Decree 42/2022 art. 11) that the national records support;
 - the fee windows and exemptions of the 2025-26 circulars, each quote worked out by hand from
   the NPSP records named below (a 2026 mirror of the National Public Service Portal,
-  ``hdtruong802/Vietnam-AI-Innovation-Challenge-2026``, ``data/Data_DVC/<code>.txt``) and
-  ``../shared/reference/audit-2026-12.md`` (cited "audit §…"), not copied from procgen.
+  ``hdtruong802/Vietnam-AI-Innovation-Challenge-2026``, ``data/Data_DVC/<code>.txt``),
+  ``../shared/reference/audit-2026-12.md`` (cited "audit §…"), and the texts of Circular
+  117/2026/TT-BTC and Resolution 66.22/2026/NQ-CP as copied in ``diepxuan/diepxuan.github.io``
+  (``van-ban/tai-chinh/117-2026-tt-btc.md``; ``van-ban/chinh-phu/nghi-quyet-66.22-2026-nq-cp-
+  phat-trien-cong-dan-so.md``, appendix III), not copied from procgen.
 """
 
 from __future__ import annotations
@@ -129,6 +132,16 @@ LICENCE = {**PERSON, "licence_number": "012345678901", "licence_classes": ["b"],
            "request_kind": "expired", "has_car_class": False, "delivery_method": "electronic"}
 PASSPORT = {**PERSON, "request_kind": "renewal", "previous_passport_number": "C1234567",
             "delivery_method": "electronic"}
+LOST_PASSPORT = {**PERSON, "request_kind": "lost_or_damaged", "delivery_method": "electronic"}
+CRIMINAL = {**PERSON, "certificate_type": "type_1", "purpose": "Xin việc",
+            "father_full_name": "Nguyễn Văn Cường", "mother_full_name": "Phạm Thị Dung",
+            "copies_wanted": 2}
+ADDRESS = {"address_province": "ha_noi", "address_commune": "Phường Hai Bà Trưng",
+           "address_detail": "12 Phố Huế"}
+PERMANENT = {**PERSON, **ADDRESS, "residence_basis": "own_dwelling"}
+TEMPORARY = {**PERSON, **ADDRESS, "request_kind": "new", "stay_purpose": "work",
+             "stay_from": "2026-12-01", "stay_until": "2027-06-01",
+             "dwelling_owner_national_id": "001070012345", "registrant_count": 1}
 
 # (name, procedure, answers, channel, day, {fee id: (amount, exempt)}, total, why)
 CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, tuple[int, bool]], int, str]] = [
@@ -144,29 +157,34 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, tuple[int, bool]
      "in_person", "2025-07-01", {"exchange-fee-reduced": (25000, False)}, 25000,
      "NPSP 1.014063: every channel 50 % from 1 Jul 2025 (Circular 64/2025)"),
     ("ID exchange online, 2026", "citizen-id-reissue", ID_CARD, "online", "2026-03-10",
-     {"exchange-fee-reduced": (25000, False)}, 25000,
+     {"exchange-fee-reduced-online": (25000, False)}, 25000,
      "50 % once, not 25 % (the windows do not stack)"),
     ("ID re-issue in person, last day of Circular 64/2025", "citizen-id-reissue", LOST_CARD,
-     "in_person", "2026-12-31", {"reissue-fee-reduced-waiver": (35000, False)}, 35000,
+     "in_person", "2026-12-31", {"reissue-fee-reduced": (35000, False)}, 35000,
      "NPSP 1.014064: 70,000 at 50 % until 31 Dec 2026"),
     ("ID re-issue, 2027", "citizen-id-reissue", LOST_CARD, "in_person", "2027-01-01",
-     {"reissue-fee-2027-waiver": (70000, False)}, 70000, "the full 70,000 again from 1 Jan 2027"),
+     {"reissue-fee-2027": (70000, False)}, 70000, "the full 70,000 again from 1 Jan 2027"),
     ("ID exchange, level-2 VNeID, in the 117/2026 window", "citizen-id-reissue",
      {**ID_CARD, "vneid_level_2": True}, "online", "2026-08-15",
-     {"exchange-fee-reduced-waiver": (0, True)}, 0,
-     "audit §A.1: Circular 117/2026 from 15 Aug 2026"),
+     {"exchange-fee-reduced-online": (0, True)}, 0,
+     "Circular 117/2026 art. 1 cl. 4 and art. 2 cl. 1: from 15 Aug 2026"),
     ("ID exchange, no VNeID level 2, in the 117/2026 window", "citizen-id-reissue", ID_CARD,
-     "in_person", "2026-11-29", {"exchange-fee-reduced-waiver": (25000, False)}, 25000,
+     "in_person", "2026-11-29", {"exchange-fee-reduced": (25000, False)}, 25000,
      "only eligible level-2 VNeID holders are waived; the others pay 50 %"),
     ("ID re-issue, level-2 VNeID, last day of the 117/2026 window", "citizen-id-reissue",
+     {**LOST_CARD, "vneid_level_2": True}, "online", "2027-02-28",
+     {"reissue-fee-2027-online": (0, True)}, 0,
+     "Circular 117/2026 art. 2 cl. 1: until 28 Feb 2027"),
+    ("ID re-issue, level-2 VNeID, in person, in the 117/2026 window", "citizen-id-reissue",
      {**LOST_CARD, "vneid_level_2": True}, "in_person", "2027-02-28",
-     {"reissue-fee-2027-waiver": (0, True)}, 0, "audit §A.1: until 28 Feb 2027"),
+     {"reissue-fee-2027": (70000, False)}, 70000,
+     "Resolution 66.22 appendix III: the waiver is for procedures done online"),
     ("ID exchange, level-2 VNeID, after the 117/2026 window", "citizen-id-reissue",
      {**ID_CARD, "vneid_level_2": True}, "in_person", "2027-03-01",
      {"exchange-fee-2027": (50000, False)}, 50000, "the waiver ended on 28 Feb 2027"),
     ("ID exchange, level-2 VNeID, before the 117/2026 window", "citizen-id-reissue",
      {**ID_CARD, "vneid_level_2": True}, "online", "2026-08-14",
-     {"exchange-fee-reduced": (25000, False)}, 25000, "the waiver began on 15 Aug 2026"),
+     {"exchange-fee-reduced-online": (25000, False)}, 25000, "the waiver began on 15 Aug 2026"),
     ("driving licence online, first day of the online rate", "driving-licence-exchange",
      LICENCE, "online", "2023-12-01", {"licence-fee-online-discount": (115000, False)}, 115000,
      "NPSP 3.000347: 115,000 online from 1 Dec 2023 to 31 Dec 2025"),
@@ -175,10 +193,49 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, tuple[int, bool]
      "NPSP 3.000347: 135,000 once the online rate ended"),
     ("driving licence in person, 2026", "driving-licence-exchange", LICENCE, "in_person",
      "2026-11-29", {"licence-fee": (135000, False)}, 135000,
-     "135,000 (154/2025 amounts not verified; the reported 117/2026 waiver not modelled)"),
+     "135,000 (154/2025 amounts not verified); 117/2026 waives online filings only"),
+    ("driving licence online, level-2 VNeID, in the 117/2026 window",
+     "driving-licence-exchange", {**LICENCE, "vneid_level_2": True}, "online", "2026-12-06",
+     {"licence-fee-online": (0, True)}, 0, "Circular 117/2026 art. 1 cl. 6"),
     ("passport renewal online, 2026", "passport-issuance", PASSPORT,
-     "online", "2026-09-01", {"passport-fee-online": (200000, False)}, 200000,
-     "NPSP 1.001456: 200,000 (Circular 25/2021; 28/2026 amounts not verified, kept)"),
+     "online", "2026-09-01", {"passport-fee-reduced-online": (100000, False)}, 100000,
+     "Resolution 66.22 app. III row 5: 100,000 (base 200,000) under 64/2025 until 31 Dec 2026"),
+    ("passport renewal online, level-2 VNeID, 2026", "passport-issuance",
+     {**PASSPORT, "vneid_level_2": True}, "online", "2026-12-06",
+     {"passport-fee-reduced-online": (0, True)}, 0, "Circular 117/2026 art. 1 cl. 8a"),
+    ("passport renewal in person, level-2 VNeID, 2026", "passport-issuance",
+     {**PASSPORT, "vneid_level_2": True}, "in_person", "2026-12-06",
+     {"passport-fee-reduced": (100000, False)}, 100000,
+     "Resolution 66.22 appendix III: waived only when filed online"),
+    ("passport lost online, level-2 VNeID, last day of the waiver", "passport-issuance",
+     {**LOST_PASSPORT, "vneid_level_2": True}, "online", "2027-02-28",
+     {"replacement-fee-2027-online": (0, True)}, 0,
+     "Circular 117/2026 art. 2 cl. 1: until 28 Feb 2027"),
+    ("passport lost online, 2027", "passport-issuance", LOST_PASSPORT, "online", "2027-01-01",
+     {"replacement-fee-2027-online": (400000, False)}, 400000,
+     "the 64/2025 halving ended on 31 Dec 2026: 400,000 (Circular 28/2026, base amount)"),
+    ("passport new online, level-2 VNeID, after the waiver", "passport-issuance",
+     {**PASSPORT, "request_kind": "first", "vneid_level_2": True}, "online", "2027-03-01",
+     {"passport-fee-2027-online": (200000, False)}, 200000, "the waiver ended on 28 Feb 2027"),
+    ("criminal record student online, 2026", "criminal-record-certificate",
+     {**CRIMINAL, "reduced_group": True}, "online", "2026-08-14",
+     {"certificate-fee-reduced-online": (100000, False)}, 100000,
+     "Resolution 66.22 app. III row 6: 100,000 a person for students (16/2025 art. 4 cl. 1)"),
+    ("criminal record online, level-2 VNeID", "criminal-record-certificate",
+     {**CRIMINAL, "vneid_level_2": True}, "online", "2026-12-06",
+     {"certificate-fee-online": (0, True)}, 0, "Circular 117/2026 art. 1 cl. 5"),
+    ("criminal record by post, level-2 VNeID", "criminal-record-certificate",
+     {**CRIMINAL, "reduced_group": True, "vneid_level_2": True}, "postal", "2026-12-06",
+     {"certificate-fee-reduced": (100000, False)}, 100000, "the waiver is for online filings"),
+    ("permanent residence online, level-2 VNeID", "permanent-residence-registration",
+     {**PERMANENT, "vneid_level_2": True}, "online", "2026-12-06",
+     {"registration-fee-online": (0, True)}, 0, "Circular 117/2026 art. 1 cl. 3"),
+    ("temporary residence by list online, level-2 VNeID", "temporary-residence-registration",
+     {**TEMPORARY, "registrant_count": 3, "by_list": True, "vneid_level_2": True}, "online",
+     "2026-12-06", {"list-fee-online": (0, True)}, 0, "Circular 117/2026 art. 1 cl. 3"),
+    ("temporary residence online, after the waiver", "temporary-residence-registration",
+     {**TEMPORARY, "vneid_level_2": True}, "online", "2027-03-01",
+     {"registration-fee-online": (7000, False)}, 7000, "7,000 online (Circular 75/2022)"),
 ]
 
 

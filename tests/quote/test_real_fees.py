@@ -27,7 +27,9 @@ Sourced facts used (ref §2, common framework, unless said otherwise):
   are [I].
 - Driving licence (ref §2.6): 135,000 VND per licence; the online rate (115,000?) is [I].
 - Passport (ref §2.7, Circular 25/2021/TT-BTC): 200,000 new; 400,000 to replace a lost or
-  damaged passport.
+  damaged passport. From 1 Jul 2025 to 31 Dec 2026 Circular 64/2025/TT-BTC halves both on
+  every channel (100,000 / 200,000), replacing the online 10 % (the 2025-26 sources of
+  tests/procedures/test_sources.py; the reference predates them).
 
 Day counts (``--on 2026-11-29``): 2026-09-30 is 60 days before (30 to 2026-10-30, 30 more to
 2026-11-29), 2026-09-29 is 61; 2026-11-14 is 15 days before, 2026-11-13 is 16.
@@ -240,7 +242,11 @@ CASES = [
          "§2.3: 0 online in Hanoi", locality="ha-noi"),
     # -- passport, ref §2.7 ------------------------------------------------------------------
     Case("passport new, in person", "passport-issuance", PASSPORT, "in_person",
-         {"passport-fee": (200000, False)}, 200000, "§2.7: new passport 200,000"),
+         {"passport-fee": (200000, False)}, 200000, "§2.7: new passport 200,000",
+         on="2025-03-01"),
+    Case("passport new, in person, 2026", "passport-issuance", PASSPORT, "in_person",
+         {"passport-fee-reduced": (100000, False)}, 100000,
+         "Circular 64/2025: 200,000 at 50 % until 31 Dec 2026"),
     Case("passport new, in person, during the online discount", "passport-issuance",
          PASSPORT, "in_person", {"passport-fee": (200000, False)}, 200000,
          "§2.7: the 10% reduction is for online submission only", on="2025-06-01"),
@@ -250,26 +256,28 @@ CASES = [
     Case("passport new, online, mid-2025", "passport-issuance", PASSPORT, "online",
          {"passport-fee-online-discount": (180000, False)}, 180000,
          "§2.7: online 10% lower until 2025-12-31", on="2025-06-01"),
-    Case("passport new, online, last day of the discount", "passport-issuance", PASSPORT,
+    Case("passport new, online, last day of the 10% discount", "passport-issuance", PASSPORT,
          "online", {"passport-fee-online-discount": (180000, False)}, 180000,
-         "§2.7: online 10% lower until 2025-12-31 inclusive", on="2025-12-31"),
-    Case("passport new, online, after the discount", "passport-issuance", PASSPORT, "online",
-         {"passport-fee-online": (200000, False)}, 200000,
-         "§2.7: the Circular 63/2023 window ended 2025-12-31; 200,000 (Circular 25/2021)",
-         on="2026-01-01"),
+         "§2.7: online 10% lower, until Circular 64/2025's 50 % took over", on="2025-06-30"),
+    Case("passport new, online, 2026", "passport-issuance", PASSPORT, "online",
+         {"passport-fee-reduced-online": (100000, False)}, 100000,
+         "Circular 64/2025: 50 % once, not on top of the 10 %", on="2026-01-01"),
     Case("passport new, online, Hanoi", "passport-issuance", PASSPORT, "online",
-         {"passport-fee-online": (200000, False)}, 200000,
-         "§2.7: a national fee (Circular 25/2021/TT-BTC); Hanoi's 07/2023 zeroes only fees "
-         "the People's Council sets (§2)", locality="ha-noi"),
+         {"passport-fee-reduced-online": (100000, False)}, 100000,
+         "§2.7: a national fee; Hanoi's 07/2023 zeroes only fees the People's Council sets "
+         "(§2)", locality="ha-noi"),
     Case("passport lost, in person", "passport-issuance", LOST_PASSPORT, "in_person",
          {"replacement-fee": (400000, False)}, 400000,
-         "§2.7: re-issue of a lost or damaged passport 400,000"),
+         "§2.7: re-issue of a lost or damaged passport 400,000", on="2025-03-01"),
     Case("passport lost, online, 2025", "passport-issuance", LOST_PASSPORT, "online",
          {"replacement-fee-online-discount": (360000, False)}, 360000,
          "§2.7: 400,000 x 0.9 online in the 2024-2025 window", on="2025-03-01"),
     Case("passport lost, online, 2026", "passport-issuance", LOST_PASSPORT, "online",
-         {"replacement-fee-online": (400000, False)}, 400000,
-         "§2.7: 400,000 once the online window has ended"),
+         {"replacement-fee-reduced-online": (200000, False)}, 200000,
+         "Circular 64/2025: 400,000 at 50 % until 31 Dec 2026"),
+    Case("passport lost, online, 2027", "passport-issuance", LOST_PASSPORT, "online",
+         {"replacement-fee-2027-online": (400000, False)}, 400000,
+         "§2.7: 400,000 once the reductions have ended", on="2027-03-01"),
     # -- residence, ref §2.4 (Circular 75/2022/TT-BTC) ---------------------------------------
     Case("permanent residence, in person", "permanent-residence-registration", PERMANENT,
          "in_person", {"registration-fee": (20000, False)}, 20000, "§2.4: 20,000 in person"),
@@ -306,11 +314,11 @@ CASES = [
          "§2.4 and Circular 75/2022: exempt groups pay nothing"),
     # -- criminal record, ref §2.5 -----------------------------------------------------------
     Case("criminal record, 2 copies", "criminal-record-certificate", CRIMINAL, "online",
-         {"certificate-fee": (INFERRED, False)}, None,
+         {"certificate-fee-online": (INFERRED, False)}, None,
          "§2.5: 2 copies included, no extra-copy fee (200,000 is [I])"),
     Case("criminal record, 4 copies", "criminal-record-certificate",
          {**CRIMINAL, "copies_wanted": 4}, "online",
-         {"certificate-fee": (INFERRED, False), "extra-copy-fee": (10000, False)}, None,
+         {"certificate-fee-online": (INFERRED, False), "extra-copy-fee": (10000, False)}, None,
          "§2.5: 5,000 per copy beyond 2: 2 x 5,000"),
     Case("criminal record, poor household / disability / elderly", "criminal-record-certificate",
          {**CRIMINAL, "exempt_group": True}, "in_person",
@@ -320,7 +328,7 @@ CASES = [
          {"certificate-fee": (0, True)}, 0, "§2.5: children exempt"),
     Case("criminal record, student", "criminal-record-certificate",
          {**CRIMINAL, "reduced_group": True}, "online",
-         {"certificate-fee-reduced": (INFERRED, False)}, None,
+         {"certificate-fee-reduced-online": (INFERRED, False)}, None,
          "§2.5: reduced rate for students and others (100,000 is [I])"),
     # -- driving licence, ref §2.6 -----------------------------------------------------------
     Case("driving licence, in person", "driving-licence-exchange", LICENCE, "in_person",
