@@ -361,6 +361,10 @@ CASES = [
          "fees.base-fee.exemptions.#1.when", (DOWN,)),
     case("exemption-narrowed", sub("{when: poor, label", "{when: poor or copies == 0, label"),
          "fees.base-fee.exemptions.#1.when", (UP,), reverse=True),
+    case("exemption-widened", sub("{when: poor, channels: [online], label", "{when: poor, label"),
+         "fees.base-fee.exemptions.#1.when", (DOWN,),  # no longer online only
+         base=(sub("    channels: [in_person]\n    exemptions:\n      - {when: poor, label",
+                   "    exemptions:\n      - {when: poor, channels: [online], label"),)),
     case("exemption-condition-changed", sub("{when: poor, label", "{when: copies == 0, label"),
          "fees.base-fee.exemptions.#1.when", ()),
     case("exemption-wording", sub("en: Poor households}", "en: Poor households only}"),

@@ -173,6 +173,35 @@ def test_an_exemption_holds_only_in_its_window(tmp_path: Path, on: str, exempt: 
     assert got == ((0, True) if exempt else (45000, False))
 
 
+@pytest.mark.parametrize(("channel", "exempt"),
+                         [("online", True), ("in_person", False), ("postal", False)])
+def test_an_exemption_holds_only_on_its_channels(tmp_path: Path, channel: str,
+                                                  exempt: bool) -> None:
+    """The kitchen sink exempts poor households from the copy fee when they file online only
+    (an exemption's ``channels``)."""
+    code, out, _ = run(tmp_path, {**BASE, "poor_household": True, "copies": 2},
+                       "--channel", channel)
+    assert code == 0, out
+    assert fees(out)["fees"]["copy-fee"] == ((0, True) if exempt else (16000, False))
+
+
+def test_an_exemption_on_a_channel_its_fee_is_not_charged_on_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(KITCHEN, root)
+    f = root / "kitchen-sink.yaml"
+    text = f.read_text("utf-8")
+    old = "      - {when: poor_household, label: {vi: Hộ nghèo, en: Poor households}}"
+    assert old in text  # base-fee: in person and by post only
+    new = ("      - {when: poor_household, channels: [online], label: {vi: Hộ nghèo, "
+           "en: Poor households}}")
+    f.write_text(text.replace(old, new), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(root), "validate", "--lang", "en"])
+    assert result.exit_code != 0
+    line = text[: text.index(old)].count("\n") + 1
+    assert f"kitchen-sink.yaml:{line}:" in result.output and "PG322" in result.output
+    assert "not charged on channel 'online'" in result.output
+
+
 def test_an_exemption_window_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(KITCHEN, root)

@@ -270,11 +270,15 @@ def _exemptions(base: Fee, rev: Fee) -> tuple[dict[str, _Side], dict[str, _Side]
     rather than one removed and one added.
     """
 
-    def side(x: Any) -> _Side:
-        return _Side({"when": expr(x.when), "label": text(x.label)}, text(x.label), x.span)
+    def cond(x: Any) -> str:  # its channels are one more condition (so dropping them widens)
+        only = ", ".join(f'"{c}"' for c in x.channels)
+        return str(expr(x.when)) + (f" and channel in [{only}]" if x.channels else "")
 
-    b = {expr(x.when): side(x) for x in base.exemptions}
-    r = {expr(x.when): side(x) for x in rev.exemptions}
+    def side(x: Any) -> _Side:
+        return _Side({"when": cond(x), "label": text(x.label)}, text(x.label), x.span)
+
+    b = {cond(x): side(x) for x in base.exemptions}
+    r = {cond(x): side(x) for x in rev.exemptions}
     b_rest = [k for k in b if k not in r]
     r_rest = [k for k in r if k not in b]
     for i, (bk, rk) in enumerate(zip(b_rest, r_rest, strict=False), start=1):

@@ -350,11 +350,16 @@ class _ProcedureBuilder:
             if isinstance(amount, str):
                 amount = self.fields.expr(self.doc, (*p, "amount"), scope, "number")
             vfrom, vuntil = self._window(p)
+            charged = tuple(c for c in CHANNELS if c in f.get("channels", channels))
             exemptions = []
-            for j in range(len(f.get("exemptions", ()))):
+            for j, raw in enumerate(f.get("exemptions", ())):
                 at = (*p, "exemptions", j)
                 when = self.fields.expr(self.doc, (*at, "when"), scope, "boolean")
                 efrom, euntil = self._window(at)
+                for k, ch in enumerate(raw.get("channels", ())):
+                    if ch not in charged:  # the fee is not charged there: nothing to exempt
+                        self.sink.emit("PG322", self.doc.locate((*at, "channels", k)),
+                                       channel=ch, channels=", ".join(charged))
                 if when is not None:
                     exemptions.append(
                         Exemption(
@@ -363,9 +368,9 @@ class _ProcedureBuilder:
                             self.doc.locate(at),
                             valid_from=efrom,
                             valid_until=euntil,
+                            channels=tuple(c for c in CHANNELS if c in raw.get("channels", ())),
                         )
                     )
-            charged = tuple(c for c in CHANNELS if c in f.get("channels", channels))
             out.append(
                 Fee(
                     id=Slug(f["id"]),

@@ -432,6 +432,12 @@ class Exemption(Struct, frozen=True):
     valid_from: str | None = None
     valid_until: str | None = None
     """The exemption's own window, as written (``valid``), for the wording."""
+    channels: tuple[str, ...] = ()
+    """The channels it holds on, among its fee's; empty: every channel of the fee."""
+
+    def holds_on(self, channel: str) -> bool:
+        """Can the exemption hold for an application through ``channel``?"""
+        return not self.channels or channel in self.channels
 
 
 class Fee(Struct, frozen=True):

@@ -210,7 +210,8 @@ def _quote_fee(
                          confidence=known.level)
     if fee.when is not None and not holds(fee.when, values, today=on):
         return None
-    exempt = any(holds(e.when, values, today=on) for e in fee.exemptions)
+    exempt = any(e.holds_on(channel) and holds(e.when, values, today=on)
+                 for e in fee.exemptions)
     amount: int | None
     if fee.set_by_locality:
         local = locality.fee(pid, fee.id) if locality else None

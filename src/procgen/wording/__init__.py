@@ -369,11 +369,15 @@ def fee_notes(fee: Fee, lang: str) -> list[str]:
                          end=fee.valid_until or "…"))
     for e in fee.exemptions:
         who = e.label.get(lang)
+        limits = []  # on some channels, in a window: said after who
+        if e.channels:
+            names = ", ".join(say(c, lang).lower() for c in e.channels)
+            limits.append(say("exempt_channels", lang, channels=names))
         if e.valid_from or e.valid_until:
-            window = say("valid_window", lang, start=e.valid_from or "…", end=e.valid_until or "…")
-            notes.append(say("exempt_window", lang, who=who, window=window))
-        else:
-            notes.append(say("exempt", lang, who=who))
+            limits.append(say("valid_window", lang, start=e.valid_from or "…",
+                              end=e.valid_until or "…"))
+        notes.append(say("exempt_when", lang, who=who, when="; ".join(limits)) if limits
+                     else say("exempt", lang, who=who))
     return notes
 
 

@@ -194,6 +194,21 @@ CODES = (
                    "`address_province`); mã trường dài tối đa 64 ký tự để API, biểu mẫu và cơ "
                    "sở dữ liệu đều chứa được.",
                    "Dùng prefix ngắn hơn, một hai từ: `prefix: proxy`.")),
+    Code("PG322", "error", "exemption-channel-not-charged",
+         "the fee is not charged on channel '{channel}', so it cannot be exempt there "
+         "(the fee's channels: {channels})",
+         "An exemption's `channels` names a channel its fee does not apply to: there would be "
+         "nothing to exempt.",
+         "- id: passport-fee-online\n  channels: [online]\n  exemptions:\n"
+         "    - {when: vneid_level_2, channels: [in_person], label: Công dân số}",
+         "Name only channels of the fee (`channels: [online]`), or drop `channels` to exempt on "
+         "every channel of the fee.",
+         vi=Worded("khoản phí không áp dụng cho kênh '{channel}' nên không thể miễn ở kênh đó "
+                   "(các kênh của khoản phí: {channels})",
+                   "`channels` của một trường hợp miễn có kênh mà khoản phí không áp dụng: ở "
+                   "kênh đó không có gì để miễn.",
+                   "Chỉ ghi các kênh của khoản phí (`channels: [online]`), hoặc bỏ `channels` "
+                   "để miễn ở mọi kênh của khoản phí.")),
     Code("PG321", "warning", "unsourced-facts",
          "{count} {facts} without a source: {names}",
          "Fees, documents, processing times and legal-basis entries that give no `source`, or "

@@ -146,7 +146,8 @@ def _fee(f: Fee, langs: tuple[str, ...], facts: LocalFacts) -> dict[str, Any]:
     if f.when is not None:
         out["when_logic"] = _logic(f.when)
     if f.exemptions:
-        out["exemptions"] = [{"label": localized(e.label, langs), "logic": _logic(e.when)}
+        out["exemptions"] = [{"label": localized(e.label, langs), "logic": _logic(e.when),
+                              **({"channels": list(e.channels)} if e.channels else {})}
                              for e in f.exemptions]
     if f.valid_from:
         out["valid_from"] = f.valid_from

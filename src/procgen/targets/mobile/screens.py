@@ -110,7 +110,8 @@ def _fee(f: Fee, b: Build) -> dict[str, Any]:
         "payment": list(f.paid_through),
         "amount": amount,
         "when": logic(f.when, absent=True),
-        "exemptions": [{"when": logic(e.when, absent=False), "label": b.text(e.label)}
+        "exemptions": [{"when": logic(e.when, absent=False), "label": b.text(e.label),
+                        **({"channels": list(e.channels)} if e.channels else {})}
                        for e in f.exemptions],
         "valid_from": f.valid_from,
         "valid_until": f.valid_until,

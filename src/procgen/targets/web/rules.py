@@ -130,7 +130,8 @@ def fee_rules(fee: Fee, lang: str) -> dict[str, Any]:
                             "amount": fee.amount if isinstance(fee.amount, int | None)
                             else _cond(fee.amount),
                             "set_by_locality": fee.set_by_locality,
-                            "exemptions": [_cond(e.when) for e in fee.exemptions]}
+                            "exemptions": [_cond(e.when) for e in fee.exemptions
+                                           if e.holds_on("online")]}  # the form is online
     if fee.when is not None:
         rule["when"] = _cond(fee.when)
     if fee.valid_from:
