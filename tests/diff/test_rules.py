@@ -107,6 +107,11 @@ CASES = [
     case("processing-time-unit", sub("online: {processing_time: {working_days: 3}}",
                                      "online: {processing_time: {hours: 72}}"),
          "channels.online.processing_time", (ED,)),
+    case("processing-time-cases-changed",
+         sub("online: {processing_time: {working_days: 3}}",
+             "online: {processing_time: {working_days: 3, cases: [{when: copies > 5, "
+             "working_days: 5, label: {vi: khi xin hơn 5 bản, en: for more than 5 copies}}]}}"),
+         "channels.online.time_cases", ()),
     case("result-delivery-narrowed", sub("results: [electronic, desk]", "results: [desk]"),
          "channels.online.results", (UP,), base=(DELIVERED,), also=("fully_online",)),
     case("result-delivery-widened", sub("results: [electronic, desk]", "results: [desk]"),

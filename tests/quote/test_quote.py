@@ -158,13 +158,13 @@ def test_valid_window_rules_a_fee_out(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("on", "exempt"),
-    [("2025-12-31", False), ("2026-01-01", True), ("2026-12-31", True), ("2027-01-01", False)],
+    [("2024-12-31", False), ("2025-01-01", True), ("2025-12-31", True), ("2026-01-01", False)],
 )
 def test_an_exemption_holds_only_in_its_window(tmp_path: Path, on: str, exempt: bool) -> None:
-    """The kitchen sink waives its online fee for poor households in 2026 only (an
+    """The kitchen sink waives its online fee for 10 copies or more in 2025 only (an
     exemption's ``valid``): both edges are days of the waiver, the days around them are not."""
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({**BASE, "poor_household": True}), "utf-8")
+    path.write_text(json.dumps({**BASE, "copies": 10}), "utf-8")
     args = ["--procedures", str(KITCHEN), "quote", "kitchen-sink", "--answers", str(path),
             "--on", on]
     result = CliRunner().invoke(cli, args)
@@ -177,12 +177,11 @@ def test_an_exemption_holds_only_in_its_window(tmp_path: Path, on: str, exempt: 
                          [("online", True), ("in_person", False), ("postal", False)])
 def test_an_exemption_holds_only_on_its_channels(tmp_path: Path, channel: str,
                                                   exempt: bool) -> None:
-    """The kitchen sink exempts poor households from the copy fee when they file online only
-    (an exemption's ``channels``)."""
-    code, out, _ = run(tmp_path, {**BASE, "poor_household": True, "copies": 2},
-                       "--channel", channel)
+    """The kitchen sink waives the copy fee for 10 copies or more filed online only (an
+    exemption's ``channels``)."""
+    code, out, _ = run(tmp_path, {**BASE, "copies": 10}, "--channel", channel)
     assert code == 0, out
-    assert fees(out)["fees"]["copy-fee"] == ((0, True) if exempt else (16000, False))
+    assert fees(out)["fees"]["copy-fee"] == ((0, True) if exempt else (80000, False))
 
 
 def test_an_exemption_on_a_channel_its_fee_is_not_charged_on_is_refused(tmp_path: Path) -> None:
@@ -202,14 +201,43 @@ def test_an_exemption_on_a_channel_its_fee_is_not_charged_on_is_refused(tmp_path
     assert "not charged on channel 'online'" in result.output
 
 
+@pytest.mark.parametrize(("answers", "channel", "time"), [
+    ({"copies": 5}, "in_person", {"working_days": 5}),  # the case holds
+    ({"copies": 3}, "in_person", {"working_days": 3}),  # it does not
+    ({}, "in_person", {"working_days": 3}),             # not decided (no copies): the time
+    ({"copies": 5}, "online", {"working_days": 2}),     # a case of the desk's channel only
+])
+def test_the_processing_time_follows_its_cases(tmp_path: Path, answers: dict[str, Any],
+                                               channel: str, time: dict[str, int]) -> None:
+    """The kitchen sink's desk takes 5 working days instead of 3 for more than 3 copies
+    (``processing_time.cases``)."""
+    code, out, _ = run(tmp_path, {**BASE, **answers}, "--channel", channel)
+    assert code == 0, out
+    assert fees(out)["time"] == time
+
+
+def test_a_time_case_with_a_bad_condition_is_located(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(KITCHEN, root)
+    f = root / "kitchen-sink.yaml"
+    text = f.read_text("utf-8")
+    old = "cases: [{when: copies > 3,"
+    assert old in text
+    f.write_text(text.replace(old, "cases: [{when: copiez > 3,"), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(root), "validate", "--lang", "en"])
+    assert result.exit_code != 0
+    line = text[: text.index(old)].count("\n") + 1
+    assert f"kitchen-sink.yaml:{line}:" in result.output and "copiez" in result.output
+
+
 def test_an_exemption_window_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(KITCHEN, root)
     f = root / "kitchen-sink.yaml"
     text = f.read_text("utf-8")
-    old = "valid: {from: 2026-01-01, until: 2026-12-31}"
+    old = "valid: {from: 2025-01-01, until: 2025-12-31}"
     assert old in text
-    f.write_text(text.replace(old, "valid: {from: 2026-12-31, until: 2026-01-01}"), "utf-8")
+    f.write_text(text.replace(old, "valid: {from: 2025-12-31, until: 2025-01-01}"), "utf-8")
     result = CliRunner().invoke(cli, ["--procedures", str(root), "validate"])
     assert result.exit_code != 0
     line = text[: text.index(old)].count("\n") + 1

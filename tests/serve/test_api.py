@@ -291,3 +291,23 @@ def test_a_stored_file_is_its_sniffed_type_not_the_header(server: Any, site: Any
     stored = server.store.application(got.json()["application_id"])
     kept = next(f for f in stored.files if f.document == doc)
     assert kept.media_type == "application/pdf" and kept.filename == f"{doc}.pdf"
+
+
+def test_the_due_day_follows_the_processing_time_for_the_answers(server: Any,
+                                                                  site: Any) -> None:
+    """A change of name is due in 4 working days, a transfer in 8 (land-change-registration's
+    ``processing_time.cases``): the server dates the application as ``quote`` times it."""
+    from procgen.model.ir import Duration
+
+    p = site.snapshot.portal.procedure("land-change-registration")
+    base = example_answers(p)
+    name_change = {k: v for k, v in base.items() if k != "counterparties"}
+    for answers, days in (({**base, "change_kind": "transfer"}, 8),
+                          ({**name_change, "change_kind": "personal_data"}, 4)):
+        _, items = application(p, answers)
+        made = server.post(f"/api/procedures/{p.id}/applications", files=items,
+                           headers=BEARER)
+        assert made.status_code == 201, made.text
+        stored = server.store.application(made.json()["application_id"])
+        day = stored.submitted_at[:10]
+        assert stored.due_on == Duration("working_days", days).due_on(day), answers

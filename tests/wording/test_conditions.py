@@ -57,6 +57,9 @@ CASES = [
     ('not (poor and copies > 1)',
      "except when Poor household: yes and Extra copies: more than 1",
      "ngoài trường hợp Hộ nghèo: có và Số bản sao: hơn 1"),
+    ('poor and today() >= date("2026-08-15") and today() <= date("2027-02-28")',
+     "Poor household: yes and from 2026-08-15 and until 2027-02-28",
+     "Hộ nghèo: có và từ ngày 2026-08-15 và đến hết ngày 2027-02-28"),
     # shapes it does not word: the questions read, never the source text
     ("copies * 2 > days_between(born, died)",
      "depending on: Extra copies, Date of death, Date of birth",

@@ -51,6 +51,7 @@ rule("processing-time-longer", "channel", "processing_time", (UP,))(
 rule("processing-time-shorter", "channel", "processing_time", (DOWN,))(
     lambda d: (in_hours(d.new) or 0) < (in_hours(d.old) or 0))
 rule("processing-time-unit", "channel", "processing_time", (ED,))(always)
+rule("processing-time-cases-changed", "channel", "time_cases", ())(always)
 rule("result-delivery-narrowed", "channel", "results", (UP,))(
     lambda d: bool(d.old and d.new) and bool(set(d.old) - set(d.new)))
 rule("result-delivery-widened", "channel", "results", (DOWN,))(

@@ -160,7 +160,9 @@ def flat_output(o: Output) -> dict[str, Json]:
 
 
 def flat_channel(c: Channel) -> dict[str, Json]:
-    return {"processing_time": duration(c.processing_time), "results": list(c.results) or None}
+    cases = "; ".join(f"{x.time.value:g} {x.time.unit} if {expr(x.when)}" for x in c.time_cases)
+    return {"processing_time": duration(c.processing_time), "results": list(c.results) or None,
+            "time_cases": cases or None}
 
 
 def flat_procedure(p: Procedure) -> dict[str, Json]:

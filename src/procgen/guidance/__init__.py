@@ -117,7 +117,7 @@ def questions(procedure: Procedure, settings: Settings, lang: str,
         Question("fees", say("q_fees", lang), _fees(p, lang, place, site=facts.site)),
         Question("time", say("q_time", lang), " ".join(
             say("a_channel", lang, channel=say(c.name, lang),
-                text=wording.duration(c.processing_time, lang)) for c in p.channels)),
+                text=wording.channel_time(c, lang)) for c in p.channels)),
         Question("where", say("q_where", lang), _where(p, settings, lang, place)),
         Question("online", say("q_online", lang), wording.online_status(p, lang)),
     ]

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from msgspec.structs import replace
+
 from procgen.diagnostics import CompilerBug, DiagnosticSink, Phrase, Related, Span, did_you_mean
 from procgen.model.fields import FieldBuilder, RawField, check_unique, expand, is_date
 from procgen.model.ir import (
@@ -26,6 +28,7 @@ from procgen.model.ir import (
     Source,
     Step,
     Template,
+    TimeCase,
 )
 from procgen.model.provenance import facts, provenance
 from procgen.model.words import FIRST_ASKED, FIRST_DEFINED
@@ -100,6 +103,8 @@ class _ProcedureBuilder:
         raw_fields = expand(self.ws, doc, ("fields",), None, self.sink) if "fields" in v else []
         check_unique(raw_fields, self.sink)
         scope = self._scope(raw_fields)
+        channels = tuple(replace(c, time_cases=self._time_cases(c.name, scope))
+                         for c in channels)
         fields = tuple(self.fields.build(f, scope) for f in raw_fields)
         self._entries(fields, 1)
         documents = self._documents(scope)
@@ -150,6 +155,17 @@ class _ProcedureBuilder:
             source_hash=hashlib.sha256(doc.text.encode()).hexdigest(),
         )
         return procedure
+
+    def _time_cases(self, channel: str, scope: Scope) -> tuple[TimeCase, ...]:
+        """The channel's ``processing_time.cases``: each ``when`` checked like any condition."""
+        at = ("channels", channel, "processing_time", "cases")
+        out = []
+        for i, raw in enumerate(self.doc.value_at(at) if self.doc.has(at) else ()):
+            when = self.fields.expr(self.doc, (*at, i, "when"), scope, "boolean")
+            if when is not None:
+                out.append(TimeCase(when, duration(raw), self.t((*at, i, "label")),
+                                    self.doc.locate((*at, i))))
+        return tuple(out)
 
     def unsourced(self, procedure: Procedure) -> None:
         """PG321 (``--strict`` only): the facts the file publishes without a source."""

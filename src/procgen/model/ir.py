@@ -406,6 +406,16 @@ class Duration(Struct, frozen=True):
         return day.isoformat()
 
 
+class TimeCase(Struct, frozen=True):
+    """Another processing time in some cases: ``time`` when ``when`` holds for the answers;
+    ``label`` says the case as a "when …" phrase."""
+
+    when: Expr
+    time: Duration
+    label: Text
+    span: Span
+
+
 class Channel(Struct, frozen=True):
     name: str
     processing_time: Duration
@@ -414,7 +424,20 @@ class Channel(Struct, frozen=True):
     """How the result reaches the applicant on this channel (``electronic``, ``post``,
     ``desk``); empty when the procedure does not say."""
     time_provenance: Provenance = UNSTATED
-    """The source and confidence of :attr:`processing_time`."""
+    """The source and confidence of :attr:`processing_time` (and of its cases)."""
+    time_cases: tuple[TimeCase, ...] = ()
+    """Other times in some cases (``processing_time.cases``), in the order written."""
+
+    def time_for(self, values: Mapping[str, Any], today: str) -> Duration:
+        """The processing time for these answers: the first case that holds, else the
+        channel's time (a case that cannot be decided yet, an answer missing, does not hold).
+        ``quote`` and the server's due date both read it."""
+        from procgen.expr import holds
+
+        for case in self.time_cases:
+            if holds(case.when, values, today=today):
+                return case.time
+        return self.processing_time
 
     @property
     def result_in_person_only(self) -> bool:

@@ -184,7 +184,7 @@ def quote(
         channel,
         on,
         fees,
-        ch.processing_time.as_dict(),
+        ch.time_for(answers.values, on).as_dict(),
         procedure.fully_online,
         locality.id if locality else None,
         still_needed=still_needed,

@@ -44,6 +44,8 @@ from procgen.targets.openapi.multipart import Unreadable, decode_application
 from procgen.wording import say
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from procgen.model.ir import Document, Procedure
     from procgen.serve.site import Site
 
@@ -300,7 +302,8 @@ class Api:
                     kept.append(StoredFile(doc_id, upload.sha256, upload.size,
                                            _chosen_type(upload.media_types, doc.accept),
                                            upload.filename))
-            application = await self._store(procedure, owner, answers, tuple(kept), lang)
+            application = await self._store(procedure, owner, answers, tuple(kept), lang,
+                                            decision.answers)
         finally:
             received.discard()
         self.recent.appendleft(Decided(application.submitted_at, procedure.id, 201, answers,
@@ -316,12 +319,14 @@ class Api:
         return str(request.scope.get("root_path", ""))
 
     async def _store(self, procedure: Procedure, owner: str, answers: dict[str, Any],
-                     files: tuple[StoredFile, ...], lang: str) -> Application:
+                     files: tuple[StoredFile, ...], lang: str,
+                     effective: Mapping[str, Any]) -> Application:
         import anyio
 
         now = _now()
         channel = procedure.channel(procedure.default_channel)
-        due = channel.processing_time.due_on(now[:10]) if channel is not None else None
+        due = (channel.time_for(dict(effective), now[:10]).due_on(now[:10])
+               if channel is not None else None)  # the time for these answers
         from procgen.model.local import answered_locality
 
         for _ in range(5):  # a drawn id already taken: draw again

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from procgen.wording.catalogue import DATABASES, TEXTS
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Document, Duration, Fee, Field, LocalAmount, Procedure
+    from procgen.model.ir import Channel, Document, Duration, Fee, Field, LocalAmount, Procedure
     from procgen.model.local import Local
 
 __all__ = [
@@ -379,6 +379,20 @@ def fee_notes(fee: Fee, lang: str) -> list[str]:
         notes.append(say("exempt_when", lang, who=who, when="; ".join(limits)) if limits
                      else say("exempt", lang, who=who))
     return notes
+
+
+def channel_time(c: Channel, lang: str) -> str:
+    """A channel's processing time as citizens read it: its time, then each case's, as the
+    web page, the printed guide, the app and the guidance all say it.
+
+    >>> from procgen.diagnostics import Span
+    >>> from procgen.model.ir import Channel, Duration
+    >>> channel_time(Channel("online", Duration("working_days", 3), Span("f", 1, 1)), "vi")
+    '3 ngày làm việc'
+    """
+    return "; ".join([duration(c.processing_time, lang), *(
+        say("time_case", lang, time=duration(x.time, lang), case=x.label.get(lang))
+        for x in c.time_cases)])
 
 
 def duration(d: Duration, lang: str) -> str:

@@ -161,6 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "fee_depends": {"vi": "Tùy theo câu trả lời", "en": "Depends on your answers"},
     "fee_conditional": {"vi": "trong một số trường hợp", "en": "in some cases"},
     "exempt": {"vi": "Miễn cho: {who}", "en": "Exempt: {who}"},
+    "time_case": {"vi": "{time} {case}", "en": "{time} {case}"},
     "exempt_when": {"vi": "Miễn cho: {who} ({when})", "en": "Exempt: {who} ({when})"},
     "exempt_channels": {"vi": "khi nộp: {channels}", "en": "when filed: {channels}"},
     "valid_window": {"vi": "áp dụng từ {start} đến {end}", "en": "from {start} until {end}"},
@@ -260,6 +261,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "cond_excludes": {"vi": "{label}: không có {value}",
                       "en": "{label}: does not include {value}"},
     "cond_answered": {"vi": "{label}: đã trả lời", "en": "{label}: answered"},
+    "cond_from": {"vi": "từ ngày {day}", "en": "from {day}"},
+    "cond_until": {"vi": "đến hết ngày {day}", "en": "until {day}"},
+    "cond_after": {"vi": "sau ngày {day}", "en": "after {day}"},
+    "cond_before": {"vi": "trước ngày {day}", "en": "before {day}"},
     "cond_eq": {"vi": "{value}", "en": "{value}"},
     "cond_ne": {"vi": "khác {value}", "en": "not {value}"},
     "cond_lt": {"vi": "dưới {value}", "en": "less than {value}"},
@@ -483,6 +488,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "diff_rule_processing_time_shorter": {
         "vi": "Thời hạn giải quyết {name} ngắn hơn: {old} → {new}",
         "en": "Processing time {name} shorter: {old} → {new}",
+    },
+    "diff_rule_processing_time_cases_changed": {
+        "vi": "Thời hạn giải quyết {name} theo từng trường hợp: {old} → {new}",
+        "en": "Processing time {name} by case: {old} → {new}",
     },
     "diff_rule_processing_time_unit": {
         "vi": "Thời hạn giải quyết {name} viết lại: {old} → {new}",

@@ -55,12 +55,21 @@ def _said(node: ast.Node, fields: dict[str, Field], lang: str, inside: str = "")
         return _is(f, say("yes", lang).lower(), lang)
     if isinstance(node, ast.In):
         return _in(node, fields, lang)
+    if isinstance(node, ast.Compare) and _today(node.left) and isinstance(node.right, ast.Date):
+        side = {">=": "cond_from", "<=": "cond_until", ">": "cond_after", "<": "cond_before"}
+        if node.op not in side:
+            raise _Unworded
+        return say(side[node.op], lang, day=node.right.value)  # an exemption's window
     if isinstance(node, ast.Compare):
         return _compare(node, fields, lang)
     if isinstance(node, ast.Call) and node.name == "answered" and isinstance(
             node.args[0], ast.Ref):
         return say("cond_answered", lang, label=_field(node.args[0], fields).label.get(lang))
     raise _Unworded
+
+
+def _today(node: ast.Node) -> bool:
+    return isinstance(node, ast.Call) and node.name == "today"
 
 
 def _field(node: ast.Node, fields: dict[str, Field]) -> Field:

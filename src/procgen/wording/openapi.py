@@ -322,6 +322,14 @@ OPENAPI_TEXTS: dict[str, dict[str, str]] = {
               "rule's `message` where there is one."},
     "openapi_description": {"vi": "Thông tin công khai của một thủ tục, như đã công bố.",
                             "en": "The public description of a procedure, as published."},
+    "openapi_channel_time_cases": {
+        "vi": "Thời hạn giải quyết khác trong một số trường hợp, theo câu trả lời của hồ sơ: "
+              "trường hợp đầu tiên đúng được áp dụng, nếu không thì `processing_time`; "
+              "`fee-quote` trả về thời hạn đã chọn.",
+        "en": "Other processing times in some cases, decided by the application's answers: "
+              "the first case that holds applies, otherwise `processing_time`; `fee-quote` "
+              "returns the time that applies.",
+    },
     "openapi_channel_results": {
         "vi": "Cách người nộp nhận kết quả theo cách thức này (bản điện tử có giá trị pháp lý, "
               "qua bưu chính, tại cơ quan); rỗng khi thủ tục không nêu.",

@@ -80,6 +80,10 @@ def assistant_file(p: Procedure, settings: Settings, facts: LocalFacts) -> dict[
         "title": localized(p.title, langs),
         "fully_online": p.fully_online,
         "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict(),
+                      **({"time_cases": [{"label": localized(x.label, langs),
+                                          "logic": _logic(x.when),
+                                          "processing_time": x.time.as_dict()}
+                                         for x in c.time_cases]} if c.time_cases else {}),
                       **({"results": list(c.results)} if c.results else {})}
                      for c in p.channels],
         "questions": {lang: [{"id": q.id, "question": q.question, "answer": q.answer}

@@ -122,7 +122,7 @@ def _office(o: Office, lang: str) -> OfficeView:
 def _channel(c: Channel, w: guidance.Where, lang: str) -> ChannelView:
     """One channel: its time, and where its application goes (:func:`procgen.guidance.where`,
     the assistant's words too)."""
-    name, time = say(c.name, lang), wording.duration(c.processing_time, lang)
+    name, time = say(c.name, lang), wording.channel_time(c, lang)
     if w.url is not None:
         from procgen.targets.guide.qr import qr_svg
 

@@ -20,7 +20,7 @@ from procgen.targets.mobile.i18n import UI_KEYS_FOR_RENDERER, words
 from procgen.targets.mobile.local import localities
 
 if TYPE_CHECKING:
-    from procgen.model.ir import Document, Duration, Fee, Page, Procedure, Settings
+    from procgen.model.ir import Channel, Document, Duration, Fee, Page, Procedure, Settings
     from procgen.model.local import LocalFacts
 
 FORMAT = "procgen-mobile-screens"
@@ -59,9 +59,7 @@ def definition(p: Procedure, settings: Settings, version: str, b: Build,
         "currency": settings.currency,
         "online": online,
         "fully_online": p.fully_online,
-        "channels": [{"name": c.name, "processing_time": c.processing_time.as_dict(),
-                      **({"results": list(c.results)} if c.results else {})}
-                     for c in p.channels],
+        "channels": [_channel(c, b) for c in p.channels],
         "rules": {
             "language": "jsonlogic",
             "data": {"answers": "effective answers", "row": "group entry", "today": "YYYY-MM-DD"},
@@ -122,6 +120,23 @@ def _duration(d: Duration, b: Build) -> dict[str, str]:
     return {lang: wording.duration(d, lang) for lang in b.languages}
 
 
+def _channel(c: Channel, b: Build) -> dict[str, Any]:
+    """A channel: its processing time, and each case's with its rule (the first that holds
+    applies, as ``quote`` and the server's due date read it)."""
+    out: dict[str, Any] = {"name": c.name, "processing_time": c.processing_time.as_dict()}
+    if c.time_cases:
+        out["time_cases"] = [{"when": logic(x.when, absent=False),
+                              "processing_time": x.time.as_dict(), "label": b.text(x.label)}
+                             for x in c.time_cases]
+    if c.results:
+        out["results"] = list(c.results)
+    return out
+
+
+def _channel_time(c: Channel, b: Build) -> dict[str, str]:
+    return {lang: wording.channel_time(c, lang) for lang in b.languages}
+
+
 def _info(cid: str, role: str, b: Build, *, title: dict[str, str] | None = None,
           body: dict[str, str] | None = None,
           items: list[dict[str, str]] | None = None) -> dict[str, Any]:
@@ -155,7 +170,7 @@ def _intro(p: Procedure, b: Build, action: str = "start") -> dict[str, Any]:
                        body=None if lines else b.ui("no_documents"), items=lines))
     comps.append({"type": "fee_summary", "id": "intro.fees", "mode": "overview",
                   "title": b.ui("fees"), "fees": [f.id for f in p.fees]})
-    times = [_join(b, b.ui(c.name), _duration(c.processing_time, b), sep=": ")
+    times = [_join(b, b.ui(c.name), _channel_time(c, b), sep=": ")
              for c in p.channels]
     comps.append(_info("intro.times", "times", b, title=b.ui("processing_time"), items=times))
     if p.legal_basis:
@@ -224,7 +239,7 @@ def _confirmation(p: Procedure, b: Build) -> dict[str, Any]:
                 for lang in b.languages}
     online = p.channel("online")
     if online is not None:
-        time = _duration(online.processing_time, b)
+        time = _channel_time(online, b)
         received = _join(b, received, {lang: words(lang)["processing_online"].format(
             time=time[lang]) for lang in b.languages}, sep=" ")
     comps = [_info("confirmation.received", "received", b, body=received)]

@@ -38,6 +38,8 @@ def describe(procedure: Procedure, languages: tuple[str, ...],
         ],
         "channels": [
             {"name": c.name, "processing_time": c.processing_time.as_dict(),
+             "time_cases": [{"label": text(x.label), "processing_time": x.time.as_dict()}
+                            for x in c.time_cases],
              "results": list(c.results)} for c in p.channels
         ],
         "documents": [_document(d, text) for d in p.documents],

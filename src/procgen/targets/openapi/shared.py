@@ -166,6 +166,10 @@ def description_schema(t: Texts) -> dict[str, Any]:
                 "items": _object(
                     name={"type": "string", "enum": ["online", "in_person", "postal"]},
                     processing_time=ref("Duration"),
+                    time_cases=t.described("openapi_channel_time_cases", {
+                        "type": "array",
+                        "items": _object(label=text, processing_time=ref("Duration")),
+                    }),
                     results=t.described("openapi_channel_results", {
                         "type": "array",
                         "items": {"type": "string", "enum": ["electronic", "post", "desk"]},

@@ -246,7 +246,7 @@ def page_view(procedure: Procedure, settings: Settings, lang: str,
                           i18n.UI_LANGUAGE_NAMES.get(other, other))
                          for other in settings.languages if other != lang),
         hreflang=hreflang, canonical=canonical,
-        channels=tuple((ui.get(c.name, c.name), wording.duration(c.processing_time, lang))
+        channels=tuple((ui.get(c.name, c.name), wording.channel_time(c, lang))
                        for c in procedure.channels),
         fees=tuple(fee_view(f, procedure, lang, place, site=bool(facts and facts.site))
                    for f in procedure.fees),
