@@ -264,3 +264,43 @@ def test_fee_windows_and_exemptions(tmp_path: Path, case: tuple[Any, ...]) -> No
     got = {f["id"]: (f["amount"], f["exempt"]) for f in data["fees"]}
     assert got == fees, why
     assert data["total"] == total, why
+
+
+# -- processing times by case, worked by hand ---------------------------------------------
+
+LAND = {**PERSON, "change_kind": "transfer", "certificate_serial": "CS 123456",
+        "parcel_number": "45", "map_sheet_number": "12", "parcel_area": 80.5,
+        "counterparties": [{"party_full_name": "Trần Văn Bình",
+                            "party_national_id": "001080012345"}]}
+ONE_PLACE = [{"history_from": "2004-05-01", "history_until": "2026-11-01",
+              "history_address": "12 Phố Huế, Hà Nội"}]
+
+# (name, procedure, answers, channel, time, why)
+TIMES: list[tuple[str, str, dict[str, Any], str, dict[str, int], str]] = [
+    ("land transfer", "land-change-registration", LAND, "online", {"working_days": 8},
+     "NPSP 1.115246: 8 working days for transfers, gifts and inheritances"),
+    ("land change of name", "land-change-registration",
+     {**{k: v for k, v in LAND.items() if k != "counterparties"}, "change_kind": "personal_data"},
+     "in_person", {"working_days": 4}, "NPSP 1.115207: 4 working days for a change of name"),
+    ("criminal record, one place", "criminal-record-certificate",
+     {**CRIMINAL, "residence_history": ONE_PLACE}, "online", {"working_days": 10},
+     "reference §2.5: 10 days"),
+    ("criminal record, several places", "criminal-record-certificate",
+     {**CRIMINAL, "residence_history": ONE_PLACE * 2}, "postal", {"working_days": 15},
+     "reference §2.5: up to 15 for someone who lived in several places"),
+    ("criminal record, a foreigner", "criminal-record-certificate",
+     {**CRIMINAL, "nationality": "kr", "residence_history": ONE_PLACE}, "online",
+     {"working_days": 15}, "reference §2.5: up to 15 for a foreigner"),
+]
+
+
+@pytest.mark.parametrize("case", TIMES, ids=[c[0] for c in TIMES])
+def test_processing_time_by_case(tmp_path: Path, case: tuple[Any, ...]) -> None:
+    _name, pid, answers, channel, time, why = case
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), "utf-8")
+    result = CliRunner().invoke(cli, ["--procedures", str(PROCEDURES), "quote", pid,
+                                      "--answers", str(path), "--channel", channel,
+                                      "--on", "2026-12-06", "--partial"])
+    assert result.exit_code == 0, (why, result.output)
+    assert json.loads(result.stdout)["processing_time"] == time, why
