@@ -325,7 +325,7 @@ class Api:
 
         now = _now()
         channel = procedure.channel(procedure.default_channel)
-        due = (channel.time_for(dict(effective), now[:10]).due_on(now[:10])
+        due = (channel.time_for(effective, now[:10]).due_on(now[:10])
                if channel is not None else None)  # the time for these answers
         from procgen.model.local import answered_locality
 
