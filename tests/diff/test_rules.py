@@ -107,6 +107,15 @@ CASES = [
     case("processing-time-unit", sub("online: {processing_time: {working_days: 3}}",
                                      "online: {processing_time: {hours: 72}}"),
          "channels.online.processing_time", (ED,)),
+    case("processing-time-shorter", sub("online: {processing_time: {working_days: 3}}",
+                                        "online: {processing_time: {days: 3}}"),
+         "channels.online.processing_time", (DOWN,)),  # 3 calendar days < 3 working days
+    case("processing-time-longer", sub("online: {processing_time: {working_days: 3}}",
+                                       "online: {processing_time: {days: 7}}"),
+         "channels.online.processing_time", (UP,)),
+    case("processing-time-unit", sub("online: {processing_time: {working_days: 3}}",
+                                     "online: {processing_time: {days: 4.2}}"),
+         "channels.online.processing_time", (ED,)),  # 4.2 days hold 3 working days
     case("processing-time-cases-changed",
          sub("online: {processing_time: {working_days: 3}}",
              "online: {processing_time: {working_days: 3, cases: [{when: copies > 5, "

@@ -29,7 +29,8 @@ BUILT_BY_NAME: dict[str, str] = {
     # procgen.wording.rule_message(key) says f"rule_{key}" (targets/openapi/answers.py)
     **{f"rule_{k}": "rule_message" for k in ("when", "when_document")},
     # durations: f"{unit}_one" / unit (procgen.wording.duration)
-    **dict.fromkeys(("working_days", "working_days_one", "hours", "hours_one"), "Duration.unit"),
+    **dict.fromkeys(("working_days", "working_days_one", "days", "days_one", "hours",
+                     "hours_one"), "Duration.unit"),
     # a condition's comparison and subject: cond_<op>, cond_days_ago_<op>, cond_<function>
     # (procgen.wording.conditions)
     **{f"cond_{p}{op}": "conditions._OPS" for p in ("", "days_ago_")

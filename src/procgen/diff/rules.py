@@ -206,8 +206,7 @@ def in_hours(v: Any) -> float | None:
         return None
     from procgen.model.ir import Duration
 
-    unit, amount = next(iter(v.items()))
-    return Duration("hours" if unit == "hours" else "working_days", amount).hours
+    return Duration.of(v).hours
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from procgen.model.ir import DURATION_UNITS, Duration
 from procgen.wording import TEXTS, say
+from procgen.wording import duration as worded
 
 
 def _view(keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
@@ -31,8 +33,6 @@ WORDS = _view({
     "none": "diff_none",
     "yes": "diff_yes",
     "no": "diff_no",
-    "working_days": "diff_working_days",
-    "hours": "diff_hours",
     "free": "diff_free",
 })
 ATTRIBUTES = _view({
@@ -91,13 +91,10 @@ def money(amount: int | float, lang: str) -> str:
 
 
 def duration(value: Mapping[str, Any] | None, lang: str) -> str:
+    """A flattened duration (``{"days": 10}``), worded as every target words it."""
     if not value:
         return word("none", lang)
-    unit, amount = next(iter(value.items()))
-    name = word(unit, lang)
-    if lang == "en" and amount == 1:
-        name = name[:-1]  # 1 working day, 1 hour
-    return f"{amount:g} {name}" if isinstance(amount, float) else f"{amount} {name}"
+    return worded(Duration.of(value), lang)
 
 
 def show(value: Any, lang: str, *, attr: str | None = None) -> str:
@@ -117,7 +114,7 @@ def show(value: Any, lang: str, *, attr: str | None = None) -> str:
     if isinstance(value, list):
         return ", ".join(show(v, lang, attr=attr) for v in value) or word("none", lang)
     if isinstance(value, dict):
-        if attr in {"processing_time", "duration"} or set(value) <= {"working_days", "hours"}:
+        if attr in {"processing_time", "duration"} or set(value) <= set(DURATION_UNITS):
             return duration(value, lang)
         if set(value) == {"min", "max"}:
             lo, hi = value["min"], value["max"]

@@ -60,14 +60,6 @@ def whole(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def duration(raw: dict[str, Any]) -> Duration:
-    """A step's ``duration`` or a channel's ``processing_time`` (which may also carry its
-    ``source`` and ``confidence``): the schema allows exactly one of the two units."""
-    if "hours" in raw:
-        return Duration("hours", raw["hours"])
-    return Duration("working_days", raw["working_days"])
-
-
 class _ProcedureBuilder:
     def __init__(self, ws: Workspace, doc: SourceDoc, sink: DiagnosticSink) -> None:
         self.ws, self.doc, self.sink = ws, doc, sink
@@ -92,7 +84,7 @@ class _ProcedureBuilder:
         channels = tuple(
             Channel(
                 name,
-                duration(v["channels"][name]["processing_time"]),
+                Duration.of(v["channels"][name]["processing_time"]),
                 doc.locate(("channels", name), "key"),
                 results=tuple(r for r in RESULTS if r in v["channels"][name].get("results", ())),
                 time_provenance=provenance(v["channels"][name]["processing_time"]),
@@ -163,7 +155,7 @@ class _ProcedureBuilder:
         for i, raw in enumerate(self.doc.value_at(at) if self.doc.has(at) else ()):
             when = self.fields.expr(self.doc, (*at, i, "when"), scope, "boolean")
             if when is not None:
-                out.append(TimeCase(when, duration(raw), self.t((*at, i, "label")),
+                out.append(TimeCase(when, Duration.of(raw), self.t((*at, i, "label")),
                                     self.doc.locate((*at, i))))
         return tuple(out)
 
@@ -487,7 +479,7 @@ class _ProcedureBuilder:
                     fields=tuple(FieldId(f) for f in step_fields),
                     documents=tuple(Slug(d) for d in step_docs),
                     outputs=tuple(Slug(o) for o in step_outputs),
-                    duration=duration(s["duration"]) if "duration" in s else None,
+                    duration=Duration.of(s["duration"]) if "duration" in s else None,
                     presence=s.get("presence"),
                 )
             )

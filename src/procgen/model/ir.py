@@ -348,49 +348,74 @@ class Document(Struct, frozen=True):
         return bool(self.accept) or self.held_by_state is not None or self.generated_from_form
 
 
+DurationUnit = Literal["working_days", "days", "hours"]
+DURATION_UNITS: tuple[DurationUnit, ...] = ("working_days", "days", "hours")
+"""The keys a duration is written in, as the schemas' ``duration`` allows them."""
+
+
 class Duration(Struct, frozen=True):
-    unit: Literal["working_days", "hours"]
+    """A time in ``working_days`` (Monday to Friday), calendar ``days`` (the law's plain
+    "ngày": weekends count) or ``hours``."""
+
+    unit: DurationUnit
     value: int | float
+
+    @classmethod
+    def of(cls, written: Mapping[str, Any]) -> Duration:
+        """The duration a mapping states in its one unit key (``{"days": 10}``, or a
+        ``processing_time`` that also holds ``source`` and ``cases``), as the schemas allow.
+
+        >>> Duration.of({"days": 10, "source": "x"})
+        Duration(unit='days', value=10)
+        """
+        unit = next(u for u in DURATION_UNITS if u in written)
+        return cls(unit, written[unit])
 
     def as_dict(self) -> dict[str, int | float]:
         return {self.unit: self.value}
 
     @property
     def hours(self) -> float:
-        """As hours, to compare two times: a working day counts 24 (the diff's "longer" and
-        the scorecard's online-versus-in-person parity both compare this).
+        """As hours, to compare two times: a working day counts 24, a calendar day 5/7 of
+        that (seven calendar days hold five working days), so 10 days is shorter than 10
+        working days (the diff's "longer" and the scorecard's online-versus-in-person parity
+        both compare this).
 
-        >>> Duration("working_days", 2).hours, Duration("hours", 36).hours
-        (48.0, 36.0)
+        >>> [Duration(u, v).hours for u, v in (("working_days", 2), ("hours", 36),
+        ...                                    ("days", 7))]
+        [48.0, 36.0, 120.0]
         """
-        return float(self.value) * (24 if self.unit == "working_days" else 1)
+        per = {"working_days": 24.0, "days": 24.0 * 5 / 7, "hours": 1.0}[self.unit]
+        return float(self.value) * per
 
     @property
     def iso8601(self) -> str:
-        """As an ISO 8601 / ``xsd:duration``: working days written as days (``P5D``), hours
-        as hours (``PT4H``); a fraction only on seconds, as xsd allows (1.5 hours is
-        ``PT5400S``, half a day ``PT43200S``). The catalogue's ``cv:processingTime`` and the
-        pages' schema.org ``processingTime``.
+        """As an ISO 8601 / ``xsd:duration``: working and calendar days written as days
+        (``P5D``), hours as hours (``PT4H``); a fraction only on seconds, as xsd allows (1.5
+        hours is ``PT5400S``, half a day ``PT43200S``). The catalogue's ``cv:processingTime``
+        and the pages' schema.org ``processingTime``.
 
         >>> [Duration(u, v).iso8601 for u, v in (("working_days", 5), ("hours", 96),
-        ...                                      ("hours", 1.5), ("working_days", 0.5))]
-        ['P5D', 'PT96H', 'PT5400S', 'PT43200S']
+        ...                                      ("hours", 1.5), ("working_days", 0.5),
+        ...                                      ("days", 10))]
+        ['P5D', 'PT96H', 'PT5400S', 'PT43200S', 'P10D']
         """
         if float(self.value).is_integer():
             n = int(self.value)
-            return f"P{n}D" if self.unit == "working_days" else f"PT{n}H"
-        seconds = self.value * (86400 if self.unit == "working_days" else 3600)
+            return f"PT{n}H" if self.unit == "hours" else f"P{n}D"
+        seconds = self.value * (3600 if self.unit == "hours" else 86400)
         return f"PT{int(seconds) if float(seconds).is_integer() else seconds}S"
 
     def due_on(self, filed: str) -> str:
         """The day the result is due for an application filed on ``filed`` (ISO dates): that
         many working days later (Monday to Friday; public holidays are not known to the
-        model, so they are not skipped), a part day counting whole; hours, as calendar time.
+        model, so they are not skipped), a part day counting whole; calendar days and hours,
+        as calendar time.
 
         >>> [Duration("working_days", n).due_on("2026-12-04") for n in (0, 1, 3, 0.5)]
         ['2026-12-04', '2026-12-07', '2026-12-09', '2026-12-07']
-        >>> Duration("hours", 36).due_on("2026-12-04")
-        '2026-12-05'
+        >>> Duration("hours", 36).due_on("2026-12-04"), Duration("days", 10).due_on("2026-12-04")
+        ('2026-12-05', '2026-12-14')
         """
         import datetime as dt
         import math
@@ -398,6 +423,8 @@ class Duration(Struct, frozen=True):
         day = dt.date.fromisoformat(filed)
         if self.unit == "hours":
             return (day + dt.timedelta(hours=float(self.value))).isoformat()
+        if self.unit == "days":
+            return (day + dt.timedelta(days=math.ceil(self.value))).isoformat()
         left = math.ceil(self.value)
         while left > 0:
             day += dt.timedelta(days=1)

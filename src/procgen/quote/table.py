@@ -8,9 +8,9 @@ processing time, and what the application still needs.
 
 from __future__ import annotations
 
-from procgen.model.ir import Procedure
+from procgen.model.ir import Duration, Procedure
 from procgen.quote import Quote, QuotedFee
-from procgen.wording import money, online_status, say
+from procgen.wording import duration, money, online_status, say
 
 
 def render_table(q: Quote, procedure: Procedure, lang: str) -> str:
@@ -80,8 +80,5 @@ def uncertain(written: str, confidence: str, lang: str) -> str:
 
 
 def _time(q: Quote, lang: str) -> str:
-    unit, value = next(iter(q.processing_time.items()))
-    if value == 1:
-        return say(f"{unit}_one", lang)
-    shown = int(value) if float(value).is_integer() else value
-    return say(unit, lang, n=shown)
+    """The quote's time, worded as the pages word it (``procgen.wording.duration``)."""
+    return duration(Duration.of(q.processing_time), lang)

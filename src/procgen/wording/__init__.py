@@ -396,11 +396,13 @@ def channel_time(c: Channel, lang: str) -> str:
 
 
 def duration(d: Duration, lang: str) -> str:
-    """``3 ngày làm việc``, ``1 working day``, ``1,5 giờ``.
+    """``3 ngày làm việc``, ``1 working day``, ``1,5 giờ``, ``10 ngày`` (calendar days).
 
     >>> from procgen.model.ir import Duration
     >>> duration(Duration("working_days", 1), "en"), duration(Duration("hours", 1.5), "vi")
     ('1 working day', '1,5 giờ')
+    >>> duration(Duration("days", 10), "vi"), duration(Duration("days", 1), "en")
+    ('10 ngày', '1 day')
     """
     if d.value == 1:
         return say(f"{d.unit}_one", lang)

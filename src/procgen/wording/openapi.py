@@ -297,9 +297,10 @@ OPENAPI_TEXTS: dict[str, dict[str, str]] = {
         "vi": "Một văn bản bằng từng ngôn ngữ của cổng (khóa là mã ngôn ngữ).",
         "en": "A text in each of the portal's languages (keys are language codes)."},
     "openapi_duration": {
-        "vi": "Thời hạn giải quyết: chỉ một trong hai `working_days` (ngày làm việc) hoặc "
-              "`hours` (giờ).",
-        "en": "A processing time: exactly one of `working_days` or `hours`."},
+        "vi": "Thời hạn giải quyết: chỉ một trong ba `working_days` (ngày làm việc), `days` "
+              "(ngày theo lịch, kể cả ngày nghỉ) hoặc `hours` (giờ).",
+        "en": "A processing time: exactly one of `working_days`, `days` (calendar days, "
+              "weekends included) or `hours`."},
     "openapi_problem": {
         "vi": "Thông tin lỗi (RFC 9457). `errors` liệt kê từng lỗi của câu trả lời hoặc tệp, "
               "mỗi lỗi được chỉ vị trí bằng một JSON Pointer trong đối tượng câu trả lời "

@@ -96,6 +96,7 @@ def duration_schema(t: Texts) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "working_days": {"type": "number", "minimum": 0},
+            "days": {"type": "number", "minimum": 0},
             "hours": {"type": "number", "minimum": 0},
         },
         "minProperties": 1,
