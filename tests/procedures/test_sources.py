@@ -283,14 +283,14 @@ TIMES: list[tuple[str, str, dict[str, Any], str, dict[str, int], str]] = [
      {**{k: v for k, v in LAND.items() if k != "counterparties"}, "change_kind": "personal_data"},
      "in_person", {"working_days": 4}, "NPSP 1.115207: 4 working days for a change of name"),
     ("criminal record, one place", "criminal-record-certificate",
-     {**CRIMINAL, "residence_history": ONE_PLACE}, "online", {"working_days": 10},
-     "reference §2.5: 10 days"),
+     {**CRIMINAL, "residence_history": ONE_PLACE}, "online", {"days": 10},
+     "NPSP 3.000333 and reference §2.5: 10 (calendar) days"),
     ("criminal record, several places", "criminal-record-certificate",
-     {**CRIMINAL, "residence_history": ONE_PLACE * 2}, "postal", {"working_days": 15},
-     "reference §2.5: up to 15 for someone who lived in several places"),
+     {**CRIMINAL, "residence_history": ONE_PLACE * 2}, "postal", {"days": 15},
+     "reference §2.5: up to 15 days for someone who lived in several places"),
     ("criminal record, a foreigner", "criminal-record-certificate",
      {**CRIMINAL, "nationality": "kr", "residence_history": ONE_PLACE}, "online",
-     {"working_days": 15}, "reference §2.5: up to 15 for a foreigner"),
+     {"days": 15}, "reference §2.5: up to 15 for a foreigner"),
 ]
 
 

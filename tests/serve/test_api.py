@@ -311,3 +311,17 @@ def test_the_due_day_follows_the_processing_time_for_the_answers(server: Any,
         stored = server.store.application(made.json()["application_id"])
         day = stored.submitted_at[:10]
         assert stored.due_on == Duration("working_days", days).due_on(day), answers
+
+
+def test_a_time_in_calendar_days_is_due_that_many_days_later(server: Any, site: Any) -> None:
+    """A criminal record takes 10 *days* (``days``, NPSP 3.000333), weekends included: the
+    due day is 10 calendar days after filing, not 10 working days."""
+    import datetime as dt
+
+    p = site.snapshot.portal.procedure("criminal-record-certificate")
+    _, items = application(p, example_answers(p))
+    made = server.post(f"/api/procedures/{p.id}/applications", files=items, headers=BEARER)
+    assert made.status_code == 201, made.text
+    stored = server.store.application(made.json()["application_id"])
+    filed = dt.date.fromisoformat(stored.submitted_at[:10])
+    assert dt.date.fromisoformat(stored.due_on) - filed == dt.timedelta(days=10)
