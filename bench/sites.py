@@ -50,12 +50,13 @@ def size_run(n: int, jobs: int, runs: int, work: Path) -> dict[str, float]:
         one.append(timed(national, proj))
         clean()
         every.append(timed(sites, proj))
-    files = sum(1 for p in (proj / "generated-localities").rglob("*")
-                if p.is_file() and ".procgen-cache" not in p.parts)
+    names = [p for p in (proj / "generated-localities").rglob("*")
+             if p.is_file() and ".procgen-cache" not in p.parts]
+    distinct = len({p.stat().st_ino for p in names})  # a file shared by sites is a hard link
     shutil.rmtree(proj)
     del root
     return {"national": statistics.median(one), "sites": statistics.median(every),
-            "files": files}
+            "files": len(names), "distinct": distinct}
 
 
 def report(sizes: dict[int, dict[str, float]], info: dict[str, str], jobs: int, runs: int,
@@ -67,12 +68,15 @@ def report(sizes: dict[int, dict[str, float]], info: dict[str, str], jobs: int, 
         f"({info['nproc']} CPUs, {info['cpu']}; load before: {info['load']}); `-j {jobs}`, "
         f"cold processes, no cache, median of {runs}.",
         "",
-        "| procedures | national build | all 34 locality sites | ratio | site files |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "| procedures | national build | all 34 locality sites | ratio | site files "
+        "| of them distinct¹ |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for n, r in sizes.items():
         lines.append(f"| {n:,} | {r['national']:.2f} s | {r['sites']:.2f} s | "
-                     f"{r['sites'] / r['national']:.2f}× | {int(r['files']):,} |")
+                     f"{r['sites'] / r['national']:.2f}× | {int(r['files']):,} | "
+                     f"{int(r['distinct']):,} |")
+    lines += ["", "¹ files written, not hard links to a file another site shares."]
     lines += ["", END]
     return "\n".join(lines)
 
